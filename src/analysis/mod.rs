@@ -1,0 +1,177 @@
+//! Korean and English text to index terms.
+//!
+//! Shaped like charabia: a [`normalize`] step (NFKC, lower case), a segmenter that splits
+//! Latin/number runs from Korean runs (so `EC2인스턴스` yields `ec2`), lindera's mecab-ko-dic
+//! segmentation of the Korean runs, and [`morphemes`] filters that keep content words the way
+//! nori does and split inflected and compound words on mecab's expression field.
+
+mod morphemes;
+mod normalize;
+mod script;
+mod tokenizer;
+
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
+use lindera::dictionary::load_dictionary;
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+
+pub use normalize::normalize;
+pub use tokenizer::{KoreanTokenizer, TOKENIZER_NAME};
+
+/// One index term with its position (compound parts share their whole word's position).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The normalised term: a noun, a verb stem, a Latin word or a number.
+    pub text: String,
+    /// Token position, for phrase matching.
+    pub position: usize,
+    /// Byte range in the normalised text.
+    pub offset: (usize, usize),
+}
+
+/// Why the analyzer could not start (the embedded dictionary failed to load).
+#[derive(Debug, thiserror::Error)]
+#[error("the Korean dictionary could not be loaded: {0}")]
+pub struct AnalyzerError(String);
+
+/// The Korean/English analyzer; cheap to clone, one dictionary per process.
+#[derive(Clone)]
+pub struct Analyzer {
+    segmenter: Arc<Segmenter>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Analyzer(ko-dic)")
+    }
+}
+
+static SHARED: OnceLock<Result<Analyzer, String>> = OnceLock::new();
+
+impl Analyzer {
+    /// The process-wide analyzer: the 80 MB dictionary is loaded once (about 0.1 s) and shared
+    /// by every index, query and engine in the process.
+    pub fn shared() -> Result<Analyzer, AnalyzerError> {
+        SHARED
+            .get_or_init(|| {
+                let dictionary = load_dictionary("embedded://ko-dic").map_err(|e| e.to_string())?;
+                let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
+                Ok(Analyzer { segmenter: Arc::new(segmenter) })
+            })
+            .clone()
+            .map_err(AnalyzerError)
+    }
+
+    /// Index terms of `text`, in order.
+    pub fn analyze(&self, text: &str) -> Vec<Term> {
+        let normalized = normalize(text);
+        self.analyze_normalized(&normalized)
+    }
+
+    /// Like [`Analyzer::analyze`] for text that is already normalised (offsets refer to it).
+    pub fn analyze_normalized(&self, normalized: &str) -> Vec<Term> {
+        let mut out = TermSink::default();
+        let tokens = self.segment(normalized, 0);
+        for word in split_words(&tokens) {
+            self.push_word(normalized, word, &mut out);
+        }
+        out.terms
+    }
+
+    /// Segments `text`; `base` is its byte offset in the whole text.
+    fn segment(&self, text: &str, base: usize) -> Vec<Seg> {
+        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
+        tokens
+            .into_iter()
+            .map(|mut token| {
+                let details = token.details().iter().map(|d| d.to_string()).collect();
+                Seg { surface: token.surface.to_string(), start: base + token.byte_start, end: base + token.byte_end, details }
+            })
+            .collect()
+    }
+
+    /// Emits the terms of one space-delimited word (eojeol).
+    fn push_word(&self, text: &str, word: &[Seg], out: &mut TermSink) {
+        let mut i = 0;
+        while i < word.len() {
+            if script::is_latin(&word[i].surface) {
+                let run = word[i..].iter().take_while(|s| script::is_latin(&s.surface)).count();
+                let (start, end) = (word[i].start, word[i + run - 1].end);
+                out.push_latin(&text[start..end], start);
+                i += run;
+                continue;
+            }
+            let tail = word[i..].iter().take_while(|s| !script::is_latin(&s.surface)).count();
+            let segs = &word[i..i + tail];
+            let follows_latin = i > 0;
+            let reread = if follows_latin { self.reread(text, segs) } else { None };
+            for seg in reread.as_deref().unwrap_or(segs) {
+                push_seg(seg, out);
+            }
+            i += tail;
+        }
+    }
+
+    /// Re-segments a Korean tail glued to a Latin word on its own, if that reads it as fewer
+    /// morphemes (`EC2인스턴스`: `인`+`스턴스` becomes `인스턴스`).
+    fn reread(&self, text: &str, segs: &[Seg]) -> Option<Vec<Seg>> {
+        let (start, end) = (segs.first()?.start, segs.last()?.end);
+        let alone = self.segment(&text[start..end], start);
+        (alone.len() < segs.len()).then_some(alone)
+    }
+}
+
+/// One lindera token, owned, with its dictionary details.
+struct Seg {
+    surface: String,
+    start: usize,
+    end: usize,
+    details: Vec<String>,
+}
+
+fn push_seg(seg: &Seg, out: &mut TermSink) {
+    let details: Vec<&str> = seg.details.iter().map(String::as_str).collect();
+    for (i, piece) in morphemes::index_pieces(&seg.surface, &details).into_iter().enumerate() {
+        out.push(piece.text, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
+    }
+}
+
+/// Groups tokens into words: tokens that touch (no space between them) belong together.
+fn split_words(tokens: &[Seg]) -> Vec<&[Seg]> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i].start != tokens[i - 1].end {
+            if start < i {
+                words.push(&tokens[start..i]);
+            }
+            start = i;
+        }
+    }
+    words
+}
+
+/// Collects terms and assigns positions.
+#[derive(Default)]
+struct TermSink {
+    terms: Vec<Term>,
+    next_position: usize,
+}
+
+impl TermSink {
+    fn push(&mut self, text: String, offset: (usize, usize), same_position: bool) {
+        let position = if same_position { self.next_position.saturating_sub(1) } else { self.next_position };
+        if !same_position {
+            self.next_position += 1;
+        }
+        self.terms.push(Term { text, position, offset });
+    }
+
+    fn push_latin(&mut self, word: &str, start: usize) {
+        if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
+            self.push(word.to_string(), (start, start + word.len()), false);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Part-of-speech filtering and decompounding of mecab-ko-dic tokens.
+//!
+//! The stop tags follow Lucene/Elasticsearch nori's defaults (particles, endings, suffixes,
+//! determiners, adverbs, punctuation…), plus copulas, auxiliary verbs, bound nouns and
+//! pronouns, which carry no topic. Inflected forms (`해서`, `들어요`) are split on the
+//! expression field (`하/XSV/*+아서/EC/*`) so their stems are indexed; compounds
+//! (`게이트웨이` → `게이트/NNG/*+웨이/NNG/*`) are indexed whole and as their parts, so
+//! `보안그룹` and `보안 그룹` match each other.
+
+/// A term taken from one dictionary token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    /// The term text (surface or stem).
+    pub text: String,
+    /// Compound parts after the first share the whole word's position.
+    pub same_position_as_previous: bool,
+}
+
+const POS: usize = 0;
+const KIND: usize = 4;
+const EXPRESSION: usize = 7;
+
+/// Light verbs and adjectives that appear in nearly every question (`하다`, `되다`, `있다`,
+/// `알려줘`) and would only dilute a query.
+const STOP_STEMS: &[&str] = &["하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르", "싶"];
+
+/// Terms from one token: nothing for particles and endings, the stems of inflected forms, the
+/// whole word and its parts for compounds.
+pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
+    let tag = details.get(POS).copied().unwrap_or("UNK");
+    let kind = details.get(KIND).copied().unwrap_or("*");
+    let expression = details.get(EXPRESSION).copied().unwrap_or("*");
+    match kind {
+        "Inflect" | "Preanalysis" if expression != "*" => expression_parts(expression)
+            .filter(|(_, part_tag)| keeps(part_tag))
+            .filter(|(text, _)| !STOP_STEMS.contains(text))
+            .map(|(text, _)| Piece { text: text.to_string(), same_position_as_previous: false })
+            .collect(),
+        "Compound" if expression != "*" && keeps(tag) => compound(surface, expression),
+        _ if keeps_token(tag, surface) => vec![Piece { text: surface.to_string(), same_position_as_previous: false }],
+        _ => Vec::new(),
+    }
+}
+
+fn compound(surface: &str, expression: &str) -> Vec<Piece> {
+    let mut pieces = vec![Piece { text: surface.to_string(), same_position_as_previous: false }];
+    let parts: Vec<&str> = expression_parts(expression).filter(|(_, t)| keeps(t)).map(|(text, _)| text).collect();
+    if parts.len() > 1 {
+        for (i, part) in parts.into_iter().enumerate() {
+            pieces.push(Piece { text: part.to_string(), same_position_as_previous: i == 0 });
+        }
+    }
+    pieces
+}
+
+/// `하/XSV/*+아서/EC/*` → (`하`, `XSV`), (`아서`, `EC`).
+fn expression_parts(expression: &str) -> impl Iterator<Item = (&str, &str)> {
+    expression.split('+').filter_map(|part| {
+        let mut fields = part.split('/');
+        let text = fields.next()?;
+        let tag = fields.next()?;
+        (!text.is_empty()).then_some((text, tag))
+    })
+}
+
+fn keeps_token(tag: &str, surface: &str) -> bool {
+    if tag == "UNK" || tag == "UNKNOWN" {
+        return surface.chars().any(char::is_alphanumeric);
+    }
+    keeps(tag) && !STOP_STEMS.contains(&surface)
+}
+
+/// Whether a (possibly combined, `VV+EC`) tag carries content worth indexing.
+fn keeps(tag: &str) -> bool {
+    let first = tag.split('+').next().unwrap_or(tag);
+    matches!(first, "NNG" | "NNP" | "NNBC" | "NR" | "VV" | "VA" | "XR" | "SL" | "SH" | "SN")
+}
+
+/// Function words of English questions ("Does NLB terminate TLS?"): never topic terms.
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "did", "for", "from", "how", "i",
+    "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "should", "so", "that", "the", "their",
+    "there", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "you",
+    "your", "our", "us", "about", "any", "there", "then", "than", "have", "has", "had", "get", "would", "tell",
+];
+
+/// Whether a lower-cased Latin word is an English function word.
+pub fn is_english_stopword(word: &str) -> bool {
+    ENGLISH_STOPWORDS.contains(&word)
+}

@@ -1,0 +1,15 @@
+//! Regrouping of Latin letters and digits around mecab's segmentation.
+//!
+//! mecab-ko-dic reads `EC2인스턴스` as `EC`, `2`, `인`, `스턴스`. Segmenting the whole text keeps
+//! the context particles need (`NLB가` → `NLB` + subject particle), so we segment the whole text
+//! and then (1) join touching Latin/number tokens into one word (`ec2`), and (2) re-read the
+//! Korean tail of a mixed word on its own when that gives fewer, longer morphemes
+//! (`인스턴스`).
+
+/// Whether a token surface is an ASCII word or number.
+pub fn is_latin(surface: &str) -> bool {
+    !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Latin words longer than this (hashes, tracking ids in URLs) are noise, not terms.
+pub const MAX_LATIN_WORD: usize = 40;

@@ -1,0 +1,98 @@
+//! Turning ranked chunks into what people read: an answer, citations, and — when the notes do
+//! not really cover the question — an honest "not found" with the nearest topics.
+
+mod citation;
+mod compose;
+mod excerpt;
+
+pub use citation::source_url;
+pub use compose::{compose, Composer};
+pub use excerpt::{relevant_lines, trim_at_line};
+
+use serde::Serialize;
+
+use crate::knowledge::{ChunkKind, Problem};
+
+/// The reply to one question, as the CLI prints it and the bot posts it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The question as asked.
+    pub query: String,
+    /// Whether the best hit covers the question well enough to be presented as the answer.
+    pub answered: bool,
+    /// The answer text (a Q&A answer or the hit's most relevant lines); empty when unanswered.
+    pub answer: String,
+    /// Ranked citations, listed even when `answered` is false.
+    pub hits: Vec<Hit>,
+    /// Nearest topics to offer when unanswered.
+    pub suggestions: Vec<String>,
+    /// Time spent answering, in milliseconds.
+    pub took_ms: f64,
+}
+
+/// One cited chunk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// `section` or `qa`.
+    pub kind: ChunkKind,
+    /// Note path relative to the knowledge folder.
+    pub source: String,
+    /// Heading path, e.g. `Overview › Cloud Map › NACL`.
+    pub heading: String,
+    /// First and last cited line.
+    pub lines: [u32; 2],
+    /// Ranking score (BM25 with boosts).
+    pub score: f32,
+    /// The cited text as written.
+    pub text: String,
+    /// A link to the lines, when `knowledge.source_url_base` is set.
+    pub url: Option<String>,
+}
+
+impl Hit {
+    /// `aws/overview.md:144-146`, the short form of a citation.
+    pub fn location(&self) -> String {
+        if self.lines[0] == self.lines[1] {
+            format!("{}:{}", self.source, self.lines[0])
+        } else {
+            format!("{}:{}-{}", self.source, self.lines[0], self.lines[1])
+        }
+    }
+}
+
+/// A heading people can ask for by name.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Topic {
+    /// Heading path.
+    pub heading: String,
+    /// Note path relative to the knowledge folder.
+    pub source: String,
+    /// The section's line range.
+    pub lines: [u32; 2],
+}
+
+/// A topic with its text, for `/topic` and `notebot topic`.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    /// Which section.
+    pub topic: Topic,
+    /// The section's lines as written.
+    pub text: String,
+    /// A link to the lines, when configured.
+    pub url: Option<String>,
+}
+
+/// What a (re)build produced, for `notebot index` and `/reindex`.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexStats {
+    /// Notes indexed.
+    pub files: usize,
+    /// Chunks indexed.
+    pub chunks: usize,
+    /// Of which Q&A pairs.
+    pub qa_pairs: usize,
+    /// Notes skipped or read in part, with reasons.
+    pub problems: Vec<Problem>,
+    /// Build time in milliseconds.
+    pub took_ms: f64,
+}

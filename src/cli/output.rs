@@ -1,0 +1,54 @@
+//! Printing for people and for scripts.
+
+use std::io::Write;
+
+use crate::answer::{Answer, Hit};
+use crate::config::Language;
+
+use super::texts;
+
+/// Logs to stderr, at `RUST_LOG` if set, else at the configured level.
+pub fn init_logging(default_level: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(format!("{default_level},tantivy=warn")))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+/// `[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL`, plus the link when there is one.
+pub fn citation_line(number: usize, hit: &Hit) -> String {
+    let mut line = format!("[{number}] {} · {}", hit.location(), hit.heading);
+    if let Some(url) = &hit.url {
+        line.push_str(&format!("\n    {url}"));
+    }
+    line
+}
+
+/// The answer first, then numbered citations; for an unanswered question, the nearest topics.
+pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -> std::io::Result<()> {
+    if answer.answered {
+        writeln!(out, "{}\n", answer.answer)?;
+        for (i, hit) in answer.hits.iter().enumerate() {
+            writeln!(out, "{}", citation_line(i + 1, hit))?;
+        }
+    } else {
+        writeln!(out, "{}", texts::not_found(language))?;
+        if !answer.suggestions.is_empty() {
+            writeln!(out, "{}: {}", texts::nearest_topics(language), answer.suggestions.join(", "))?;
+        }
+        if !answer.hits.is_empty() {
+            writeln!(out, "\n{}:", texts::possibly_related(language))?;
+            for (i, hit) in answer.hits.iter().enumerate() {
+                writeln!(out, "{}", citation_line(i + 1, hit))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One JSON object on one line, flushed so a reading process sees it at once.
+pub fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)?;
+    out.flush()
+}

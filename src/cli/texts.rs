@@ -1,0 +1,51 @@
+//! User-facing CLI sentences in Korean (default) and English.
+
+use crate::config::Language;
+
+/// Heading printed before the nearest topics of an unanswered question.
+pub fn not_found(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "노트에서 이 질문에 대한 답을 찾지 못했습니다.",
+        Language::En => "The notes do not answer this question.",
+    }
+}
+
+/// Label of the nearest-topics line.
+pub fn nearest_topics(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "가까운 주제",
+        Language::En => "Nearest topics",
+    }
+}
+
+/// Label of weak matches shown under an unanswered question.
+pub fn possibly_related(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "관련 있을 수 있는 곳",
+        Language::En => "Possibly related",
+    }
+}
+
+/// The message for an empty question.
+pub fn empty_question(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "질문이 비어 있습니다. 예: notebot ask \"NLB는 언제 쓰나요?\"",
+        Language::En => "the question is empty; try: notebot ask \"When should I use an NLB?\"",
+    }
+}
+
+/// The engine could not start.
+pub fn engine_failed(language: Language, error: &str) -> String {
+    match language {
+        Language::Ko => format!("노트 색인을 열 수 없습니다: {error}"),
+        Language::En => format!("cannot open the notes index: {error}"),
+    }
+}
+
+/// No topic matched a name.
+pub fn no_topic(language: Language, name: &str) -> String {
+    match language {
+        Language::Ko => format!("'{name}' 주제를 찾지 못했습니다. `notebot topics`로 목록을 볼 수 있습니다."),
+        Language::En => format!("no topic matches '{name}'; `notebot topics` lists them."),
+    }
+}

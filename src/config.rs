@@ -1,0 +1,220 @@
+//! Settings, layered the way operators expect: built-in defaults, `config/default.toml`,
+//! `config/local.toml`, an explicit `--config` file, then `NOTEBOT__SECTION__KEY` variables.
+//!
+//! Every section denies unknown keys so a typo in a config file is an error that names the
+//! key instead of a silently ignored setting.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use config::{Config, Environment, File, FileFormat};
+use serde::Deserialize;
+
+/// The documented defaults, compiled in so the binary works from any directory.
+const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+
+/// All of notebot's settings; one struct per `[section]` of `config/default.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where the notes are and how to link to them.
+    pub knowledge: KnowledgeSettings,
+    /// Where the index lives and how it is built.
+    pub index: IndexSettings,
+    /// Query-time limits and the answer threshold.
+    pub search: SearchSettings,
+    /// How answers are written for people.
+    pub answer: AnswerSettings,
+    /// The Discord adapter's settings; unused by the CLI.
+    pub discord: DiscordSettings,
+    /// Logging defaults.
+    pub log: LogSettings,
+}
+
+/// `[knowledge]`: the notes folder and the link base for citations.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeSettings {
+    /// Folder searched recursively for Markdown notes.
+    pub dir: PathBuf,
+    /// Prefix that turns a note's relative path into a browsable URL; empty for none.
+    pub source_url_base: String,
+    /// Alias file, relative to `dir`; missing is fine.
+    pub aliases_file: PathBuf,
+}
+
+/// `[index]`: location and build parallelism.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexSettings {
+    /// Folder holding index generations and the pointer to the live one.
+    pub dir: PathBuf,
+    /// Indexing threads; 0 picks one per core.
+    pub threads: usize,
+}
+
+/// `[search]`: knobs that bound and judge a query.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Default number of hits.
+    pub top: usize,
+    /// Questions are cut to this many characters so huge input cannot stall a search.
+    pub max_question_chars: usize,
+    /// Share of weighted query terms the best hit must match to be presented as the answer.
+    pub min_coverage: f32,
+}
+
+/// `[answer]`: presentation settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSettings {
+    /// `ko` or `en`.
+    pub language: Language,
+    /// Answer texts longer than this are trimmed at a line boundary.
+    pub max_answer_chars: usize,
+}
+
+/// `[discord]`: everything `notebot serve` needs beyond the engine.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordSettings {
+    /// Bot token; kept out of `Debug` output so it never reaches a log.
+    pub token: String,
+    /// Channels where every question is answered.
+    pub answer_channels: Vec<u64>,
+    /// Answer in a thread opened on the question.
+    pub reply_in_thread: bool,
+    /// Guild for instant command registration; 0 for global.
+    pub guild_id: u64,
+    /// Users allowed to `/reindex`.
+    pub admin_user_ids: Vec<u64>,
+    /// Roles allowed to `/reindex`.
+    pub admin_role_ids: Vec<u64>,
+    /// REST proxy URL; empty for direct calls to Discord.
+    pub api_proxy: String,
+    /// `ko` or `en`.
+    pub language: Language,
+    /// Questions one user may ask per minute.
+    pub rate_limit_per_minute: u32,
+}
+
+impl fmt::Debug for DiscordSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DiscordSettings")
+            .field("token", &if self.token.is_empty() { "" } else { "<redacted>" })
+            .field("answer_channels", &self.answer_channels)
+            .field("reply_in_thread", &self.reply_in_thread)
+            .field("guild_id", &self.guild_id)
+            .field("admin_user_ids", &self.admin_user_ids)
+            .field("admin_role_ids", &self.admin_role_ids)
+            .field("api_proxy", &self.api_proxy)
+            .field("language", &self.language)
+            .field("rate_limit_per_minute", &self.rate_limit_per_minute)
+            .finish()
+    }
+}
+
+/// `[log]`: the level used when `RUST_LOG` is unset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// A `tracing` level or filter directive.
+    pub level: String,
+}
+
+/// Language of user-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Korean, the default for our teams.
+    Ko,
+    /// English.
+    En,
+}
+
+/// Where settings come from besides the built-in defaults; every field is optional.
+#[derive(Debug, Default, Clone)]
+pub struct SettingsSources {
+    /// Folder holding `default.toml` / `local.toml`; `config` in the working directory if unset.
+    pub config_dir: Option<PathBuf>,
+    /// An explicit file that must exist (`--config`).
+    pub file: Option<PathBuf>,
+    /// Read `NOTEBOT__…` variables (tests turn this off to stay hermetic).
+    pub use_env: bool,
+}
+
+/// A configuration problem, worded for the operator who has to fix it.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration error: {0}")]
+pub struct ConfigError(String);
+
+impl Settings {
+    /// Built-in defaults only: what tests and embedders start from.
+    pub fn defaults() -> Settings {
+        Self::load(&SettingsSources::default()).expect("the built-in default.toml is valid")
+    }
+
+    /// Layers every source in precedence order and checks the result.
+    pub fn load(sources: &SettingsSources) -> Result<Settings, ConfigError> {
+        let config_dir = sources.config_dir.clone().unwrap_or_else(|| PathBuf::from("config"));
+        let mut builder = Config::builder()
+            .add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml))
+            .add_source(optional_toml(&config_dir.join("default.toml")))
+            .add_source(optional_toml(&config_dir.join("local.toml")));
+        if let Some(file) = &sources.file {
+            if !file.is_file() {
+                return Err(ConfigError(format!("config file {} does not exist", file.display())));
+            }
+            builder = builder.add_source(File::from(file.as_path()).required(true));
+        }
+        if sources.use_env {
+            builder = builder.add_source(environment());
+            if let Ok(token) = std::env::var("DISCORD_TOKEN") {
+                if std::env::var_os("NOTEBOT__DISCORD__TOKEN").is_none() {
+                    builder = builder
+                        .set_override("discord.token", token)
+                        .map_err(|e| ConfigError(e.to_string()))?;
+                }
+            }
+        }
+        let settings: Settings = builder
+            .build()
+            .and_then(Config::try_deserialize)
+            .map_err(|e| ConfigError(e.to_string()))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, why: &str| Err(ConfigError(format!("`{key}` {why}")));
+        if self.search.top == 0 {
+            return bad("search.top", "must be at least 1");
+        }
+        if self.search.max_question_chars < 10 {
+            return bad("search.max_question_chars", "must be at least 10");
+        }
+        if !(0.0..=1.0).contains(&self.search.min_coverage) {
+            return bad("search.min_coverage", "must be between 0 and 1");
+        }
+        if self.answer.max_answer_chars < 100 {
+            return bad("answer.max_answer_chars", "must be at least 100");
+        }
+        Ok(())
+    }
+}
+
+fn optional_toml(path: &Path) -> File<config::FileSourceFile, FileFormat> {
+    File::from(path).format(FileFormat::Toml).required(false)
+}
+
+fn environment() -> Environment {
+    Environment::with_prefix("NOTEBOT")
+        .prefix_separator("__")
+        .separator("__")
+        .try_parsing(true)
+        .list_separator(",")
+        .with_list_parse_key("discord.answer_channels")
+        .with_list_parse_key("discord.admin_user_ids")
+        .with_list_parse_key("discord.admin_role_ids")
+}

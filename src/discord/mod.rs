@@ -1,0 +1,1 @@
+//! The Discord adapter (being written in parallel).

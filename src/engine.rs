@@ -1,0 +1,203 @@
+//! The engine the CLI and the Discord bot share: open (building the index when the notes
+//! changed), ask, list and show topics, and rebuild while questions keep being answered.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use crate::analysis::{Analyzer, AnalyzerError};
+use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, TopicView};
+use crate::config::Settings;
+use crate::index::{self, IndexError, IndexStore, OpenIndex};
+use crate::knowledge::{self, Section};
+use crate::search::{self, QueryPlan};
+
+mod topics;
+
+/// Most hits one question may ask for.
+pub const MAX_TOP: usize = 50;
+
+/// Why the engine could not open or rebuild.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The knowledge folder is missing or unreadable.
+    #[error("{0}")]
+    Knowledge(knowledge::Problem),
+    /// The Korean dictionary failed to load.
+    #[error(transparent)]
+    Analyzer(#[from] AnalyzerError),
+    /// The index could not be written or read; the previous one (if any) keeps serving.
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    /// Another rebuild is running; this one was not started.
+    #[error("a reindex is already running")]
+    ReindexInProgress,
+}
+
+/// Why a question got no answer object at all.
+#[derive(Debug, thiserror::Error)]
+pub enum AskError {
+    /// Nothing but white space was asked.
+    #[error("the question is empty")]
+    Empty,
+    /// The index failed while searching.
+    #[error("search failed: {0}")]
+    Search(String),
+}
+
+/// The serving index plus what is derived from it once per generation.
+struct Live {
+    open: OpenIndex,
+    topics: Vec<Topic>,
+}
+
+/// Shared by every caller; `ask` takes a read lock only long enough to clone an `Arc`.
+pub struct Engine {
+    settings: Settings,
+    analyzer: Analyzer,
+    store: IndexStore,
+    live: RwLock<Arc<Live>>,
+    rebuilding: Mutex<()>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("index", &self.store.dir()).finish()
+    }
+}
+
+impl Engine {
+    /// Opens the index, building it first when it is missing, unreadable or older than the notes.
+    pub fn open(settings: Settings) -> Result<Engine, EngineError> {
+        Self::open_with_notice(settings, &|_| {})
+    }
+
+    /// Like [`Engine::open`]; `notice` hears about a build before it starts, so a terminal can
+    /// show progress.
+    pub fn open_with_notice(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+        let analyzer = Analyzer::shared()?;
+        let store = IndexStore::new(&settings.index.dir);
+        let fingerprint = current_fingerprint(&settings);
+        let open = match index::open_current(&store, &analyzer) {
+            Some(open) if open.manifest.fingerprint == fingerprint => open,
+            _ => {
+                notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
+                build(&settings, &store, &analyzer)?
+            }
+        };
+        Ok(Engine {
+            live: RwLock::new(Arc::new(Live::new(open))),
+            settings,
+            analyzer,
+            store,
+            rebuilding: Mutex::new(()),
+        })
+    }
+
+    /// The settings the engine was opened with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    fn live(&self) -> Arc<Live> {
+        match self.live.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Answers one question with up to `top` citations.
+    pub fn ask(&self, question: &str, top: usize) -> Result<Answer, AskError> {
+        let started = Instant::now();
+        let question = question.trim();
+        if question.is_empty() {
+            return Err(AskError::Empty);
+        }
+        let bounded: String = question.chars().take(self.settings.search.max_question_chars).collect();
+        let live = self.live();
+        let plan = QueryPlan::from_question(&self.analyzer, &bounded);
+        let ranked =
+            search::rank(&live.open, &plan, top.clamp(1, MAX_TOP)).map_err(|e| AskError::Search(e.to_string()))?;
+        let composer = Composer { open: &live.open, analyzer: &self.analyzer, settings: &self.settings };
+        Ok(answer::compose(&composer, &bounded, &plan, &ranked, started))
+    }
+
+    /// Every heading, in note order, optionally only those starting with `prefix`.
+    pub fn topics(&self, prefix: Option<&str>) -> Vec<Topic> {
+        topics::with_prefix(&self.live().topics, prefix)
+    }
+
+    /// Headings ranked for autocomplete: prefix matches first, then shared Korean terms.
+    pub fn suggest_topics(&self, partial: &str, limit: usize) -> Vec<Topic> {
+        topics::suggest(&self.analyzer, &self.live().topics, partial, limit)
+    }
+
+    /// The section named `name` (a full heading path or its last heading), with its text.
+    pub fn topic(&self, name: &str) -> Option<TopicView> {
+        let live = self.live();
+        let index = topics::find(&self.analyzer, &live.topics, name)?;
+        let section: &Section = live.open.manifest.sections.get(index)?;
+        let topic = live.topics[index].clone();
+        Some(TopicView {
+            url: source_url(&self.settings.knowledge.source_url_base, &topic.source, topic.lines),
+            text: section.text.clone(),
+            topic,
+        })
+    }
+
+    /// Counts of the serving index.
+    pub fn stats(&self) -> IndexStats {
+        let live = self.live();
+        let manifest = &live.open.manifest;
+        IndexStats {
+            files: manifest.files,
+            chunks: manifest.chunks,
+            qa_pairs: manifest.qa_pairs,
+            problems: manifest.problems.clone(),
+            took_ms: manifest.build_ms,
+        }
+    }
+
+    /// Rebuilds from the notes and swaps the new index in; questions keep being answered from
+    /// the old one meanwhile, and on failure it stays. Concurrent calls do not rebuild twice.
+    pub fn reindex(&self) -> Result<IndexStats, EngineError> {
+        let Ok(_guard) = self.rebuilding.try_lock() else { return Err(EngineError::ReindexInProgress) };
+        let open = build(&self.settings, &self.store, &self.analyzer)?;
+        let fresh = Arc::new(Live::new(open));
+        match self.live.write() {
+            Ok(mut guard) => *guard = fresh,
+            Err(poisoned) => *poisoned.into_inner() = fresh,
+        }
+        Ok(self.stats())
+    }
+}
+
+impl Live {
+    fn new(open: OpenIndex) -> Live {
+        let topics = open
+            .manifest
+            .sections
+            .iter()
+            .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
+            .collect();
+        Live { open, topics }
+    }
+}
+
+fn aliases_path(settings: &Settings) -> PathBuf {
+    settings.knowledge.dir.join(&settings.knowledge.aliases_file)
+}
+
+fn current_fingerprint(settings: &Settings) -> String {
+    knowledge::fingerprint(&settings.knowledge.dir, &[aliases_path(settings)])
+}
+
+fn build(settings: &Settings, store: &IndexStore, analyzer: &Analyzer) -> Result<OpenIndex, EngineError> {
+    let fingerprint = current_fingerprint(settings);
+    let knowledge = knowledge::load(&settings.knowledge.dir).map_err(EngineError::Knowledge)?;
+    for problem in &knowledge.problems {
+        tracing::warn!("{problem}");
+    }
+    let output = index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?;
+    Ok(output.open)
+}

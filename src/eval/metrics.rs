@@ -1,0 +1,100 @@
+//! hit@1, hit@3, MRR@10, abstention and latency over a set of outcomes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Outcome;
+
+/// Figures for one group of questions.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Questions in the group.
+    pub questions: usize,
+    /// Of which answerable.
+    pub answerable: usize,
+    /// Share of answerable questions whose first hit is correct.
+    pub hit_at_1: f64,
+    /// Share of answerable questions with a correct hit in the first three.
+    pub hit_at_3: f64,
+    /// Mean reciprocal rank of the first correct hit within ten.
+    pub mrr_at_10: f64,
+    /// Share of unanswerable questions notebot declined to answer.
+    pub abstention: f64,
+    /// Share of answerable questions notebot declined to answer.
+    pub false_abstention: f64,
+    /// Median time per question, ms.
+    pub p50_ms: f64,
+    /// 95th percentile time per question, ms.
+    pub p95_ms: f64,
+}
+
+/// The whole evaluation: overall, per split, and every question that failed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// All questions.
+    pub overall: Summary,
+    /// Per `split` value.
+    pub splits: BTreeMap<String, Summary>,
+    /// Per-question results, in file order.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Report {
+    /// Aggregates outcomes.
+    pub fn from_outcomes(outcomes: Vec<Outcome>) -> Report {
+        let overall = summarize(&outcomes.iter().collect::<Vec<_>>());
+        let mut groups: BTreeMap<String, Vec<&Outcome>> = BTreeMap::new();
+        for outcome in &outcomes {
+            if let Some(split) = &outcome.split {
+                groups.entry(split.clone()).or_default().push(outcome);
+            }
+        }
+        let splits = groups.into_iter().map(|(name, group)| (name, summarize(&group))).collect();
+        Report { overall, splits, outcomes }
+    }
+
+    /// Questions that failed hit@1 or abstention.
+    pub fn failures(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| o.failed())
+    }
+}
+
+fn share(count: usize, of: usize) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        count as f64 / of as f64
+    }
+}
+
+fn summarize(outcomes: &[&Outcome]) -> Summary {
+    let answerable: Vec<&&Outcome> = outcomes.iter().filter(|o| o.answerable).collect();
+    let unanswerable = outcomes.len() - answerable.len();
+    let hit = |k: usize| answerable.iter().filter(|o| o.rank.is_some_and(|r| r <= k)).count();
+    let mrr: f64 = answerable.iter().filter_map(|o| o.rank).map(|r| 1.0 / r as f64).sum();
+    let abstained = outcomes.iter().filter(|o| !o.answerable && !o.answered).count();
+    let falsely_abstained = answerable.iter().filter(|o| !o.answered).count();
+    let mut times: Vec<f64> = outcomes.iter().map(|o| o.took_ms).collect();
+    times.sort_by(f64::total_cmp);
+    Summary {
+        questions: outcomes.len(),
+        answerable: answerable.len(),
+        hit_at_1: share(hit(1), answerable.len()),
+        hit_at_3: share(hit(3), answerable.len()),
+        mrr_at_10: if answerable.is_empty() { 0.0 } else { mrr / answerable.len() as f64 },
+        abstention: share(abstained, unanswerable),
+        false_abstention: share(falsely_abstained, answerable.len()),
+        p50_ms: percentile(&times, 0.50),
+        p95_ms: percentile(&times, 0.95),
+    }
+}
+
+/// Nearest-rank percentile of sorted values.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}

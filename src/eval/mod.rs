@@ -1,0 +1,150 @@
+//! Measuring answer quality on a question set: is the first citation the right one, and does
+//! the bot stay quiet when the notes have no answer?
+//!
+//! A question set is JSONL, one `{"id", "question", "expect": [{"source", "contains"}],
+//! "answerable"}` per line (`split` and `tags` optional). A hit is correct when it cites the
+//! expected note, spans at most [`MAX_CITED_LINES`] lines, and those lines contain the
+//! expected text.
+
+mod metrics;
+mod notes;
+
+use std::path::Path;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+pub use metrics::{Report, Summary};
+
+use crate::answer::Hit;
+use crate::engine::Engine;
+use notes::NoteLines;
+
+/// A citation longer than this is too coarse to count as finding the answer.
+pub const MAX_CITED_LINES: u32 = 25;
+/// Hits looked at for MRR@10.
+pub const RANK_DEPTH: usize = 10;
+
+/// One line of a question set.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct EvalQuestion {
+    /// Stable id for failure reports.
+    pub id: String,
+    /// The question as a person would ask it.
+    pub question: String,
+    /// Acceptable citations (any one counts); empty for unanswerable questions.
+    #[serde(default)]
+    pub expect: Vec<Expectation>,
+    /// Whether the notes answer it.
+    pub answerable: bool,
+    /// `tune` or `heldout`, reported separately.
+    #[serde(default)]
+    pub split: Option<String>,
+    /// Free-form labels (`english`, `paraphrase`…).
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Where an answer must be found.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Expectation {
+    /// Note path relative to the knowledge folder.
+    pub source: String,
+    /// Text that must be inside the cited lines.
+    pub contains: String,
+    /// Lines where the answer is written (informational).
+    #[serde(default)]
+    pub lines: Option<[u32; 2]>,
+}
+
+/// How one question went.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The question's id.
+    pub id: String,
+    /// The question.
+    pub question: String,
+    /// Its split, if any.
+    pub split: Option<String>,
+    /// Whether the notes answer it.
+    pub answerable: bool,
+    /// Whether notebot presented an answer.
+    pub answered: bool,
+    /// 1-based rank of the first correct hit within the first ten.
+    pub rank: Option<usize>,
+    /// The first hit's location and heading, for failure reports.
+    pub top_hit: Option<String>,
+    /// Time to answer, in milliseconds.
+    pub took_ms: f64,
+}
+
+impl Outcome {
+    /// Whether this question counts against hit@1 or abstention.
+    pub fn failed(&self) -> bool {
+        if self.answerable {
+            self.rank != Some(1) || !self.answered
+        } else {
+            self.answered
+        }
+    }
+}
+
+/// Why a question set could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}: {message}")]
+pub struct EvalError {
+    /// The question file.
+    pub path: String,
+    /// 1-based line number (0 for the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Reads a JSONL question set, naming the line of any malformed entry.
+pub fn load_questions(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
+    let error = |line, message: String| EvalError { path: path.display().to_string(), line, message };
+    let text = std::fs::read_to_string(path).map_err(|e| error(0, e.to_string()))?;
+    let mut questions = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        questions.push(serde_json::from_str(line).map_err(|e| error(i + 1, e.to_string()))?);
+    }
+    if questions.is_empty() {
+        return Err(error(0, "no questions".to_string()));
+    }
+    Ok(questions)
+}
+
+/// Runs every question through [`Engine::ask`] and scores the citations.
+pub fn evaluate(engine: &Engine, questions: &[EvalQuestion]) -> Report {
+    let mut notes = NoteLines::new(&engine.settings().knowledge.dir);
+    let outcomes: Vec<Outcome> = questions.iter().map(|q| run_question(engine, q, &mut notes)).collect();
+    Report::from_outcomes(outcomes)
+}
+
+fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines) -> Outcome {
+    let started = Instant::now();
+    let answer = engine.ask(&question.question, RANK_DEPTH).ok();
+    let took_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let hits = answer.as_ref().map(|a| a.hits.as_slice()).unwrap_or_default();
+    let rank = hits.iter().position(|hit| is_correct(hit, &question.expect, notes)).map(|i| i + 1);
+    Outcome {
+        id: question.id.clone(),
+        question: question.question.clone(),
+        split: question.split.clone(),
+        answerable: question.answerable,
+        answered: answer.as_ref().is_some_and(|a| a.answered),
+        rank,
+        top_hit: hits.first().map(|h| format!("{} · {}", h.location(), h.heading)),
+        took_ms,
+    }
+}
+
+fn is_correct(hit: &Hit, expect: &[Expectation], notes: &mut NoteLines) -> bool {
+    let span = hit.lines[1].saturating_sub(hit.lines[0]) + 1;
+    span <= MAX_CITED_LINES
+        && expect.iter().any(|e| e.source == hit.source && notes.range_contains(&hit.source, hit.lines, &e.contains))
+}

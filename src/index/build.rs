@@ -1,0 +1,104 @@
+//! Writing a new generation from loaded knowledge.
+
+use std::time::Instant;
+
+use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+
+use super::schema::{ChunkFields, SCHEMA_VERSION};
+use super::store::{open_generation, write_manifest, IndexStore, Manifest, OpenIndex};
+use super::IndexError;
+use crate::analysis::{Analyzer, KoreanTokenizer, TOKENIZER_NAME};
+use crate::knowledge::{Chunk, Knowledge};
+
+/// Tantivy's per-thread indexing budget; ample for notes, small enough for a 2-core box.
+const MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
+/// Below this many chunks one thread is as fast as two and leaves a single segment.
+const SINGLE_THREAD_BELOW: usize = 5_000;
+
+/// The new live index and how long it took.
+pub struct BuildOutput {
+    /// The generation, opened and already serving.
+    pub open: OpenIndex,
+}
+
+/// Builds a generation from `knowledge` and publishes it; on any error the folder is removed
+/// and the previous generation stays live.
+pub fn build(
+    store: &IndexStore,
+    knowledge: &Knowledge,
+    fingerprint: String,
+    analyzer: &Analyzer,
+    threads: usize,
+) -> Result<BuildOutput, IndexError> {
+    let started = Instant::now();
+    let building = store.begin()?;
+    let result = write_generation(&building, knowledge, analyzer, threads).and_then(|()| {
+        let manifest = Manifest {
+            schema_version: SCHEMA_VERSION,
+            fingerprint,
+            files: knowledge.files,
+            chunks: knowledge.chunks.len(),
+            qa_pairs: knowledge.qa_pairs(),
+            problems: knowledge.problems.clone(),
+            sections: knowledge.sections.clone(),
+            build_ms: started.elapsed().as_secs_f64() * 1000.0,
+        };
+        write_manifest(&building, &manifest)
+    });
+    if let Err(e) = result {
+        store.discard(&building);
+        return Err(e);
+    }
+    let generation = store.publish(&building)?;
+    Ok(BuildOutput { open: open_generation(&generation, analyzer)? })
+}
+
+fn write_generation(dir: &std::path::Path, knowledge: &Knowledge, analyzer: &Analyzer, threads: usize) -> Result<(), IndexError> {
+    let (schema, fields) = ChunkFields::schema();
+    let index = Index::create_in_dir(dir, schema)?;
+    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    let threads = writer_threads(threads, knowledge.chunks.len());
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
+    for chunk in &knowledge.chunks {
+        writer.add_document(chunk_document(&fields, chunk))?;
+    }
+    writer.commit()?;
+    merge_into_one_segment(&index, writer)
+}
+
+fn writer_threads(configured: usize, chunks: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match configured {
+        0 if chunks < SINGLE_THREAD_BELOW => 1,
+        0 => cores.min(8),
+        n => n.min(8),
+    }
+}
+
+/// Several segments slow every query; one merge at build time is cheap for notes.
+fn merge_into_one_segment(index: &Index, mut writer: IndexWriter) -> Result<(), IndexError> {
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+fn chunk_document(fields: &ChunkFields, chunk: &Chunk) -> TantivyDocument {
+    let heading = chunk.heading();
+    let searchable_heading = format!("{heading} {}", chunk.context);
+    let body = chunk.answer.as_deref().unwrap_or(&chunk.text);
+    doc!(
+        fields.kind => chunk.kind.as_str(),
+        fields.source => chunk.source.as_str(),
+        fields.heading_display => heading,
+        fields.heading => searchable_heading,
+        fields.question => chunk.question.as_deref().unwrap_or(""),
+        fields.body => body,
+        fields.text => chunk.text.as_str(),
+        fields.answer => chunk.answer.as_deref().unwrap_or(""),
+        fields.line_start => u64::from(chunk.lines.0),
+        fields.line_end => u64::from(chunk.lines.1),
+    )
+}

@@ -1,0 +1,33 @@
+//! The on-disk search index: schema, build, and the atomic swap that lets a rebuild replace
+//! the serving index without a moment where questions cannot be answered.
+//!
+//! Layout under the index folder: one directory per build (`gen-…`), and a `CURRENT` file
+//! naming the live one. A build writes a fresh directory, and only when it is complete does
+//! `CURRENT` change, by an atomic rename; a failed build leaves the old index serving.
+
+mod build;
+mod schema;
+mod store;
+
+pub use build::{build, BuildOutput};
+pub use schema::{ChunkFields, SCHEMA_VERSION};
+pub use store::{open_current, IndexStore, Manifest, OpenIndex};
+
+/// Why an index could not be built or opened.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// The index folder could not be written or read.
+    #[error("index folder {path}: {source}")]
+    Io {
+        /// The folder or file involved.
+        path: String,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// Tantivy refused an operation.
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The manifest next to the index is missing or unreadable.
+    #[error("index manifest: {0}")]
+    Manifest(String),
+}

@@ -1,0 +1,67 @@
+//! Fields of a chunk document. Headings and questions are separate fields so they can weigh
+//! more than body text; citation data is stored so a hit is shown without reading the notes.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+};
+
+use crate::analysis::TOKENIZER_NAME;
+
+/// Bumped whenever fields or analysis change, so older indexes are rebuilt rather than misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles to every field of the chunk schema.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFields {
+    /// `section` or `qa`.
+    pub kind: Field,
+    /// Note path relative to the knowledge folder.
+    pub source: Field,
+    /// Heading path as shown (stored only).
+    pub heading_display: Field,
+    /// Heading path plus the note's parent and description, analysed for search.
+    pub heading: Field,
+    /// A Q&A pair's question, analysed.
+    pub question: Field,
+    /// Chunk text (a Q&A pair's answer), analysed.
+    pub body: Field,
+    /// Cited text as written (stored only).
+    pub text: Field,
+    /// A Q&A pair's answer as written (stored only).
+    pub answer: Field,
+    /// First cited line.
+    pub line_start: Field,
+    /// Last cited line.
+    pub line_end: Field,
+}
+
+impl ChunkFields {
+    /// Builds the schema and returns it with its field handles.
+    pub fn schema() -> (Schema, ChunkFields) {
+        let mut builder = Schema::builder();
+        let analysed = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER_NAME)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let number = NumericOptions::default().set_stored();
+        let fields = ChunkFields {
+            kind: builder.add_text_field("kind", STRING | STORED),
+            source: builder.add_text_field("source", STRING | STORED),
+            heading_display: builder.add_text_field("heading_display", STORED),
+            heading: builder.add_text_field("heading", analysed.clone()),
+            question: builder.add_text_field("question", analysed.clone()),
+            body: builder.add_text_field("body", analysed),
+            text: builder.add_text_field("text", STORED),
+            answer: builder.add_text_field("answer", STORED),
+            line_start: builder.add_u64_field("line_start", number.clone()),
+            line_end: builder.add_u64_field("line_end", number),
+        };
+        (builder.build(), fields)
+    }
+
+    /// Fields searched by a question, in the order their weights are listed in `search`.
+    pub fn searched(&self) -> [Field; 3] {
+        [self.heading, self.question, self.body]
+    }
+}

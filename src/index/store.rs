@@ -1,0 +1,171 @@
+//! Index generations on disk and the `CURRENT` pointer that names the live one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+use super::schema::{ChunkFields, SCHEMA_VERSION};
+use super::IndexError;
+use crate::analysis::{Analyzer, KoreanTokenizer, TOKENIZER_NAME};
+use crate::knowledge::{Problem, Section};
+
+const CURRENT: &str = "CURRENT";
+const MANIFEST: &str = "notebot.json";
+
+/// What a build knew when it ran, stored beside the Tantivy files.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Schema and analysis version; a mismatch forces a rebuild.
+    pub schema_version: u32,
+    /// Fingerprint of the notes the index was built from.
+    pub fingerprint: String,
+    /// Notes indexed.
+    pub files: usize,
+    /// Chunks indexed.
+    pub chunks: usize,
+    /// Of which Q&A pairs.
+    pub qa_pairs: usize,
+    /// Notes skipped or read in part, with reasons.
+    pub problems: Vec<Problem>,
+    /// Headings and their text, for topics.
+    pub sections: Vec<Section>,
+    /// Build time in milliseconds.
+    pub build_ms: f64,
+}
+
+/// A generation opened for searching.
+pub struct OpenIndex {
+    /// The Tantivy index (kept for its schema and tokenizers).
+    pub index: Index,
+    /// A reader pinned to the generation's single commit.
+    pub reader: IndexReader,
+    /// A searcher, reused by every query.
+    pub searcher: Searcher,
+    /// Field handles.
+    pub fields: ChunkFields,
+    /// What the build recorded.
+    pub manifest: Manifest,
+    /// The generation's folder.
+    pub path: PathBuf,
+}
+
+/// The index folder.
+#[derive(Debug, Clone)]
+pub struct IndexStore {
+    dir: PathBuf,
+}
+
+static BUILD_COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl IndexStore {
+    /// A store rooted at `dir` (created on first build).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        IndexStore { dir: dir.into() }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The live generation's folder, if `CURRENT` names one that exists.
+    pub fn current(&self) -> Option<PathBuf> {
+        let name = fs::read_to_string(self.dir.join(CURRENT)).ok()?;
+        let path = self.dir.join(name.trim());
+        path.is_dir().then_some(path)
+    }
+
+    /// A fresh, empty folder for a build; unique even for concurrent builders.
+    pub fn begin(&self) -> Result<PathBuf, IndexError> {
+        fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let path = self.dir.join(format!("building-{}", unique_suffix()));
+        fs::create_dir(&path).map_err(|e| io(&path, e))?;
+        Ok(path)
+    }
+
+    /// Makes a finished build live: renames it to a generation and swaps `CURRENT` atomically,
+    /// then removes generations older than the previous one.
+    pub fn publish(&self, building: &Path) -> Result<PathBuf, IndexError> {
+        let name = format!("gen-{}", unique_suffix());
+        let generation = self.dir.join(&name);
+        fs::rename(building, &generation).map_err(|e| io(building, e))?;
+        let previous = self.current();
+        let pointer = self.dir.join(format!("{CURRENT}.{}", unique_suffix()));
+        fs::write(&pointer, &name).map_err(|e| io(&pointer, e))?;
+        fs::rename(&pointer, self.dir.join(CURRENT)).map_err(|e| io(&pointer, e))?;
+        self.prune(&[Some(generation.clone()), previous]);
+        Ok(generation)
+    }
+
+    /// Removes a failed build's folder.
+    pub fn discard(&self, building: &Path) {
+        let _ = fs::remove_dir_all(building);
+    }
+
+    fn prune(&self, keep: &[Option<PathBuf>]) {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            let stale = name.starts_with("gen-") && !keep.iter().flatten().any(|k| k == &path);
+            if stale {
+                let _ = fs::remove_dir_all(&path);
+            }
+        }
+    }
+}
+
+fn unique_suffix() -> String {
+    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let n = BUILD_COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{millis}-{}-{n}", std::process::id())
+}
+
+pub(super) fn io(path: &Path, source: std::io::Error) -> IndexError {
+    IndexError::Io { path: path.display().to_string(), source }
+}
+
+pub(super) fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), IndexError> {
+    let json = serde_json::to_vec(manifest).map_err(|e| IndexError::Manifest(e.to_string()))?;
+    let path = dir.join(MANIFEST);
+    fs::write(&path, json).map_err(|e| io(&path, e))
+}
+
+fn read_manifest(dir: &Path) -> Result<Manifest, IndexError> {
+    let path = dir.join(MANIFEST);
+    let bytes = fs::read(&path).map_err(|e| io(&path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| IndexError::Manifest(format!("{}: {e}", path.display())))
+}
+
+/// Opens a generation folder for searching, with our tokenizer registered.
+pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, IndexError> {
+    let manifest = read_manifest(path)?;
+    if manifest.schema_version != SCHEMA_VERSION {
+        return Err(IndexError::Manifest(format!(
+            "built by schema version {}, this notebot uses {SCHEMA_VERSION}",
+            manifest.schema_version
+        )));
+    }
+    let index = Index::open_in_dir(path)?;
+    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    let (_, fields) = ChunkFields::schema();
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let searcher = reader.searcher();
+    Ok(OpenIndex { index, reader, searcher, fields, manifest, path: path.to_path_buf() })
+}
+
+/// Opens the live generation, if there is one that this version can read.
+pub fn open_current(store: &IndexStore, analyzer: &Analyzer) -> Option<OpenIndex> {
+    let path = store.current()?;
+    match open_generation(&path, analyzer) {
+        Ok(open) => Some(open),
+        Err(e) => {
+            tracing::info!("index at {} will be rebuilt: {e}", path.display());
+            None
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! Finding notes on disk and reading them defensively.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use walkdir::WalkDir;
+
+use super::Problem;
+
+/// A Markdown note found under the knowledge folder.
+#[derive(Debug, Clone)]
+pub struct NoteFile {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// Path relative to the knowledge folder with `/` separators: the name citations use.
+    pub relative: String,
+}
+
+/// Lists `*.md` / `*.markdown` notes below `dir`, sorted, skipping hidden entries and links
+/// that lead outside the folder (a note must not pull in arbitrary files from the machine).
+pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
+    let root = dir.canonicalize().map_err(|e| Problem {
+        path: dir.display().to_string(),
+        message: format!("knowledge folder cannot be opened: {e}"),
+    })?;
+    if !root.is_dir() {
+        return Err(Problem {
+            path: dir.display().to_string(),
+            message: "knowledge path is not a folder".to_string(),
+        });
+    }
+    let walker = WalkDir::new(&root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    let mut notes = Vec::new();
+    for entry in walker.filter_map(Result::ok) {
+        if !entry.file_type().is_file() || !is_markdown(entry.path()) {
+            continue;
+        }
+        let Ok(real) = entry.path().canonicalize() else { continue };
+        if !real.starts_with(&root) {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&root) else { continue };
+        let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        notes.push(NoteFile { path: entry.path().to_path_buf(), relative });
+    }
+    Ok(notes)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("md" | "markdown")
+    )
+}
+
+/// Reads a note as UTF-8 text with `\n` line ends; the error says why a person's file was
+/// skipped (binary, not UTF-8, empty, unreadable).
+pub fn read_note_text(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.contains(&0) {
+        return Err("looks like a binary file (contains NUL bytes); skipped".to_string());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return Err("is empty; skipped".to_string());
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// A cheap fingerprint of the notes (paths, sizes, modification times, plus any extra files
+/// such as the alias list) that tells whether an index built earlier is still current.
+pub fn fingerprint(dir: &Path, extra: &[PathBuf]) -> String {
+    let mut hash = Fnv64::default();
+    if let Ok(notes) = note_files(dir) {
+        for note in notes {
+            hash.write(note.relative.as_bytes());
+            hash.write(&file_stamp(&note.path));
+        }
+    }
+    for path in extra {
+        hash.write(path.to_string_lossy().as_bytes());
+        hash.write(&file_stamp(path));
+    }
+    format!("{:016x}", hash.0)
+}
+
+fn file_stamp(path: &Path) -> [u8; 16] {
+    let meta = fs::metadata(path).ok();
+    let len = meta.as_ref().map_or(u64::MAX, |m| m.len());
+    let modified = meta
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    let mut stamp = [0u8; 16];
+    stamp[..8].copy_from_slice(&len.to_le_bytes());
+    stamp[8..].copy_from_slice(&modified.to_le_bytes());
+    stamp
+}
+
+/// FNV-1a: stable across Rust versions, unlike `DefaultHasher`, so fingerprints on disk stay valid.
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        // Separate fields so ("ab","c") and ("a","bc") differ.
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+}

@@ -1,0 +1,270 @@
+//! Walks a note's Markdown structure (pulldown-cmark with byte offsets) and cuts it into
+//! chunks: runs of top-level prose (split further into Q&A pairs and paragraphs), and one
+//! chunk per top-level list item with its nested items.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::frontmatter::FrontMatter;
+use super::lines::{dedent, LineIndex};
+use super::qa::{self, NumberedLine};
+use super::{Chunk, ChunkKind, ParsedNote, Section};
+
+/// A list item's first line becomes part of the heading path when it reads like a label
+/// (`NACL`, `ALB , NLB`) rather than a sentence.
+const MAX_ITEM_LABEL_CHARS: usize = 40;
+
+/// A block of top-level prose waiting to be cut into pieces.
+struct Block {
+    first: u32,
+    last: u32,
+    fenced_code: bool,
+}
+
+/// Open container while walking events.
+enum Frame {
+    List,
+    Item { start: usize, nested_start: Option<usize> },
+    Heading,
+    Other,
+}
+
+struct OpenSection {
+    level: u32,
+    path: Vec<String>,
+    first: u32,
+}
+
+/// Accumulates chunks and sections for one note.
+struct Chunker<'a> {
+    source: &'a str,
+    lines: LineIndex<'a>,
+    title: Option<String>,
+    context: String,
+    headings: Vec<(u32, String)>,
+    run: Vec<Block>,
+    open_sections: Vec<OpenSection>,
+    out: ParsedNote,
+}
+
+/// Parses `masked` (the note with front matter and kramdown lines blanked) into chunks.
+pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote {
+    let mut chunker = Chunker {
+        source,
+        lines: LineIndex::new(masked),
+        title: front.title.clone(),
+        context: [&front.parent, &front.description].into_iter().flatten().cloned().collect::<Vec<_>>().join(" "),
+        headings: Vec::new(),
+        run: Vec::new(),
+        open_sections: Vec::new(),
+        out: ParsedNote::default(),
+    };
+    chunker.out.problems.extend(front.problem.clone());
+    chunker.walk(masked);
+    chunker.finish()
+}
+
+impl<'a> Chunker<'a> {
+    fn walk(&mut self, masked: &str) {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut heading_text = String::new();
+        for (event, range) in Parser::new_ext(masked, options).into_offset_iter() {
+            match event {
+                Event::Start(tag) => self.start(tag, range, &mut stack, &mut heading_text),
+                Event::End(end) => self.end(end, range, &mut stack, &heading_text),
+                Event::Text(text) | Event::Code(text) if matches!(stack.last(), Some(Frame::Heading)) => {
+                    heading_text.push_str(&text)
+                }
+                Event::Rule if stack.is_empty() => self.flush_run(),
+                _ => {}
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &mut String) {
+        let frame = match (&tag, stack.len(), stack.last()) {
+            (Tag::Heading { .. }, 0, _) => {
+                self.flush_run();
+                heading_text.clear();
+                Frame::Heading
+            }
+            (Tag::List(_), 0, _) => {
+                self.flush_run();
+                Frame::List
+            }
+            (_, 0, _) => {
+                self.push_block(&tag, &range);
+                Frame::Other
+            }
+            (Tag::Item, 1, Some(Frame::List)) => Frame::Item { start: range.start, nested_start: None },
+            (Tag::List(_), 2, Some(Frame::Item { .. })) => {
+                if let Some(Frame::Item { nested_start, .. }) = stack.last_mut() {
+                    nested_start.get_or_insert(range.start);
+                }
+                Frame::Other
+            }
+            _ => Frame::Other,
+        };
+        stack.push(frame);
+    }
+
+    fn end(&mut self, end: TagEnd, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &str) {
+        let Some(frame) = stack.pop() else { return };
+        match (frame, end) {
+            (Frame::Heading, TagEnd::Heading(level)) => self.heading(level, heading_text.trim(), &range),
+            (Frame::Item { start, nested_start }, _) => self.item(start, nested_start, range.end),
+            _ => {}
+        }
+    }
+
+    fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        let first = self.lines.line_of(range.start);
+        let last = self.lines.last_line_of(range.start, range.end);
+        let fenced_code = matches!(tag, Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)));
+        self.run.push(Block { first, last, fenced_code });
+    }
+
+    fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
+        let level = level as u32;
+        let line = self.lines.line_of(range.start);
+        self.close_sections(level, line.saturating_sub(1));
+        while self.headings.last().is_some_and(|(l, _)| *l >= level) {
+            self.headings.pop();
+        }
+        if text.is_empty() {
+            return;
+        }
+        self.headings.push((level, text.to_string()));
+        self.open_sections.push(OpenSection { level, path: self.heading_path(), first: line });
+    }
+
+    /// The note's title followed by the open headings (a heading equal to the title is not
+    /// repeated).
+    fn heading_path(&self) -> Vec<String> {
+        let mut path: Vec<String> = self.title.iter().cloned().collect();
+        for (_, text) in &self.headings {
+            if path.last() != Some(text) {
+                path.push(text.clone());
+            }
+        }
+        path
+    }
+
+    fn close_sections(&mut self, level: u32, last_line: u32) {
+        while self.open_sections.last().is_some_and(|s| s.level >= level) {
+            let Some(open) = self.open_sections.pop() else { break };
+            let Some((_, last)) = self.lines.trim_section(open.first, last_line.max(open.first)) else { continue };
+            let has_body = last > open.first;
+            if has_body {
+                let text = self.lines.dedented(open.first, last);
+                self.out.sections.push(Section {
+                    source: self.source.to_string(),
+                    heading_path: open.path,
+                    lines: (open.first, last),
+                    text,
+                });
+            }
+        }
+    }
+
+    fn item(&mut self, start: usize, nested_start: Option<usize>, end: usize) {
+        let first = self.lines.line_of(start);
+        let Some((first, last)) = self.lines.trim_blank(first, self.lines.last_line_of(start, end)) else { return };
+        let own_last = nested_start.map_or(last, |n| self.lines.line_of(n).saturating_sub(1).max(first));
+        let own_text = strip_bullets(&(first..=own_last).map(|n| self.lines.line(n)).collect::<Vec<_>>());
+        let nested_text = nested_start.map(|_| {
+            strip_bullets(&((own_last + 1)..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>())
+        });
+        let mut heading_path = self.heading_path();
+        let (kind, question, answer) = match nested_text {
+            Some(nested) if own_text.trim_end().ends_with('?') => {
+                (ChunkKind::Qa, Some(own_text.clone()), Some(nested))
+            }
+            Some(_) if is_label(&own_text) => {
+                heading_path.push(own_text.clone());
+                (ChunkKind::Section, None, None)
+            }
+            _ => (ChunkKind::Section, None, None),
+        };
+        self.out.chunks.push(Chunk {
+            kind,
+            source: self.source.to_string(),
+            heading_path,
+            context: self.context.clone(),
+            lines: (first, last),
+            text: self.lines.dedented(first, last),
+            question,
+            answer,
+        });
+    }
+
+    /// Cuts the pending run of top-level blocks into Q&A pairs and prose chunks.
+    fn flush_run(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
+        let fence_lines: Vec<u32> = run.iter().filter(|b| b.fenced_code).flat_map(|b| [b.first, b.last]).collect();
+        let numbered: Vec<NumberedLine<'_>> = (first.first..=last.last)
+            .map(|number| {
+                let text = if fence_lines.contains(&number) { "" } else { self.lines.line(number) };
+                NumberedLine { number, text }
+            })
+            .collect();
+        let pieces = qa::pieces(&numbered);
+        let heading_path = self.heading_path();
+        for piece in pieces {
+            let (kind, question, answer) = match piece.qa {
+                Some((q, a)) => (ChunkKind::Qa, Some(q), Some(a)),
+                None => (ChunkKind::Section, None, None),
+            };
+            self.out.chunks.push(Chunk {
+                kind,
+                source: self.source.to_string(),
+                heading_path: heading_path.clone(),
+                context: self.context.clone(),
+                lines: (piece.first, piece.last),
+                text: self.lines.dedented(piece.first, piece.last),
+                question,
+                answer,
+            });
+        }
+    }
+
+    fn finish(mut self) -> ParsedNote {
+        self.flush_run();
+        self.close_sections(0, self.lines.len());
+        self.out.sections.sort_by_key(|s| s.lines.0);
+        self.out
+    }
+}
+
+/// A list item's own text reads as a label when it is one short line without a sentence end.
+fn is_label(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains('\n')
+        && text.chars().count() <= MAX_ITEM_LABEL_CHARS
+        && !text.ends_with(['.', '?', '!', '다', '요', '음', '함'])
+}
+
+/// Joins lines with their list markers (`*`, `-`, `+`, `1.`) removed.
+fn strip_bullets(lines: &[&str]) -> String {
+    let stripped: Vec<&str> = lines.iter().map(|line| strip_bullet(line)).collect();
+    dedent(&stripped).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+fn strip_bullet(line: &str) -> &str {
+    let trimmed = line.trim_start();
+    for marker in ["* ", "- ", "+ "] {
+        if let Some(rest) = trimmed.strip_prefix(marker) {
+            return rest;
+        }
+    }
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        if let Some(rest) = trimmed[digits..].strip_prefix(". ").or_else(|| trimmed[digits..].strip_prefix(") ")) {
+            return rest;
+        }
+    }
+    trimmed
+}

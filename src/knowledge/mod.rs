@@ -1,0 +1,187 @@
+//! Loading notes and cutting them into citable chunks.
+//!
+//! A chunk is the unit a citation points at, so it must be small enough to be precise: the
+//! intro text of a section, one top-level list item with its nested items, or one Q&A pair.
+//! Every chunk keeps its file, heading path and 1-based line range so an answer can always
+//! say where it came from.
+
+mod files;
+mod frontmatter;
+mod lines;
+mod markdown;
+mod qa;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use files::{fingerprint, note_files, NoteFile};
+
+/// Separator used when a heading path is shown to people.
+pub const HEADING_SEPARATOR: &str = " › ";
+
+/// What a chunk is; Q&A pairs are searched by their question first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChunkKind {
+    /// Prose or a list item under a heading.
+    Section,
+    /// A question with its answer, written down after a seminar.
+    Qa,
+}
+
+impl ChunkKind {
+    /// The stable name used in the index and in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChunkKind::Section => "section",
+            ChunkKind::Qa => "qa",
+        }
+    }
+
+    /// Inverse of [`ChunkKind::as_str`], for values read back from the index.
+    pub fn parse(name: &str) -> Option<ChunkKind> {
+        match name {
+            "section" => Some(ChunkKind::Section),
+            "qa" => Some(ChunkKind::Qa),
+            _ => None,
+        }
+    }
+}
+
+/// One citable piece of a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    /// Section text or Q&A pair.
+    pub kind: ChunkKind,
+    /// Path of the note relative to the knowledge folder, with `/` separators.
+    pub source: String,
+    /// Headings from the note's title down to this chunk (a list item's label included).
+    pub heading_path: Vec<String>,
+    /// The note's front-matter `parent` and `description`: searchable context, not shown.
+    pub context: String,
+    /// First and last line (1-based, inclusive) in the note.
+    pub lines: (u32, u32),
+    /// The cited lines as written, dedented; URLs and all.
+    pub text: String,
+    /// For Q&A pairs: the question alone.
+    pub question: Option<String>,
+    /// For Q&A pairs: the answer alone.
+    pub answer: Option<String>,
+}
+
+impl Chunk {
+    /// The heading path as people read it, e.g. `Overview › Cloud Map › NACL`.
+    pub fn heading(&self) -> String {
+        self.heading_path.join(HEADING_SEPARATOR)
+    }
+}
+
+/// A heading and everything under it, for `/topic` and `notebot topic`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Path of the note relative to the knowledge folder.
+    pub source: String,
+    /// Headings from the note's title down to this section.
+    pub heading_path: Vec<String>,
+    /// From the heading line to the last non-blank line before the next heading of the same
+    /// or a higher level.
+    pub lines: (u32, u32),
+    /// The section's lines as written.
+    pub text: String,
+}
+
+impl Section {
+    /// The heading path as people read it.
+    pub fn heading(&self) -> String {
+        self.heading_path.join(HEADING_SEPARATOR)
+    }
+}
+
+/// A note that could not be used, or could be used only in part, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Path relative to the knowledge folder (or the folder itself).
+    pub path: String,
+    /// What went wrong, for the person who maintains the notes.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything read from a knowledge folder.
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    /// Notes that yielded chunks.
+    pub files: usize,
+    /// Citable chunks, in note order.
+    pub chunks: Vec<Chunk>,
+    /// Headings with their whole text, in note order.
+    pub sections: Vec<Section>,
+    /// Notes skipped or read only in part.
+    pub problems: Vec<Problem>,
+}
+
+impl Knowledge {
+    /// How many chunks are Q&A pairs.
+    pub fn qa_pairs(&self) -> usize {
+        self.chunks.iter().filter(|c| c.kind == ChunkKind::Qa).count()
+    }
+}
+
+/// A note cut into chunks and sections.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedNote {
+    /// Citable chunks.
+    pub chunks: Vec<Chunk>,
+    /// Headings with their text.
+    pub sections: Vec<Section>,
+    /// Non-fatal problems, such as broken front matter.
+    pub problems: Vec<String>,
+}
+
+/// Reads every note under `dir`; unreadable notes become [`Problem`]s, never errors.
+pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
+    let notes = note_files(dir)?;
+    let mut knowledge = Knowledge::default();
+    for note in notes {
+        match files::read_note_text(&note.path) {
+            Ok(text) => add_note(&mut knowledge, &note.relative, &text),
+            Err(message) => knowledge.problems.push(Problem { path: note.relative, message }),
+        }
+    }
+    Ok(knowledge)
+}
+
+fn add_note(knowledge: &mut Knowledge, relative: &str, text: &str) {
+    let parsed = parse_note(relative, text);
+    for message in parsed.problems {
+        knowledge.problems.push(Problem { path: relative.to_string(), message });
+    }
+    if parsed.chunks.is_empty() {
+        knowledge.problems.push(Problem {
+            path: relative.to_string(),
+            message: "no text to index (empty note)".to_string(),
+        });
+        return;
+    }
+    knowledge.files += 1;
+    knowledge.chunks.extend(parsed.chunks);
+    knowledge.sections.extend(parsed.sections);
+}
+
+/// Cuts one note's text into chunks; `source` is the path shown in citations.
+pub fn parse_note(source: &str, text: &str) -> ParsedNote {
+    let front = frontmatter::split(text);
+    let masked = frontmatter::mask_kramdown(&front.body);
+    markdown::chunk_note(source, &masked, &front)
+}
+
+/// The absolute knowledge folder, for messages and links.
+pub fn display_dir(dir: &Path) -> PathBuf {
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+}

@@ -1,0 +1,18 @@
+//! notebot: answers questions, in Korean or English, from a team's Markdown notes, and always
+//! says where the answer came from.
+//!
+//! The engine is plain library code, free of Discord: [`knowledge`] loads and chunks notes,
+//! [`analysis`] turns Korean and English text into index terms, [`index`] builds and swaps the
+//! Tantivy index, [`search`] ranks chunks and [`answer`] writes the reply with citations.
+//! [`engine::Engine`] ties them together for the CLI and the Discord bot.
+
+pub mod analysis;
+pub mod answer;
+pub mod cli;
+pub mod config;
+pub mod discord;
+pub mod engine;
+pub mod eval;
+pub mod index;
+pub mod knowledge;
+pub mod search;
