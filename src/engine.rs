@@ -10,7 +10,7 @@ use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, Topic
 use crate::config::Settings;
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
-use crate::search::{self, QueryPlan};
+use crate::search::{self, Aliases, Expansions, QueryPlan, Vocabulary};
 
 mod topics;
 
@@ -49,6 +49,8 @@ pub enum AskError {
 struct Live {
     open: OpenIndex,
     topics: Vec<Topic>,
+    aliases: Aliases,
+    vocabulary: Vocabulary,
 }
 
 /// Shared by every caller; `ask` takes a read lock only long enough to clone an `Arc`.
@@ -86,7 +88,7 @@ impl Engine {
             }
         };
         Ok(Engine {
-            live: RwLock::new(Arc::new(Live::new(open))),
+            live: RwLock::new(Arc::new(Live::new(open, &settings, &analyzer))),
             settings,
             analyzer,
             store,
@@ -115,7 +117,8 @@ impl Engine {
         }
         let bounded: String = question.chars().take(self.settings.search.max_question_chars).collect();
         let live = self.live();
-        let plan = QueryPlan::from_question(&self.analyzer, &bounded);
+        let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary };
+        let plan = QueryPlan::build(&self.analyzer, &bounded, expansions);
         let ranked =
             search::rank(&live.open, &plan, top.clamp(1, MAX_TOP)).map_err(|e| AskError::Search(e.to_string()))?;
         let composer = Composer { open: &live.open, analyzer: &self.analyzer, settings: &self.settings };
@@ -163,7 +166,7 @@ impl Engine {
     pub fn reindex(&self) -> Result<IndexStats, EngineError> {
         let Ok(_guard) = self.rebuilding.try_lock() else { return Err(EngineError::ReindexInProgress) };
         let open = build(&self.settings, &self.store, &self.analyzer)?;
-        let fresh = Arc::new(Live::new(open));
+        let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
             Ok(mut guard) => *guard = fresh,
             Err(poisoned) => *poisoned.into_inner() = fresh,
@@ -173,14 +176,20 @@ impl Engine {
 }
 
 impl Live {
-    fn new(open: OpenIndex) -> Live {
+    /// Derives topics, loads the alias file and gathers the vocabulary for a new generation.
+    fn new(open: OpenIndex, settings: &Settings, analyzer: &Analyzer) -> Live {
         let topics = open
             .manifest
             .sections
             .iter()
             .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
             .collect();
-        Live { open, topics }
+        let aliases = Aliases::load(&aliases_path(settings), analyzer).unwrap_or_else(|problem| {
+            tracing::warn!("alias file ignored: {problem}");
+            Aliases::default()
+        });
+        let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
+        Live { open, topics, aliases, vocabulary }
     }
 }
 

@@ -20,11 +20,26 @@ use lindera::segmenter::Segmenter;
 pub use normalize::normalize;
 pub use tokenizer::{KoreanTokenizer, TOKENIZER_NAME};
 
+/// What kind of word a term is; questions lean on nouns and names far more than on verbs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermClass {
+    /// Korean nouns, roots and Hanja.
+    Noun,
+    /// Verb and adjective stems.
+    Verb,
+    /// Latin-script words (`nlb`, `ec2`).
+    Latin,
+    /// Numbers.
+    Number,
+}
+
 /// One index term with its position (compound parts share their whole word's position).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     /// The normalised term: a noun, a verb stem, a Latin word or a number.
     pub text: String,
+    /// Noun, verb, Latin word or number.
+    pub class: TermClass,
     /// Token position, for phrase matching.
     pub position: usize,
     /// Byte range in the normalised text.
@@ -134,7 +149,7 @@ struct Seg {
 fn push_seg(seg: &Seg, out: &mut TermSink) {
     let details: Vec<&str> = seg.details.iter().map(String::as_str).collect();
     for (i, piece) in morphemes::index_pieces(&seg.surface, &details).into_iter().enumerate() {
-        out.push(piece.text, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
+        out.push(piece.text, piece.class, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
     }
 }
 
@@ -161,17 +176,18 @@ struct TermSink {
 }
 
 impl TermSink {
-    fn push(&mut self, text: String, offset: (usize, usize), same_position: bool) {
+    fn push(&mut self, text: String, class: TermClass, offset: (usize, usize), same_position: bool) {
         let position = if same_position { self.next_position.saturating_sub(1) } else { self.next_position };
         if !same_position {
             self.next_position += 1;
         }
-        self.terms.push(Term { text, position, offset });
+        self.terms.push(Term { text, class, position, offset });
     }
 
     fn push_latin(&mut self, word: &str, start: usize) {
         if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
-            self.push(word.to_string(), (start, start + word.len()), false);
+            let class = if word.bytes().all(|b| b.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
+            self.push(word.to_string(), class, (start, start + word.len()), false);
         }
     }
 }

@@ -7,11 +7,15 @@
 //! (`게이트웨이` → `게이트/NNG/*+웨이/NNG/*`) are indexed whole and as their parts, so
 //! `보안그룹` and `보안 그룹` match each other.
 
+use super::TermClass;
+
 /// A term taken from one dictionary token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
     /// The term text (surface or stem).
     pub text: String,
+    /// Noun, verb, Latin word or number, from the part-of-speech tag.
+    pub class: TermClass,
     /// Compound parts after the first share the whole word's position.
     pub same_position_as_previous: bool,
 }
@@ -22,7 +26,8 @@ const EXPRESSION: usize = 7;
 
 /// Light verbs and adjectives that appear in nearly every question (`하다`, `되다`, `있다`,
 /// `알려줘`) and would only dilute a query.
-const STOP_STEMS: &[&str] = &["하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르", "싶"];
+const STOP_STEMS: &[&str] =
+    &["하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르", "싶", "쓰"];
 
 /// Terms from one token: nothing for particles and endings, the stems of inflected forms, the
 /// whole word and its parts for compounds.
@@ -34,20 +39,33 @@ pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
         "Inflect" | "Preanalysis" if expression != "*" => expression_parts(expression)
             .filter(|(_, part_tag)| keeps(part_tag))
             .filter(|(text, _)| !STOP_STEMS.contains(text))
-            .map(|(text, _)| Piece { text: text.to_string(), same_position_as_previous: false })
+            .map(|(text, part_tag)| piece(text, part_tag, false))
             .collect(),
         "Compound" if expression != "*" && keeps(tag) => compound(surface, expression),
-        _ if keeps_token(tag, surface) => vec![Piece { text: surface.to_string(), same_position_as_previous: false }],
+        _ if keeps_token(tag, surface) => vec![piece(surface, tag, false)],
         _ => Vec::new(),
     }
 }
 
+fn piece(text: &str, tag: &str, same_position_as_previous: bool) -> Piece {
+    Piece { text: text.to_string(), class: class_of(tag), same_position_as_previous }
+}
+
+fn class_of(tag: &str) -> TermClass {
+    match tag.split('+').next().unwrap_or(tag) {
+        "VV" | "VA" => TermClass::Verb,
+        "SN" => TermClass::Number,
+        "SL" => TermClass::Latin,
+        _ => TermClass::Noun,
+    }
+}
+
 fn compound(surface: &str, expression: &str) -> Vec<Piece> {
-    let mut pieces = vec![Piece { text: surface.to_string(), same_position_as_previous: false }];
-    let parts: Vec<&str> = expression_parts(expression).filter(|(_, t)| keeps(t)).map(|(text, _)| text).collect();
+    let mut pieces = vec![piece(surface, "NNG", false)];
+    let parts: Vec<(&str, &str)> = expression_parts(expression).filter(|(_, t)| keeps(t)).collect();
     if parts.len() > 1 {
-        for (i, part) in parts.into_iter().enumerate() {
-            pieces.push(Piece { text: part.to_string(), same_position_as_previous: i == 0 });
+        for (i, (part, tag)) in parts.into_iter().enumerate() {
+            pieces.push(piece(part, tag, i == 0));
         }
     }
     pieces

@@ -46,6 +46,7 @@ pub fn compose(composer: &Composer<'_>, query: &str, plan: &QueryPlan, ranked: &
         answer: trim_at_line(&answer, composer.settings.answer.max_answer_chars),
         hits,
         suggestions,
+        coverage: coverage.map_or(0.0, |c| c.share),
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }

@@ -26,6 +26,9 @@ pub struct Answer {
     pub hits: Vec<Hit>,
     /// Nearest topics to offer when unanswered.
     pub suggestions: Vec<String>,
+    /// Weighted share of the question's concepts found in the best hit (0..1): the value
+    /// `search.min_coverage` is compared with.
+    pub coverage: f32,
     /// Time spent answering, in milliseconds.
     pub took_ms: f64,
 }

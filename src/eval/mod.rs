@@ -70,6 +70,8 @@ pub struct Outcome {
     pub answerable: bool,
     /// Whether notebot presented an answer.
     pub answered: bool,
+    /// The best hit's coverage of the question, for calibrating the answer threshold.
+    pub coverage: f32,
     /// 1-based rank of the first correct hit within the first ten.
     pub rank: Option<usize>,
     /// The first hit's location and heading, for failure reports.
@@ -137,6 +139,7 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
         split: question.split.clone(),
         answerable: question.answerable,
         answered: answer.as_ref().is_some_and(|a| a.answered),
+        coverage: answer.as_ref().map_or(0.0, |a| a.coverage),
         rank,
         top_hit: hits.first().map(|h| format!("{} · {}", h.location(), h.heading)),
         took_ms,

@@ -6,11 +6,15 @@
 //! searched in the heading, question and body fields with BM25, headings and questions
 //! weighing more than body text.
 
+mod aliases;
 mod coverage;
 mod query;
+mod vocabulary;
 
+pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
-pub use query::{QueryPlan, QueryTerm};
+pub use query::{Concept, Expansions, QueryPlan, QueryTerm};
+pub use vocabulary::Vocabulary;
 
 use tantivy::collector::TopDocs;
 use tantivy::DocAddress;

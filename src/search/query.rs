@@ -1,46 +1,115 @@
-//! From analysed question terms to a Tantivy query.
+//! From a question to weighted terms grouped into concepts, and from those to a Tantivy query.
+//!
+//! A concept is one thing the question asks about: a word as typed plus its variants (alias
+//! group members, typo corrections). Variants widen recall at a lower weight; coverage counts
+//! a concept as found when any of its variants is.
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use crate::analysis::Analyzer;
+use super::aliases::Aliases;
+use super::vocabulary::Vocabulary;
+use crate::analysis::{Analyzer, TermClass};
 use crate::index::ChunkFields;
 
 /// Field weights, in the order of [`ChunkFields::searched`]: heading, question, body.
 const FIELD_BOOSTS: [f32; 3] = [1.5, 2.0, 1.0];
 /// A question rarely needs more distinct terms than this; the rest is noise or abuse.
 const MAX_TERMS: usize = 48;
+/// Weight of a term from an alias group relative to the typed term.
+const ALIAS_WEIGHT: f32 = 0.7;
+/// Weight of a typo correction relative to the typed term.
+const CORRECTION_WEIGHT: f32 = 0.6;
 
-/// One distinct term of a question with its weight (1.0 for words the user typed).
+/// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QueryTerm {
     /// Analysed term text.
     pub text: String,
-    /// Relative weight; variants such as aliases weigh less than exact terms.
+    /// Relative weight; variants weigh less than typed words.
     pub weight: f32,
+    /// Index into [`QueryPlan::concepts`].
+    pub concept: usize,
+}
+
+/// Something the question asks about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// The term as typed.
+    pub text: String,
+    /// How much the concept says about the topic: names and nouns more than verbs.
+    pub importance: f32,
 }
 
 /// The analysed question, ready to run.
 #[derive(Debug, Clone, Default)]
 pub struct QueryPlan {
-    /// Distinct terms in question order.
+    /// Distinct terms to search.
     pub terms: Vec<QueryTerm>,
+    /// The question's concepts, in order.
+    pub concepts: Vec<Concept>,
+}
+
+/// What widens a question beyond its own words.
+#[derive(Debug, Clone, Copy)]
+pub struct Expansions<'a> {
+    /// Team-defined equivalent terms.
+    pub aliases: &'a Aliases,
+    /// Known Latin words, for typo correction.
+    pub vocabulary: &'a Vocabulary,
+}
+
+fn importance(class: TermClass) -> f32 {
+    match class {
+        TermClass::Noun | TermClass::Latin => 1.0,
+        TermClass::Number => 0.6,
+        TermClass::Verb => 0.35,
+    }
 }
 
 impl QueryPlan {
-    /// Analyses `question` (already bounded in length) into distinct weighted terms.
-    pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
-        let mut terms: Vec<QueryTerm> = Vec::new();
+    /// Analyses `question` (already bounded in length) into concepts and weighted terms.
+    pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
+        let mut plan = QueryPlan::default();
+        let mut typed: Vec<String> = Vec::new();
         for term in analyzer.analyze(question) {
-            if terms.len() >= MAX_TERMS {
+            if plan.concepts.len() >= MAX_TERMS {
                 break;
             }
-            if !terms.iter().any(|t| t.text == term.text) {
-                terms.push(QueryTerm { text: term.text, weight: 1.0 });
+            if plan.concepts.iter().any(|c| c.text == term.text) {
+                continue;
+            }
+            let concept = plan.concepts.len();
+            plan.concepts.push(Concept { text: term.text.clone(), importance: importance(term.class) });
+            plan.add(&term.text, 1.0, concept);
+            for correction in expansions.vocabulary.corrections(&term.text) {
+                plan.add(&correction, CORRECTION_WEIGHT, concept);
+            }
+            typed.push(term.text);
+        }
+        for found in expansions.aliases.find(&typed) {
+            for alternative in found.alternatives {
+                for text in alternative {
+                    plan.add(&text, ALIAS_WEIGHT, found.start);
+                }
             }
         }
-        QueryPlan { terms }
+        plan
+    }
+
+    /// A plan of the question's own words only (no aliases, no corrections).
+    pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
+        let (aliases, vocabulary) = (Aliases::default(), Vocabulary::default());
+        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary })
+    }
+
+    fn add(&mut self, text: &str, weight: f32, concept: usize) {
+        if let Some(existing) = self.terms.iter_mut().find(|t| t.text == text) {
+            existing.weight = existing.weight.max(weight);
+            return;
+        }
+        self.terms.push(QueryTerm { text: text.to_string(), weight, concept });
     }
 
     /// No searchable terms (only particles, punctuation or stop words).

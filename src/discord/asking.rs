@@ -1,0 +1,56 @@
+//! Engine calls from async handlers: each runs on the blocking pool so a search (or a rebuild)
+//! never stalls the gateway's event loop, and failures become an [`Outcome`] the reply code
+//! can word for users while the details go to the log.
+
+use std::sync::Arc;
+
+use tracing::{debug, warn};
+
+use crate::answer::Answer;
+use crate::engine::{AskError, Engine};
+
+/// What a question came to.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The engine answered (which includes "the notes have no answer").
+    Answer(Answer),
+    /// Nothing was left to search after stripping mentions and whitespace.
+    Empty,
+    /// The engine failed; already logged.
+    Failed,
+}
+
+/// Asks `question`; when it alone matches nothing and a thread's first question is known,
+/// asks again with that as context (a follow-up like "and its price?" needs its subject).
+pub async fn ask(engine: &Arc<Engine>, question: &str, context: Option<&str>) -> Outcome {
+    let first = ask_once(engine, question).await;
+    let Some(context) = context else { return first };
+    match &first {
+        Outcome::Answer(answer) if !answer.answered => {
+            debug!("follow-up matched nothing alone; retrying with the thread's first question");
+            match ask_once(engine, &format!("{context}\n{question}")).await {
+                Outcome::Answer(with_context) if with_context.answered => Outcome::Answer(with_context),
+                _ => first,
+            }
+        }
+        _ => first,
+    }
+}
+
+async fn ask_once(engine: &Arc<Engine>, question: &str) -> Outcome {
+    let engine = Arc::clone(engine);
+    let question = question.to_owned();
+    let top = engine.settings().search.top;
+    match tokio::task::spawn_blocking(move || engine.ask(&question, top)).await {
+        Ok(Ok(answer)) => Outcome::Answer(answer),
+        Ok(Err(AskError::Empty)) => Outcome::Empty,
+        Ok(Err(error)) => {
+            warn!(%error, "search failed");
+            Outcome::Failed
+        }
+        Err(error) => {
+            warn!(%error, "search task panicked");
+            Outcome::Failed
+        }
+    }
+}

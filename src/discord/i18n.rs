@@ -1,0 +1,129 @@
+//! Every sentence the bot says, in Korean and English.
+//!
+//! Kept in one table so a translation is reviewed in one place and no reply is ever left
+//! half-translated; `discord.language` picks the table once at start-up.
+
+use crate::config::Language;
+
+/// The fixed texts of one language; formatted texts are methods below.
+#[derive(Debug)]
+pub struct Texts {
+    /// Embed title when the notes hold no answer.
+    pub no_answer: &'static str,
+    /// Heading above the nearest topics listed when there is no answer.
+    pub nearest_topics: &'static str,
+    /// Shown instead of a topic list when nothing is even close.
+    pub no_topics: &'static str,
+    /// Name of the citations field.
+    pub sources: &'static str,
+    /// Embed title when the best hit has no heading.
+    pub answer_title: &'static str,
+    /// Appended where a long text is cut, pointing the reader to the citation.
+    pub trimmed: &'static str,
+    /// Over the per-user limit (slash commands; messages get a reaction instead).
+    pub rate_limited: &'static str,
+    /// A mention or command without any question text.
+    pub empty_question: &'static str,
+    /// The engine failed; details go to the log, not to the user.
+    pub search_failed: &'static str,
+    /// `/reindex` by someone who is not configured as an admin.
+    pub not_admin: &'static str,
+    /// `/reindex` while another rebuild is running.
+    pub reindex_running: &'static str,
+    /// Thread name when the question itself cannot be used.
+    pub thread_name: &'static str,
+}
+
+const KO: Texts = Texts {
+    no_answer: "노트에서 답을 찾지 못했어요",
+    nearest_topics: "가까운 주제",
+    no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
+    sources: "출처",
+    answer_title: "답변",
+    trimmed: "… (길어서 줄였어요. 전체 내용은 출처를 확인하세요)",
+    rate_limited: "질문이 너무 많아요. 잠시 후 다시 물어봐 주세요.",
+    empty_question: "질문 내용을 함께 적어 주세요.",
+    search_failed: "검색 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
+    not_admin: "이 명령은 관리자만 쓸 수 있어요.",
+    reindex_running: "이미 색인을 다시 만드는 중이에요. 끝나면 다시 시도해 주세요.",
+    thread_name: "질문",
+};
+
+const EN: Texts = Texts {
+    no_answer: "The notes don't answer this",
+    nearest_topics: "Nearest topics",
+    no_topics: "Nothing close either. Try asking in other words.",
+    sources: "Sources",
+    answer_title: "Answer",
+    trimmed: "… (trimmed; see the cited source for the rest)",
+    rate_limited: "Too many questions. Please wait a moment and ask again.",
+    empty_question: "Please include a question.",
+    search_failed: "Something went wrong while searching. Please try again later.",
+    not_admin: "Only admins can run this command.",
+    reindex_running: "A reindex is already running. Try again when it is done.",
+    thread_name: "Question",
+};
+
+/// The table for `language`; `'static` so handlers can hold it without cloning.
+pub fn texts(language: Language) -> &'static Texts {
+    match language {
+        Language::Ko => &KO,
+        Language::En => &EN,
+    }
+}
+
+impl Texts {
+    fn is_korean(&self) -> bool {
+        std::ptr::eq(self, &KO)
+    }
+
+    /// Ephemeral reply when `/topic` finds nothing for `name`.
+    pub fn topic_not_found(&self, name: &str) -> String {
+        if self.is_korean() {
+            format!("`{name}`에 해당하는 주제가 없어요. 자동 완성 목록에서 골라 주세요.")
+        } else {
+            format!("No topic matches `{name}`. Pick one from the autocomplete list.")
+        }
+    }
+
+    /// Footer showing how long the search took, so slow answers are visible to users.
+    pub fn took(&self, ms: f64) -> String {
+        if self.is_korean() {
+            format!("검색 {ms:.1}ms")
+        } else {
+            format!("searched in {ms:.1} ms")
+        }
+    }
+
+    /// `/reindex` success: the counts an admin checks after adding notes.
+    pub fn reindex_done(&self, files: usize, chunks: usize, qa: usize, problems: usize, ms: f64) -> String {
+        let secs = ms / 1000.0;
+        if self.is_korean() {
+            format!("색인을 다시 만들었어요: 파일 {files}개, 조각 {chunks}개, Q&A {qa}개, 문제 {problems}개 ({secs:.1}초)")
+        } else {
+            format!("Reindexed: {files} files, {chunks} chunks, {qa} Q&A pairs, {problems} problems ({secs:.1} s)")
+        }
+    }
+
+    /// `/reindex` failure: the error, and the reassurance that answers keep working.
+    pub fn reindex_failed(&self, error: &str) -> String {
+        if self.is_korean() {
+            format!("색인을 다시 만들지 못했어요 (기존 색인으로 계속 답해요): {error}")
+        } else {
+            format!("Reindex failed; the previous index keeps serving: {error}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_has_its_own_table() {
+        assert!(texts(Language::Ko).is_korean());
+        assert!(!texts(Language::En).is_korean());
+        assert!(texts(Language::Ko).topic_not_found("x").contains("주제"));
+        assert!(texts(Language::En).reindex_done(1, 2, 3, 0, 1500.0).contains("1.5 s"));
+    }
+}

@@ -1,0 +1,297 @@
+//! What the bot posts: answer and topic embeds with citations, cut to Discord's length limits
+//! at line boundaries (never rejected by Discord for being too long), and always sent with
+//! allowed mentions set to none so text from notes or users can never ping anyone.
+
+use poise::serenity_prelude::{
+    Colour, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage,
+};
+
+use super::i18n::Texts;
+use crate::answer::{Answer, Hit, TopicView};
+
+/// Discord's limit on message content.
+pub const CONTENT_MAX: usize = 2000;
+/// Discord's limit on an embed description.
+pub const DESCRIPTION_MAX: usize = 4096;
+/// Discord's limit on all text of the embeds of one message.
+pub const EMBED_TOTAL_MAX: usize = 6000;
+/// Discord's limit on embed titles, field names and thread names are shorter still.
+pub const TITLE_MAX: usize = 256;
+/// Discord's limit on an embed field value.
+pub const FIELD_VALUE_MAX: usize = 1024;
+/// Discord's limit on autocomplete choice names and values, and on thread names.
+pub const NAME_MAX: usize = 100;
+/// Citations listed under an answer; more would bury the one that matters.
+const MAX_CITATIONS: usize = 3;
+
+const ANSWERED: Colour = Colour::new(0x2e_a0_43);
+const UNANSWERED: Colour = Colour::new(0x8b_94_9e);
+
+/// Allowed mentions that parse nothing: users, roles, `@everyone`, `@here` and the replied-to
+/// user are all left unpinged.
+pub fn no_mentions() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+}
+
+/// Discord counts characters in UTF-16 units at worst; counting those keeps us under every
+/// limit whatever the script.
+pub fn discord_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Cuts `text` to at most `max` units at a line boundary, closing an open code fence and
+/// appending `pointer`; a single over-long line is cut at a word boundary instead.
+pub fn fit(text: &str, max: usize, pointer: &str) -> String {
+    if discord_len(text) <= max {
+        return text.to_owned();
+    }
+    let budget = max.saturating_sub(discord_len(pointer) + "\n```\n".len());
+    let mut kept = String::new();
+    let mut used = 0;
+    for line in text.split_inclusive('\n') {
+        let len = discord_len(line);
+        if used + len > budget {
+            break;
+        }
+        kept.push_str(line);
+        used += len;
+    }
+    if kept.trim().is_empty() {
+        kept = cut_within_line(text, budget);
+    }
+    let mut out = kept.trim_end().to_owned();
+    if out.matches("```").count() % 2 == 1 {
+        out.push_str("\n```");
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(pointer);
+    out
+}
+
+/// Longest prefix within `budget` units, backed off to the last whitespace when there is one.
+fn cut_within_line(text: &str, budget: usize) -> String {
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > budget
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let prefix = &text[..end];
+    match prefix.rfind(char::is_whitespace) {
+        Some(space) if space > end / 2 => prefix[..space].to_owned(),
+        _ => prefix.to_owned(),
+    }
+}
+
+/// Cuts a one-line label (title, choice, thread name) to `max` units, marking the cut.
+pub fn fit_label(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if discord_len(&text) <= max {
+        return text;
+    }
+    let mut out = cut_within_line(&text, max.saturating_sub(1)).trim_end().to_owned();
+    out.push('…');
+    out
+}
+
+/// `heading — `file` L3–L9`, linked when the note has a URL: the citation format everywhere.
+pub fn citation(heading: &str, source: &str, lines: [u32; 2], url: Option<&str>) -> String {
+    let heading = fit_label(&heading.replace(['[', ']'], ""), TITLE_MAX);
+    let heading = match url {
+        Some(url) => format!("[{heading}]({url})"),
+        None => format!("**{heading}**"),
+    };
+    let range = if lines[0] == lines[1] {
+        format!("L{}", lines[0])
+    } else {
+        format!("L{}–L{}", lines[0], lines[1])
+    };
+    format!("{heading} — `{}` {range}", source.replace('`', "'"))
+}
+
+fn hit_citation(hit: &Hit) -> String {
+    citation(&hit.heading, &hit.source, hit.lines, hit.url.as_deref())
+}
+
+/// Joins lines while they fit in `max`, so a field never exceeds Discord's limit.
+fn join_fitting(lines: impl IntoIterator<Item = String>, max: usize) -> String {
+    let mut out = String::new();
+    for line in lines {
+        if discord_len(&out) + discord_len(&line) + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// The text parts of an embed, kept apart until the total is known so the description can
+/// absorb whatever the 6,000-unit message limit leaves.
+struct EmbedParts {
+    title: String,
+    url: Option<String>,
+    description: String,
+    field: Option<(String, String)>,
+    footer: Option<String>,
+    colour: Colour,
+}
+
+impl EmbedParts {
+    fn build(self, pointer: &str) -> CreateEmbed {
+        let title = fit_label(&self.title, TITLE_MAX);
+        let field = self.field.map(|(n, v)| (fit_label(&n, TITLE_MAX), fit(&v, FIELD_VALUE_MAX, "…")));
+        let others = discord_len(&title)
+            + field.as_ref().map_or(0, |(n, v)| discord_len(n) + discord_len(v))
+            + self.footer.as_deref().map_or(0, discord_len);
+        let room = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX.saturating_sub(others));
+        let mut embed = CreateEmbed::new().title(title).colour(self.colour);
+        if !self.description.trim().is_empty() {
+            embed = embed.description(fit(&self.description, room, pointer));
+        }
+        if let Some(url) = self.url {
+            embed = embed.url(url);
+        }
+        if let Some((name, value)) = field.filter(|(_, v)| !v.is_empty()) {
+            embed = embed.field(name, value, false);
+        }
+        if let Some(footer) = self.footer {
+            embed = embed.footer(CreateEmbedFooter::new(footer));
+        }
+        embed
+    }
+}
+
+/// The embed for an [`Answer`]: the answer with its citations, or, when the notes have no
+/// answer, a short statement and the nearest topics.
+pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
+    let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);
+    let parts = if answer.answered {
+        let top = answer.hits.first();
+        EmbedParts {
+            title: top.map_or(texts.answer_title, |h| h.heading.as_str()).to_owned(),
+            url: top.and_then(|h| h.url.clone()),
+            description: answer.answer.clone(),
+            field: Some((texts.sources.to_owned(), citations)),
+            footer: Some(texts.took(answer.took_ms)),
+            colour: ANSWERED,
+        }
+    } else {
+        EmbedParts {
+            title: texts.no_answer.to_owned(),
+            url: None,
+            description: nearest_topics(answer, texts),
+            field: None,
+            footer: None,
+            colour: UNANSWERED,
+        }
+    };
+    parts.build(texts.trimmed)
+}
+
+/// Bullet list of the engine's suggestions, or of the weak hits' citations when there are none.
+fn nearest_topics(answer: &Answer, texts: &Texts) -> String {
+    let items: Vec<String> = if answer.suggestions.is_empty() {
+        answer.hits.iter().take(5).map(|h| format!("• {}", hit_citation(h))).collect()
+    } else {
+        answer.suggestions.iter().take(5).map(|s| format!("• {}", fit_label(s, TITLE_MAX))).collect()
+    };
+    if items.is_empty() {
+        return texts.no_topics.to_owned();
+    }
+    format!("**{}**\n{}", texts.nearest_topics, items.join("\n"))
+}
+
+/// The embed for `/topic`: the section's text under its heading, with its citation.
+pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
+    let topic = &view.topic;
+    EmbedParts {
+        title: topic.heading.clone(),
+        url: view.url.clone(),
+        description: view.text.clone(),
+        field: Some((
+            texts.sources.to_owned(),
+            citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()),
+        )),
+        footer: None,
+        colour: ANSWERED,
+    }
+    .build(texts.trimmed)
+}
+
+/// A channel message carrying `embed`, with mentions disabled.
+pub fn embed_message(embed: CreateEmbed) -> CreateMessage {
+    CreateMessage::new().embed(embed).allowed_mentions(no_mentions())
+}
+
+/// A plain-text channel message, cut to the content limit, with mentions disabled.
+pub fn text_message(text: &str, texts: &Texts) -> CreateMessage {
+    CreateMessage::new().content(fit(text, CONTENT_MAX, texts.trimmed)).allowed_mentions(no_mentions())
+}
+
+/// An interaction reply carrying `embed`, with mentions disabled.
+pub fn embed_reply(embed: CreateEmbed, ephemeral: bool) -> poise::CreateReply {
+    poise::CreateReply::default().embed(embed).ephemeral(ephemeral).allowed_mentions(no_mentions())
+}
+
+/// An ephemeral plain-text interaction reply (refusals, errors), with mentions disabled.
+pub fn ephemeral_text(text: &str, texts: &Texts) -> poise::CreateReply {
+    poise::CreateReply::default()
+        .content(fit(text, CONTENT_MAX, texts.trimmed))
+        .ephemeral(true)
+        .allowed_mentions(no_mentions())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_text_is_untouched() {
+        assert_eq!(fit("a\nb", 10, "…"), "a\nb");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_line_boundary_with_a_pointer() {
+        let text = (0..100).map(|i| format!("줄 {i} 내용입니다")).collect::<Vec<_>>().join("\n");
+        let out = fit(&text, 200, "(see source)");
+        assert!(discord_len(&out) <= 200, "{}", discord_len(&out));
+        assert!(out.ends_with("\n(see source)"));
+        let body = out.trim_end_matches("(see source)").trim_end();
+        assert!(body.lines().all(|l| text.lines().any(|t| t == l)), "only whole lines: {body}");
+    }
+
+    #[test]
+    fn an_open_code_fence_is_closed() {
+        let text = format!("intro\n```\n{}\n```", "code line\n".repeat(50));
+        let out = fit(&text, 120, "…");
+        assert_eq!(out.matches("```").count() % 2, 0, "{out}");
+        assert!(discord_len(&out) <= 120);
+    }
+
+    #[test]
+    fn a_single_long_line_is_cut_at_a_word() {
+        let text = "word ".repeat(100);
+        let out = fit(&text, 50, "…");
+        assert!(discord_len(&out) <= 50);
+        assert!(out.starts_with("word word"));
+        let emoji = "😀".repeat(100);
+        assert!(discord_len(&fit(&emoji, 51, "…")) <= 51);
+    }
+
+    #[test]
+    fn labels_fit_and_citations_carry_lines_and_links() {
+        assert_eq!(discord_len(&fit_label(&"가".repeat(300), NAME_MAX)), NAME_MAX);
+        assert_eq!(citation("NLB", "aws/overview.md", [3, 9], None), "**NLB** — `aws/overview.md` L3–L9");
+        assert_eq!(
+            citation("A [b]", "x.md", [4, 4], Some("https://e/x.md#L4")),
+            "[A b](https://e/x.md#L4) — `x.md` L4"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Team-editable groups of equivalent terms (`오토스케일링 = auto scaling = autoscaling`),
+//! applied at query time with less weight than the words actually typed.
+//!
+//! The file is TOML with one array per group:
+//! ```toml
+//! groups = [
+//!   ["보안그룹", "security group", "SG"],
+//!   ["람다", "lambda"],
+//! ]
+//! ```
+//! Every entry is analysed like the notes, so spacing and particles do not matter.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::analysis::Analyzer;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    groups: Vec<Vec<String>>,
+}
+
+/// Alias groups, each alternative as its analysed term sequence.
+#[derive(Debug, Clone, Default)]
+pub struct Aliases {
+    groups: Vec<Vec<Vec<String>>>,
+}
+
+/// One place where a question uses an alias, and the alternatives to add.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AliasMatch {
+    /// Index of the first matched question term.
+    pub start: usize,
+    /// Terms of every other alternative in the group.
+    pub alternatives: Vec<Vec<String>>,
+}
+
+impl Aliases {
+    /// Reads the alias file; a missing file means no aliases, a broken one is an error that
+    /// says which file and why.
+    pub fn load(path: &Path, analyzer: &Analyzer) -> Result<Aliases, String> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Aliases::default()),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
+        };
+        let file: AliasFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Self::from_groups(&file.groups, analyzer))
+    }
+
+    /// Builds aliases from groups of phrases.
+    pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
+        let groups = groups
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|phrase| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>())
+                    .filter(|terms| !terms.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|group| group.len() > 1)
+            .collect();
+        Aliases { groups }
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there are no groups.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every alias occurrence in the question's terms, with the group's other alternatives.
+    pub fn find(&self, terms: &[String]) -> Vec<AliasMatch> {
+        let mut found = Vec::new();
+        for group in &self.groups {
+            for (which, alternative) in group.iter().enumerate() {
+                for start in occurrences(terms, alternative) {
+                    let alternatives =
+                        group.iter().enumerate().filter(|(i, _)| *i != which).map(|(_, a)| a.clone()).collect();
+                    found.push(AliasMatch { start, alternatives });
+                }
+            }
+        }
+        found
+    }
+}
+
+fn occurrences(haystack: &[String], needle: &[String]) -> Vec<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return Vec::new();
+    }
+    (0..=haystack.len() - needle.len()).filter(|&i| haystack[i..i + needle.len()] == *needle).collect()
+}
