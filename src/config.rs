@@ -102,7 +102,14 @@ pub struct DiscordSettings {
 impl fmt::Debug for DiscordSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DiscordSettings")
-            .field("token", &if self.token.is_empty() { "" } else { "<redacted>" })
+            .field(
+                "token",
+                &if self.token.is_empty() {
+                    ""
+                } else {
+                    "<redacted>"
+                },
+            )
             .field("answer_channels", &self.answer_channels)
             .field("reply_in_thread", &self.reply_in_thread)
             .field("guild_id", &self.guild_id)
@@ -157,14 +164,20 @@ impl Settings {
 
     /// Layers every source in precedence order and checks the result.
     pub fn load(sources: &SettingsSources) -> Result<Settings, ConfigError> {
-        let config_dir = sources.config_dir.clone().unwrap_or_else(|| PathBuf::from("config"));
+        let config_dir = sources
+            .config_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("config"));
         let mut builder = Config::builder()
             .add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml))
             .add_source(optional_toml(&config_dir.join("default.toml")))
             .add_source(optional_toml(&config_dir.join("local.toml")));
         if let Some(file) = &sources.file {
             if !file.is_file() {
-                return Err(ConfigError(format!("config file {} does not exist", file.display())));
+                return Err(ConfigError(format!(
+                    "config file {} does not exist",
+                    file.display()
+                )));
             }
             builder = builder.add_source(File::from(file.as_path()).required(true));
         }

@@ -64,7 +64,9 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("index", &self.store.dir()).finish()
+        f.debug_struct("Engine")
+            .field("index", &self.store.dir())
+            .finish()
     }
 }
 
@@ -76,14 +78,20 @@ impl Engine {
 
     /// Like [`Engine::open`]; `notice` hears about a build before it starts, so a terminal can
     /// show progress.
-    pub fn open_with_notice(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+    pub fn open_with_notice(
+        settings: Settings,
+        notice: &dyn Fn(&str),
+    ) -> Result<Engine, EngineError> {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
         let open = match index::open_current(&store, &analyzer) {
             Some(open) if open.manifest.fingerprint == fingerprint => open,
             _ => {
-                notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
+                notice(&format!(
+                    "building the index from {} …",
+                    settings.knowledge.dir.display()
+                ));
                 build(&settings, &store, &analyzer)?
             }
         };
@@ -115,14 +123,26 @@ impl Engine {
         if question.is_empty() {
             return Err(AskError::Empty);
         }
-        let bounded: String = question.chars().take(self.settings.search.max_question_chars).collect();
+        let bounded: String = question
+            .chars()
+            .take(self.settings.search.max_question_chars)
+            .collect();
         let live = self.live();
-        let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary };
+        let expansions = Expansions {
+            aliases: &live.aliases,
+            vocabulary: &live.vocabulary,
+        };
         let plan = QueryPlan::build(&self.analyzer, &bounded, expansions);
-        let ranked =
-            search::rank(&live.open, &plan, top.clamp(1, MAX_TOP)).map_err(|e| AskError::Search(e.to_string()))?;
-        let composer = Composer { open: &live.open, analyzer: &self.analyzer, settings: &self.settings };
-        Ok(answer::compose(&composer, &bounded, &plan, &ranked, started))
+        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP))
+            .map_err(|e| AskError::Search(e.to_string()))?;
+        let composer = Composer {
+            open: &live.open,
+            analyzer: &self.analyzer,
+            settings: &self.settings,
+        };
+        Ok(answer::compose(
+            &composer, &bounded, &plan, &ranked, started,
+        ))
     }
 
     /// Every heading, in note order, optionally only those starting with `prefix`.
@@ -142,7 +162,11 @@ impl Engine {
         let section: &Section = live.open.manifest.sections.get(index)?;
         let topic = live.topics[index].clone();
         Some(TopicView {
-            url: source_url(&self.settings.knowledge.source_url_base, &topic.source, topic.lines),
+            url: source_url(
+                &self.settings.knowledge.source_url_base,
+                &topic.source,
+                topic.lines,
+            ),
             text: section.text.clone(),
             topic,
         })
@@ -164,7 +188,9 @@ impl Engine {
     /// Rebuilds from the notes and swaps the new index in; questions keep being answered from
     /// the old one meanwhile, and on failure it stays. Concurrent calls do not rebuild twice.
     pub fn reindex(&self) -> Result<IndexStats, EngineError> {
-        let Ok(_guard) = self.rebuilding.try_lock() else { return Err(EngineError::ReindexInProgress) };
+        let Ok(_guard) = self.rebuilding.try_lock() else {
+            return Err(EngineError::ReindexInProgress);
+        };
         let open = build(&self.settings, &self.store, &self.analyzer)?;
         let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
@@ -182,31 +208,53 @@ impl Live {
             .manifest
             .sections
             .iter()
-            .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
+            .map(|s| Topic {
+                heading: s.heading(),
+                source: s.source.clone(),
+                lines: [s.lines.0, s.lines.1],
+            })
             .collect();
         let aliases = Aliases::load(&aliases_path(settings), analyzer).unwrap_or_else(|problem| {
             tracing::warn!("alias file ignored: {problem}");
             Aliases::default()
         });
         let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
-        Live { open, topics, aliases, vocabulary }
+        Live {
+            open,
+            topics,
+            aliases,
+            vocabulary,
+        }
     }
 }
 
 fn aliases_path(settings: &Settings) -> PathBuf {
-    settings.knowledge.dir.join(&settings.knowledge.aliases_file)
+    settings
+        .knowledge
+        .dir
+        .join(&settings.knowledge.aliases_file)
 }
 
 fn current_fingerprint(settings: &Settings) -> String {
     knowledge::fingerprint(&settings.knowledge.dir, &[aliases_path(settings)])
 }
 
-fn build(settings: &Settings, store: &IndexStore, analyzer: &Analyzer) -> Result<OpenIndex, EngineError> {
+fn build(
+    settings: &Settings,
+    store: &IndexStore,
+    analyzer: &Analyzer,
+) -> Result<OpenIndex, EngineError> {
     let fingerprint = current_fingerprint(settings);
     let knowledge = knowledge::load(&settings.knowledge.dir).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }
-    let output = index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?;
+    let output = index::build(
+        store,
+        &knowledge,
+        fingerprint,
+        analyzer,
+        settings.index.threads,
+    )?;
     Ok(output.open)
 }

@@ -12,7 +12,7 @@ use crate::analysis::Analyzer;
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::knowledge::ChunkKind;
-use crate::search::{Coverage, QueryPlan, RankedDoc};
+use crate::search::{QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
@@ -29,17 +29,28 @@ pub struct Composer<'a> {
 
 /// Builds the answer: the best hit's answer text when it covers the question, citations for
 /// every hit either way, and nearby topics when unanswered.
-pub fn compose(composer: &Composer<'_>, query: &str, plan: &QueryPlan, ranked: &[RankedDoc], started: Instant) -> Answer {
-    let hits: Vec<Hit> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
-    let coverage = ranked
-        .first()
-        .map(|best| Coverage::measure(&composer.open.searcher, &composer.open.fields, plan, best.address));
+pub fn compose(
+    composer: &Composer<'_>,
+    query: &str,
+    plan: &QueryPlan,
+    ranked: &[RankedDoc],
+    started: Instant,
+) -> Answer {
+    let hits: Vec<Hit> = ranked
+        .iter()
+        .filter_map(|r| load_hit(composer, r))
+        .collect();
+    let coverage = ranked.first().map(|best| best.coverage);
     let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage);
     let answer = match (answered, ranked.first()) {
         (true, Some(best)) => answer_text(composer, best, plan),
         _ => String::new(),
     };
-    let suggestions = if answered { Vec::new() } else { suggestions(&hits) };
+    let suggestions = if answered {
+        Vec::new()
+    } else {
+        suggestions(&hits)
+    };
     Answer {
         query: query.to_string(),
         answered,
@@ -52,11 +63,18 @@ pub fn compose(composer: &Composer<'_>, query: &str, plan: &QueryPlan, ranked: &
 }
 
 fn stored_doc(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<TantivyDocument> {
-    composer.open.searcher.doc::<TantivyDocument>(ranked.address).ok()
+    composer
+        .open
+        .searcher
+        .doc::<TantivyDocument>(ranked.address)
+        .ok()
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
@@ -67,7 +85,10 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<Hit> {
     let doc = stored_doc(composer, ranked)?;
     let fields = &composer.open.fields;
     let source = text_of(&doc, fields.source);
-    let lines = [number_of(&doc, fields.line_start), number_of(&doc, fields.line_end)];
+    let lines = [
+        number_of(&doc, fields.line_start),
+        number_of(&doc, fields.line_end),
+    ];
     Some(Hit {
         kind: ChunkKind::parse(&text_of(&doc, fields.kind)).unwrap_or(ChunkKind::Section),
         url: source_url(&composer.settings.knowledge.source_url_base, &source, lines),
@@ -80,7 +101,9 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<Hit> {
 }
 
 fn answer_text(composer: &Composer<'_>, best: &RankedDoc, plan: &QueryPlan) -> String {
-    let Some(doc) = stored_doc(composer, best) else { return String::new() };
+    let Some(doc) = stored_doc(composer, best) else {
+        return String::new();
+    };
     let fields = &composer.open.fields;
     let answer = text_of(&doc, fields.answer);
     if !answer.is_empty() {

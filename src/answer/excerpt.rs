@@ -19,8 +19,12 @@ pub fn relevant_lines(analyzer: &Analyzer, text: &str, question_terms: &HashSet<
     let scores: Vec<usize> = lines
         .iter()
         .map(|line| {
-            let terms: HashSet<String> = analyzer.analyze(line).into_iter().map(|t| t.text).collect();
-            terms.iter().filter(|t| question_terms.contains(t.as_str())).count()
+            let terms: HashSet<String> =
+                analyzer.analyze(line).into_iter().map(|t| t.text).collect();
+            terms
+                .iter()
+                .filter(|t| question_terms.contains(t.as_str()))
+                .count()
         })
         .collect();
     let best = scores.iter().copied().max().unwrap_or(0);

@@ -47,11 +47,17 @@ pub fn run(settings: Settings, args: &EvalArgs) -> ExitCode {
 fn gate(overall: &Summary, args: &EvalArgs) -> ExitCode {
     let mut failed = false;
     if let Some(min) = args.min_hit1.filter(|min| overall.hit_at_1 < *min) {
-        eprintln!("notebot: hit@1 {:.3} is below --min-hit1 {min}", overall.hit_at_1);
+        eprintln!(
+            "notebot: hit@1 {:.3} is below --min-hit1 {min}",
+            overall.hit_at_1
+        );
         failed = true;
     }
     if let Some(min) = args.min_abstention.filter(|min| overall.abstention < *min) {
-        eprintln!("notebot: abstention {:.3} is below --min-abstention {min}", overall.abstention);
+        eprintln!(
+            "notebot: abstention {:.3} is below --min-abstention {min}",
+            overall.abstention
+        );
         failed = true;
     }
     if failed {
@@ -65,7 +71,9 @@ fn print_report(report: &Report) {
     for outcome in report.failures() {
         let verdict = match (outcome.answerable, outcome.rank) {
             (false, _) => "answered an unanswerable question".to_string(),
-            (true, _) if !outcome.answered => format!("abstained (correct rank {:?})", outcome.rank),
+            (true, _) if !outcome.answered => {
+                format!("abstained (correct rank {:?})", outcome.rank)
+            }
             (true, Some(rank)) => format!("correct citation at rank {rank}"),
             (true, None) => "no correct citation in the top 10".to_string(),
         };
@@ -75,7 +83,10 @@ fn print_report(report: &Report) {
         }
     }
     println!();
-    println!("{:<10} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}", "set", "n", "hit@1", "hit@3", "MRR", "abstain", "false-abs", "p50 ms", "p95 ms");
+    println!(
+        "{:<10} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}",
+        "set", "n", "hit@1", "hit@3", "MRR", "abstain", "false-abs", "p50 ms", "p95 ms"
+    );
     print_summary("all", &report.overall);
     for (name, summary) in &report.splits {
         print_summary(name, summary);
@@ -85,6 +96,13 @@ fn print_report(report: &Report) {
 fn print_summary(name: &str, s: &Summary) {
     println!(
         "{name:<10} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7.3} {:>9.3} {:>8.3} {:>8.3}",
-        s.questions, s.hit_at_1, s.hit_at_3, s.mrr_at_10, s.abstention, s.false_abstention, s.p50_ms, s.p95_ms
+        s.questions,
+        s.hit_at_1,
+        s.hit_at_3,
+        s.mrr_at_10,
+        s.abstention,
+        s.false_abstention,
+        s.p50_ms,
+        s.p95_ms
     );
 }

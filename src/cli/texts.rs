@@ -45,7 +45,9 @@ pub fn engine_failed(language: Language, error: &str) -> String {
 /// No topic matched a name.
 pub fn no_topic(language: Language, name: &str) -> String {
     match language {
-        Language::Ko => format!("'{name}' 주제를 찾지 못했습니다. `notebot topics`로 목록을 볼 수 있습니다."),
+        Language::Ko => {
+            format!("'{name}' 주제를 찾지 못했습니다. `notebot topics`로 목록을 볼 수 있습니다.")
+        }
         Language::En => format!("no topic matches '{name}'; `notebot topics` lists them."),
     }
 }

@@ -1,1 +1,83 @@
-//! The Discord adapter (being written in parallel).
+//! `notebot serve`: the Discord bot, a thin adapter that turns channel questions and slash
+//! commands into [`Engine`] calls and the answers into Discord replies with citations.
+//!
+//! The layout follows the Rust community's ferrisbot-for-discord: one file per command under
+//! `commands/`, the message listener in `events`, admin checks in `permissions`, embeds and
+//! Discord's length limits in `reply`, user-facing texts in `i18n` and the per-user flood
+//! guard in `rate_limit`. Start-up and shutdown live in `client`.
+//!
+//! Every message the bot sends has allowed mentions set to none, so `@everyone` in a note or
+//! a question never pings anyone.
+
+mod asking;
+mod client;
+mod commands;
+mod events;
+mod i18n;
+mod permissions;
+mod question;
+mod rate_limit;
+mod reply;
+mod threads;
+
+use std::sync::Arc;
+
+pub use client::{run, run_until};
+
+use crate::config::DiscordSettings;
+use crate::engine::Engine;
+
+/// State shared by every handler (poise's user data).
+#[derive(Debug)]
+pub struct Data {
+    /// The search engine; all calls go through `spawn_blocking`.
+    engine: Arc<Engine>,
+    /// `[discord]` settings, read once at start-up.
+    settings: DiscordSettings,
+    /// Reply texts in `discord.language`.
+    texts: &'static i18n::Texts,
+    /// Per-user question limit.
+    limiter: rate_limit::RateLimiter,
+    /// Threads the bot opened, for follow-ups.
+    threads: threads::BotThreads,
+}
+
+impl Data {
+    fn new(engine: Arc<Engine>) -> Self {
+        let settings = engine.settings().discord.clone();
+        Self {
+            texts: i18n::texts(settings.language),
+            limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
+            threads: threads::BotThreads::default(),
+            settings,
+            engine,
+        }
+    }
+}
+
+/// Error type of command and event handlers; poise's `on_error` logs it.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+/// Context handed to every command.
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// Why the bot could not start or stopped. Messages never contain the token.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscordError {
+    /// No token configured; `notebot serve` maps this to exit code 2.
+    #[error(
+        "no Discord bot token: set the DISCORD_TOKEN (or NOTEBOT__DISCORD__TOKEN) environment variable"
+    )]
+    MissingToken,
+    /// `discord.api_proxy` is not an `http(s)://` URL.
+    #[error("`discord.api_proxy` must be an http:// or https:// URL, got {0:?}")]
+    InvalidProxy(String),
+    /// The gateway or REST client failed (bad token, network, Discord outage).
+    #[error("Discord client error: {0}")]
+    Client(Box<poise::serenity_prelude::Error>),
+}
+
+impl From<poise::serenity_prelude::Error> for DiscordError {
+    fn from(error: poise::serenity_prelude::Error) -> Self {
+        Self::Client(Box::new(error))
+    }
+}

@@ -50,15 +50,25 @@ pub fn build(
         return Err(e);
     }
     let generation = store.publish(&building)?;
-    Ok(BuildOutput { open: open_generation(&generation, analyzer)? })
+    Ok(BuildOutput {
+        open: open_generation(&generation, analyzer)?,
+    })
 }
 
-fn write_generation(dir: &std::path::Path, knowledge: &Knowledge, analyzer: &Analyzer, threads: usize) -> Result<(), IndexError> {
+fn write_generation(
+    dir: &std::path::Path,
+    knowledge: &Knowledge,
+    analyzer: &Analyzer,
+    threads: usize,
+) -> Result<(), IndexError> {
     let (schema, fields) = ChunkFields::schema();
     let index = Index::create_in_dir(dir, schema)?;
-    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    index
+        .tokenizers()
+        .register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
     let threads = writer_threads(threads, knowledge.chunks.len());
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
     for chunk in &knowledge.chunks {
         writer.add_document(chunk_document(&fields, chunk))?;
     }

@@ -40,13 +40,24 @@ pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
         if !entry.file_type().is_file() || !is_markdown(entry.path()) {
             continue;
         }
-        let Ok(real) = entry.path().canonicalize() else { continue };
+        let Ok(real) = entry.path().canonicalize() else {
+            continue;
+        };
         if !real.starts_with(&root) {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(&root) else { continue };
-        let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        notes.push(NoteFile { path: entry.path().to_path_buf(), relative });
+        let Ok(relative) = entry.path().strip_prefix(&root) else {
+            continue;
+        };
+        let relative = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        notes.push(NoteFile {
+            path: entry.path().to_path_buf(),
+            relative,
+        });
     }
     Ok(notes)
 }
@@ -57,7 +68,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 fn is_markdown(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("md" | "markdown")
     )
 }
@@ -70,7 +84,10 @@ pub fn read_note_text(path: &Path) -> Result<String, String> {
         return Err("looks like a binary file (contains NUL bytes); skipped".to_string());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        format!(
+            "is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {

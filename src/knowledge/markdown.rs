@@ -25,7 +25,10 @@ struct Block {
 /// Open container while walking events.
 enum Frame {
     List,
-    Item { start: usize, nested_start: Option<usize> },
+    Item {
+        start: usize,
+        nested_start: Option<usize>,
+    },
     Heading,
     Other,
 }
@@ -54,7 +57,12 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
         source,
         lines: LineIndex::new(masked),
         title: front.title.clone(),
-        context: [&front.parent, &front.description].into_iter().flatten().cloned().collect::<Vec<_>>().join(" "),
+        context: [&front.parent, &front.description]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
         headings: Vec::new(),
         run: Vec::new(),
         open_sections: Vec::new(),
@@ -67,14 +75,17 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
 
 impl<'a> Chunker<'a> {
     fn walk(&mut self, masked: &str) {
-        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        let options =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         let mut stack: Vec<Frame> = Vec::new();
         let mut heading_text = String::new();
         for (event, range) in Parser::new_ext(masked, options).into_offset_iter() {
             match event {
                 Event::Start(tag) => self.start(tag, range, &mut stack, &mut heading_text),
                 Event::End(end) => self.end(end, range, &mut stack, &heading_text),
-                Event::Text(text) | Event::Code(text) if matches!(stack.last(), Some(Frame::Heading)) => {
+                Event::Text(text) | Event::Code(text)
+                    if matches!(stack.last(), Some(Frame::Heading)) =>
+                {
                     heading_text.push_str(&text)
                 }
                 Event::Rule if stack.is_empty() => self.flush_run(),
@@ -83,7 +94,13 @@ impl<'a> Chunker<'a> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &mut String) {
+    fn start(
+        &mut self,
+        tag: Tag<'_>,
+        range: Range<usize>,
+        stack: &mut Vec<Frame>,
+        heading_text: &mut String,
+    ) {
         let frame = match (&tag, stack.len(), stack.last()) {
             (Tag::Heading { .. }, 0, _) => {
                 self.flush_run();
@@ -98,7 +115,10 @@ impl<'a> Chunker<'a> {
                 self.push_block(&tag, &range);
                 Frame::Other
             }
-            (Tag::Item, 1, Some(Frame::List)) => Frame::Item { start: range.start, nested_start: None },
+            (Tag::Item, 1, Some(Frame::List)) => Frame::Item {
+                start: range.start,
+                nested_start: None,
+            },
             (Tag::List(_), 2, Some(Frame::Item { .. })) => {
                 if let Some(Frame::Item { nested_start, .. }) = stack.last_mut() {
                     nested_start.get_or_insert(range.start);
@@ -110,11 +130,25 @@ impl<'a> Chunker<'a> {
         stack.push(frame);
     }
 
-    fn end(&mut self, end: TagEnd, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &str) {
+    fn end(
+        &mut self,
+        end: TagEnd,
+        range: Range<usize>,
+        stack: &mut Vec<Frame>,
+        heading_text: &str,
+    ) {
         let Some(frame) = stack.pop() else { return };
         match (frame, end) {
-            (Frame::Heading, TagEnd::Heading(level)) => self.heading(level, heading_text.trim(), &range),
-            (Frame::Item { start, nested_start }, _) => self.item(start, nested_start, range.end),
+            (Frame::Heading, TagEnd::Heading(level)) => {
+                self.heading(level, heading_text.trim(), &range)
+            }
+            (
+                Frame::Item {
+                    start,
+                    nested_start,
+                },
+                _,
+            ) => self.item(start, nested_start, range.end),
             _ => {}
         }
     }
@@ -122,8 +156,15 @@ impl<'a> Chunker<'a> {
     fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         let first = self.lines.line_of(range.start);
         let last = self.lines.last_line_of(range.start, range.end);
-        let fenced_code = matches!(tag, Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)));
-        self.run.push(Block { first, last, fenced_code });
+        let fenced_code = matches!(
+            tag,
+            Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_))
+        );
+        self.run.push(Block {
+            first,
+            last,
+            fenced_code,
+        });
     }
 
     fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
@@ -137,7 +178,11 @@ impl<'a> Chunker<'a> {
             return;
         }
         self.headings.push((level, text.to_string()));
-        self.open_sections.push(OpenSection { level, path: self.heading_path(), first: line });
+        self.open_sections.push(OpenSection {
+            level,
+            path: self.heading_path(),
+            first: line,
+        });
     }
 
     /// The note's title followed by the open headings (a heading equal to the title is not
@@ -154,8 +199,15 @@ impl<'a> Chunker<'a> {
 
     fn close_sections(&mut self, level: u32, last_line: u32) {
         while self.open_sections.last().is_some_and(|s| s.level >= level) {
-            let Some(open) = self.open_sections.pop() else { break };
-            let Some((_, last)) = self.lines.trim_section(open.first, last_line.max(open.first)) else { continue };
+            let Some(open) = self.open_sections.pop() else {
+                break;
+            };
+            let Some((_, last)) = self
+                .lines
+                .trim_section(open.first, last_line.max(open.first))
+            else {
+                continue;
+            };
             let has_body = last > open.first;
             if has_body {
                 let text = self.lines.dedented(open.first, last);
@@ -171,11 +223,25 @@ impl<'a> Chunker<'a> {
 
     fn item(&mut self, start: usize, nested_start: Option<usize>, end: usize) {
         let first = self.lines.line_of(start);
-        let Some((first, last)) = self.lines.trim_blank(first, self.lines.last_line_of(start, end)) else { return };
-        let own_last = nested_start.map_or(last, |n| self.lines.line_of(n).saturating_sub(1).max(first));
-        let own_text = strip_bullets(&(first..=own_last).map(|n| self.lines.line(n)).collect::<Vec<_>>());
+        let Some((first, last)) = self
+            .lines
+            .trim_blank(first, self.lines.last_line_of(start, end))
+        else {
+            return;
+        };
+        let own_last =
+            nested_start.map_or(last, |n| self.lines.line_of(n).saturating_sub(1).max(first));
+        let own_text = strip_bullets(
+            &(first..=own_last)
+                .map(|n| self.lines.line(n))
+                .collect::<Vec<_>>(),
+        );
         let nested_text = nested_start.map(|_| {
-            strip_bullets(&((own_last + 1)..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>())
+            strip_bullets(
+                &((own_last + 1)..=last)
+                    .map(|n| self.lines.line(n))
+                    .collect::<Vec<_>>(),
+            )
         });
         let mut heading_path = self.heading_path();
         let (kind, question, answer) = match nested_text {
@@ -203,11 +269,21 @@ impl<'a> Chunker<'a> {
     /// Cuts the pending run of top-level blocks into Q&A pairs and prose chunks.
     fn flush_run(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let (Some(first), Some(last)) = (run.first(), run.last()) else { return };
-        let fence_lines: Vec<u32> = run.iter().filter(|b| b.fenced_code).flat_map(|b| [b.first, b.last]).collect();
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return;
+        };
+        let fence_lines: Vec<u32> = run
+            .iter()
+            .filter(|b| b.fenced_code)
+            .flat_map(|b| [b.first, b.last])
+            .collect();
         let numbered: Vec<NumberedLine<'_>> = (first.first..=last.last)
             .map(|number| {
-                let text = if fence_lines.contains(&number) { "" } else { self.lines.line(number) };
+                let text = if fence_lines.contains(&number) {
+                    ""
+                } else {
+                    self.lines.line(number)
+                };
                 NumberedLine { number, text }
             })
             .collect();
@@ -250,7 +326,12 @@ fn is_label(text: &str) -> bool {
 /// Joins lines with their list markers (`*`, `-`, `+`, `1.`) removed.
 fn strip_bullets(lines: &[&str]) -> String {
     let stripped: Vec<&str> = lines.iter().map(|line| strip_bullet(line)).collect();
-    dedent(&stripped).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+    dedent(&stripped)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -262,7 +343,10 @@ fn strip_bullet(line: &str) -> &str {
     }
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 {
-        if let Some(rest) = trimmed[digits..].strip_prefix(". ").or_else(|| trimmed[digits..].strip_prefix(") ")) {
+        if let Some(rest) = trimmed[digits..]
+            .strip_prefix(". ")
+            .or_else(|| trimmed[digits..].strip_prefix(") "))
+        {
             return rest;
         }
     }

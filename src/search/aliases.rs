@@ -46,7 +46,8 @@ impl Aliases {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Aliases::default()),
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
-        let file: AliasFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file: AliasFile =
+            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(Self::from_groups(&file.groups, analyzer))
     }
 
@@ -57,7 +58,13 @@ impl Aliases {
             .map(|group| {
                 group
                     .iter()
-                    .map(|phrase| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>())
+                    .map(|phrase| {
+                        analyzer
+                            .analyze(phrase)
+                            .into_iter()
+                            .map(|t| t.text)
+                            .collect::<Vec<_>>()
+                    })
                     .filter(|terms| !terms.is_empty())
                     .collect::<Vec<_>>()
             })
@@ -82,9 +89,16 @@ impl Aliases {
         for group in &self.groups {
             for (which, alternative) in group.iter().enumerate() {
                 for start in occurrences(terms, alternative) {
-                    let alternatives =
-                        group.iter().enumerate().filter(|(i, _)| *i != which).map(|(_, a)| a.clone()).collect();
-                    found.push(AliasMatch { start, alternatives });
+                    let alternatives = group
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i != which)
+                        .map(|(_, a)| a.clone())
+                        .collect();
+                    found.push(AliasMatch {
+                        start,
+                        alternatives,
+                    });
                 }
             }
         }
@@ -96,5 +110,7 @@ fn occurrences(haystack: &[String], needle: &[String]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
         return Vec::new();
     }
-    (0..=haystack.len() - needle.len()).filter(|&i| haystack[i..i + needle.len()] == *needle).collect()
+    (0..=haystack.len() - needle.len())
+        .filter(|&i| haystack[i..i + needle.len()] == *needle)
+        .collect()
 }

@@ -22,7 +22,12 @@ pub struct Coverage {
 impl Coverage {
     /// Measures `plan` against the chunk at `doc`. A concept the notes never mention counts
     /// with the highest rarity, so a question about something absent stays uncovered.
-    pub fn measure(searcher: &Searcher, fields: &ChunkFields, plan: &QueryPlan, doc: DocAddress) -> Coverage {
+    pub fn measure(
+        searcher: &Searcher,
+        fields: &ChunkFields,
+        plan: &QueryPlan,
+        doc: DocAddress,
+    ) -> Coverage {
         let docs = searcher.num_docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         let (mut found_weight, mut total_weight, mut matched) = (0.0f32, 0.0f32, 0usize);
@@ -46,8 +51,16 @@ impl Coverage {
                 matched += 1;
             }
         }
-        let share = if total_weight > 0.0 { found_weight / total_weight } else { 0.0 };
-        Coverage { share, matched, total: plan.concepts.len() }
+        let share = if total_weight > 0.0 {
+            found_weight / total_weight
+        } else {
+            0.0
+        };
+        Coverage {
+            share,
+            matched,
+            total: plan.concepts.len(),
+        }
     }
 }
 
@@ -55,7 +68,11 @@ fn document_frequency(searcher: &Searcher, fields: &ChunkFields, text: &str) -> 
     fields
         .searched()
         .into_iter()
-        .map(|field| searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(0))
+        .map(|field| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, text))
+                .unwrap_or(0)
+        })
         .max()
         .unwrap_or(0)
 }
@@ -63,7 +80,9 @@ fn document_frequency(searcher: &Searcher, fields: &ChunkFields, text: &str) -> 
 fn contains(searcher: &Searcher, fields: &ChunkFields, text: &str, doc: DocAddress) -> bool {
     let segment = searcher.segment_reader(doc.segment_ord);
     fields.searched().into_iter().any(|field| {
-        let Ok(inverted) = segment.inverted_index(field) else { return false };
+        let Ok(inverted) = segment.inverted_index(field) else {
+            return false;
+        };
         let term = Term::from_field_text(field, text);
         match inverted.read_postings(&term, IndexRecordOption::Basic) {
             Ok(Some(mut postings)) => match postings.doc() {

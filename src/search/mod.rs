@@ -21,21 +21,46 @@ use tantivy::DocAddress;
 
 use crate::index::OpenIndex;
 
+/// BM25 candidates re-ranked by coverage; enough to lift a chunk that matches more of the
+/// question above one that matches a single term many times.
+const RERANK_DEPTH: usize = 20;
+/// Share of the BM25 score kept however little of the question a chunk covers.
+const RERANK_FLOOR: f32 = 0.3;
+
 /// A ranked chunk before it is turned into a citation.
 #[derive(Debug, Clone, Copy)]
 pub struct RankedDoc {
     /// Where the chunk is in the index.
     pub address: DocAddress,
-    /// BM25 score with field boosts.
+    /// BM25 score with field boosts, scaled by coverage.
     pub score: f32,
+    /// How much of the question the chunk covers.
+    pub coverage: Coverage,
 }
 
-/// The `limit` best chunks for `plan`, best first.
+/// The `limit` best chunks for `plan`, best first: BM25 over the fields, then re-ranked so
+/// that covering more of the question's concepts counts, not only repeating one of them.
 pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize) -> tantivy::Result<Vec<RankedDoc>> {
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
     let query = plan.to_query(&open.fields);
-    let top = open.searcher.search(&query, &TopDocs::with_limit(limit))?;
-    Ok(top.into_iter().map(|(score, address)| RankedDoc { address, score }).collect())
+    let top = open
+        .searcher
+        .search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
+    let mut ranked: Vec<RankedDoc> = top
+        .into_iter()
+        .map(|(bm25, address)| {
+            let coverage = Coverage::measure(&open.searcher, &open.fields, plan, address);
+            let score = bm25 * (RERANK_FLOOR + (1.0 - RERANK_FLOOR) * coverage.share);
+            RankedDoc {
+                address,
+                score,
+                coverage,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
+    ranked.truncate(limit);
+    Ok(ranked)
 }

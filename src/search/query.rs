@@ -81,7 +81,10 @@ impl QueryPlan {
                 continue;
             }
             let concept = plan.concepts.len();
-            plan.concepts.push(Concept { text: term.text.clone(), importance: importance(term.class) });
+            plan.concepts.push(Concept {
+                text: term.text.clone(),
+                importance: importance(term.class),
+            });
             plan.add(&term.text, 1.0, concept);
             for correction in expansions.vocabulary.corrections(&term.text) {
                 plan.add(&correction, CORRECTION_WEIGHT, concept);
@@ -101,7 +104,14 @@ impl QueryPlan {
     /// A plan of the question's own words only (no aliases, no corrections).
     pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
         let (aliases, vocabulary) = (Aliases::default(), Vocabulary::default());
-        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary })
+        Self::build(
+            analyzer,
+            question,
+            Expansions {
+                aliases: &aliases,
+                vocabulary: &vocabulary,
+            },
+        )
     }
 
     fn add(&mut self, text: &str, weight: f32, concept: usize) {
@@ -109,7 +119,11 @@ impl QueryPlan {
             existing.weight = existing.weight.max(weight);
             return;
         }
-        self.terms.push(QueryTerm { text: text.to_string(), weight, concept });
+        self.terms.push(QueryTerm {
+            text: text.to_string(),
+            weight,
+            concept,
+        });
     }
 
     /// No searchable terms (only particles, punctuation or stop words).
@@ -122,8 +136,14 @@ impl QueryPlan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &self.terms {
             for (field, boost) in fields.searched().into_iter().zip(FIELD_BOOSTS) {
-                let query = TermQuery::new(Term::from_field_text(field, &term.text), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
+                let query = TermQuery::new(
+                    Term::from_field_text(field, &term.text),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(query), boost * term.weight)),
+                ));
             }
         }
         BooleanQuery::new(clauses)

@@ -1,1 +1,8 @@
+//! One integration-test binary (the Korean dictionary is linked once), with a module per
+//! capability.
 
+mod analysis;
+mod cli;
+mod common;
+mod knowledge;
+mod search;

@@ -1,0 +1,127 @@
+//! `/topic`: shows one section of the notes, picked with autocomplete over the headings.
+
+use std::sync::Arc;
+
+use poise::serenity_prelude::{AutocompleteChoice, CreateAutocompleteResponse};
+
+use super::super::reply::{self, NAME_MAX};
+use super::super::{Context, Error};
+use crate::answer::Topic;
+use crate::knowledge::HEADING_SEPARATOR;
+
+/// Discord shows at most this many autocomplete choices.
+const MAX_CHOICES: usize = 25;
+
+/// Show a section of the team notes
+///
+/// The section text with its citation; the name is picked from autocomplete suggestions
+/// ranked by prefix and by Korean tokens.
+#[poise::command(
+    slash_command,
+    name_localized("ko", "주제"),
+    description_localized("ko", "팀 노트의 한 부분을 보여 줍니다")
+)]
+pub async fn topic(
+    ctx: Context<'_>,
+    #[description = "Section heading"]
+    #[name_localized("ko", "이름")]
+    #[description_localized("ko", "섹션 제목")]
+    #[autocomplete = "autocomplete_topic"]
+    #[max_length = 100]
+    name: String,
+) -> Result<(), Error> {
+    let data = ctx.data();
+    if !data.limiter.allow(ctx.author().id.get()) {
+        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts))
+            .await?;
+        return Ok(());
+    }
+    let engine = Arc::clone(&data.engine);
+    let key = name.clone();
+    let view = tokio::task::spawn_blocking(move || engine.topic(&key)).await?;
+    let response = match view {
+        Some(view) => reply::embed_reply(reply::topic_embed(&view, data.texts), false),
+        None => reply::ephemeral_text(&data.texts.topic_not_found(&name), data.texts),
+    };
+    ctx.send(response).await?;
+    Ok(())
+}
+
+/// Autocomplete for `name`: the engine's ranked suggestions as Discord choices.
+async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    let engine = Arc::clone(&ctx.data().engine);
+    let partial = partial.to_owned();
+    let topics = tokio::task::spawn_blocking(move || engine.suggest_topics(&partial, MAX_CHOICES))
+        .await
+        .unwrap_or_default();
+    CreateAutocompleteResponse::new().set_choices(choices(&topics))
+}
+
+/// At most 25 choices of at most 100 characters, one per distinct value. The value is the
+/// heading path the engine resolves (its last heading when the path is too long); the label
+/// adds the file so equal headings in different notes can be told apart.
+pub fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
+    let mut seen = std::collections::HashSet::new();
+    topics
+        .iter()
+        .map(|t| (t, choice_value(&t.heading)))
+        .filter(|(_, value)| !value.is_empty() && seen.insert(value.clone()))
+        .take(MAX_CHOICES)
+        .map(|(t, value)| {
+            let label = reply::fit_label(&format!("{} · {}", t.heading, t.source), NAME_MAX);
+            AutocompleteChoice::new(label, value)
+        })
+        .collect()
+}
+
+fn choice_value(heading: &str) -> String {
+    if reply::discord_len(heading) <= NAME_MAX {
+        return heading.to_owned();
+    }
+    let last = heading
+        .rsplit(HEADING_SEPARATOR.trim())
+        .next()
+        .unwrap_or(heading);
+    reply::fit_label(last.trim(), NAME_MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn topic(heading: &str) -> Topic {
+        Topic {
+            heading: heading.to_owned(),
+            source: "aws/overview.md".to_owned(),
+            lines: [1, 2],
+        }
+    }
+
+    #[test]
+    fn choices_are_capped_deduplicated_and_short() {
+        let mut topics: Vec<Topic> = (0..40)
+            .map(|i| topic(&format!("Overview › 주제 {i}")))
+            .collect();
+        topics.insert(1, topic("Overview › 주제 0"));
+        topics.push(topic(&format!("{} › 마지막", "긴 제목 ".repeat(30))));
+        let choices = choices(&topics);
+        assert_eq!(choices.len(), MAX_CHOICES);
+        let json = serde_json::to_value(&choices).unwrap();
+        let values: Vec<&str> = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["value"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            values.iter().filter(|v| **v == "Overview › 주제 0").count(),
+            1
+        );
+        assert!(json
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| reply::discord_len(c["name"].as_str().unwrap()) <= NAME_MAX));
+        assert_eq!(choice_value(&topics.last().unwrap().heading), "마지막");
+    }
+}
