@@ -2,6 +2,7 @@
 //! for a person (or as JSON for scripts). Logs go to stderr; stdout carries only results.
 
 mod ask;
+mod bench;
 mod eval;
 mod index;
 mod output;
@@ -57,6 +58,8 @@ enum Command {
     Index(index::IndexArgs),
     /// Measure answer quality on a JSONL question set.
     Eval(eval::EvalArgs),
+    /// Measure cold start, index build speed, answer latency and peak memory at 1× to 1,000×.
+    Bench(bench::BenchArgs),
 }
 
 /// Parses arguments, runs the command and maps the outcome to an exit code.
@@ -73,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Topic(args) => topics::run_show(settings, &args),
         Command::Index(args) => index::run(settings, &args),
         Command::Eval(args) => eval::run(settings, &args),
+        Command::Bench(args) => bench::run(settings, &args),
     }
 }
 

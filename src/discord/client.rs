@@ -101,10 +101,11 @@ fn framework(data: Data, guild: Option<GuildId>) -> poise::Framework<Data, Error
         },
         ..Default::default()
     };
-    poise::Framework::builder()
-        .options(options)
-        .setup(move |ctx, _ready, framework| Box::pin(setup(ctx, framework, data, guild)))
-        .build()
+    // `Framework::new`, not the builder: the builder would turn `initialize_owners` back on
+    // (an extra API call for an owner list the bot does not use).
+    poise::Framework::new(options, move |ctx, _ready, framework| {
+        Box::pin(setup(ctx, framework, data, guild))
+    })
 }
 
 /// Registers the commands (to one guild: instant; globally: may take an hour to show) and

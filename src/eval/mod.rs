@@ -6,7 +6,7 @@
 //! expected note, spans at most [`MAX_CITED_LINES`] lines, and those lines contain the
 //! expected text.
 
-mod metrics;
+pub mod metrics;
 mod notes;
 
 use std::path::Path;

@@ -4,5 +4,6 @@
 mod analysis;
 mod cli;
 mod common;
+mod discord;
 mod knowledge;
 mod search;

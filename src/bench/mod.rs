@@ -1,0 +1,119 @@
+//! Speed and memory figures at several sizes of the shipped notes, for `notebot bench`.
+//!
+//! Each scale runs in its own process (the CLI re-executes itself), so the peak memory of one
+//! measurement is not inflated by the one before.
+
+mod corpus;
+mod memory;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+pub use corpus::{copy_notes, Corpus};
+pub use memory::peak_rss_mb;
+
+use crate::config::Settings;
+use crate::engine::Engine;
+use crate::eval::metrics::percentile;
+
+/// Figures for one scale.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScaleFigures {
+    /// Copies of the shipped notes.
+    pub scale: usize,
+    /// Markdown bytes indexed, in MB.
+    pub markdown_mb: f64,
+    /// Chunks indexed.
+    pub chunks: usize,
+    /// Load, chunk, analyse and index, in seconds.
+    pub build_s: f64,
+    /// Markdown indexed per second, in MB.
+    pub build_mb_per_s: f64,
+    /// Median time to answer one question in-process, in ms.
+    pub p50_ms: f64,
+    /// 99th percentile time to answer one question in-process, in ms.
+    pub p99_ms: f64,
+    /// Process start to first answer printed, index already built, median of runs, in seconds.
+    pub cold_start_s: f64,
+    /// Peak resident memory of the process that built the index and answered, in MB.
+    pub peak_rss_mb: f64,
+}
+
+/// How many times the question list is asked for latency percentiles.
+const LATENCY_ROUNDS: usize = 5;
+/// Cold starts measured per scale (the median is reported).
+const COLD_STARTS: usize = 5;
+
+/// Measures one scale in this process: builds an index over `scale` copies of the notes in
+/// `settings.knowledge.dir`, answers `questions`, and times cold starts of `exe`.
+pub fn measure_scale(
+    settings: &Settings,
+    scale: usize,
+    questions: &[String],
+    exe: &Path,
+    work: &Path,
+) -> Result<ScaleFigures, String> {
+    let corpus = copy_notes(&settings.knowledge.dir, &work.join("knowledge"), scale).map_err(|e| e.to_string())?;
+    let mut scaled = settings.clone();
+    scaled.knowledge.dir = corpus.dir.clone();
+    scaled.index.dir = work.join("index");
+    let started = Instant::now();
+    let engine = Engine::open(scaled.clone()).map_err(|e| e.to_string())?;
+    let build_s = started.elapsed().as_secs_f64();
+    let chunks = engine.stats().chunks;
+    let (p50_ms, p99_ms) = latency(&engine, questions);
+    let peak = peak_rss_mb();
+    drop(engine);
+    let cold_start_s = cold_start(exe, &scaled, questions.first().map_or("NLB", String::as_str))?;
+    Ok(ScaleFigures {
+        scale,
+        markdown_mb: corpus.bytes as f64 / 1e6,
+        chunks,
+        build_s,
+        build_mb_per_s: corpus.bytes as f64 / 1e6 / build_s,
+        p50_ms,
+        p99_ms,
+        cold_start_s,
+        peak_rss_mb: peak,
+    })
+}
+
+fn latency(engine: &Engine, questions: &[String]) -> (f64, f64) {
+    for question in questions {
+        let _ = engine.ask(question, 5);
+    }
+    let mut times = Vec::with_capacity(questions.len() * LATENCY_ROUNDS);
+    for _ in 0..LATENCY_ROUNDS {
+        for question in questions {
+            let started = Instant::now();
+            let _ = engine.ask(question, 5);
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    (percentile(&times, 0.50), percentile(&times, 0.99))
+}
+
+fn cold_start(exe: &Path, settings: &Settings, question: &str) -> Result<f64, String> {
+    let mut times = Vec::with_capacity(COLD_STARTS);
+    for _ in 0..COLD_STARTS {
+        let started = Instant::now();
+        let output = Command::new(exe)
+            .arg("--knowledge")
+            .arg(&settings.knowledge.dir)
+            .arg("--index")
+            .arg(&settings.index.dir)
+            .args(["ask", "--json", question])
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+        if !output.status.success() {
+            return Err(format!("cold-start run failed: {}", String::from_utf8_lossy(&output.stderr)));
+        }
+        times.push(started.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}

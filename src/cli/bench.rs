@@ -1,0 +1,82 @@
+//! `notebot bench`: cold start, build throughput, latency and peak memory at several sizes.
+
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
+
+use clap::Args;
+
+use super::{fail, output, EXIT_USAGE};
+use crate::bench::{measure_scale, ScaleFigures};
+use crate::config::Settings;
+use crate::eval::load_questions;
+
+/// Arguments of `notebot bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Sizes to measure, as copies of the notes.
+    #[arg(long, value_delimiter = ',', default_value = "1,10,100,1000")]
+    scales: Vec<usize>,
+    /// Questions to time (JSONL question set).
+    #[arg(long, default_value = "eval/questions.jsonl")]
+    questions: PathBuf,
+    /// Print one JSON object per scale.
+    #[arg(long)]
+    json: bool,
+    /// Internal: measure one scale in this process, in this work folder.
+    #[arg(long, hide = true, requires = "work")]
+    one: Option<usize>,
+    /// Internal: work folder for `--one`.
+    #[arg(long, hide = true)]
+    work: Option<PathBuf>,
+}
+
+/// Runs every scale in a child process and prints the table.
+pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
+    let questions: Vec<String> = match load_questions(&args.questions) {
+        Ok(questions) => questions.into_iter().map(|q| q.question).collect(),
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+    };
+    let Ok(exe) = std::env::current_exe() else { return fail(1, "cannot find the notebot executable") };
+    if let (Some(scale), Some(work)) = (args.one, &args.work) {
+        return match measure_scale(&settings, scale, &questions, &exe, work) {
+            Ok(figures) => {
+                let _ = output::write_json_line(&mut std::io::stdout(), &figures);
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(1, &e),
+        };
+    }
+    if !args.json {
+        println!("{:>6} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9}", "scale", "MB", "chunks", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB");
+    }
+    for &scale in &args.scales {
+        match run_child(&exe, &settings, args, scale) {
+            Ok(figures) if args.json => {
+                let _ = output::write_json_line(&mut std::io::stdout(), &figures);
+            }
+            Ok(f) => println!(
+                "{:>6} {:>8.2} {:>8} {:>8.2} {:>8.2} {:>9.3} {:>9.3} {:>10.3} {:>9.0}",
+                f.scale, f.markdown_mb, f.chunks, f.build_s, f.build_mb_per_s, f.p50_ms, f.p99_ms, f.cold_start_s, f.peak_rss_mb
+            ),
+            Err(e) => return fail(1, &format!("scale {scale}: {e}")),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_child(exe: &PathBuf, settings: &Settings, args: &BenchArgs, scale: usize) -> Result<ScaleFigures, String> {
+    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let output = Command::new(exe)
+        .arg("--knowledge")
+        .arg(&settings.knowledge.dir)
+        .args(["bench", "--one", &scale.to_string(), "--work"])
+        .arg(work.path())
+        .arg("--questions")
+        .arg(&args.questions)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).to_string());
+    }
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("unreadable figures: {e}"))
+}

@@ -1,0 +1,263 @@
+//! Slash commands and start-up: registration, `/ask`, `/topic` with autocomplete, the gateway
+//! handshake and the missing-token error.
+
+use std::sync::Arc;
+
+use notebot::discord::DiscordError;
+use notebot::engine::Engine;
+use serde_json::{json, Value};
+
+use super::harness::{assert_no_mentions, embed, embed_text, settings, Bot};
+use super::payloads::{ASKER, BOT_ID, GUILD_ID};
+
+fn ask(question: &str, ephemeral: Option<bool>) -> Value {
+    let mut options = vec![json!({"type": 3, "name": "question", "value": question})];
+    if let Some(ephemeral) = ephemeral {
+        options.push(json!({"type": 5, "name": "ephemeral", "value": ephemeral}));
+    }
+    Value::Array(options)
+}
+
+fn command<'a>(commands: &'a Value, name: &str) -> &'a Value {
+    commands
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {commands}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_connects_and_registers_localised_commands_to_the_guild() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let requests = bot.fake.requests();
+    assert!(
+        requests.iter().any(|r| r.path == "/gateway"),
+        "the gateway URL comes from the API"
+    );
+    assert!(
+        requests.iter().any(|r| r.path == "/gateway/bot"),
+        "autosharded start asks for the shard count"
+    );
+    assert!(requests
+        .iter()
+        .all(|r| r.auth.as_deref() == Some(&format!("Bot {}", bot.token))));
+    let identify = bot.fake.identifies().pop().expect("IDENTIFY");
+    let intents = identify["intents"].as_u64().unwrap();
+    for (bit, name) in [
+        (1 << 0, "GUILDS"),
+        (1 << 9, "GUILD_MESSAGES"),
+        (1 << 12, "DIRECT_MESSAGES"),
+        (1 << 15, "MESSAGE_CONTENT"),
+    ] {
+        assert_ne!(intents & bit, 0, "{name} intent");
+    }
+    assert_eq!(identify["shard"], json!([0, 1]));
+    assert_eq!(identify["compress"], true);
+    assert!(
+        identify["token"].as_str().unwrap().ends_with(&bot.token),
+        "the token is used, only not logged"
+    );
+
+    let registration = bot
+        .fake
+        .wait_for("guild registration", |r| {
+            r.path == format!("/applications/{BOT_ID}/guilds/{GUILD_ID}/commands")
+        })
+        .await;
+    let commands = &registration.body;
+    assert_eq!(commands.as_array().unwrap().len(), 3);
+    let ask = command(commands, "ask");
+    assert_eq!(ask["name_localizations"]["ko"], "질문");
+    assert_eq!(
+        ask["description_localizations"]["ko"],
+        "팀 노트에 질문합니다"
+    );
+    assert_eq!(ask["options"][0]["name_localizations"]["ko"], "질문");
+    assert_eq!(
+        ask["options"][1]["type"], 5,
+        "ephemeral is a boolean option"
+    );
+    let topic = command(commands, "topic");
+    assert_eq!(topic["options"][0]["autocomplete"], true);
+    assert_eq!(topic["name_localizations"]["ko"], "주제");
+    let reindex = command(commands, "reindex");
+    assert_eq!(reindex["default_member_permissions"], "32", "Manage Server");
+    assert_eq!(
+        reindex["description_localizations"]["ko"],
+        "노트 색인을 다시 만듭니다 (관리자)"
+    );
+    bot.fake
+        .wait_until("a heartbeat", |f| f.heartbeats() > 0)
+        .await;
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_guild_commands_are_registered_globally() {
+    let bot = Bot::start(0, &[], |s| s.discord.guild_id = 0).await;
+    let global = format!("/applications/{BOT_ID}/commands");
+    bot.fake
+        .wait_for("global registration", |r| {
+            r.method == "PUT" && r.path == global
+        })
+        .await;
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_answers_as_an_interaction_reply_optionally_ephemeral() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let id = bot.command(2, "ask", ask("Does NLB terminate TLS?", None), ASKER, &[]);
+    let public = bot.callback(id).await;
+    assert_eq!(public.body["type"], 4, "an immediate message response");
+    assert!(
+        embed_text(&public.body).contains("`aws/overview.md` L219–L225"),
+        "{}",
+        public.body
+    );
+    assert!(
+        public.body["data"]["flags"].as_u64().unwrap_or(0) & 64 == 0,
+        "public by default"
+    );
+    assert_no_mentions(&public.body);
+
+    let id = bot.command(2, "ask", ask("ECR 이미지 서명", Some(true)), ASKER, &[]);
+    let private = bot.callback(id).await;
+    assert_eq!(private.body["data"]["flags"], 64, "ephemeral on request");
+    assert!(embed_text(&private.body).contains("Overview › ECR"));
+    assert_no_mentions(&private.body);
+    assert!(
+        bot.fake.compressed_frames() > 0,
+        "large frames went out zlib-compressed and were understood"
+    );
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topic_shows_a_section_and_refuses_unknown_names_ephemerally() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let name = json!([{"type": 3, "name": "name", "value": "ECR"}]);
+    let id = bot.command(2, "topic", name, ASKER, &[]);
+    let shown = bot.callback(id).await;
+    assert_eq!(shown.body["type"], 4);
+    assert_eq!(embed(&shown.body)["title"], "Overview › ECR");
+    assert!(
+        embed_text(&shown.body).contains("signing해서"),
+        "{}",
+        shown.body
+    );
+    assert!(
+        embed_text(&shown.body).contains("`aws/overview.md` L118–L119"),
+        "{}",
+        shown.body
+    );
+    assert!(
+        shown.body["data"]["flags"].as_u64().unwrap_or(0) & 64 == 0,
+        "public"
+    );
+    assert_no_mentions(&shown.body);
+
+    let id = bot.command(
+        2,
+        "topic",
+        json!([{"type": 3, "name": "name", "value": "없는 주제 @everyone"}]),
+        ASKER,
+        &[],
+    );
+    let missing = bot.callback(id).await;
+    assert_eq!(missing.body["data"]["flags"], 64);
+    assert!(missing.body["data"]["content"]
+        .as_str()
+        .unwrap()
+        .contains("없는 주제"));
+    assert_no_mentions(&missing.body);
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topic_autocomplete_offers_at_most_25_short_choices_for_a_korean_prefix() {
+    let mut note = String::from("# 점검 목록\n\n");
+    for i in 0..40 {
+        note.push_str(&format!("## 보안 점검 {i}\n\n내용 {i}\n\n"));
+    }
+    note.push_str(&format!(
+        "## 보안 {}\n\n긴 제목\n",
+        "아주 긴 제목 ".repeat(20)
+    ));
+    let bot = Bot::start(0, &[("ops/checks.md", &note)], |_| {}).await;
+    let focused = json!([{"type": 3, "name": "name", "value": "보안", "focused": true}]);
+    let id = bot.command(4, "topic", focused, ASKER, &[]);
+    let callback = bot.callback(id).await;
+    assert_eq!(callback.body["type"], 8, "an autocomplete result");
+    let choices = callback.body["data"]["choices"]
+        .as_array()
+        .expect("choices");
+    assert_eq!(choices.len(), 25, "capped at Discord's 25");
+    for choice in choices {
+        let (name, value) = (
+            choice["name"].as_str().unwrap(),
+            choice["value"].as_str().unwrap(),
+        );
+        assert!(
+            name.encode_utf16().count() <= 100 && value.encode_utf16().count() <= 100,
+            "{choice}"
+        );
+        assert!(value.contains("보안"), "matches the prefix: {choice}");
+        assert!(
+            bot.engine.topic(value).is_some(),
+            "the value resolves: {value}"
+        );
+    }
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_token_is_an_error_naming_the_variables() {
+    let (knowledge, index, config) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    super::harness::write_notes(knowledge.path(), 0, &[]);
+    let mut settings = settings(knowledge.path(), index.path(), config.path());
+    settings.discord.token = "   ".into();
+    let engine = Arc::new(
+        tokio::task::spawn_blocking(move || Engine::open(settings))
+            .await
+            .unwrap()
+            .unwrap(),
+    );
+    let error = notebot::discord::run(Arc::clone(&engine))
+        .await
+        .expect_err("no token");
+    assert!(matches!(error, DiscordError::MissingToken));
+    let message = error.to_string();
+    assert!(
+        message.contains("DISCORD_TOKEN") && message.contains("NOTEBOT__DISCORD__TOKEN"),
+        "{message}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proxy_that_is_not_a_url_is_refused_without_echoing_the_token() {
+    let (knowledge, index, config) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    super::harness::write_notes(knowledge.path(), 0, &[]);
+    let mut settings = settings(knowledge.path(), index.path(), config.path());
+    settings.discord.token = "secret-token-not-shown".into();
+    settings.discord.api_proxy = "127.0.0.1:9".into();
+    let engine = Arc::new(
+        tokio::task::spawn_blocking(move || Engine::open(settings))
+            .await
+            .unwrap()
+            .unwrap(),
+    );
+    let error = notebot::discord::run(engine).await.expect_err("bad proxy");
+    assert!(matches!(error, DiscordError::InvalidProxy(_)));
+    assert!(!error.to_string().contains("secret-token-not-shown"));
+    assert!(!format!("{error:?}").contains("secret-token-not-shown"));
+}
