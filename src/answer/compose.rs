@@ -110,7 +110,7 @@ fn answer_text(composer: &Composer<'_>, best: &RankedDoc, plan: &QueryPlan) -> S
         return answer;
     }
     let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
-    relevant_lines(composer.analyzer, &text_of(&doc, fields.text), &terms)
+    relevant_lines(&text_of(&doc, fields.text), &terms)
 }
 
 fn suggestions(hits: &[Hit]) -> Vec<String> {

@@ -2,16 +2,17 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::Analyzer;
+use crate::analysis::normalize;
 
 /// Chunks this short are shown whole.
 const SHOW_WHOLE_UP_TO_LINES: usize = 3;
 /// At most this many lines are picked from a longer chunk.
 const MAX_PICKED_LINES: usize = 6;
 
-/// The lines of `text` that share the most question terms, in order, with the first line kept
-/// for context (it is usually the item's label).
-pub fn relevant_lines(analyzer: &Analyzer, text: &str, question_terms: &HashSet<&str>) -> String {
+/// The lines of `text` that mention the most question terms, in order, with the first line
+/// kept for context (it is usually the item's label). Lines are matched by substring on
+/// normalised text rather than re-analysed: this runs on every answer and must stay cheap.
+pub fn relevant_lines(text: &str, question_terms: &HashSet<&str>) -> String {
     let lines: Vec<&str> = text.lines().collect();
     if lines.len() <= SHOW_WHOLE_UP_TO_LINES {
         return text.to_string();
@@ -19,12 +20,8 @@ pub fn relevant_lines(analyzer: &Analyzer, text: &str, question_terms: &HashSet<
     let scores: Vec<usize> = lines
         .iter()
         .map(|line| {
-            let terms: HashSet<String> =
-                analyzer.analyze(line).into_iter().map(|t| t.text).collect();
-            terms
-                .iter()
-                .filter(|t| question_terms.contains(t.as_str()))
-                .count()
+            let line = normalize(line);
+            question_terms.iter().filter(|term| line.contains(*term)).count()
         })
         .collect();
     let best = scores.iter().copied().max().unwrap_or(0);

@@ -10,6 +10,7 @@
 //! ```
 //! Every entry is analysed like the notes, so spacing and particles do not matter.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -22,10 +23,12 @@ struct AliasFile {
     groups: Vec<Vec<String>>,
 }
 
-/// Alias groups, each alternative as its analysed term sequence.
+/// Alias groups, each alternative as its analysed term sequence, with an index from an
+/// alternative's first term to where it occurs so a question is matched in a few lookups.
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     groups: Vec<Vec<Vec<String>>>,
+    by_first_term: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// One place where a question uses an alias, and the alternatives to add.
@@ -53,7 +56,7 @@ impl Aliases {
 
     /// Builds aliases from groups of phrases.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
-        let groups = groups
+        let groups: Vec<Vec<Vec<String>>> = groups
             .iter()
             .map(|group| {
                 group
@@ -70,7 +73,13 @@ impl Aliases {
             })
             .filter(|group| group.len() > 1)
             .collect();
-        Aliases { groups }
+        let mut by_first_term: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (group_index, group) in groups.iter().enumerate() {
+            for (alternative_index, alternative) in group.iter().enumerate() {
+                by_first_term.entry(alternative[0].clone()).or_default().push((group_index, alternative_index));
+            }
+        }
+        Aliases { groups, by_first_term }
     }
 
     /// Number of groups.
@@ -86,31 +95,18 @@ impl Aliases {
     /// Every alias occurrence in the question's terms, with the group's other alternatives.
     pub fn find(&self, terms: &[String]) -> Vec<AliasMatch> {
         let mut found = Vec::new();
-        for group in &self.groups {
-            for (which, alternative) in group.iter().enumerate() {
-                for start in occurrences(terms, alternative) {
-                    let alternatives = group
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| *i != which)
-                        .map(|(_, a)| a.clone())
-                        .collect();
-                    found.push(AliasMatch {
-                        start,
-                        alternatives,
-                    });
+        for (start, first) in terms.iter().enumerate() {
+            for &(group_index, which) in self.by_first_term.get(first).into_iter().flatten() {
+                let group = &self.groups[group_index];
+                if !terms[start..].starts_with(&group[which]) {
+                    continue;
                 }
+                let alternatives =
+                    group.iter().enumerate().filter(|(i, _)| *i != which).map(|(_, a)| a.clone()).collect();
+                found.push(AliasMatch { start, alternatives });
             }
         }
         found
     }
 }
 
-fn occurrences(haystack: &[String], needle: &[String]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > haystack.len() {
-        return Vec::new();
-    }
-    (0..=haystack.len() - needle.len())
-        .filter(|&i| haystack[i..i + needle.len()] == *needle)
-        .collect()
-}

@@ -1,6 +1,10 @@
 //! How much of a question a chunk actually covers: the signal that separates an answer from
 //! a weak match. BM25 scores are not comparable across questions; the share of the
 //! question's concepts found in the chunk, weighted by rarity and word class, is.
+//!
+//! Term statistics are looked up once per question, and each variant's postings are read
+//! once per segment and walked through the candidates in document order, so scoring twenty
+//! candidates costs little more than scoring one.
 
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, Term};
@@ -9,7 +13,7 @@ use super::QueryPlan;
 use crate::index::ChunkFields;
 
 /// The share of a question's weighted concepts present in one chunk.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Coverage {
     /// Σ weight(found concepts) / Σ weight(all concepts), in 0..=1.
     pub share: f32,
@@ -19,48 +23,103 @@ pub struct Coverage {
     pub total: usize,
 }
 
-impl Coverage {
-    /// Measures `plan` against the chunk at `doc`. A concept the notes never mention counts
-    /// with the highest rarity, so a question about something absent stays uncovered.
-    pub fn measure(
-        searcher: &Searcher,
-        fields: &ChunkFields,
-        plan: &QueryPlan,
-        doc: DocAddress,
-    ) -> Coverage {
+/// A concept's weight and the variants the notes actually contain.
+struct ConceptStats {
+    weight: f32,
+    known_variants: Vec<String>,
+}
+
+/// Per-question statistics, computed once and applied to many candidates.
+pub struct CoverageScorer {
+    concepts: Vec<ConceptStats>,
+    total_weight: f32,
+}
+
+impl CoverageScorer {
+    /// Looks up document frequencies for every variant. A concept the notes never mention
+    /// weighs as the rarest possible term, so a question about something absent stays uncovered.
+    pub fn new(searcher: &Searcher, fields: &ChunkFields, plan: &QueryPlan) -> CoverageScorer {
         let docs = searcher.num_docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
-        let (mut found_weight, mut total_weight, mut matched) = (0.0f32, 0.0f32, 0usize);
-        for (index, concept) in plan.concepts.iter().enumerate() {
-            let variants = plan.terms.iter().filter(|t| t.concept == index);
-            let mut rarest_known: Option<f32> = None;
-            let mut found = false;
-            for variant in variants {
-                let df = document_frequency(searcher, fields, &variant.text);
-                if df == 0 {
-                    continue;
+        let concepts: Vec<ConceptStats> = plan
+            .concepts
+            .iter()
+            .enumerate()
+            .map(|(index, concept)| {
+                let mut rarest: Option<f32> = None;
+                let mut known_variants = Vec::new();
+                for variant in plan.terms.iter().filter(|t| t.concept == index) {
+                    let df = document_frequency(searcher, fields, &variant.text);
+                    if df > 0 {
+                        let weight = idf(df as f32);
+                        rarest = Some(rarest.map_or(weight, |w: f32| w.max(weight)));
+                        known_variants.push(variant.text.clone());
+                    }
                 }
-                let weight = idf(df as f32);
-                rarest_known = Some(rarest_known.map_or(weight, |w: f32| w.max(weight)));
-                found = found || contains(searcher, fields, &variant.text, doc);
-            }
-            let weight = rarest_known.unwrap_or_else(|| idf(0.0)) * concept.importance;
-            total_weight += weight;
-            if found {
-                found_weight += weight;
-                matched += 1;
+                ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance, known_variants }
+            })
+            .collect();
+        let total_weight = concepts.iter().map(|c| c.weight).sum();
+        CoverageScorer { concepts, total_weight }
+    }
+
+    /// Coverage of each of `docs`, in the same order.
+    pub fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
+        let mut found = vec![vec![false; self.concepts.len()]; docs.len()];
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| docs[i]);
+        for (concept_index, concept) in self.concepts.iter().enumerate() {
+            for variant in &concept.known_variants {
+                for field in fields.searched() {
+                    mark_containing(searcher, field, variant, docs, &order, |doc| found[doc][concept_index] = true);
+                }
             }
         }
-        let share = if total_weight > 0.0 {
-            found_weight / total_weight
-        } else {
-            0.0
-        };
+        found.iter().map(|flags| self.coverage(flags)).collect()
+    }
+
+    fn coverage(&self, found: &[bool]) -> Coverage {
+        let found_weight: f32 = self.concepts.iter().zip(found).filter(|(_, f)| **f).map(|(c, _)| c.weight).sum();
         Coverage {
-            share,
-            matched,
-            total: plan.concepts.len(),
+            share: if self.total_weight > 0.0 { found_weight / self.total_weight } else { 0.0 },
+            matched: found.iter().filter(|f| **f).count(),
+            total: self.concepts.len(),
         }
+    }
+}
+
+/// Calls `mark(i)` for every candidate `docs[i]` whose `field` contains `text`; `order` lists
+/// the candidates sorted by address so each segment's postings are walked forward once.
+fn mark_containing(
+    searcher: &Searcher,
+    field: tantivy::schema::Field,
+    text: &str,
+    docs: &[DocAddress],
+    order: &[usize],
+    mut mark: impl FnMut(usize),
+) {
+    let term = Term::from_field_text(field, text);
+    let mut start = 0;
+    while start < order.len() {
+        let segment_ord = docs[order[start]].segment_ord;
+        let end = start + order[start..].iter().take_while(|&&i| docs[i].segment_ord == segment_ord).count();
+        let postings = searcher
+            .segment_reader(segment_ord)
+            .inverted_index(field)
+            .ok()
+            .and_then(|inverted| inverted.read_postings(&term, IndexRecordOption::Basic).ok().flatten());
+        if let Some(mut postings) = postings {
+            for &i in &order[start..end] {
+                let target = docs[i].doc_id;
+                if postings.doc() < target {
+                    postings.seek(target);
+                }
+                if postings.doc() == target {
+                    mark(i);
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -68,29 +127,7 @@ fn document_frequency(searcher: &Searcher, fields: &ChunkFields, text: &str) -> 
     fields
         .searched()
         .into_iter()
-        .map(|field| {
-            searcher
-                .doc_freq(&Term::from_field_text(field, text))
-                .unwrap_or(0)
-        })
+        .map(|field| searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(0))
         .max()
         .unwrap_or(0)
-}
-
-fn contains(searcher: &Searcher, fields: &ChunkFields, text: &str, doc: DocAddress) -> bool {
-    let segment = searcher.segment_reader(doc.segment_ord);
-    fields.searched().into_iter().any(|field| {
-        let Ok(inverted) = segment.inverted_index(field) else {
-            return false;
-        };
-        let term = Term::from_field_text(field, text);
-        match inverted.read_postings(&term, IndexRecordOption::Basic) {
-            Ok(Some(mut postings)) => match postings.doc() {
-                current if current > doc.doc_id => false,
-                current if current == doc.doc_id => true,
-                _ => postings.seek(doc.doc_id) == doc.doc_id,
-            },
-            _ => false,
-        }
-    })
 }

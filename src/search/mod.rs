@@ -12,7 +12,7 @@ mod query;
 mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};
-pub use coverage::Coverage;
+pub use coverage::{Coverage, CoverageScorer};
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm};
 pub use vocabulary::Vocabulary;
 
@@ -44,20 +44,17 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize) -> tantivy::Result
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let query = plan.to_query(&open.fields);
-    let top = open
-        .searcher
-        .search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
+    let query = plan.to_query(&open.fields, &open.searcher);
+    let top = open.searcher.search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
+    let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
+    let scorer = CoverageScorer::new(&open.searcher, &open.fields, plan);
+    let coverages = scorer.measure(&open.searcher, &open.fields, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
-        .map(|(bm25, address)| {
-            let coverage = Coverage::measure(&open.searcher, &open.fields, plan, address);
+        .zip(coverages)
+        .map(|((bm25, address), coverage)| {
             let score = bm25 * (RERANK_FLOOR + (1.0 - RERANK_FLOOR) * coverage.share);
-            RankedDoc {
-                address,
-                score,
-                coverage,
-            }
+            RankedDoc { address, score, coverage }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));

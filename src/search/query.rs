@@ -6,7 +6,7 @@
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use super::aliases::Aliases;
 use super::vocabulary::Vocabulary;
@@ -131,19 +131,19 @@ impl QueryPlan {
         self.terms.is_empty()
     }
 
-    /// A disjunction of every term in every searched field, weighted per field and term.
-    pub fn to_query(&self, fields: &ChunkFields) -> BooleanQuery {
+    /// A disjunction of every term in every searched field that contains it, weighted per
+    /// field and term. Pairs the index does not contain are left out: they cannot match, and
+    /// building their scorers is most of a query's cost.
+    pub fn to_query(&self, fields: &ChunkFields, searcher: &Searcher) -> BooleanQuery {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &self.terms {
             for (field, boost) in fields.searched().into_iter().zip(FIELD_BOOSTS) {
-                let query = TermQuery::new(
-                    Term::from_field_text(field, &term.text),
-                    IndexRecordOption::WithFreqs,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(query), boost * term.weight)),
-                ));
+                let index_term = Term::from_field_text(field, &term.text);
+                if searcher.doc_freq(&index_term).unwrap_or(0) == 0 {
+                    continue;
+                }
+                let query = TermQuery::new(index_term, IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
             }
         }
         BooleanQuery::new(clauses)

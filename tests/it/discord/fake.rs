@@ -18,7 +18,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
-use super::gateway::{check_frame, gateway};
+use super::gateway::{dispatch_frame, gateway};
 use super::payloads;
 
 /// One REST call the bot made.
@@ -53,6 +53,8 @@ pub(super) struct Shared {
     pub(super) closes: Vec<Option<u16>>,
     /// Sender into the live gateway session, once the bot has identified.
     pub(super) gateway: Option<mpsc::UnboundedSender<String>>,
+    /// Threads that exist (pre-existing ones and those the bot opened).
+    threads: Vec<u64>,
 }
 
 /// State shared by the REST handler, the gateway sessions and the test.
@@ -100,7 +102,10 @@ impl FakeDiscord {
         let inner = Arc::new(Inner {
             addr: listener.local_addr().expect("local addr"),
             token: token.to_owned(),
-            shared: Mutex::default(),
+            shared: Mutex::new(Shared {
+                threads: payloads::EXISTING_THREADS.iter().map(|t| t.0).collect(),
+                ..Shared::default()
+            }),
             seq: AtomicU64::new(1),
             next_id: AtomicU64::new(8_000_000_000_000_000_001),
         });
@@ -154,18 +159,10 @@ impl FakeDiscord {
     /// Sends a dispatch event to the connected shard; returns when it was sent. Panics when
     /// serenity's model would reject the payload, since serenity would drop it silently.
     pub fn dispatch(&self, event: &str, data: Value) -> Instant {
-        let frame = json!({"op": 0, "s": self.inner.seq.fetch_add(1, Ordering::Relaxed), "t": event, "d": data});
-        check_frame(&frame);
-        let sender = self
-            .inner
-            .lock()
-            .gateway
-            .clone()
-            .expect("the bot is connected to the gateway");
+        let frame = dispatch_frame(&self.inner, event, data);
+        let sender = self.inner.lock().gateway.clone().expect("the bot is connected to the gateway");
         let at = Instant::now();
-        sender
-            .send(frame.to_string())
-            .expect("gateway session alive");
+        sender.send(frame).expect("gateway session alive");
         at
     }
 
@@ -282,8 +279,14 @@ fn respond(inner: &Inner, req: &Request) -> Response {
         )),
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["channels", channel, "messages", message, "threads"]) => {
+            let mut shared = inner.lock();
+            if shared.threads.contains(&id(channel)) {
+                let error = payloads::error(50024, "Cannot execute action on this channel type");
+                return (StatusCode::BAD_REQUEST, Json(error)).into_response();
+            }
+            shared.threads.push(id(message));
             let name = req.body["name"].as_str().unwrap_or_default();
-            ok(payloads::thread(id(message), id(channel), name))
+            ok(payloads::thread(id(message), id(channel), payloads::BOT_ID, name))
         }
         ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => {
             StatusCode::NO_CONTENT.into_response()

@@ -23,7 +23,7 @@ const COMPRESS_ABOVE: usize = 1024;
 const HEARTBEAT_MS: u64 = 1000;
 
 /// serenity must parse the frame as the intended event, or it would drop it without a word.
-pub(super) fn check_frame(frame: &Value) {
+fn check_frame(frame: &Value) {
     match serde_json::from_value::<GatewayEvent>(frame.clone()) {
         Ok(GatewayEvent::Dispatch(_, Event::Unknown(unknown))) => {
             panic!("serenity does not know {unknown:?}")
@@ -57,9 +57,8 @@ async fn session(inner: Arc<Inner>, mut socket: WebSocket) {
         tokio::select! {
             incoming = socket.recv() => match incoming {
                 Some(Ok(Message::Text(text))) => {
-                    let reply = on_frame(&inner, &sender, text.as_str());
-                    if let Some(reply) = reply {
-                        if socket.send(encode(reply)).await.is_err() { break None; }
+                    for reply in on_frame(&inner, &sender, text.as_str()) {
+                        if socket.send(encode(reply)).await.is_err() { break; }
                     }
                 }
                 Some(Ok(Message::Close(frame))) => {
@@ -90,26 +89,33 @@ async fn finish_close(socket: &mut WebSocket) {
     let _ = tokio::time::timeout(Duration::from_secs(2), drain).await;
 }
 
-/// Handles one client frame; returns the direct reply, if any.
-fn on_frame(inner: &Inner, sender: &mpsc::UnboundedSender<String>, text: &str) -> Option<String> {
+/// Handles one client frame; returns the frames to send back directly.
+fn on_frame(inner: &Inner, sender: &mpsc::UnboundedSender<String>, text: &str) -> Vec<String> {
     let frame: Value = serde_json::from_str(text).expect("the bot sends JSON");
     match frame["op"].as_u64() {
         Some(1) => {
             inner.lock().heartbeats += 1;
-            Some(json!({"op": 11, "s": null, "t": null, "d": null}).to_string())
+            vec![json!({"op": 11, "s": null, "t": null, "d": null}).to_string()]
         }
         Some(2) => {
             let mut shared = inner.lock();
             shared.identifies.push(frame["d"].clone());
             shared.gateway = Some(sender.clone());
-            let seq = inner.seq.fetch_add(1, Ordering::Relaxed);
-            let ready = json!({"op": 0, "s": seq, "t": "READY", "d": payloads::ready(&inner.gateway_url())});
-            check_frame(&ready);
-            Some(ready.to_string())
+            let ready = dispatch_frame(inner, "READY", payloads::ready(&inner.gateway_url()));
+            let guild = dispatch_frame(inner, "GUILD_CREATE", payloads::guild_create());
+            vec![ready, guild]
         }
-        Some(6) => Some(json!({"op": 9, "s": null, "t": null, "d": false}).to_string()),
-        _ => None,
+        Some(6) => vec![json!({"op": 9, "s": null, "t": null, "d": false}).to_string()],
+        _ => Vec::new(),
     }
+}
+
+/// A checked dispatch frame with the next sequence number.
+pub(super) fn dispatch_frame(inner: &Inner, event: &str, data: Value) -> String {
+    let seq = inner.seq.fetch_add(1, Ordering::Relaxed);
+    let frame = json!({"op": 0, "s": seq, "t": event, "d": data});
+    check_frame(&frame);
+    frame.to_string()
 }
 
 /// Text frame, or a zlib-compressed binary frame when large.

@@ -6,7 +6,8 @@ use serde_json::json;
 
 use super::harness::{assert_no_mentions, embed, embed_text, Bot};
 use super::payloads::{
-    MessageSpec, ANSWER_CHANNEL, ASKER, BOT_ID, DM_CHANNEL, OTHER_ASKER, OTHER_BOT, OTHER_CHANNEL,
+    MessageSpec, ANSWER_CHANNEL, ASKER, BOT_ID, DM_CHANNEL, OLD_BOT_THREAD, OTHER_ASKER, OTHER_BOT,
+    OTHER_CHANNEL, USER_THREAD,
 };
 
 const NLB_QUESTION: &str = "Does NLB terminate TLS?";
@@ -170,6 +171,27 @@ async fn with_reply_in_thread_answers_open_a_thread_that_takes_follow_ups() {
         bot.posts_to(ANSWER_CHANNEL).is_empty(),
         "nothing posted in the channel itself"
     );
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mentions_in_any_thread_and_follow_ups_in_earlier_bot_threads_are_answered_in_place() {
+    let bot = Bot::start(0, &[], |s| s.discord.reply_in_thread = true).await;
+    // A person's thread: only a mention is answered, in the thread (threads cannot hold threads).
+    bot.say(bot.message(USER_THREAD, ASKER, NLB_QUESTION));
+    let content = format!("<@{BOT_ID}> {NLB_QUESTION}");
+    let (id, _) = bot.say(MessageSpec { mentions: &[BOT_ID], ..bot.message(USER_THREAD, ASKER, &content) });
+    let reply = bot.reply_in(USER_THREAD).await;
+    assert!(embed_text(&reply.body).contains(NLB_CITATION));
+    assert_eq!(reply.body["message_reference"]["message_id"], id.to_string());
+    // A thread the bot opened before a restart (known from GUILD_CREATE): no mention needed.
+    bot.say(bot.message(OLD_BOT_THREAD, ASKER, "ECR 이미지 서명"));
+    let reply = bot.reply_in(OLD_BOT_THREAD).await;
+    assert!(embed_text(&reply.body).contains("Overview › ECR"));
+    bot.settle().await;
+    assert_eq!(bot.posts_to(USER_THREAD).len(), 1, "the unaddressed message was ignored");
+    let opened = bot.fake.requests().into_iter().filter(|r| r.path.ends_with("/threads")).count();
+    assert_eq!(opened, 0, "no thread opened inside a thread:\n{}", bot.fake.summary());
     bot.shutdown().await;
 }
 

@@ -26,6 +26,13 @@ pub const ADMIN: u64 = 4_000_000_000_000_000_003;
 pub const OTHER_BOT: u64 = 4_000_000_000_000_000_009;
 /// A role listed in `discord.admin_role_ids`.
 pub const ADMIN_ROLE: u64 = 5_000_000_000_000_000_001;
+/// A thread a person opened in [`OTHER_CHANNEL`] (listed in GUILD_CREATE).
+pub const USER_THREAD: u64 = 3_000_000_000_000_000_011;
+/// A thread the bot opened before it restarted (listed in GUILD_CREATE, owned by the bot).
+pub const OLD_BOT_THREAD: u64 = 3_000_000_000_000_000_012;
+/// Threads that exist before the bot connects: `(id, parent, owner)`.
+pub const EXISTING_THREADS: [(u64, u64, u64); 2] =
+    [(USER_THREAD, OTHER_CHANNEL, ASKER), (OLD_BOT_THREAD, ANSWER_CHANNEL, BOT_ID)];
 
 const TIMESTAMP: &str = "2025-01-01T00:00:00.000000+00:00";
 
@@ -188,14 +195,60 @@ pub fn created_message(body: &Value, id: u64, channel: u64) -> Value {
     msg
 }
 
-/// The thread channel Discord returns for `POST /channels/{id}/messages/{id}/threads`.
-pub fn thread(id: u64, parent: u64, name: &str) -> Value {
+/// A public thread owned by `owner`, as GUILD_CREATE lists it and thread creation returns it.
+pub fn thread(id: u64, parent: u64, owner: u64, name: &str) -> Value {
     json!({
         "id": id.to_string(), "guild_id": GUILD_ID.to_string(), "parent_id": parent.to_string(),
-        "owner_id": BOT_ID.to_string(), "type": 11, "name": name, "last_message_id": null,
+        "owner_id": owner.to_string(), "type": 11, "name": name, "last_message_id": null,
         "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": TIMESTAMP, "locked": false, "create_timestamp": TIMESTAMP},
         "message_count": 0, "member_count": 1, "rate_limit_per_user": 0, "flags": 0, "total_message_sent": 0,
         "member": {"id": id.to_string(), "user_id": BOT_ID.to_string(), "join_timestamp": TIMESTAMP, "flags": 1},
+    })
+}
+
+/// A guild text channel.
+fn text_channel(id: u64, name: &str) -> Value {
+    json!({
+        "id": id.to_string(), "guild_id": GUILD_ID.to_string(), "type": 0, "name": name, "position": 0,
+        "permission_overwrites": [], "topic": null, "nsfw": false, "last_message_id": null,
+        "rate_limit_per_user": 0, "parent_id": null, "flags": 0,
+    })
+}
+
+/// GUILD_CREATE for the test guild, as Discord sends it after READY: channels, the bot's
+/// member, and the active threads (which is how the bot knows threads after a restart).
+pub fn guild_create() -> Value {
+    let threads: Vec<Value> = EXISTING_THREADS.iter().map(|(id, parent, owner)| thread(*id, *parent, *owner, "earlier thread")).collect();
+    let mut guild = json!({
+        "id": GUILD_ID.to_string(), "name": "notebot tests", "icon": null, "icon_hash": null, "splash": null,
+        "discovery_splash": null, "owner_id": ADMIN.to_string(), "afk_channel_id": null, "afk_timeout": 300,
+        "widget_enabled": false, "widget_channel_id": null, "verification_level": 1,
+        "default_message_notifications": 1, "explicit_content_filter": 2, "features": [], "mfa_level": 0,
+        "roles": [everyone_role()], "emojis": [], "stickers": [], "application_id": null,
+        "system_channel_id": null, "system_channel_flags": 0, "rules_channel_id": null, "max_presences": null,
+        "max_members": 500_000, "vanity_url_code": null, "description": null, "banner": null,
+    });
+    let extra = json!({
+        "premium_tier": 0, "premium_subscription_count": 0, "preferred_locale": "ko",
+        "public_updates_channel_id": null, "max_video_channel_users": 25, "max_stage_video_channel_users": 50,
+        "nsfw_level": 0, "premium_progress_bar_enabled": false, "safety_alerts_channel_id": null,
+        "incidents_data": null, "joined_at": TIMESTAMP, "large": false, "unavailable": false, "member_count": 4,
+        "voice_states": [], "members": [member(BOT_ID, &[])],
+        "channels": [text_channel(ANSWER_CHANNEL, "questions"), text_channel(OTHER_CHANNEL, "general")],
+        "threads": threads, "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+    });
+    for (key, value) in extra.as_object().expect("an object") {
+        guild[key] = value.clone();
+    }
+    guild
+}
+
+fn everyone_role() -> Value {
+    json!({
+        "id": GUILD_ID.to_string(), "name": "@everyone", "color": 0,
+        "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+        "hoist": false, "managed": false, "mentionable": false, "permissions": "2248473465835073",
+        "position": 0, "icon": null, "unicode_emoji": null, "flags": 0,
     })
 }
 
@@ -291,7 +344,10 @@ mod tests {
         let _: BotGateway = check(bot_gateway("ws://x"));
         let body = json!({"content": "", "embeds": [{"title": "t"}], "message_reference": {"message_id": "9"}});
         let _: Message = check(created_message(&body, 10, ANSWER_CHANNEL));
-        let _: GuildChannel = check(thread(11, ANSWER_CHANNEL, "q"));
+        let _: GuildChannel = check(thread(11, ANSWER_CHANNEL, BOT_ID, "q"));
+        let guild: Guild = check(guild_create());
+        assert_eq!(guild.threads.len(), EXISTING_THREADS.len());
+        assert_eq!(guild.channels.len(), 2);
         let body = json!([{"name": "ask", "description": "d", "options": [], "default_member_permissions": null}]);
         let _: Vec<Command> = check(registered_commands(&body, Some(GUILD_ID)));
     }
