@@ -63,6 +63,19 @@ pub struct SearchSettings {
     pub max_question_chars: usize,
     /// Share of weighted query terms the best hit must match to be presented as the answer.
     pub min_coverage: f32,
+    /// `notebot` (fields, aliases, typo corrections, coverage re-ranking) or `bm25` (plain
+    /// BM25 over heading and body with the same analysis), kept to measure what the structure adds.
+    pub ranking: Ranking,
+}
+
+/// How chunks are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ranking {
+    /// Field boosts, aliases, typo corrections and coverage re-ranking.
+    Notebot,
+    /// Plain BM25 over heading and body, the baseline notebot is compared with.
+    Bm25,
 }
 
 /// `[answer]`: presentation settings.
@@ -102,14 +115,7 @@ pub struct DiscordSettings {
 impl fmt::Debug for DiscordSettings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DiscordSettings")
-            .field(
-                "token",
-                &if self.token.is_empty() {
-                    ""
-                } else {
-                    "<redacted>"
-                },
-            )
+            .field("token", &if self.token.is_empty() { "" } else { "<redacted>" })
             .field("answer_channels", &self.answer_channels)
             .field("reply_in_thread", &self.reply_in_thread)
             .field("guild_id", &self.guild_id)
@@ -164,20 +170,14 @@ impl Settings {
 
     /// Layers every source in precedence order and checks the result.
     pub fn load(sources: &SettingsSources) -> Result<Settings, ConfigError> {
-        let config_dir = sources
-            .config_dir
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("config"));
+        let config_dir = sources.config_dir.clone().unwrap_or_else(|| PathBuf::from("config"));
         let mut builder = Config::builder()
             .add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml))
             .add_source(optional_toml(&config_dir.join("default.toml")))
             .add_source(optional_toml(&config_dir.join("local.toml")));
         if let Some(file) = &sources.file {
             if !file.is_file() {
-                return Err(ConfigError(format!(
-                    "config file {} does not exist",
-                    file.display()
-                )));
+                return Err(ConfigError(format!("config file {} does not exist", file.display())));
             }
             builder = builder.add_source(File::from(file.as_path()).required(true));
         }
@@ -185,16 +185,12 @@ impl Settings {
             builder = builder.add_source(environment());
             if let Ok(token) = std::env::var("DISCORD_TOKEN") {
                 if std::env::var_os("NOTEBOT__DISCORD__TOKEN").is_none() {
-                    builder = builder
-                        .set_override("discord.token", token)
-                        .map_err(|e| ConfigError(e.to_string()))?;
+                    builder = builder.set_override("discord.token", token).map_err(|e| ConfigError(e.to_string()))?;
                 }
             }
         }
-        let settings: Settings = builder
-            .build()
-            .and_then(Config::try_deserialize)
-            .map_err(|e| ConfigError(e.to_string()))?;
+        let settings: Settings =
+            builder.build().and_then(Config::try_deserialize).map_err(|e| ConfigError(e.to_string()))?;
         settings.validate()?;
         Ok(settings)
     }

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::analysis::{Analyzer, AnalyzerError};
 use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, TopicView};
-use crate::config::Settings;
+use crate::config::{Ranking, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
 use crate::search::{self, Aliases, Expansions, QueryPlan, Vocabulary};
@@ -64,9 +64,7 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine")
-            .field("index", &self.store.dir())
-            .finish()
+        f.debug_struct("Engine").field("index", &self.store.dir()).finish()
     }
 }
 
@@ -78,20 +76,14 @@ impl Engine {
 
     /// Like [`Engine::open`]; `notice` hears about a build before it starts, so a terminal can
     /// show progress.
-    pub fn open_with_notice(
-        settings: Settings,
-        notice: &dyn Fn(&str),
-    ) -> Result<Engine, EngineError> {
+    pub fn open_with_notice(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
         let open = match index::open_current(&store, &analyzer) {
             Some(open) if open.manifest.fingerprint == fingerprint => open,
             _ => {
-                notice(&format!(
-                    "building the index from {} …",
-                    settings.knowledge.dir.display()
-                ));
+                notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
                 build(&settings, &store, &analyzer)?
             }
         };
@@ -123,26 +115,20 @@ impl Engine {
         if question.is_empty() {
             return Err(AskError::Empty);
         }
-        let bounded: String = question
-            .chars()
-            .take(self.settings.search.max_question_chars)
-            .collect();
+        let bounded: String = question.chars().take(self.settings.search.max_question_chars).collect();
         let live = self.live();
-        let expansions = Expansions {
-            aliases: &live.aliases,
-            vocabulary: &live.vocabulary,
+        let ranking = self.settings.search.ranking;
+        let plan = match ranking {
+            Ranking::Notebot => {
+                let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary };
+                QueryPlan::build(&self.analyzer, &bounded, expansions)
+            }
+            Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, &bounded),
         };
-        let plan = QueryPlan::build(&self.analyzer, &bounded, expansions);
-        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP))
+        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
             .map_err(|e| AskError::Search(e.to_string()))?;
-        let composer = Composer {
-            open: &live.open,
-            analyzer: &self.analyzer,
-            settings: &self.settings,
-        };
-        Ok(answer::compose(
-            &composer, &bounded, &plan, &ranked, started,
-        ))
+        let composer = Composer { open: &live.open, analyzer: &self.analyzer, settings: &self.settings };
+        Ok(answer::compose(&composer, &bounded, &plan, &ranked, started))
     }
 
     /// Every heading, in note order, optionally only those starting with `prefix`.
@@ -162,11 +148,7 @@ impl Engine {
         let section: &Section = live.open.manifest.sections.get(index)?;
         let topic = live.topics[index].clone();
         Some(TopicView {
-            url: source_url(
-                &self.settings.knowledge.source_url_base,
-                &topic.source,
-                topic.lines,
-            ),
+            url: source_url(&self.settings.knowledge.source_url_base, &topic.source, topic.lines),
             text: section.text.clone(),
             topic,
         })
@@ -208,53 +190,31 @@ impl Live {
             .manifest
             .sections
             .iter()
-            .map(|s| Topic {
-                heading: s.heading(),
-                source: s.source.clone(),
-                lines: [s.lines.0, s.lines.1],
-            })
+            .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
             .collect();
         let aliases = Aliases::load(&aliases_path(settings), analyzer).unwrap_or_else(|problem| {
             tracing::warn!("alias file ignored: {problem}");
             Aliases::default()
         });
         let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
-        Live {
-            open,
-            topics,
-            aliases,
-            vocabulary,
-        }
+        Live { open, topics, aliases, vocabulary }
     }
 }
 
 fn aliases_path(settings: &Settings) -> PathBuf {
-    settings
-        .knowledge
-        .dir
-        .join(&settings.knowledge.aliases_file)
+    settings.knowledge.dir.join(&settings.knowledge.aliases_file)
 }
 
 fn current_fingerprint(settings: &Settings) -> String {
     knowledge::fingerprint(&settings.knowledge.dir, &[aliases_path(settings)])
 }
 
-fn build(
-    settings: &Settings,
-    store: &IndexStore,
-    analyzer: &Analyzer,
-) -> Result<OpenIndex, EngineError> {
+fn build(settings: &Settings, store: &IndexStore, analyzer: &Analyzer) -> Result<OpenIndex, EngineError> {
     let fingerprint = current_fingerprint(settings);
     let knowledge = knowledge::load(&settings.knowledge.dir).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }
-    let output = index::build(
-        store,
-        &knowledge,
-        fingerprint,
-        analyzer,
-        settings.index.threads,
-    )?;
+    let output = index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?;
     Ok(output.open)
 }

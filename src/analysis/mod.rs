@@ -73,9 +73,7 @@ impl Analyzer {
             .get_or_init(|| {
                 let dictionary = load_dictionary("embedded://ko-dic").map_err(|e| e.to_string())?;
                 let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
-                Ok(Analyzer {
-                    segmenter: Arc::new(segmenter),
-                })
+                Ok(Analyzer { segmenter: Arc::new(segmenter) })
             })
             .clone()
             .map_err(AnalyzerError)
@@ -121,26 +119,16 @@ impl Analyzer {
         let mut i = 0;
         while i < word.len() {
             if script::is_latin(&word[i].surface) {
-                let run = word[i..]
-                    .iter()
-                    .take_while(|s| script::is_latin(&s.surface))
-                    .count();
+                let run = word[i..].iter().take_while(|s| script::is_latin(&s.surface)).count();
                 let (start, end) = (word[i].start, word[i + run - 1].end);
                 out.push_latin(&text[start..end], start);
                 i += run;
                 continue;
             }
-            let tail = word[i..]
-                .iter()
-                .take_while(|s| !script::is_latin(&s.surface))
-                .count();
+            let tail = word[i..].iter().take_while(|s| !script::is_latin(&s.surface)).count();
             let segs = &word[i..i + tail];
             let follows_latin = i > 0;
-            let reread = if follows_latin {
-                self.reread(text, segs)
-            } else {
-                None
-            };
+            let reread = if follows_latin { self.reread(text, segs) } else { None };
             for seg in reread.as_deref().unwrap_or(segs) {
                 push_seg(seg, out);
             }
@@ -167,16 +155,8 @@ struct Seg {
 
 fn push_seg(seg: &Seg, out: &mut TermSink) {
     let details: Vec<&str> = seg.details.iter().map(String::as_str).collect();
-    for (i, piece) in morphemes::index_pieces(&seg.surface, &details)
-        .into_iter()
-        .enumerate()
-    {
-        out.push(
-            piece.text,
-            piece.class,
-            (seg.start, seg.end),
-            piece.same_position_as_previous && i > 0,
-        );
+    for (i, piece) in morphemes::index_pieces(&seg.surface, &details).into_iter().enumerate() {
+        out.push(piece.text, piece.class, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
     }
 }
 
@@ -203,36 +183,17 @@ struct TermSink {
 }
 
 impl TermSink {
-    fn push(
-        &mut self,
-        text: String,
-        class: TermClass,
-        offset: (usize, usize),
-        same_position: bool,
-    ) {
-        let position = if same_position {
-            self.next_position.saturating_sub(1)
-        } else {
-            self.next_position
-        };
+    fn push(&mut self, text: String, class: TermClass, offset: (usize, usize), same_position: bool) {
+        let position = if same_position { self.next_position.saturating_sub(1) } else { self.next_position };
         if !same_position {
             self.next_position += 1;
         }
-        self.terms.push(Term {
-            text,
-            class,
-            position,
-            offset,
-        });
+        self.terms.push(Term { text, class, position, offset });
     }
 
     fn push_latin(&mut self, word: &str, start: usize) {
         if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
-            let class = if word.bytes().all(|b| b.is_ascii_digit()) {
-                TermClass::Number
-            } else {
-                TermClass::Latin
-            };
+            let class = if word.bytes().all(|b| b.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false);
         }
     }

@@ -26,10 +26,8 @@ const EXPRESSION: usize = 7;
 
 /// Light verbs and adjectives that appear in nearly every question (`하다`, `되다`, `있다`,
 /// `알려줘`) and would only dilute a query.
-const STOP_STEMS: &[&str] = &[
-    "하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르",
-    "싶", "쓰",
-];
+const STOP_STEMS: &[&str] =
+    &["하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르", "싶", "쓰"];
 
 /// Terms from one token: nothing for particles and endings, the stems of inflected forms, the
 /// whole word and its parts for compounds.
@@ -50,11 +48,7 @@ pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
 }
 
 fn piece(text: &str, tag: &str, same_position_as_previous: bool) -> Piece {
-    Piece {
-        text: text.to_string(),
-        class: class_of(tag),
-        same_position_as_previous,
-    }
+    Piece { text: text.to_string(), class: class_of(tag), same_position_as_previous }
 }
 
 fn class_of(tag: &str) -> TermClass {
@@ -68,9 +62,7 @@ fn class_of(tag: &str) -> TermClass {
 
 fn compound(surface: &str, expression: &str) -> Vec<Piece> {
     let mut pieces = vec![piece(surface, "NNG", false)];
-    let parts: Vec<(&str, &str)> = expression_parts(expression)
-        .filter(|(_, t)| keeps(t))
-        .collect();
+    let parts: Vec<(&str, &str)> = expression_parts(expression).filter(|(_, t)| keeps(t)).collect();
     if parts.len() > 1 {
         for (i, (part, tag)) in parts.into_iter().enumerate() {
             pieces.push(piece(part, tag, i == 0));
@@ -99,19 +91,15 @@ fn keeps_token(tag: &str, surface: &str) -> bool {
 /// Whether a (possibly combined, `VV+EC`) tag carries content worth indexing.
 fn keeps(tag: &str) -> bool {
     let first = tag.split('+').next().unwrap_or(tag);
-    matches!(
-        first,
-        "NNG" | "NNP" | "NNBC" | "NR" | "VV" | "VA" | "XR" | "SL" | "SH" | "SN"
-    )
+    matches!(first, "NNG" | "NNP" | "NNBC" | "NR" | "VV" | "VA" | "XR" | "SL" | "SH" | "SN")
 }
 
 /// Function words of English questions ("Does NLB terminate TLS?"): never topic terms.
 const ENGLISH_STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "did", "for",
-    "from", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or",
-    "should", "so", "that", "the", "their", "there", "this", "to", "was", "we", "what", "when",
-    "where", "which", "who", "why", "will", "with", "you", "your", "our", "us", "about", "any",
-    "there", "then", "than", "have", "has", "had", "get", "would", "tell",
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "did", "for", "from", "how", "i",
+    "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "should", "so", "that", "the", "their",
+    "there", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
+    "our", "us", "about", "any", "there", "then", "than", "have", "has", "had", "get", "would", "tell",
 ];
 
 /// Whether a lower-cased Latin word is an English function word.

@@ -6,16 +6,8 @@ pub fn source_url(base: &str, source: &str, lines: [u32; 2]) -> Option<String> {
         return None;
     }
     let separator = if base.ends_with('/') { "" } else { "/" };
-    let path: String = source
-        .split('/')
-        .map(encode_segment)
-        .collect::<Vec<_>>()
-        .join("/");
-    let anchor = if lines[0] == lines[1] {
-        format!("#L{}", lines[0])
-    } else {
-        format!("#L{}-L{}", lines[0], lines[1])
-    };
+    let path: String = source.split('/').map(encode_segment).collect::<Vec<_>>().join("/");
+    let anchor = if lines[0] == lines[1] { format!("#L{}", lines[0]) } else { format!("#L{}-L{}", lines[0], lines[1]) };
     Some(format!("{base}{separator}{path}{anchor}"))
 }
 

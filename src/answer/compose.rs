@@ -36,21 +36,14 @@ pub fn compose(
     ranked: &[RankedDoc],
     started: Instant,
 ) -> Answer {
-    let hits: Vec<Hit> = ranked
-        .iter()
-        .filter_map(|r| load_hit(composer, r))
-        .collect();
+    let hits: Vec<Hit> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
     let coverage = ranked.first().map(|best| best.coverage);
     let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage);
     let answer = match (answered, ranked.first()) {
         (true, Some(best)) => answer_text(composer, best, plan),
         _ => String::new(),
     };
-    let suggestions = if answered {
-        Vec::new()
-    } else {
-        suggestions(&hits)
-    };
+    let suggestions = if answered { Vec::new() } else { suggestions(&hits) };
     Answer {
         query: query.to_string(),
         answered,
@@ -63,18 +56,11 @@ pub fn compose(
 }
 
 fn stored_doc(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<TantivyDocument> {
-    composer
-        .open
-        .searcher
-        .doc::<TantivyDocument>(ranked.address)
-        .ok()
+    composer.open.searcher.doc::<TantivyDocument>(ranked.address).ok()
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
 }
 
 fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
@@ -85,10 +71,7 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<Hit> {
     let doc = stored_doc(composer, ranked)?;
     let fields = &composer.open.fields;
     let source = text_of(&doc, fields.source);
-    let lines = [
-        number_of(&doc, fields.line_start),
-        number_of(&doc, fields.line_end),
-    ];
+    let lines = [number_of(&doc, fields.line_start), number_of(&doc, fields.line_end)];
     Some(Hit {
         kind: ChunkKind::parse(&text_of(&doc, fields.kind)).unwrap_or(ChunkKind::Section),
         url: source_url(&composer.settings.knowledge.source_url_base, &source, lines),

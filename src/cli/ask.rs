@@ -51,8 +51,7 @@ fn answer_one(engine: &Engine, question: &str, top: usize, json: bool) -> Result
     let written = if json {
         output::write_json_line(&mut out, &answer)
     } else {
-        output::write_answer(&mut out, &answer, engine.settings().answer.language)
-            .and_then(|()| out.flush())
+        output::write_answer(&mut out, &answer, engine.settings().answer.language).and_then(|()| out.flush())
     };
     written.map_err(|e| AskError::Search(format!("cannot write the answer: {e}")))
 }

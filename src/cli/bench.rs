@@ -47,7 +47,10 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
         };
     }
     if !args.json {
-        println!("{:>6} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9}", "scale", "MB", "chunks", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB");
+        println!(
+            "{:>6} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9}",
+            "scale", "MB", "chunks", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB"
+        );
     }
     for &scale in &args.scales {
         match run_child(&exe, &settings, args, scale) {
@@ -56,7 +59,15 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
             }
             Ok(f) => println!(
                 "{:>6} {:>8.2} {:>8} {:>8.2} {:>8.2} {:>9.3} {:>9.3} {:>10.3} {:>9.0}",
-                f.scale, f.markdown_mb, f.chunks, f.build_s, f.build_mb_per_s, f.p50_ms, f.p99_ms, f.cold_start_s, f.peak_rss_mb
+                f.scale,
+                f.markdown_mb,
+                f.chunks,
+                f.build_s,
+                f.build_mb_per_s,
+                f.p50_ms,
+                f.p99_ms,
+                f.cold_start_s,
+                f.peak_rss_mb
             ),
             Err(e) => return fail(1, &format!("scale {scale}: {e}")),
         }

@@ -47,17 +47,11 @@ pub fn run(settings: Settings, args: &EvalArgs) -> ExitCode {
 fn gate(overall: &Summary, args: &EvalArgs) -> ExitCode {
     let mut failed = false;
     if let Some(min) = args.min_hit1.filter(|min| overall.hit_at_1 < *min) {
-        eprintln!(
-            "notebot: hit@1 {:.3} is below --min-hit1 {min}",
-            overall.hit_at_1
-        );
+        eprintln!("notebot: hit@1 {:.3} is below --min-hit1 {min}", overall.hit_at_1);
         failed = true;
     }
     if let Some(min) = args.min_abstention.filter(|min| overall.abstention < *min) {
-        eprintln!(
-            "notebot: abstention {:.3} is below --min-abstention {min}",
-            overall.abstention
-        );
+        eprintln!("notebot: abstention {:.3} is below --min-abstention {min}", overall.abstention);
         failed = true;
     }
     if failed {
@@ -96,13 +90,6 @@ fn print_report(report: &Report) {
 fn print_summary(name: &str, s: &Summary) {
     println!(
         "{name:<10} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7.3} {:>9.3} {:>8.3} {:>8.3}",
-        s.questions,
-        s.hit_at_1,
-        s.hit_at_3,
-        s.mrr_at_10,
-        s.abstention,
-        s.false_abstention,
-        s.p50_ms,
-        s.p95_ms
+        s.questions, s.hit_at_1, s.hit_at_3, s.mrr_at_10, s.abstention, s.false_abstention, s.p50_ms, s.p95_ms
     );
 }

@@ -81,11 +81,7 @@ pub fn run() -> ExitCode {
 }
 
 fn load_settings(cli: &Cli) -> Result<Settings, String> {
-    let sources = SettingsSources {
-        config_dir: None,
-        file: cli.config.clone(),
-        use_env: true,
-    };
+    let sources = SettingsSources { config_dir: None, file: cli.config.clone(), use_env: true };
     let mut settings = Settings::load(&sources).map_err(|e| e.to_string())?;
     if let Some(dir) = &cli.knowledge {
         settings.knowledge.dir = dir.clone();

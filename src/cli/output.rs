@@ -10,15 +10,10 @@ use super::texts;
 /// Logs to stderr, at `RUST_LOG` if set, else at the configured level.
 pub fn init_logging(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .or_else(|_| {
-            tracing_subscriber::EnvFilter::try_new(format!("{default_level},tantivy=warn"))
-        })
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(format!("{default_level},tantivy=warn")))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .try_init();
+    let _ =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
 
 /// `[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL`, plus the link when there is one.
@@ -31,11 +26,7 @@ pub fn citation_line(number: usize, hit: &Hit) -> String {
 }
 
 /// The answer first, then numbered citations; for an unanswered question, the nearest topics.
-pub fn write_answer(
-    out: &mut impl Write,
-    answer: &Answer,
-    language: Language,
-) -> std::io::Result<()> {
+pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -> std::io::Result<()> {
     if answer.answered {
         writeln!(out, "{}\n", answer.answer)?;
         for (i, hit) in answer.hits.iter().enumerate() {
@@ -44,12 +35,7 @@ pub fn write_answer(
     } else {
         writeln!(out, "{}", texts::not_found(language))?;
         if !answer.suggestions.is_empty() {
-            writeln!(
-                out,
-                "{}: {}",
-                texts::nearest_topics(language),
-                answer.suggestions.join(", ")
-            )?;
+            writeln!(out, "{}: {}", texts::nearest_topics(language), answer.suggestions.join(", "))?;
         }
         if !answer.hits.is_empty() {
             writeln!(out, "\n{}:", texts::possibly_related(language))?;

@@ -28,10 +28,7 @@ pub fn run_list(settings: Settings, args: &TopicsArgs) -> ExitCode {
         Err(code) => return code,
     };
     for topic in engine.topics(args.prefix.as_deref()) {
-        println!(
-            "{}  ({}:{}-{})",
-            topic.heading, topic.source, topic.lines[0], topic.lines[1]
-        );
+        println!("{}  ({}:{}-{})", topic.heading, topic.source, topic.lines[0], topic.lines[1]);
     }
     ExitCode::SUCCESS
 }
@@ -49,10 +46,7 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     };
     println!("{}\n", view.text);
     let topic = &view.topic;
-    println!(
-        "[{}:{}-{}] {}",
-        topic.source, topic.lines[0], topic.lines[1], topic.heading
-    );
+    println!("[{}:{}-{}] {}", topic.source, topic.lines[0], topic.lines[1], topic.heading);
     if let Some(url) = view.url {
         println!("{url}");
     }

@@ -29,9 +29,7 @@ pub async fn ask(engine: &Arc<Engine>, question: &str, context: Option<&str>) ->
         Outcome::Answer(answer) if !answer.answered => {
             debug!("follow-up matched nothing alone; retrying with the thread's first question");
             match ask_once(engine, &format!("{context}\n{question}")).await {
-                Outcome::Answer(with_context) if with_context.answered => {
-                    Outcome::Answer(with_context)
-                }
+                Outcome::Answer(with_context) if with_context.answered => Outcome::Answer(with_context),
                 _ => first,
             }
         }

@@ -33,18 +33,11 @@ where
     let http = build_http(token, settings.api_proxy.trim())?;
     let guild = (settings.guild_id != 0).then(|| GuildId::new(settings.guild_id));
     if settings.admin_user_ids.is_empty() && settings.admin_role_ids.is_empty() {
-        warn!(
-            "no discord.admin_user_ids or discord.admin_role_ids: /reindex is refused to everyone"
-        );
+        warn!("no discord.admin_user_ids or discord.admin_role_ids: /reindex is refused to everyone");
     }
-    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
-        .framework(framework(Data::new(engine), guild))
-        .await?;
-    info!(
-        proxy = !settings.api_proxy.trim().is_empty(),
-        ?guild,
-        "connecting to Discord"
-    );
+    let mut client =
+        serenity::ClientBuilder::new_with_http(http, intents()).framework(framework(Data::new(engine), guild)).await?;
+    info!(proxy = !settings.api_proxy.trim().is_empty(), ?guild, "connecting to Discord");
     let shard_manager = Arc::clone(&client.shard_manager);
     let start = client.start_autosharded();
     tokio::pin!(start);
@@ -80,10 +73,7 @@ fn build_http(token: &str, proxy: &str) -> Result<serenity::Http, DiscordError> 
     if !(proxy.starts_with("http://") || proxy.starts_with("https://")) {
         return Err(DiscordError::InvalidProxy(proxy.to_owned()));
     }
-    Ok(builder
-        .proxy(proxy.trim_end_matches('/'))
-        .ratelimiter_disabled(true)
-        .build())
+    Ok(builder.proxy(proxy.trim_end_matches('/')).ratelimiter_disabled(true).build())
 }
 
 /// poise with our commands, the message listener, and empty allowed mentions everywhere.
@@ -95,17 +85,12 @@ fn framework(data: Data, guild: Option<GuildId>) -> poise::Framework<Data, Error
         allowed_mentions: Some(reply::no_mentions()),
         reply_callback: Some(|_, reply| reply.allowed_mentions(reply::no_mentions())),
         initialize_owners: false,
-        prefix_options: poise::PrefixFrameworkOptions {
-            mention_as_prefix: false,
-            ..Default::default()
-        },
+        prefix_options: poise::PrefixFrameworkOptions { mention_as_prefix: false, ..Default::default() },
         ..Default::default()
     };
     // `Framework::new`, not the builder: the builder would turn `initialize_owners` back on
     // (an extra API call for an owner list the bot does not use).
-    poise::Framework::new(options, move |ctx, _ready, framework| {
-        Box::pin(setup(ctx, framework, data, guild))
-    })
+    poise::Framework::new(options, move |ctx, _ready, framework| Box::pin(setup(ctx, framework, data, guild)))
 }
 
 /// Registers the commands (to one guild: instant; globally: may take an hour to show) and
@@ -135,10 +120,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::Command { error, ctx, .. } => {
             error!(command = %ctx.command().name, %error, "command failed");
             let texts = ctx.data().texts;
-            if let Err(error) = ctx
-                .send(reply::ephemeral_text(texts.search_failed, texts))
-                .await
-            {
+            if let Err(error) = ctx.send(reply::ephemeral_text(texts.search_failed, texts)).await {
                 warn!(%error, "could not report a command failure");
             }
         }

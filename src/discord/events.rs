@@ -2,8 +2,8 @@
 //! direct messages, follow-ups in bot threads) and answers them in place or in a new thread.
 
 use poise::serenity_prelude::{
-    self as serenity, AutoArchiveDuration, ChannelId, Context, CreateEmbed, CreateThread,
-    FullEvent, Message, MessageType, ReactionType, UserId,
+    self as serenity, AutoArchiveDuration, ChannelId, Context, CreateEmbed, CreateThread, FullEvent, Message,
+    MessageType, ReactionType, UserId,
 };
 use tracing::{debug, info, warn};
 
@@ -38,10 +38,7 @@ pub struct Trigger {
 }
 
 /// poise's event hook: routes the events the bot cares about.
-pub async fn handle(
-    fw: poise::FrameworkContext<'_, Data, Error>,
-    event: &FullEvent,
-) -> Result<(), Error> {
+pub async fn handle(fw: poise::FrameworkContext<'_, Data, Error>, event: &FullEvent) -> Result<(), Error> {
     match event {
         FullEvent::Ready { data_about_bot } => {
             info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
@@ -56,12 +53,7 @@ pub async fn handle(
 }
 
 /// Decides whether `msg` is for the bot. Pure, so the rules are unit-tested.
-pub fn classify(
-    msg: &Message,
-    bot: UserId,
-    answer_channels: &[u64],
-    in_bot_thread: bool,
-) -> Option<Trigger> {
+pub fn classify(msg: &Message, bot: UserId, answer_channels: &[u64], in_bot_thread: bool) -> Option<Trigger> {
     if msg.author.bot || msg.author.id == bot || msg.webhook_id.is_some() {
         return None;
     }
@@ -69,8 +61,7 @@ pub fn classify(
         return None;
     }
     let question = strip_mentions(&msg.content);
-    let mentioned =
-        msg.mentions.iter().any(|u| u.id == bot) || msg.content.contains(&format!("<@{bot}>"));
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot) || msg.content.contains(&format!("<@{bot}>"));
     let place = if msg.guild_id.is_none() {
         Place::Direct
     } else if mentioned {
@@ -82,26 +73,23 @@ pub fn classify(
     } else {
         return None;
     };
+    // A bare mention (or empty DM) gets a hint; chatter like "thanks" gets nothing anywhere.
     let addressed = matches!(place, Place::Direct | Place::Mention);
-    (addressed || reads_as_question(&question)).then_some(Trigger { question, place })
+    let bare = addressed && question.is_empty();
+    (bare || reads_as_question(&question)).then_some(Trigger { question, place })
 }
 
 async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
     if msg.author.bot {
         return; // cheapest check first: most traffic in busy servers is other bots
     }
-    let in_bot_thread = data
-        .threads
-        .is_bot_thread(ctx, msg.guild_id, msg.channel_id, bot);
+    let in_bot_thread = data.threads.is_bot_thread(ctx, msg.guild_id, msg.channel_id, bot);
     let Some(trigger) = classify(msg, bot, &data.settings.answer_channels, in_bot_thread) else {
         return;
     };
     if !data.limiter.allow(msg.author.id.get()) {
         debug!(user = %msg.author.id, "rate limited");
-        if let Err(error) = msg
-            .react(ctx, ReactionType::Unicode(SLOW_DOWN.to_owned()))
-            .await
-        {
+        if let Err(error) = msg.react(ctx, ReactionType::Unicode(SLOW_DOWN.to_owned())).await {
             warn!(%error, "could not react to a rate-limited message");
         }
         return;
@@ -113,7 +101,7 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
     };
     let embed = match asking::ask(&data.engine, &trigger.question, context.as_deref()).await {
         Outcome::Answer(answer) => {
-            debug!(answered = answer.answered, took_ms = answer.took_ms, channel = %msg.channel_id, "answering");
+            info!(answered = answer.answered, took_ms = answer.took_ms, place = ?trigger.place, "answering a message");
             Some(reply::answer_embed(&answer, data.texts))
         }
         Outcome::Empty => None,
@@ -124,13 +112,7 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
 }
 
 /// Posts the reply: in a new thread when configured (and possible), else as a reply to `msg`.
-async fn deliver(
-    ctx: &Context,
-    data: &Data,
-    msg: &Message,
-    trigger: &Trigger,
-    embed: Option<CreateEmbed>,
-) {
+async fn deliver(ctx: &Context, data: &Data, msg: &Message, trigger: &Trigger, embed: Option<CreateEmbed>) {
     let message = match embed {
         Some(embed) => reply::embed_message(embed),
         None => reply::text_message(data.texts.empty_question, data.texts),
@@ -151,24 +133,11 @@ async fn deliver(
     send(ctx, msg.channel_id, message.reference_message(msg)).await;
 }
 
-async fn open_thread(
-    ctx: &Context,
-    msg: &Message,
-    question: &str,
-    fallback: &str,
-) -> serenity::Result<ChannelId> {
+async fn open_thread(ctx: &Context, msg: &Message, question: &str, fallback: &str) -> serenity::Result<ChannelId> {
     let name = reply::fit_label(question, NAME_MAX);
-    let name = if name.is_empty() {
-        fallback.to_owned()
-    } else {
-        name
-    };
+    let name = if name.is_empty() { fallback.to_owned() } else { name };
     let builder = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneDay);
-    Ok(msg
-        .channel_id
-        .create_thread_from_message(ctx, msg.id, builder)
-        .await?
-        .id)
+    Ok(msg.channel_id.create_thread_from_message(ctx, msg.id, builder).await?.id)
 }
 
 async fn send(ctx: &Context, channel: ChannelId, message: serenity::CreateMessage) {
@@ -184,13 +153,7 @@ mod tests {
 
     const BOT: u64 = 900;
 
-    fn message(
-        content: &str,
-        guild: Option<u64>,
-        channel: u64,
-        author_bot: bool,
-        mentions: &[u64],
-    ) -> Message {
+    fn message(content: &str, guild: Option<u64>, channel: u64, author_bot: bool, mentions: &[u64]) -> Message {
         let user = |id: u64, bot: bool| json!({"id": id.to_string(), "username": "u", "discriminator": "0", "global_name": null, "avatar": null, "bot": bot});
         serde_json::from_value(json!({
             "id": "1", "channel_id": channel.to_string(), "guild_id": guild.map(|g| g.to_string()),
@@ -208,37 +171,16 @@ mod tests {
 
     #[test]
     fn routes_messages_by_where_they_are() {
-        assert_eq!(
-            place(&message("NLB는?", Some(1), 10, false, &[]), false),
-            Some(Place::AnswerChannel)
-        );
-        assert_eq!(
-            place(&message("감사합니다", Some(1), 10, false, &[]), false),
-            None,
-            "chatter"
-        );
-        assert_eq!(
-            place(&message("NLB는?", Some(1), 11, false, &[]), false),
-            None,
-            "other channel"
-        );
-        assert_eq!(
-            place(&message("<@900> NLB", Some(1), 11, false, &[BOT]), false),
-            Some(Place::Mention)
-        );
-        assert_eq!(
-            place(&message("고마워", None, 12, false, &[]), false),
-            Some(Place::Direct)
-        );
-        assert_eq!(
-            place(&message("가격은?", Some(1), 13, false, &[]), true),
-            Some(Place::BotThread)
-        );
-        assert_eq!(
-            place(&message("NLB는?", Some(1), 10, true, &[]), false),
-            None,
-            "bots are ignored"
-        );
+        assert_eq!(place(&message("NLB는?", Some(1), 10, false, &[]), false), Some(Place::AnswerChannel));
+        assert_eq!(place(&message("감사합니다", Some(1), 10, false, &[]), false), None, "chatter");
+        assert_eq!(place(&message("NLB는?", Some(1), 11, false, &[]), false), None, "other channel");
+        assert_eq!(place(&message("<@900> NLB", Some(1), 11, false, &[BOT]), false), Some(Place::Mention));
+        assert_eq!(place(&message("ECR 서명", None, 12, false, &[]), false), Some(Place::Direct));
+        assert_eq!(place(&message("고마워", None, 12, false, &[]), false), None, "chatter in a DM");
+        assert_eq!(place(&message("<@900> 감사!", Some(1), 11, false, &[BOT]), false), None, "chatter to the bot");
+        assert_eq!(place(&message("<@900>", Some(1), 11, false, &[BOT]), false), Some(Place::Mention), "bare mention");
+        assert_eq!(place(&message("가격은?", Some(1), 13, false, &[]), true), Some(Place::BotThread));
+        assert_eq!(place(&message("NLB는?", Some(1), 10, true, &[]), false), None, "bots are ignored");
     }
 
     #[test]

@@ -96,17 +96,12 @@ impl Texts {
     }
 
     /// `/reindex` success: the counts an admin checks after adding notes.
-    pub fn reindex_done(
-        &self,
-        files: usize,
-        chunks: usize,
-        qa: usize,
-        problems: usize,
-        ms: f64,
-    ) -> String {
+    pub fn reindex_done(&self, files: usize, chunks: usize, qa: usize, problems: usize, ms: f64) -> String {
         let secs = ms / 1000.0;
         if self.is_korean() {
-            format!("색인을 다시 만들었어요: 파일 {files}개, 조각 {chunks}개, Q&A {qa}개, 문제 {problems}개 ({secs:.1}초)")
+            format!(
+                "색인을 다시 만들었어요: 파일 {files}개, 조각 {chunks}개, Q&A {qa}개, 문제 {problems}개 ({secs:.1}초)"
+            )
         } else {
             format!("Reindexed: {files} files, {chunks} chunks, {qa} Q&A pairs, {problems} problems ({secs:.1} s)")
         }
@@ -131,8 +126,6 @@ mod tests {
         assert!(texts(Language::Ko).is_korean());
         assert!(!texts(Language::En).is_korean());
         assert!(texts(Language::Ko).topic_not_found("x").contains("주제"));
-        assert!(texts(Language::En)
-            .reindex_done(1, 2, 3, 0, 1500.0)
-            .contains("1.5 s"));
+        assert!(texts(Language::En).reindex_done(1, 2, 3, 0, 1500.0).contains("1.5 s"));
     }
 }

@@ -64,16 +64,14 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 #[derive(Debug, thiserror::Error)]
 pub enum DiscordError {
     /// No token configured; `notebot serve` maps this to exit code 2.
-    #[error(
-        "no Discord bot token: set the DISCORD_TOKEN (or NOTEBOT__DISCORD__TOKEN) environment variable"
-    )]
+    #[error("no Discord bot token: set the DISCORD_TOKEN (or NOTEBOT__DISCORD__TOKEN) environment variable")]
     MissingToken,
     /// `discord.api_proxy` is not an `http(s)://` URL.
     #[error("`discord.api_proxy` must be an http:// or https:// URL, got {0:?}")]
     InvalidProxy(String),
     /// The gateway or REST client failed (bad token, network, Discord outage).
     #[error("Discord client error: {0}")]
-    Client(Box<poise::serenity_prelude::Error>),
+    Client(#[source] Box<poise::serenity_prelude::Error>),
 }
 
 impl From<poise::serenity_prelude::Error> for DiscordError {

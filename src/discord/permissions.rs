@@ -14,19 +14,13 @@ use crate::config::DiscordSettings;
 /// Whether `user` with `roles` is configured as an admin.
 pub fn is_admin(settings: &DiscordSettings, user: UserId, roles: &[RoleId]) -> bool {
     settings.admin_user_ids.contains(&user.get())
-        || roles
-            .iter()
-            .any(|role| settings.admin_role_ids.contains(&role.get()))
+        || roles.iter().any(|role| settings.admin_role_ids.contains(&role.get()))
 }
 
 /// [`is_admin`] for the author of a command; roles come from the interaction itself (no API
 /// call), and are empty in direct messages.
 pub async fn author_is_admin(ctx: Context<'_>) -> bool {
-    let roles = ctx
-        .author_member()
-        .await
-        .map(|m| m.roles.clone())
-        .unwrap_or_default();
+    let roles = ctx.author_member().await.map(|m| m.roles.clone()).unwrap_or_default();
     is_admin(&ctx.data().settings, ctx.author().id, &roles)
 }
 
@@ -41,17 +35,10 @@ mod tests {
         settings.admin_user_ids = vec![1];
         settings.admin_role_ids = vec![10];
         assert!(is_admin(&settings, UserId::new(1), &[]));
-        assert!(is_admin(
-            &settings,
-            UserId::new(2),
-            &[RoleId::new(5), RoleId::new(10)]
-        ));
+        assert!(is_admin(&settings, UserId::new(2), &[RoleId::new(5), RoleId::new(10)]));
         assert!(!is_admin(&settings, UserId::new(2), &[RoleId::new(5)]));
         settings.admin_user_ids.clear();
         settings.admin_role_ids.clear();
-        assert!(
-            !is_admin(&settings, UserId::new(1), &[]),
-            "nobody is an admin by default"
-        );
+        assert!(!is_admin(&settings, UserId::new(1), &[]), "nobody is an admin by default");
     }
 }

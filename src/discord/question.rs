@@ -22,23 +22,15 @@ pub fn strip_mentions(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("@everyone", " ")
-        .replace("@here", " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    out.replace("@everyone", " ").replace("@here", " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Length of the mention token at the start of `s`, if it is one.
 fn mention_len(s: &str) -> Option<usize> {
-    let body = s
-        .strip_prefix("<@!")
-        .or_else(|| s.strip_prefix("<@&"))
-        .or_else(|| s.strip_prefix("<@"));
+    let body = s.strip_prefix("<@!").or_else(|| s.strip_prefix("<@&")).or_else(|| s.strip_prefix("<@"));
     let body = body.or_else(|| s.strip_prefix("<#"))?;
     let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && body.as_bytes().get(digits) == Some(&b'>'))
-        .then(|| s.len() - body.len() + digits + 1)
+    (digits > 0 && body.as_bytes().get(digits) == Some(&b'>')).then(|| s.len() - body.len() + digits + 1)
 }
 
 /// Whole first words that make a short message an acknowledgement, not a question.
@@ -79,14 +71,12 @@ pub fn reads_as_question(question: &str) -> bool {
     let lower = text.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let chatter =
-        CHATTER_WORDS.contains(&first) || CHATTER_STEMS.iter().any(|s| first.starts_with(s));
+    let chatter = CHATTER_WORDS.contains(&first) || CHATTER_STEMS.iter().any(|s| first.starts_with(s));
     !(chatter && lower.chars().count() <= 12)
 }
 
 fn is_only_links(text: &str) -> bool {
-    text.split_whitespace()
-        .all(|w| w.starts_with("http://") || w.starts_with("https://"))
+    text.split_whitespace().all(|w| w.starts_with("http://") || w.starts_with("https://"))
 }
 
 #[cfg(test)]
@@ -95,38 +85,19 @@ mod tests {
 
     #[test]
     fn strips_every_kind_of_mention() {
-        assert_eq!(
-            strip_mentions("<@123> NLB는 언제 쓰나요?"),
-            "NLB는 언제 쓰나요?"
-        );
-        assert_eq!(
-            strip_mentions("hey <@!42>, what is <#7> for <@&9>"),
-            "hey , what is for"
-        );
+        assert_eq!(strip_mentions("<@123> NLB는 언제 쓰나요?"), "NLB는 언제 쓰나요?");
+        assert_eq!(strip_mentions("hey <@!42>, what is <#7> for <@&9>"), "hey , what is for");
         assert_eq!(strip_mentions("@everyone ALB 2 < 3 <@x>"), "ALB 2 < 3 <@x>");
         assert_eq!(strip_mentions("<@123>"), "");
     }
 
     #[test]
     fn tells_questions_from_chatter() {
-        for q in [
-            "NLB는 언제 쓰나요?",
-            "EBS 스냅샷 요금",
-            "what is cloud map",
-            "네트워크 성능",
-            "okta 연동",
-        ] {
+        for q in ["NLB는 언제 쓰나요?", "EBS 스냅샷 요금", "what is cloud map", "네트워크 성능", "okta 연동"]
+        {
             assert!(reads_as_question(q), "{q}");
         }
-        for c in [
-            "감사합니다!",
-            "thanks",
-            "ㅋㅋㅋ",
-            "👍",
-            "https://example.com",
-            "  ",
-            "네 알겠어요",
-        ] {
+        for c in ["감사합니다!", "thanks", "ㅋㅋㅋ", "👍", "https://example.com", "  ", "네 알겠어요"] {
             assert!(!reads_as_question(c), "{c}");
         }
         assert!(reads_as_question("ok but why?"));

@@ -19,10 +19,7 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// `per_minute == 0` disables the limit, for private servers that do not need it.
     pub fn new(per_minute: u32) -> Self {
-        Self {
-            per_minute,
-            seen: Mutex::new(HashMap::new()),
-        }
+        Self { per_minute, seen: Mutex::new(HashMap::new()) }
     }
 
     /// Records a request by `user` now; false when it is over the limit (and is not counted).
@@ -35,22 +32,12 @@ impl RateLimiter {
         if self.per_minute == 0 {
             return true;
         }
-        let mut seen = self
-            .seen
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut seen = self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if seen.len() > SWEEP_ABOVE {
-            seen.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < WINDOW)
-            });
+            seen.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < WINDOW));
         }
         let times = seen.entry(user).or_default();
-        while times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= WINDOW)
-        {
+        while times.front().is_some_and(|t| now.duration_since(*t) >= WINDOW) {
             times.pop_front();
         }
         if times.len() >= self.per_minute as usize {
@@ -72,14 +59,8 @@ mod tests {
         assert!(limiter.allow_at(1, t0));
         assert!(limiter.allow_at(1, t0 + Duration::from_secs(10)));
         assert!(!limiter.allow_at(1, t0 + Duration::from_secs(20)));
-        assert!(
-            limiter.allow_at(2, t0 + Duration::from_secs(20)),
-            "other users are unaffected"
-        );
-        assert!(
-            limiter.allow_at(1, t0 + Duration::from_secs(61)),
-            "the oldest request expired"
-        );
+        assert!(limiter.allow_at(2, t0 + Duration::from_secs(20)), "other users are unaffected");
+        assert!(limiter.allow_at(1, t0 + Duration::from_secs(61)), "the oldest request expired");
         assert!(!limiter.allow_at(1, t0 + Duration::from_secs(62)));
     }
 

@@ -2,9 +2,7 @@
 //! at line boundaries (never rejected by Discord for being too long), and always sent with
 //! allowed mentions set to none so text from notes or users can never ping anyone.
 
-use poise::serenity_prelude::{
-    Colour, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage,
-};
+use poise::serenity_prelude::{Colour, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
 
 use super::i18n::Texts;
 use crate::answer::{Answer, Hit, TopicView};
@@ -93,9 +91,7 @@ pub fn fit_label(text: &str, max: usize) -> String {
     if discord_len(&text) <= max {
         return text;
     }
-    let mut out = cut_within_line(&text, max.saturating_sub(1))
-        .trim_end()
-        .to_owned();
+    let mut out = cut_within_line(&text, max.saturating_sub(1)).trim_end().to_owned();
     out.push('…');
     out
 }
@@ -107,11 +103,7 @@ pub fn citation(heading: &str, source: &str, lines: [u32; 2], url: Option<&str>)
         Some(url) => format!("[{heading}]({url})"),
         None => format!("**{heading}**"),
     };
-    let range = if lines[0] == lines[1] {
-        format!("L{}", lines[0])
-    } else {
-        format!("L{}–L{}", lines[0], lines[1])
-    };
+    let range = if lines[0] == lines[1] { format!("L{}", lines[0]) } else { format!("L{}–L{}", lines[0], lines[1]) };
     format!("{heading} — `{}` {range}", source.replace('`', "'"))
 }
 
@@ -148,13 +140,9 @@ struct EmbedParts {
 impl EmbedParts {
     fn build(self, pointer: &str) -> CreateEmbed {
         let title = fit_label(&self.title, TITLE_MAX);
-        let field = self
-            .field
-            .map(|(n, v)| (fit_label(&n, TITLE_MAX), fit(&v, FIELD_VALUE_MAX, "…")));
+        let field = self.field.map(|(n, v)| (fit_label(&n, TITLE_MAX), fit(&v, FIELD_VALUE_MAX, "…")));
         let others = discord_len(&title)
-            + field
-                .as_ref()
-                .map_or(0, |(n, v)| discord_len(n) + discord_len(v))
+            + field.as_ref().map_or(0, |(n, v)| discord_len(n) + discord_len(v))
             + self.footer.as_deref().map_or(0, discord_len);
         let room = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX.saturating_sub(others));
         let mut embed = CreateEmbed::new().title(title).colour(self.colour);
@@ -177,16 +165,11 @@ impl EmbedParts {
 /// The embed for an [`Answer`]: the answer with its citations, or, when the notes have no
 /// answer, a short statement and the nearest topics.
 pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
-    let citations = join_fitting(
-        answer.hits.iter().take(MAX_CITATIONS).map(hit_citation),
-        FIELD_VALUE_MAX,
-    );
+    let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);
     let parts = if answer.answered {
         let top = answer.hits.first();
         EmbedParts {
-            title: top
-                .map_or(texts.answer_title, |h| h.heading.as_str())
-                .to_owned(),
+            title: top.map_or(texts.answer_title, |h| h.heading.as_str()).to_owned(),
             url: top.and_then(|h| h.url.clone()),
             description: answer.answer.clone(),
             field: Some((texts.sources.to_owned(), citations)),
@@ -209,19 +192,9 @@ pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
 /// Bullet list of the engine's suggestions, or of the weak hits' citations when there are none.
 fn nearest_topics(answer: &Answer, texts: &Texts) -> String {
     let items: Vec<String> = if answer.suggestions.is_empty() {
-        answer
-            .hits
-            .iter()
-            .take(5)
-            .map(|h| format!("• {}", hit_citation(h)))
-            .collect()
+        answer.hits.iter().take(5).map(|h| format!("• {}", hit_citation(h))).collect()
     } else {
-        answer
-            .suggestions
-            .iter()
-            .take(5)
-            .map(|s| format!("• {}", fit_label(s, TITLE_MAX)))
-            .collect()
+        answer.suggestions.iter().take(5).map(|s| format!("• {}", fit_label(s, TITLE_MAX))).collect()
     };
     if items.is_empty() {
         return texts.no_topics.to_owned();
@@ -238,12 +211,7 @@ pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
         description: view.text.clone(),
         field: Some((
             texts.sources.to_owned(),
-            citation(
-                &topic.heading,
-                &topic.source,
-                topic.lines,
-                view.url.as_deref(),
-            ),
+            citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()),
         )),
         footer: None,
         colour: ANSWERED,
@@ -253,24 +221,17 @@ pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
 
 /// A channel message carrying `embed`, with mentions disabled.
 pub fn embed_message(embed: CreateEmbed) -> CreateMessage {
-    CreateMessage::new()
-        .embed(embed)
-        .allowed_mentions(no_mentions())
+    CreateMessage::new().embed(embed).allowed_mentions(no_mentions())
 }
 
 /// A plain-text channel message, cut to the content limit, with mentions disabled.
 pub fn text_message(text: &str, texts: &Texts) -> CreateMessage {
-    CreateMessage::new()
-        .content(fit(text, CONTENT_MAX, texts.trimmed))
-        .allowed_mentions(no_mentions())
+    CreateMessage::new().content(fit(text, CONTENT_MAX, texts.trimmed)).allowed_mentions(no_mentions())
 }
 
 /// An interaction reply carrying `embed`, with mentions disabled.
 pub fn embed_reply(embed: CreateEmbed, ephemeral: bool) -> poise::CreateReply {
-    poise::CreateReply::default()
-        .embed(embed)
-        .ephemeral(ephemeral)
-        .allowed_mentions(no_mentions())
+    poise::CreateReply::default().embed(embed).ephemeral(ephemeral).allowed_mentions(no_mentions())
 }
 
 /// An ephemeral plain-text interaction reply (refusals, errors), with mentions disabled.
@@ -292,18 +253,12 @@ mod tests {
 
     #[test]
     fn long_text_is_cut_at_a_line_boundary_with_a_pointer() {
-        let text = (0..100)
-            .map(|i| format!("줄 {i} 내용입니다"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = (0..100).map(|i| format!("줄 {i} 내용입니다")).collect::<Vec<_>>().join("\n");
         let out = fit(&text, 200, "(see source)");
         assert!(discord_len(&out) <= 200, "{}", discord_len(&out));
         assert!(out.ends_with("\n(see source)"));
         let body = out.trim_end_matches("(see source)").trim_end();
-        assert!(
-            body.lines().all(|l| text.lines().any(|t| t == l)),
-            "only whole lines: {body}"
-        );
+        assert!(body.lines().all(|l| text.lines().any(|t| t == l)), "only whole lines: {body}");
     }
 
     #[test]
@@ -326,14 +281,8 @@ mod tests {
 
     #[test]
     fn labels_fit_and_citations_carry_lines_and_links() {
-        assert_eq!(
-            discord_len(&fit_label(&"가".repeat(300), NAME_MAX)),
-            NAME_MAX
-        );
-        assert_eq!(
-            citation("NLB", "aws/overview.md", [3, 9], None),
-            "**NLB** — `aws/overview.md` L3–L9"
-        );
+        assert_eq!(discord_len(&fit_label(&"가".repeat(300), NAME_MAX)), NAME_MAX);
+        assert_eq!(citation("NLB", "aws/overview.md", [3, 9], None), "**NLB** — `aws/overview.md` L3–L9");
         assert_eq!(
             citation("A [b]", "x.md", [4, 4], Some("https://e/x.md#L4")),
             "[A b](https://e/x.md#L4) — `x.md` L4"

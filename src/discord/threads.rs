@@ -46,22 +46,11 @@ impl BotThreads {
 
     /// The question a bot thread started from, used as context for follow-ups.
     pub fn first_question(&self, thread: ChannelId) -> Option<String> {
-        self.inner
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .questions
-            .get(&thread)
-            .cloned()
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).questions.get(&thread).cloned()
     }
 
     /// Whether `channel` is a thread this bot opened (remembered, or owned per the cache).
-    pub fn is_bot_thread(
-        &self,
-        ctx: &Context,
-        guild: Option<GuildId>,
-        channel: ChannelId,
-        bot: UserId,
-    ) -> bool {
+    pub fn is_bot_thread(&self, ctx: &Context, guild: Option<GuildId>, channel: ChannelId, bot: UserId) -> bool {
         self.first_question(channel).is_some()
             || cached_thread_owner(ctx, guild, channel).is_some_and(|owner| owner == Some(bot))
     }
@@ -73,17 +62,9 @@ impl BotThreads {
 }
 
 /// `Some(owner)` when the gateway cache knows `channel` as a thread of `guild`.
-fn cached_thread_owner(
-    ctx: &Context,
-    guild: Option<GuildId>,
-    channel: ChannelId,
-) -> Option<Option<UserId>> {
+fn cached_thread_owner(ctx: &Context, guild: Option<GuildId>, channel: ChannelId) -> Option<Option<UserId>> {
     let guild = ctx.cache.guild(guild?)?;
-    guild
-        .threads
-        .iter()
-        .find(|t| t.id == channel)
-        .map(|t| t.owner_id)
+    guild.threads.iter().find(|t| t.id == channel).map(|t| t.owner_id)
 }
 
 #[cfg(test)]
@@ -94,23 +75,14 @@ mod tests {
     fn remembers_forgets_and_stays_bounded() {
         let threads = BotThreads::default();
         threads.remember(ChannelId::new(1), "NLB?");
-        assert_eq!(
-            threads.first_question(ChannelId::new(1)).as_deref(),
-            Some("NLB?")
-        );
+        assert_eq!(threads.first_question(ChannelId::new(1)).as_deref(), Some("NLB?"));
         threads.forget(ChannelId::new(1));
         assert_eq!(threads.first_question(ChannelId::new(1)), None);
         for id in 1..=(CAPACITY as u64 + 5) {
             threads.remember(ChannelId::new(id), "q");
         }
-        assert_eq!(
-            threads.first_question(ChannelId::new(1)),
-            None,
-            "oldest forgotten"
-        );
-        assert!(threads
-            .first_question(ChannelId::new(CAPACITY as u64 + 5))
-            .is_some());
+        assert_eq!(threads.first_question(ChannelId::new(1)), None, "oldest forgotten");
+        assert!(threads.first_question(ChannelId::new(CAPACITY as u64 + 5)).is_some());
         assert_eq!(threads.inner.lock().unwrap().questions.len(), CAPACITY);
     }
 }

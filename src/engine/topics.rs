@@ -7,11 +7,7 @@ use crate::answer::Topic;
 use crate::knowledge::HEADING_SEPARATOR;
 
 fn last_heading(topic: &Topic) -> &str {
-    topic
-        .heading
-        .rsplit(HEADING_SEPARATOR)
-        .next()
-        .unwrap_or(&topic.heading)
+    topic.heading.rsplit(HEADING_SEPARATOR).next().unwrap_or(&topic.heading)
 }
 
 fn folded(text: &str) -> String {
@@ -25,20 +21,13 @@ pub fn with_prefix(topics: &[Topic], prefix: Option<&str>) -> Vec<Topic> {
     };
     topics
         .iter()
-        .filter(|t| {
-            folded(&t.heading).starts_with(&prefix) || folded(last_heading(t)).starts_with(&prefix)
-        })
+        .filter(|t| folded(&t.heading).starts_with(&prefix) || folded(last_heading(t)).starts_with(&prefix))
         .cloned()
         .collect()
 }
 
 /// How well a topic matches what someone has typed so far; 0 is no match.
-fn match_score(
-    analyzer: &Analyzer,
-    topic: &Topic,
-    typed: &str,
-    typed_terms: &HashSet<String>,
-) -> u32 {
+fn match_score(analyzer: &Analyzer, topic: &Topic, typed: &str, typed_terms: &HashSet<String>) -> u32 {
     let heading = folded(&topic.heading);
     let last = folded(last_heading(topic));
     let mut score = 0;
@@ -50,11 +39,7 @@ fn match_score(
         score += 50;
     }
     if !typed_terms.is_empty() {
-        let terms: HashSet<String> = analyzer
-            .analyze(&topic.heading)
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
+        let terms: HashSet<String> = analyzer.analyze(&topic.heading).into_iter().map(|t| t.text).collect();
         score += 10 * typed_terms.intersection(&terms).count() as u32;
     }
     score
@@ -67,11 +52,7 @@ pub fn suggest(analyzer: &Analyzer, topics: &[Topic], partial: &str, limit: usiz
     if typed.is_empty() {
         return topics.iter().take(limit).cloned().collect();
     }
-    let typed_terms: HashSet<String> = analyzer
-        .analyze(&typed)
-        .into_iter()
-        .map(|t| t.text)
-        .collect();
+    let typed_terms: HashSet<String> = analyzer.analyze(&typed).into_iter().map(|t| t.text).collect();
     let mut scored: Vec<(u32, usize)> = topics
         .iter()
         .enumerate()
@@ -79,11 +60,7 @@ pub fn suggest(analyzer: &Analyzer, topics: &[Topic], partial: &str, limit: usiz
         .filter(|(score, _)| *score > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(_, i)| topics[i].clone())
-        .collect()
+    scored.into_iter().take(limit).map(|(_, i)| topics[i].clone()).collect()
 }
 
 /// The index of the topic `name` refers to: an exact path, an exact last heading, then the
@@ -94,11 +71,7 @@ pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<usize> 
         return None;
     }
     let exact = topics.iter().position(|t| folded(&t.heading) == wanted);
-    let by_last = || {
-        topics
-            .iter()
-            .position(|t| folded(last_heading(t)) == wanted)
-    };
+    let by_last = || topics.iter().position(|t| folded(last_heading(t)) == wanted);
     exact.or_else(by_last).or_else(|| {
         let best = suggest(analyzer, topics, name, 1).into_iter().next()?;
         topics.iter().position(|t| *t == best)

@@ -50,15 +50,8 @@ impl Report {
                 groups.entry(split.clone()).or_default().push(outcome);
             }
         }
-        let splits = groups
-            .into_iter()
-            .map(|(name, group)| (name, summarize(&group)))
-            .collect();
-        Report {
-            overall,
-            splits,
-            outcomes,
-        }
+        let splits = groups.into_iter().map(|(name, group)| (name, summarize(&group))).collect();
+        Report { overall, splits, outcomes }
     }
 
     /// Questions that failed hit@1 or abstention.
@@ -78,21 +71,9 @@ fn share(count: usize, of: usize) -> f64 {
 fn summarize(outcomes: &[&Outcome]) -> Summary {
     let answerable: Vec<&&Outcome> = outcomes.iter().filter(|o| o.answerable).collect();
     let unanswerable = outcomes.len() - answerable.len();
-    let hit = |k: usize| {
-        answerable
-            .iter()
-            .filter(|o| o.rank.is_some_and(|r| r <= k))
-            .count()
-    };
-    let mrr: f64 = answerable
-        .iter()
-        .filter_map(|o| o.rank)
-        .map(|r| 1.0 / r as f64)
-        .sum();
-    let abstained = outcomes
-        .iter()
-        .filter(|o| !o.answerable && !o.answered)
-        .count();
+    let hit = |k: usize| answerable.iter().filter(|o| o.rank.is_some_and(|r| r <= k)).count();
+    let mrr: f64 = answerable.iter().filter_map(|o| o.rank).map(|r| 1.0 / r as f64).sum();
+    let abstained = outcomes.iter().filter(|o| !o.answerable && !o.answered).count();
     let falsely_abstained = answerable.iter().filter(|o| !o.answered).count();
     let mut times: Vec<f64> = outcomes.iter().map(|o| o.took_ms).collect();
     times.sort_by(f64::total_cmp);
@@ -101,11 +82,7 @@ fn summarize(outcomes: &[&Outcome]) -> Summary {
         answerable: answerable.len(),
         hit_at_1: share(hit(1), answerable.len()),
         hit_at_3: share(hit(3), answerable.len()),
-        mrr_at_10: if answerable.is_empty() {
-            0.0
-        } else {
-            mrr / answerable.len() as f64
-        },
+        mrr_at_10: if answerable.is_empty() { 0.0 } else { mrr / answerable.len() as f64 },
         abstention: share(abstained, unanswerable),
         false_abstention: share(falsely_abstained, answerable.len()),
         p50_ms: percentile(&times, 0.50),

@@ -105,11 +105,7 @@ pub struct EvalError {
 
 /// Reads a JSONL question set, naming the line of any malformed entry.
 pub fn load_questions(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
-    let error = |line, message: String| EvalError {
-        path: path.display().to_string(),
-        line,
-        message,
-    };
+    let error = |line, message: String| EvalError { path: path.display().to_string(), line, message };
     let text = std::fs::read_to_string(path).map_err(|e| error(0, e.to_string()))?;
     let mut questions = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -127,10 +123,7 @@ pub fn load_questions(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
 /// Runs every question through [`Engine::ask`] and scores the citations.
 pub fn evaluate(engine: &Engine, questions: &[EvalQuestion]) -> Report {
     let mut notes = NoteLines::new(&engine.settings().knowledge.dir);
-    let outcomes: Vec<Outcome> = questions
-        .iter()
-        .map(|q| run_question(engine, q, &mut notes))
-        .collect();
+    let outcomes: Vec<Outcome> = questions.iter().map(|q| run_question(engine, q, &mut notes)).collect();
     Report::from_outcomes(outcomes)
 }
 
@@ -138,14 +131,8 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
     let started = Instant::now();
     let answer = engine.ask(&question.question, RANK_DEPTH).ok();
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let hits = answer
-        .as_ref()
-        .map(|a| a.hits.as_slice())
-        .unwrap_or_default();
-    let rank = hits
-        .iter()
-        .position(|hit| is_correct(hit, &question.expect, notes))
-        .map(|i| i + 1);
+    let hits = answer.as_ref().map(|a| a.hits.as_slice()).unwrap_or_default();
+    let rank = hits.iter().position(|hit| is_correct(hit, &question.expect, notes)).map(|i| i + 1);
     Outcome {
         id: question.id.clone(),
         question: question.question.clone(),
@@ -154,9 +141,7 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
         answered: answer.as_ref().is_some_and(|a| a.answered),
         coverage: answer.as_ref().map_or(0.0, |a| a.coverage),
         rank,
-        top_hit: hits
-            .first()
-            .map(|h| format!("{} · {}", h.location(), h.heading)),
+        top_hit: hits.first().map(|h| format!("{} · {}", h.location(), h.heading)),
         took_ms,
     }
 }
@@ -164,7 +149,5 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
 fn is_correct(hit: &Hit, expect: &[Expectation], notes: &mut NoteLines) -> bool {
     let span = hit.lines[1].saturating_sub(hit.lines[0]) + 1;
     span <= MAX_CITED_LINES
-        && expect.iter().any(|e| {
-            e.source == hit.source && notes.range_contains(&hit.source, hit.lines, &e.contains)
-        })
+        && expect.iter().any(|e| e.source == hit.source && notes.range_contains(&hit.source, hit.lines, &e.contains))
 }

@@ -14,10 +14,7 @@ pub struct NoteLines {
 impl NoteLines {
     /// Reads notes from `dir` on demand.
     pub fn new(dir: &Path) -> Self {
-        NoteLines {
-            dir: dir.to_path_buf(),
-            files: HashMap::new(),
-        }
+        NoteLines { dir: dir.to_path_buf(), files: HashMap::new() }
     }
 
     /// Whether lines `lines[0]..=lines[1]` of `source` contain `needle` (compared in NFC, so
@@ -35,7 +32,6 @@ impl NoteLines {
             return false;
         }
         let needle: String = needle.nfc().collect();
-        file[first..last].iter().any(|line| line.contains(&needle))
-            || file[first..last].join("\n").contains(&needle)
+        file[first..last].iter().any(|line| line.contains(&needle)) || file[first..last].join("\n").contains(&needle)
     }
 }

@@ -50,9 +50,7 @@ pub fn build(
         return Err(e);
     }
     let generation = store.publish(&building)?;
-    Ok(BuildOutput {
-        open: open_generation(&generation, analyzer)?,
-    })
+    Ok(BuildOutput { open: open_generation(&generation, analyzer)? })
 }
 
 fn write_generation(
@@ -63,12 +61,9 @@ fn write_generation(
 ) -> Result<(), IndexError> {
     let (schema, fields) = ChunkFields::schema();
     let index = Index::create_in_dir(dir, schema)?;
-    index
-        .tokenizers()
-        .register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
     let threads = writer_threads(threads, knowledge.chunks.len());
-    let mut writer: IndexWriter =
-        index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
     for chunk in &knowledge.chunks {
         writer.add_document(chunk_document(&fields, chunk))?;
     }

@@ -2,8 +2,7 @@
 //! more than body text; citation data is stored so a hit is shown without reading the notes.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
-    STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
 };
 
 use crate::analysis::TOKENIZER_NAME;

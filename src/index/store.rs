@@ -122,18 +122,13 @@ impl IndexStore {
 }
 
 fn unique_suffix() -> String {
-    let millis = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis());
+    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
     let n = BUILD_COUNTER.fetch_add(1, Ordering::Relaxed);
     format!("{millis}-{}-{n}", std::process::id())
 }
 
 pub(super) fn io(path: &Path, source: std::io::Error) -> IndexError {
-    IndexError::Io {
-        path: path.display().to_string(),
-        source,
-    }
+    IndexError::Io { path: path.display().to_string(), source }
 }
 
 pub(super) fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), IndexError> {
@@ -145,8 +140,7 @@ pub(super) fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), Inde
 fn read_manifest(dir: &Path) -> Result<Manifest, IndexError> {
     let path = dir.join(MANIFEST);
     let bytes = fs::read(&path).map_err(|e| io(&path, e))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| IndexError::Manifest(format!("{}: {e}", path.display())))
+    serde_json::from_slice(&bytes).map_err(|e| IndexError::Manifest(format!("{}: {e}", path.display())))
 }
 
 /// Opens a generation folder for searching, with our tokenizer registered.
@@ -159,23 +153,11 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
         )));
     }
     let index = Index::open_in_dir(path)?;
-    index
-        .tokenizers()
-        .register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
     let (_, fields) = ChunkFields::schema();
-    let reader = index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()?;
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
-    Ok(OpenIndex {
-        index,
-        reader,
-        searcher,
-        fields,
-        manifest,
-        path: path.to_path_buf(),
-    })
+    Ok(OpenIndex { index, reader, searcher, fields, manifest, path: path.to_path_buf() })
 }
 
 /// Opens the live generation, if there is one that this version can read.

@@ -25,10 +25,7 @@ pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
         message: format!("knowledge folder cannot be opened: {e}"),
     })?;
     if !root.is_dir() {
-        return Err(Problem {
-            path: dir.display().to_string(),
-            message: "knowledge path is not a folder".to_string(),
-        });
+        return Err(Problem { path: dir.display().to_string(), message: "knowledge path is not a folder".to_string() });
     }
     let walker = WalkDir::new(&root)
         .follow_links(true)
@@ -49,15 +46,8 @@ pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
         let Ok(relative) = entry.path().strip_prefix(&root) else {
             continue;
         };
-        let relative = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        notes.push(NoteFile {
-            path: entry.path().to_path_buf(),
-            relative,
-        });
+        let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        notes.push(NoteFile { path: entry.path().to_path_buf(), relative });
     }
     Ok(notes)
 }
@@ -67,13 +57,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("md" | "markdown")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("md" | "markdown"))
 }
 
 /// Reads a note as UTF-8 text with `\n` line ends; the error says why a person's file was
@@ -84,10 +68,7 @@ pub fn read_note_text(path: &Path) -> Result<String, String> {
         return Err("looks like a binary file (contains NUL bytes); skipped".to_string());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
+        format!("is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {

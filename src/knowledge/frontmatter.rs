@@ -33,30 +33,16 @@ pub fn split(text: &str) -> FrontMatter {
     let mut lines = text.split_inclusive('\n');
     let starts_with_fence = lines.next().is_some_and(|first| first.trim_end() == "---");
     if !starts_with_fence {
-        return FrontMatter {
-            body: text.to_string(),
-            ..FrontMatter::default()
-        };
+        return FrontMatter { body: text.to_string(), ..FrontMatter::default() };
     }
-    let Some(block_lines) = text
-        .lines()
-        .skip(1)
-        .position(|line| matches!(line.trim_end(), "---" | "..."))
-    else {
+    let Some(block_lines) = text.lines().skip(1).position(|line| matches!(line.trim_end(), "---" | "...")) else {
         return FrontMatter {
             body: text.to_string(),
-            problem: Some(
-                "front matter starts with `---` but is never closed; read as text".to_string(),
-            ),
+            problem: Some("front matter starts with `---` but is never closed; read as text".to_string()),
             ..FrontMatter::default()
         };
     };
-    let yaml: String = text
-        .lines()
-        .skip(1)
-        .take(block_lines)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let yaml: String = text.lines().skip(1).take(block_lines).collect::<Vec<_>>().join("\n");
     let body = blank_first_lines(text, block_lines + 2);
     match parse_fields(&yaml) {
         Ok(fields) => FrontMatter {
@@ -68,9 +54,7 @@ pub fn split(text: &str) -> FrontMatter {
         },
         Err(e) => FrontMatter {
             body,
-            problem: Some(format!(
-                "front matter is not valid YAML ({e}); the body is still indexed"
-            )),
+            problem: Some(format!("front matter is not valid YAML ({e}); the body is still indexed")),
             ..FrontMatter::default()
         },
     }
@@ -96,10 +80,7 @@ fn scalar(value: &serde_yaml::Value) -> Option<String> {
 }
 
 fn blank_first_lines(text: &str, count: usize) -> String {
-    text.split_inclusive('\n')
-        .enumerate()
-        .map(|(i, line)| if i < count { blank_line(line) } else { line })
-        .collect()
+    text.split_inclusive('\n').enumerate().map(|(i, line)| if i < count { blank_line(line) } else { line }).collect()
 }
 
 fn blank_line(line: &str) -> &str {
@@ -136,8 +117,6 @@ fn is_toc_marker(line: &str) -> bool {
 }
 
 fn is_toc_placeholder(line: &str) -> bool {
-    let trimmed = line
-        .trim()
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '*' | '-' | '+'));
+    let trimmed = line.trim().trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '*' | '-' | '+'));
     trimmed.trim().eq_ignore_ascii_case("toc")
 }

@@ -9,9 +9,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes `text`; line 1 starts at offset 0.
     pub fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { text, starts }
     }
 
@@ -35,19 +33,14 @@ impl<'a> LineIndex<'a> {
         let Some(&start) = self.starts.get(number as usize - 1) else {
             return "";
         };
-        let end = self
-            .starts
-            .get(number as usize)
-            .map_or(self.text.len(), |&next| next - 1);
+        let end = self.starts.get(number as usize).map_or(self.text.len(), |&next| next - 1);
         &self.text[start..end]
     }
 
     /// Narrows `first..=last` to its non-blank lines; `None` when all are blank.
     pub fn trim_blank(&self, first: u32, last: u32) -> Option<(u32, u32)> {
         let first = (first..=last).find(|&n| !self.line(n).trim().is_empty())?;
-        let last = (first..=last)
-            .rev()
-            .find(|&n| !self.line(n).trim().is_empty())?;
+        let last = (first..=last).rev().find(|&n| !self.line(n).trim().is_empty())?;
         Some((first, last))
     }
 
@@ -72,21 +65,11 @@ impl<'a> LineIndex<'a> {
 
 /// Removes the indentation all non-blank lines share.
 pub fn dedent(lines: &[&str]) -> String {
-    let indent = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
+    let indent =
+        lines.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
     lines
         .iter()
-        .map(|l| {
-            if l.len() >= indent && l.is_char_boundary(indent) {
-                &l[indent..]
-            } else {
-                l.trim_start()
-            }
-        })
+        .map(|l| if l.len() >= indent && l.is_char_boundary(indent) { &l[indent..] } else { l.trim_start() })
         .collect::<Vec<_>>()
         .join("\n")
 }

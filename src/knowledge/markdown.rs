@@ -25,10 +25,7 @@ struct Block {
 /// Open container while walking events.
 enum Frame {
     List,
-    Item {
-        start: usize,
-        nested_start: Option<usize>,
-    },
+    Item { start: usize, nested_start: Option<usize> },
     Heading,
     Other,
 }
@@ -57,12 +54,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
         source,
         lines: LineIndex::new(masked),
         title: front.title.clone(),
-        context: [&front.parent, &front.description]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" "),
+        context: [&front.parent, &front.description].into_iter().flatten().cloned().collect::<Vec<_>>().join(" "),
         headings: Vec::new(),
         run: Vec::new(),
         open_sections: Vec::new(),
@@ -75,17 +67,14 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
 
 impl<'a> Chunker<'a> {
     fn walk(&mut self, masked: &str) {
-        let options =
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         let mut stack: Vec<Frame> = Vec::new();
         let mut heading_text = String::new();
         for (event, range) in Parser::new_ext(masked, options).into_offset_iter() {
             match event {
                 Event::Start(tag) => self.start(tag, range, &mut stack, &mut heading_text),
                 Event::End(end) => self.end(end, range, &mut stack, &heading_text),
-                Event::Text(text) | Event::Code(text)
-                    if matches!(stack.last(), Some(Frame::Heading)) =>
-                {
+                Event::Text(text) | Event::Code(text) if matches!(stack.last(), Some(Frame::Heading)) => {
                     heading_text.push_str(&text)
                 }
                 Event::Rule if stack.is_empty() => self.flush_run(),
@@ -94,13 +83,7 @@ impl<'a> Chunker<'a> {
         }
     }
 
-    fn start(
-        &mut self,
-        tag: Tag<'_>,
-        range: Range<usize>,
-        stack: &mut Vec<Frame>,
-        heading_text: &mut String,
-    ) {
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &mut String) {
         let frame = match (&tag, stack.len(), stack.last()) {
             (Tag::Heading { .. }, 0, _) => {
                 self.flush_run();
@@ -115,10 +98,7 @@ impl<'a> Chunker<'a> {
                 self.push_block(&tag, &range);
                 Frame::Other
             }
-            (Tag::Item, 1, Some(Frame::List)) => Frame::Item {
-                start: range.start,
-                nested_start: None,
-            },
+            (Tag::Item, 1, Some(Frame::List)) => Frame::Item { start: range.start, nested_start: None },
             (Tag::List(_), 2, Some(Frame::Item { .. })) => {
                 if let Some(Frame::Item { nested_start, .. }) = stack.last_mut() {
                     nested_start.get_or_insert(range.start);
@@ -130,25 +110,11 @@ impl<'a> Chunker<'a> {
         stack.push(frame);
     }
 
-    fn end(
-        &mut self,
-        end: TagEnd,
-        range: Range<usize>,
-        stack: &mut Vec<Frame>,
-        heading_text: &str,
-    ) {
+    fn end(&mut self, end: TagEnd, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &str) {
         let Some(frame) = stack.pop() else { return };
         match (frame, end) {
-            (Frame::Heading, TagEnd::Heading(level)) => {
-                self.heading(level, heading_text.trim(), &range)
-            }
-            (
-                Frame::Item {
-                    start,
-                    nested_start,
-                },
-                _,
-            ) => self.item(start, nested_start, range.end),
+            (Frame::Heading, TagEnd::Heading(level)) => self.heading(level, heading_text.trim(), &range),
+            (Frame::Item { start, nested_start }, _) => self.item(start, nested_start, range.end),
             _ => {}
         }
     }
@@ -156,15 +122,8 @@ impl<'a> Chunker<'a> {
     fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         let first = self.lines.line_of(range.start);
         let last = self.lines.last_line_of(range.start, range.end);
-        let fenced_code = matches!(
-            tag,
-            Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_))
-        );
-        self.run.push(Block {
-            first,
-            last,
-            fenced_code,
-        });
+        let fenced_code = matches!(tag, Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)));
+        self.run.push(Block { first, last, fenced_code });
     }
 
     fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
@@ -178,11 +137,7 @@ impl<'a> Chunker<'a> {
             return;
         }
         self.headings.push((level, text.to_string()));
-        self.open_sections.push(OpenSection {
-            level,
-            path: self.heading_path(),
-            first: line,
-        });
+        self.open_sections.push(OpenSection { level, path: self.heading_path(), first: line });
     }
 
     /// The note's title followed by the open headings (a heading equal to the title is not
@@ -202,10 +157,7 @@ impl<'a> Chunker<'a> {
             let Some(open) = self.open_sections.pop() else {
                 break;
             };
-            let Some((_, last)) = self
-                .lines
-                .trim_section(open.first, last_line.max(open.first))
-            else {
+            let Some((_, last)) = self.lines.trim_section(open.first, last_line.max(open.first)) else {
                 continue;
             };
             let has_body = last > open.first;
@@ -223,31 +175,16 @@ impl<'a> Chunker<'a> {
 
     fn item(&mut self, start: usize, nested_start: Option<usize>, end: usize) {
         let first = self.lines.line_of(start);
-        let Some((first, last)) = self
-            .lines
-            .trim_blank(first, self.lines.last_line_of(start, end))
-        else {
+        let Some((first, last)) = self.lines.trim_blank(first, self.lines.last_line_of(start, end)) else {
             return;
         };
-        let own_last =
-            nested_start.map_or(last, |n| self.lines.line_of(n).saturating_sub(1).max(first));
-        let own_text = strip_bullets(
-            &(first..=own_last)
-                .map(|n| self.lines.line(n))
-                .collect::<Vec<_>>(),
-        );
-        let nested_text = nested_start.map(|_| {
-            strip_bullets(
-                &((own_last + 1)..=last)
-                    .map(|n| self.lines.line(n))
-                    .collect::<Vec<_>>(),
-            )
-        });
+        let own_last = nested_start.map_or(last, |n| self.lines.line_of(n).saturating_sub(1).max(first));
+        let own_text = strip_bullets(&(first..=own_last).map(|n| self.lines.line(n)).collect::<Vec<_>>());
+        let nested_text = nested_start
+            .map(|_| strip_bullets(&((own_last + 1)..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>()));
         let mut heading_path = self.heading_path();
         let (kind, question, answer) = match nested_text {
-            Some(nested) if own_text.trim_end().ends_with('?') => {
-                (ChunkKind::Qa, Some(own_text.clone()), Some(nested))
-            }
+            Some(nested) if own_text.trim_end().ends_with('?') => (ChunkKind::Qa, Some(own_text.clone()), Some(nested)),
             Some(_) if is_label(&own_text) => {
                 heading_path.push(own_text.clone());
                 (ChunkKind::Section, None, None)
@@ -272,18 +209,10 @@ impl<'a> Chunker<'a> {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             return;
         };
-        let fence_lines: Vec<u32> = run
-            .iter()
-            .filter(|b| b.fenced_code)
-            .flat_map(|b| [b.first, b.last])
-            .collect();
+        let fence_lines: Vec<u32> = run.iter().filter(|b| b.fenced_code).flat_map(|b| [b.first, b.last]).collect();
         let numbered: Vec<NumberedLine<'_>> = (first.first..=last.last)
             .map(|number| {
-                let text = if fence_lines.contains(&number) {
-                    ""
-                } else {
-                    self.lines.line(number)
-                };
+                let text = if fence_lines.contains(&number) { "" } else { self.lines.line(number) };
                 NumberedLine { number, text }
             })
             .collect();
@@ -326,12 +255,7 @@ fn is_label(text: &str) -> bool {
 /// Joins lines with their list markers (`*`, `-`, `+`, `1.`) removed.
 fn strip_bullets(lines: &[&str]) -> String {
     let stripped: Vec<&str> = lines.iter().map(|line| strip_bullet(line)).collect();
-    dedent(&stripped)
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    dedent(&stripped).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 fn strip_bullet(line: &str) -> &str {
@@ -343,10 +267,7 @@ fn strip_bullet(line: &str) -> &str {
     }
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 {
-        if let Some(rest) = trimmed[digits..]
-            .strip_prefix(". ")
-            .or_else(|| trimmed[digits..].strip_prefix(") "))
-        {
+        if let Some(rest) = trimmed[digits..].strip_prefix(". ").or_else(|| trimmed[digits..].strip_prefix(") ")) {
             return rest;
         }
     }

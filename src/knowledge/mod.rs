@@ -129,10 +129,7 @@ pub struct Knowledge {
 impl Knowledge {
     /// How many chunks are Q&A pairs.
     pub fn qa_pairs(&self) -> usize {
-        self.chunks
-            .iter()
-            .filter(|c| c.kind == ChunkKind::Qa)
-            .count()
+        self.chunks.iter().filter(|c| c.kind == ChunkKind::Qa).count()
     }
 }
 
@@ -154,10 +151,7 @@ pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
     for note in notes {
         match files::read_note_text(&note.path) {
             Ok(text) => add_note(&mut knowledge, &note.relative, &text),
-            Err(message) => knowledge.problems.push(Problem {
-                path: note.relative,
-                message,
-            }),
+            Err(message) => knowledge.problems.push(Problem { path: note.relative, message }),
         }
     }
     Ok(knowledge)
@@ -166,16 +160,12 @@ pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
 fn add_note(knowledge: &mut Knowledge, relative: &str, text: &str) {
     let parsed = parse_note(relative, text);
     for message in parsed.problems {
-        knowledge.problems.push(Problem {
-            path: relative.to_string(),
-            message,
-        });
+        knowledge.problems.push(Problem { path: relative.to_string(), message });
     }
     if parsed.chunks.is_empty() {
-        knowledge.problems.push(Problem {
-            path: relative.to_string(),
-            message: "no text to index (empty note)".to_string(),
-        });
+        knowledge
+            .problems
+            .push(Problem { path: relative.to_string(), message: "no text to index (empty note)".to_string() });
         return;
     }
     knowledge.files += 1;

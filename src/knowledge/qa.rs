@@ -54,14 +54,9 @@ pub fn pieces(lines: &[NumberedLine<'_>]) -> Vec<Piece> {
         let para = &paragraphs[i];
         let next = paragraphs.get(i + 1);
         let (piece, used) = pair_at(para, next).unwrap_or_else(|| (prose(para), 1));
-        let is_label = used == 1
-            && para.lines.len() == 1
-            && para.lines[0].text.trim().chars().count() <= MAX_LABEL_CHARS;
-        found.push(Found {
-            piece,
-            blank_before: para.blank_before,
-            is_label,
-        });
+        let is_label =
+            used == 1 && para.lines.len() == 1 && para.lines[0].text.trim().chars().count() <= MAX_LABEL_CHARS;
+        found.push(Found { piece, blank_before: para.blank_before, is_label });
         i += used;
     }
     merge_prose(drop_labels(found))
@@ -74,10 +69,7 @@ fn paragraphs<'a>(lines: &[NumberedLine<'a>]) -> Vec<Paragraph<'a>> {
     for line in lines {
         if is_blank_or_separator(line.text) {
             if !current.is_empty() {
-                out.push(Paragraph {
-                    lines: std::mem::take(&mut current),
-                    blank_before: blank,
-                });
+                out.push(Paragraph { lines: std::mem::take(&mut current), blank_before: blank });
                 blank = 0;
             }
             blank += 1;
@@ -86,30 +78,19 @@ fn paragraphs<'a>(lines: &[NumberedLine<'a>]) -> Vec<Paragraph<'a>> {
         }
     }
     if !current.is_empty() {
-        out.push(Paragraph {
-            lines: current,
-            blank_before: blank,
-        });
+        out.push(Paragraph { lines: current, blank_before: blank });
     }
     out
 }
 
 fn is_blank_or_separator(text: &str) -> bool {
     let t = text.trim();
-    t.is_empty()
-        || (t.len() >= 3
-            && t.chars()
-                .all(|c| matches!(c, '=' | '-' | '*' | '_' | '~' | '`')))
+    t.is_empty() || (t.len() >= 3 && t.chars().all(|c| matches!(c, '=' | '-' | '*' | '_' | '~' | '`')))
 }
 
 /// A Q&A pair starting at `para`, and how many paragraphs it uses.
 fn pair_at(para: &Paragraph<'_>, next: Option<&Paragraph<'_>>) -> Option<(Piece, usize)> {
-    if let Some(k) = para
-        .lines
-        .iter()
-        .skip(1)
-        .position(|l| l.text.trim_start().starts_with("=>"))
-    {
+    if let Some(k) = para.lines.iter().skip(1).position(|l| l.text.trim_start().starts_with("=>")) {
         let (question, answer) = para.lines.split_at(k + 1);
         return Some((qa_piece(question, answer), 1));
     }
@@ -117,30 +98,20 @@ fn pair_at(para: &Paragraph<'_>, next: Option<&Paragraph<'_>>) -> Option<(Piece,
     if strip_label(first, ANSWER_LABELS).is_some() {
         return None;
     }
-    if let Some(k) = para
-        .lines
-        .iter()
-        .skip(1)
-        .position(|l| strip_label(l.text, ANSWER_LABELS).is_some())
-    {
+    if let Some(k) = para.lines.iter().skip(1).position(|l| strip_label(l.text, ANSWER_LABELS).is_some()) {
         if strip_label(first, QUESTION_LABELS).is_some() {
             let (question, answer) = para.lines.split_at(k + 1);
             return Some((qa_piece(question, answer), 1));
         }
     }
-    let next = next
-        .filter(|n| n.blank_before <= 3 && strip_label(n.lines[0].text, ANSWER_LABELS).is_some())?;
+    let next = next.filter(|n| n.blank_before <= 3 && strip_label(n.lines[0].text, ANSWER_LABELS).is_some())?;
     Some((qa_piece(&para.lines, &next.lines), 2))
 }
 
 fn qa_piece(question: &[NumberedLine<'_>], answer: &[NumberedLine<'_>]) -> Piece {
     let question_text = join_stripped(question, QUESTION_LABELS);
     let answer_text = join_stripped(answer, ANSWER_LABELS);
-    Piece {
-        first: question[0].number,
-        last: answer[answer.len() - 1].number,
-        qa: Some((question_text, answer_text)),
-    }
+    Piece { first: question[0].number, last: answer[answer.len() - 1].number, qa: Some((question_text, answer_text)) }
 }
 
 fn join_stripped(lines: &[NumberedLine<'_>], labels: &[&str]) -> String {
@@ -165,18 +136,11 @@ pub fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
     let trimmed = line.trim_start();
     let (head, rest) = trimmed.split_once([':', '.', '：'])?;
     let head = head.trim();
-    labels
-        .iter()
-        .any(|label| head.eq_ignore_ascii_case(label))
-        .then(|| rest.trim())
+    labels.iter().any(|label| head.eq_ignore_ascii_case(label)).then(|| rest.trim())
 }
 
 fn prose(para: &Paragraph<'_>) -> Piece {
-    Piece {
-        first: para.first(),
-        last: para.last(),
-        qa: None,
-    }
+    Piece { first: para.first(), last: para.last(), qa: None }
 }
 
 /// A piece with what merging and label detection need to know about its paragraph.
@@ -202,12 +166,7 @@ fn drop_labels(found: Vec<Found>) -> Vec<Found> {
 
 fn merge_prose(found: Vec<Found>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
-    for Found {
-        piece,
-        blank_before,
-        ..
-    } in found
-    {
+    for Found { piece, blank_before, .. } in found {
         if let Some(last) = out.last_mut() {
             let both_prose = last.qa.is_none() && piece.qa.is_none();
             if both_prose && blank_before <= 1 && piece.last - last.first < MAX_MERGED_LINES {

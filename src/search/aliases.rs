@@ -49,8 +49,7 @@ impl Aliases {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Aliases::default()),
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
-        let file: AliasFile =
-            toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file: AliasFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(Self::from_groups(&file.groups, analyzer))
     }
 
@@ -61,13 +60,7 @@ impl Aliases {
             .map(|group| {
                 group
                     .iter()
-                    .map(|phrase| {
-                        analyzer
-                            .analyze(phrase)
-                            .into_iter()
-                            .map(|t| t.text)
-                            .collect::<Vec<_>>()
-                    })
+                    .map(|phrase| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>())
                     .filter(|terms| !terms.is_empty())
                     .collect::<Vec<_>>()
             })
@@ -109,4 +102,3 @@ impl Aliases {
         found
     }
 }
-

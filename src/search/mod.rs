@@ -19,13 +19,14 @@ pub use vocabulary::Vocabulary;
 use tantivy::collector::TopDocs;
 use tantivy::DocAddress;
 
+use crate::config::Ranking;
 use crate::index::OpenIndex;
 
 /// BM25 candidates re-ranked by coverage; enough to lift a chunk that matches more of the
 /// question above one that matches a single term many times.
 const RERANK_DEPTH: usize = 20;
 /// Share of the BM25 score kept however little of the question a chunk covers.
-const RERANK_FLOOR: f32 = 0.3;
+const RERANK_FLOOR: f32 = 0.1;
 
 /// A ranked chunk before it is turned into a citation.
 #[derive(Debug, Clone, Copy)]
@@ -40,11 +41,11 @@ pub struct RankedDoc {
 
 /// The `limit` best chunks for `plan`, best first: BM25 over the fields, then re-ranked so
 /// that covering more of the question's concepts counts, not only repeating one of them.
-pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize) -> tantivy::Result<Vec<RankedDoc>> {
+pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) -> tantivy::Result<Vec<RankedDoc>> {
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let query = plan.to_query(&open.fields, &open.searcher);
+    let query = plan.to_query(&open.fields, &open.searcher, ranking);
     let top = open.searcher.search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
     let scorer = CoverageScorer::new(&open.searcher, &open.fields, plan);
@@ -53,7 +54,10 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize) -> tantivy::Result
         .into_iter()
         .zip(coverages)
         .map(|((bm25, address), coverage)| {
-            let score = bm25 * (RERANK_FLOOR + (1.0 - RERANK_FLOOR) * coverage.share);
+            let score = match ranking {
+                Ranking::Notebot => bm25 * (RERANK_FLOOR + (1.0 - RERANK_FLOOR) * coverage.share),
+                Ranking::Bm25 => bm25,
+            };
             RankedDoc { address, score, coverage }
         })
         .collect();

@@ -11,10 +11,11 @@ use tantivy::{Searcher, Term};
 use super::aliases::Aliases;
 use super::vocabulary::Vocabulary;
 use crate::analysis::{Analyzer, TermClass};
+use crate::config::Ranking;
 use crate::index::ChunkFields;
 
 /// Field weights, in the order of [`ChunkFields::searched`]: heading, question, body.
-const FIELD_BOOSTS: [f32; 3] = [1.5, 2.0, 1.0];
+const FIELD_BOOSTS: [f32; 3] = [1.2, 2.0, 1.0];
 /// A question rarely needs more distinct terms than this; the rest is noise or abuse.
 const MAX_TERMS: usize = 48;
 /// Weight of a term from an alias group relative to the typed term.
@@ -81,10 +82,7 @@ impl QueryPlan {
                 continue;
             }
             let concept = plan.concepts.len();
-            plan.concepts.push(Concept {
-                text: term.text.clone(),
-                importance: importance(term.class),
-            });
+            plan.concepts.push(Concept { text: term.text.clone(), importance: importance(term.class) });
             plan.add(&term.text, 1.0, concept);
             for correction in expansions.vocabulary.corrections(&term.text) {
                 plan.add(&correction, CORRECTION_WEIGHT, concept);
@@ -104,14 +102,7 @@ impl QueryPlan {
     /// A plan of the question's own words only (no aliases, no corrections).
     pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
         let (aliases, vocabulary) = (Aliases::default(), Vocabulary::default());
-        Self::build(
-            analyzer,
-            question,
-            Expansions {
-                aliases: &aliases,
-                vocabulary: &vocabulary,
-            },
-        )
+        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary })
     }
 
     fn add(&mut self, text: &str, weight: f32, concept: usize) {
@@ -119,11 +110,7 @@ impl QueryPlan {
             existing.weight = existing.weight.max(weight);
             return;
         }
-        self.terms.push(QueryTerm {
-            text: text.to_string(),
-            weight,
-            concept,
-        });
+        self.terms.push(QueryTerm { text: text.to_string(), weight, concept });
     }
 
     /// No searchable terms (only particles, punctuation or stop words).
@@ -134,10 +121,14 @@ impl QueryPlan {
     /// A disjunction of every term in every searched field that contains it, weighted per
     /// field and term. Pairs the index does not contain are left out: they cannot match, and
     /// building their scorers is most of a query's cost.
-    pub fn to_query(&self, fields: &ChunkFields, searcher: &Searcher) -> BooleanQuery {
+    pub fn to_query(&self, fields: &ChunkFields, searcher: &Searcher, ranking: Ranking) -> BooleanQuery {
+        let weighted = match ranking {
+            Ranking::Notebot => fields.searched().into_iter().zip(FIELD_BOOSTS).collect::<Vec<_>>(),
+            Ranking::Bm25 => vec![(fields.heading, 1.0), (fields.body, 1.0)],
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &self.terms {
-            for (field, boost) in fields.searched().into_iter().zip(FIELD_BOOSTS) {
+            for &(field, boost) in &weighted {
                 let index_term = Term::from_field_text(field, &term.text);
                 if searcher.doc_freq(&index_term).unwrap_or(0) == 0 {
                     continue;

@@ -30,9 +30,7 @@ impl Vocabulary {
                 };
                 while stream.advance() {
                     if let Ok(term) = std::str::from_utf8(stream.key()) {
-                        if term.len() >= MIN_FUZZY_LEN - 1
-                            && term.bytes().all(|b| b.is_ascii_lowercase())
-                        {
+                        if term.len() >= MIN_FUZZY_LEN - 1 && term.bytes().all(|b| b.is_ascii_lowercase()) {
                             latin.insert(term.to_string());
                         }
                     }
@@ -44,18 +42,10 @@ impl Vocabulary {
 
     /// Note words one edit away from an unknown Latin `word`; empty for known or short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_FUZZY_LEN
-            || !word.bytes().all(|b| b.is_ascii_lowercase())
-            || self.latin.contains(word)
-        {
+        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.latin.contains(word) {
             return Vec::new();
         }
-        let mut found: Vec<String> = self
-            .latin
-            .iter()
-            .filter(|known| within_one_edit(word, known))
-            .cloned()
-            .collect();
+        let mut found: Vec<String> = self.latin.iter().filter(|known| within_one_edit(word, known)).cloned().collect();
         found.sort();
         found
     }

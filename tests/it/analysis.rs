@@ -3,21 +3,12 @@
 use notebot::analysis::{Analyzer, TermClass};
 
 fn terms(text: &str) -> Vec<String> {
-    Analyzer::shared()
-        .expect("dictionary")
-        .analyze(text)
-        .into_iter()
-        .map(|t| t.text)
-        .collect()
+    Analyzer::shared().expect("dictionary").analyze(text).into_iter().map(|t| t.text).collect()
 }
 
 #[test]
 fn latin_terms_are_cut_out_of_mixed_words() {
-    assert!(
-        terms("EC2인스턴스").contains(&"ec2".to_string()),
-        "{:?}",
-        terms("EC2인스턴스")
-    );
+    assert!(terms("EC2인스턴스").contains(&"ec2".to_string()), "{:?}", terms("EC2인스턴스"));
     assert_eq!(terms("stateless해서"), vec!["stateless"]);
     assert_eq!(terms("NLB가"), vec!["nlb"]);
     assert_eq!(terms("path기반"), vec!["path", "기반"]);
@@ -38,10 +29,7 @@ fn compounds_are_indexed_whole_and_as_parts() {
     let gateway = analyzer.analyze("VPN게이트웨이");
     let texts: Vec<&str> = gateway.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, vec!["vpn", "게이트웨이", "게이트", "웨이"]);
-    assert_eq!(
-        gateway[1].position, gateway[2].position,
-        "first part shares the compound's position"
-    );
+    assert_eq!(gateway[1].position, gateway[2].position, "first part shares the compound's position");
     assert_eq!(terms("보안그룹"), terms("보안 그룹"));
 }
 
@@ -50,24 +38,8 @@ fn verb_stems_come_from_the_expression_field() {
     let analyzer = Analyzer::shared().unwrap();
     let terms = analyzer.analyze("람다는 메모리설정량에 따라서 CPU성능이 좌우된다.");
     let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
-    assert_eq!(
-        texts,
-        vec![
-            "람다",
-            "메모리",
-            "설정",
-            "량",
-            "따르",
-            "cpu",
-            "성능",
-            "좌우"
-        ]
-    );
-    assert_eq!(
-        terms[4].class,
-        TermClass::Verb,
-        "따라서 is indexed by its stem 따르"
-    );
+    assert_eq!(texts, vec!["람다", "메모리", "설정", "량", "따르", "cpu", "성능", "좌우"]);
+    assert_eq!(terms[4].class, TermClass::Verb, "따라서 is indexed by its stem 따르");
 }
 
 #[test]
@@ -80,9 +52,6 @@ fn normalisation_folds_width_case_and_decomposed_hangul() {
 
 #[test]
 fn english_function_words_and_symbols_are_not_terms() {
-    assert_eq!(
-        terms("Does NLB terminate TLS?"),
-        vec!["nlb", "terminate", "tls"]
-    );
+    assert_eq!(terms("Does NLB terminate TLS?"), vec!["nlb", "terminate", "tls"]);
     assert!(terms("AND ( ) : ^ ~ * \" OR").is_empty());
 }

@@ -32,22 +32,12 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn ask_json_has_the_documented_shape() {
     let fixture = Fixture::with_seed();
-    let output = run(notebot(
-        &fixture,
-        &["ask", "--json", "--top", "3", "Does NLB terminate TLS?"],
-    ));
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let output = run(notebot(&fixture, &["ask", "--json", "--top", "3", "Does NLB terminate TLS?"]));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let answer: Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON object");
     assert_eq!(answer["query"], "Does NLB terminate TLS?");
     assert_eq!(answer["answered"], true);
-    assert!(answer["answer"]
-        .as_str()
-        .unwrap()
-        .contains("TLS termination"));
+    assert!(answer["answer"].as_str().unwrap().contains("TLS termination"));
     assert!(answer["took_ms"].as_f64().unwrap() >= 0.0);
     let hits = answer["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 3);
@@ -68,27 +58,18 @@ fn ask_text_puts_the_answer_first_then_numbered_citations() {
     assert!(output.status.success());
     let text = stdout(&output);
     assert!(text.starts_with("* NACL"), "{text}");
-    assert!(
-        text.contains("[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL"),
-        "{text}"
-    );
+    assert!(text.contains("[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL"), "{text}");
 }
 
 #[test]
 fn unanswered_questions_say_so_and_suggest_topics() {
     let fixture = Fixture::with_seed();
-    let output = run(notebot(
-        &fixture,
-        &["ask", "--json", "쿠버네티스 EKS 노드 그룹 설정"],
-    ));
+    let output = run(notebot(&fixture, &["ask", "--json", "쿠버네티스 EKS 노드 그룹 설정"]));
     let answer: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(answer["answered"], false);
     assert_eq!(answer["answer"], "");
     let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
-    assert!(
-        text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다."),
-        "{text}"
-    );
+    assert!(text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다."), "{text}");
 }
 
 #[test]
@@ -100,18 +81,10 @@ fn stdin_mode_answers_one_json_line_per_question() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("NLB는 언제 써?\n\n배치그룹\nRoute 53 SLA\n".as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all("NLB는 언제 써?\n\n배치그룹\nRoute 53 SLA\n".as_bytes()).unwrap();
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
-    let lines: Vec<Value> = stdout(&output)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "blank lines are skipped");
     assert_eq!(lines[1]["query"], "배치그룹");
     assert_eq!(lines[1]["hits"][0]["lines"], serde_json::json!([201, 204]));
@@ -144,11 +117,7 @@ fn topics_and_topic_print_headings_and_sections() {
     assert_eq!(list.lines().count(), 2, "{list}");
     let shown = run(notebot(&fixture, &["topic", "ECR"]));
     assert!(shown.status.success());
-    assert!(
-        stdout(&shown).contains("[aws/overview.md:118-119] Overview › ECR"),
-        "{}",
-        stdout(&shown)
-    );
+    assert!(stdout(&shown).contains("[aws/overview.md:118-119] Overview › ECR"), "{}", stdout(&shown));
     let missing = run(notebot(&fixture, &["topic", "없는 주제 qqq"]));
     assert_eq!(missing.status.code(), Some(1));
 }
@@ -158,22 +127,12 @@ fn configuration_errors_name_the_key_and_env_overrides_apply() {
     let fixture = Fixture::with_seed();
     let config = fixture.root.path().join("bad.toml");
     std::fs::write(&config, "[search]\ntopp = 3\n").unwrap();
-    let output = run(notebot(
-        &fixture,
-        &["--config", config.to_str().unwrap(), "ask", "NLB"],
-    ));
+    let output = run(notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NLB"]));
     assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&output.stderr).contains("topp"),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("topp"), "{}", String::from_utf8_lossy(&output.stderr));
 
     std::fs::write(&config, "[search]\ntop = \"many\"\n").unwrap();
-    let output = run(notebot(
-        &fixture,
-        &["--config", config.to_str().unwrap(), "ask", "NLB"],
-    ));
+    let output = run(notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NLB"]));
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("top"));
 

@@ -31,8 +31,7 @@ pub fn settings(knowledge: &Path, index: &Path) -> Settings {
 pub fn shipped_engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
-        let index = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("shipped-index-{}", std::process::id()));
+        let index = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("shipped-index-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&index);
         Engine::open(settings(&shipped_knowledge(), &index)).expect("engine over the shipped notes")
     })

@@ -11,10 +11,7 @@ fn seed_chunks() -> Vec<notebot::knowledge::Chunk> {
 
 #[test]
 fn seed_qa_pairs_are_found_with_their_lines() {
-    let qa: Vec<_> = seed_chunks()
-        .into_iter()
-        .filter(|c| c.kind == ChunkKind::Qa)
-        .collect();
+    let qa: Vec<_> = seed_chunks().into_iter().filter(|c| c.kind == ChunkKind::Qa).collect();
     let lines: Vec<(u32, u32)> = qa.iter().map(|c| c.lines).collect();
     assert_eq!(
         lines,
@@ -31,62 +28,27 @@ fn seed_qa_pairs_are_found_with_their_lines() {
         ]
     );
     let canary = &qa[1];
-    assert_eq!(
-        canary.question.as_deref(),
-        Some("auto scailing로 카나리 릴리스 배포같은 거는 없나?")
-    );
+    assert_eq!(canary.question.as_deref(), Some("auto scailing로 카나리 릴리스 배포같은 거는 없나?"));
     assert_eq!(canary.answer.as_deref(), Some("code deploy"));
     let transit = &qa[2];
-    assert!(transit
-        .question
-        .as_deref()
-        .unwrap()
-        .starts_with("transit gateway 와 direct connect"));
-    assert!(transit
-        .answer
-        .as_deref()
-        .unwrap()
-        .starts_with("네 불가능 합니다"));
+    assert!(transit.question.as_deref().unwrap().starts_with("transit gateway 와 direct connect"));
+    assert!(transit.answer.as_deref().unwrap().starts_with("네 불가능 합니다"));
     let unlabelled = &qa[8];
-    assert!(unlabelled
-        .question
-        .as_deref()
-        .unwrap()
-        .starts_with("DR구축검토중에"));
-    assert!(unlabelled
-        .answer
-        .as_deref()
-        .unwrap()
-        .starts_with("AWS의 물리적인"));
+    assert!(unlabelled.question.as_deref().unwrap().starts_with("DR구축검토중에"));
+    assert!(unlabelled.answer.as_deref().unwrap().starts_with("AWS의 물리적인"));
 }
 
 #[test]
 fn cloud_map_topics_are_separate_precise_chunks() {
     let chunks = seed_chunks();
-    let cloud_map: Vec<_> = chunks
-        .iter()
-        .filter(|c| c.heading().starts_with("Overview › Cloud Map"))
-        .collect();
-    assert!(
-        cloud_map.len() >= 20,
-        "only {} chunks under Cloud Map",
-        cloud_map.len()
-    );
-    assert!(
-        cloud_map.iter().all(|c| c.lines.1 - c.lines.0 < 10),
-        "a Cloud Map chunk is too coarse"
-    );
-    let nacl = chunks
-        .iter()
-        .find(|c| c.lines == (144, 146))
-        .expect("NACL chunk");
+    let cloud_map: Vec<_> = chunks.iter().filter(|c| c.heading().starts_with("Overview › Cloud Map")).collect();
+    assert!(cloud_map.len() >= 20, "only {} chunks under Cloud Map", cloud_map.len());
+    assert!(cloud_map.iter().all(|c| c.lines.1 - c.lines.0 < 10), "a Cloud Map chunk is too coarse");
+    let nacl = chunks.iter().find(|c| c.lines == (144, 146)).expect("NACL chunk");
     assert_eq!(nacl.heading(), "Overview › Cloud Map › NACL");
     assert_eq!(nacl.kind, ChunkKind::Section);
     assert!(nacl.text.contains("stateless해서"));
-    let nlb = chunks
-        .iter()
-        .find(|c| c.heading() == "Overview › Cloud Map › NLB")
-        .expect("NLB chunk");
+    let nlb = chunks.iter().find(|c| c.heading() == "Overview › Cloud Map › NLB").expect("NLB chunk");
     assert_eq!(nlb.lines, (219, 225));
 }
 
@@ -94,40 +56,17 @@ fn cloud_map_topics_are_separate_precise_chunks() {
 fn front_matter_titles_paths_and_kramdown_lines_are_dropped() {
     let parsed = parse_note("aws/overview.md", &seed_note());
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    assert!(parsed
-        .chunks
-        .iter()
-        .all(|c| c.heading_path[0] == "Overview"));
-    assert!(
-        parsed.chunks.iter().all(|c| !c.text.contains("{:")),
-        "kramdown attribute left in a chunk"
-    );
-    assert!(parsed
-        .chunks
-        .iter()
-        .all(|c| !c.text.contains("layout: default")));
-    assert!(
-        parsed.chunks.iter().all(|c| c.context.contains("AWS")),
-        "front matter parent is searchable context"
-    );
-    let skill = parsed
-        .chunks
-        .iter()
-        .find(|c| c.lines == (44, 44))
-        .expect("skill builder chunk");
+    assert!(parsed.chunks.iter().all(|c| c.heading_path[0] == "Overview"));
+    assert!(parsed.chunks.iter().all(|c| !c.text.contains("{:")), "kramdown attribute left in a chunk");
+    assert!(parsed.chunks.iter().all(|c| !c.text.contains("layout: default")));
+    assert!(parsed.chunks.iter().all(|c| c.context.contains("AWS")), "front matter parent is searchable context");
+    let skill = parsed.chunks.iter().find(|c| c.lines == (44, 44)).expect("skill builder chunk");
     assert_eq!(skill.text, "https://explore.skillbuilder.aws/learn");
     assert_eq!(skill.heading(), "Overview › 스킬빌더");
     let sections: Vec<String> = parsed.sections.iter().map(|s| s.heading()).collect();
     assert!(sections.contains(&"Overview › Cloud Map".to_string()));
-    assert!(
-        !sections.iter().any(|s| s.contains("Table of contents")),
-        "empty TOC heading listed: {sections:?}"
-    );
-    let cloud_map = parsed
-        .sections
-        .iter()
-        .find(|s| s.heading() == "Overview › Cloud Map")
-        .unwrap();
+    assert!(!sections.iter().any(|s| s.contains("Table of contents")), "empty TOC heading listed: {sections:?}");
+    let cloud_map = parsed.sections.iter().find(|s| s.heading() == "Overview › Cloud Map").unwrap();
     assert_eq!(cloud_map.lines, (123, 240));
 }
 
@@ -135,29 +74,16 @@ fn front_matter_titles_paths_and_kramdown_lines_are_dropped() {
 fn qa_label_variants_are_extracted() {
     let note = "# Seminar\n\nQ: Does the ALB keep client IPs?\nA: Use the X-Forwarded-For header.\n\n문: 요금은 얼마인가요?\n\n답: 시간당 과금입니다.\n\nWhat about NLB?\n=> It keeps them.\n\nplain paragraph\n";
     let parsed = parse_note("seminar.md", note);
-    let qa: Vec<_> = parsed
-        .chunks
-        .iter()
-        .filter(|c| c.kind == ChunkKind::Qa)
-        .collect();
+    let qa: Vec<_> = parsed.chunks.iter().filter(|c| c.kind == ChunkKind::Qa).collect();
     assert_eq!(qa.len(), 3, "{:#?}", parsed.chunks);
-    assert_eq!(
-        qa[0].question.as_deref(),
-        Some("Does the ALB keep client IPs?")
-    );
-    assert_eq!(
-        qa[0].answer.as_deref(),
-        Some("Use the X-Forwarded-For header.")
-    );
+    assert_eq!(qa[0].question.as_deref(), Some("Does the ALB keep client IPs?"));
+    assert_eq!(qa[0].answer.as_deref(), Some("Use the X-Forwarded-For header."));
     assert_eq!(qa[0].lines, (3, 4));
     assert_eq!(qa[1].lines, (6, 8));
     assert_eq!(qa[1].answer.as_deref(), Some("시간당 과금입니다."));
     assert_eq!(qa[2].question.as_deref(), Some("What about NLB?"));
     assert_eq!(qa[2].answer.as_deref(), Some("It keeps them."));
-    assert!(parsed
-        .chunks
-        .iter()
-        .any(|c| c.kind == ChunkKind::Section && c.text == "plain paragraph"));
+    assert!(parsed.chunks.iter().any(|c| c.kind == ChunkKind::Section && c.text == "plain paragraph"));
 }
 
 #[test]
@@ -165,15 +91,8 @@ fn broken_front_matter_is_reported_and_the_body_still_indexed() {
     let note = "---\ntitle: [unclosed\n---\n# Body\n\nStill here.\n";
     let parsed = parse_note("broken.md", note);
     assert_eq!(parsed.problems.len(), 1);
-    assert!(
-        parsed.problems[0].contains("front matter"),
-        "{:?}",
-        parsed.problems
-    );
-    assert!(parsed
-        .chunks
-        .iter()
-        .any(|c| c.text == "Still here." && c.lines == (6, 6)));
+    assert!(parsed.problems[0].contains("front matter"), "{:?}", parsed.problems);
+    assert!(parsed.chunks.iter().any(|c| c.text == "Still here." && c.lines == (6, 6)));
 }
 
 #[test]

@@ -28,9 +28,7 @@ fn yes() -> bool {
 
 fn cases() -> Vec<Case> {
     let text = include_str!("../data/questions.toml");
-    toml::from_str::<Cases>(text)
-        .expect("tests/data/questions.toml parses")
-        .case
+    toml::from_str::<Cases>(text).expect("tests/data/questions.toml parses").case
 }
 
 #[test]
@@ -43,17 +41,10 @@ fn shipped_questions_cite_the_expected_lines_first() {
         let answer = engine.ask(&case.question, 5).expect("answer");
         let first = answer.hits.first().map(|h| h.lines);
         if first != case.lines || !answer.answered {
-            wrong.push(format!(
-                "{} → {:?} (answered: {})",
-                case.question, first, answer.answered
-            ));
+            wrong.push(format!("{} → {:?} (answered: {})", case.question, first, answer.answered));
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "wrong first citations:\n{}",
-        wrong.join("\n")
-    );
+    assert!(wrong.is_empty(), "wrong first citations:\n{}", wrong.join("\n"));
 }
 
 #[test]
@@ -61,80 +52,47 @@ fn questions_the_notes_do_not_answer_are_not_answered() {
     let engine = shipped_engine();
     for case in cases().iter().filter(|c| !c.answerable) {
         let answer = engine.ask(&case.question, 5).expect("answer");
-        assert!(
-            !answer.answered,
-            "{} was answered with {:?}",
-            case.question,
-            answer.hits.first()
-        );
+        assert!(!answer.answered, "{} was answered with {:?}", case.question, answer.hits.first());
         assert!(answer.answer.is_empty());
     }
 }
 
 #[test]
 fn qa_hits_answer_with_the_answer_text_and_cite_file_heading_lines() {
-    let answer = shipped_engine()
-        .ask("EBS 스냅샷은 실제 사용한 용량만 과금돼?", 3)
-        .unwrap();
+    let answer = shipped_engine().ask("EBS 스냅샷은 실제 사용한 용량만 과금돼?", 3).unwrap();
     assert!(answer.answered);
     let first = &answer.hits[0];
     assert_eq!(first.kind, ChunkKind::Qa);
     assert_eq!(first.source, "aws/overview.md");
     assert_eq!(first.heading, "Overview › 질문 했었던 내용들");
     assert_eq!(first.lines, [314, 316]);
-    assert!(
-        answer.answer.starts_with("네 스냅샷은 사용되는 용량만큼만"),
-        "{}",
-        answer.answer
-    );
+    assert!(answer.answer.starts_with("네 스냅샷은 사용되는 용량만큼만"), "{}", answer.answer);
     assert!(first.url.is_none());
 }
 
 #[test]
 fn section_hits_answer_with_their_most_relevant_lines() {
-    let answer = shipped_engine()
-        .ask("NLB는 TLS termination 지원해?", 3)
-        .unwrap();
-    assert!(
-        answer.answer.contains("TLS termination지원"),
-        "{}",
-        answer.answer
-    );
-    assert!(
-        !answer.answer.contains("게임이나 메세징"),
-        "irrelevant lines kept: {}",
-        answer.answer
-    );
+    let answer = shipped_engine().ask("NLB는 TLS termination 지원해?", 3).unwrap();
+    assert!(answer.answer.contains("TLS termination지원"), "{}", answer.answer);
+    assert!(!answer.answer.contains("게임이나 메세징"), "irrelevant lines kept: {}", answer.answer);
 }
 
 #[test]
 fn query_syntax_and_huge_questions_are_just_text() {
     let engine = shipped_engine();
-    for hostile in [
-        "AND ( ) : ^ ~ * \"",
-        "NLB^10 OR title:ALB",
-        "\"unclosed",
-        "field:value~2",
-        "*",
-    ] {
+    for hostile in ["AND ( ) : ^ ~ * \"", "NLB^10 OR title:ALB", "\"unclosed", "field:value~2", "*"] {
         let answer = engine.ask(hostile, 5).expect(hostile);
         assert_eq!(answer.query, hostile);
     }
     let huge = "NLB 설정 ".repeat(2_000);
     let answer = engine.ask(&huge, 5).expect("huge question");
-    assert!(
-        answer.query.chars().count() <= 500,
-        "question was not bounded"
-    );
+    assert!(answer.query.chars().count() <= 500, "question was not bounded");
     assert_eq!(answer.hits[0].lines, [219, 225]);
 }
 
 #[test]
 fn empty_questions_are_refused() {
-    assert!(matches!(
-        shipped_engine().ask("   \n\t", 5),
-        Err(AskError::Empty)
-    ));
+    assert!(matches!(shipped_engine().ask("   \n\t", 5), Err(AskError::Empty)));
 }
 
 #[test]
@@ -142,11 +100,7 @@ fn topics_list_find_and_suggest_headings() {
     let engine = shipped_engine();
     let all = engine.topics(None);
     assert!(all.iter().any(|t| t.heading == "Overview › Cloud Map"));
-    assert_eq!(
-        engine.topics(Some("Cloud")).len(),
-        2,
-        "Cloud Map and Cloud 9"
-    );
+    assert_eq!(engine.topics(Some("Cloud")).len(), 2, "Cloud Map and Cloud 9");
     let view = engine.topic("cloud map").expect("topic by last heading");
     assert_eq!(view.topic.lines, [123, 240]);
     assert!(view.text.contains("* NACL"));
@@ -154,10 +108,7 @@ fn topics_list_find_and_suggest_headings() {
     assert!(engine.topic("존재하지 않는 주제 xyz").is_none());
     let suggested = engine.suggest_topics("리소", 25);
     assert!(!suggested.is_empty() && suggested.len() <= 25);
-    assert!(
-        suggested.iter().all(|t| t.heading.contains("리소")),
-        "{suggested:?}"
-    );
+    assert!(suggested.iter().all(|t| t.heading.contains("리소")), "{suggested:?}");
     let by_term = engine.suggest_topics("지원 프로그램", 25);
     assert_eq!(by_term[0].heading, "Overview › AWS 지원 프로그램");
 }
@@ -166,8 +117,7 @@ fn topics_list_find_and_suggest_headings() {
 fn citations_link_to_lines_when_a_base_url_is_configured() {
     let fixture = Fixture::with_seed();
     let mut settings = fixture.settings();
-    settings.knowledge.source_url_base =
-        "https://github.com/team/notes/blob/main/knowledge".to_string();
+    settings.knowledge.source_url_base = "https://github.com/team/notes/blob/main/knowledge".to_string();
     let engine = notebot::engine::Engine::open(settings).unwrap();
     let answer = engine.ask("NACL은 subnet 단위야?", 1).unwrap();
     assert_eq!(
@@ -185,10 +135,7 @@ fn the_index_persists_and_is_rebuilt_only_when_notes_change() {
     drop(fixture.engine());
     assert_eq!(current(), first, "an unchanged folder was re-indexed");
     std::thread::sleep(Duration::from_millis(20));
-    fixture.write(
-        "new.md",
-        "# 신규\n\n새로운 노트: 오로라 장애 조치는 30초 안에 끝난다.\n".as_bytes(),
-    );
+    fixture.write("new.md", "# 신규\n\n새로운 노트: 오로라 장애 조치는 30초 안에 끝난다.\n".as_bytes());
     let engine = fixture.engine();
     assert_ne!(current(), first, "a changed folder was not re-indexed");
     assert!(engine.ask("오로라 장애 조치 시간", 3).unwrap().answered);
@@ -198,16 +145,8 @@ fn the_index_persists_and_is_rebuilt_only_when_notes_change() {
 fn reindex_swaps_in_new_notes_and_a_failed_one_keeps_the_old_index() {
     let fixture = Fixture::with_seed();
     let engine = fixture.engine();
-    assert!(
-        !engine
-            .ask("오로라 장애 조치는 몇 초 걸려?", 3)
-            .unwrap()
-            .answered
-    );
-    fixture.write(
-        "db/aurora.md",
-        "# Aurora\n\n* 오로라 장애 조치\n  * 보통 30초 안에 끝난다.\n".as_bytes(),
-    );
+    assert!(!engine.ask("오로라 장애 조치는 몇 초 걸려?", 3).unwrap().answered);
+    fixture.write("db/aurora.md", "# Aurora\n\n* 오로라 장애 조치\n  * 보통 30초 안에 끝난다.\n".as_bytes());
     let stats = engine.reindex().expect("reindex");
     assert_eq!(stats.files, 2);
     let answer = engine.ask("오로라 장애 조치는 몇 초 걸려?", 3).unwrap();
@@ -217,13 +156,7 @@ fn reindex_swaps_in_new_notes_and_a_failed_one_keeps_the_old_index() {
     std::fs::remove_dir_all(fixture.knowledge()).unwrap();
     let failed = engine.reindex().expect_err("knowledge folder is gone");
     assert!(matches!(failed, EngineError::Knowledge(_)), "{failed}");
-    assert!(
-        engine
-            .ask("오로라 장애 조치는 몇 초 걸려?", 3)
-            .unwrap()
-            .answered,
-        "old index stopped serving"
-    );
+    assert!(engine.ask("오로라 장애 조치는 몇 초 걸려?", 3).unwrap().answered, "old index stopped serving");
     assert_eq!(engine.stats().files, 2);
 }
 
@@ -239,7 +172,5 @@ fn concurrent_reindex_calls_do_not_rebuild_twice_and_questions_keep_working() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert!(results.iter().any(|r| r.is_ok()));
-    assert!(results
-        .iter()
-        .all(|r| r.is_ok() || matches!(r, Err(EngineError::ReindexInProgress))));
+    assert!(results.iter().all(|r| r.is_ok() || matches!(r, Err(EngineError::ReindexInProgress))));
 }

@@ -9,11 +9,7 @@ use super::super::{Context, Error};
 ///
 /// Same answer and citations as a question asked in an answer channel; `ephemeral` keeps the
 /// reply visible only to the asker.
-#[poise::command(
-    slash_command,
-    name_localized("ko", "질문"),
-    description_localized("ko", "팀 노트에 질문합니다")
-)]
+#[poise::command(slash_command, name_localized("ko", "질문"), description_localized("ko", "팀 노트에 질문합니다"))]
 pub async fn ask(
     ctx: Context<'_>,
     #[description = "Your question, in Korean or English"]
@@ -28,16 +24,15 @@ pub async fn ask(
 ) -> Result<(), Error> {
     let data = ctx.data();
     if !data.limiter.allow(ctx.author().id.get()) {
-        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts))
-            .await?;
+        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;
         return Ok(());
     }
     let question = super::super::question::strip_mentions(&question);
     let response = match asking::ask(&data.engine, &question, None).await {
-        Outcome::Answer(answer) => reply::embed_reply(
-            reply::answer_embed(&answer, data.texts),
-            ephemeral.unwrap_or(false),
-        ),
+        Outcome::Answer(answer) => {
+            tracing::info!(answered = answer.answered, took_ms = answer.took_ms, "answering /ask");
+            reply::embed_reply(reply::answer_embed(&answer, data.texts), ephemeral.unwrap_or(false))
+        }
         Outcome::Empty => reply::ephemeral_text(data.texts.empty_question, data.texts),
         Outcome::Failed => reply::ephemeral_text(data.texts.search_failed, data.texts),
     };

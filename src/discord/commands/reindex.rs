@@ -25,8 +25,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data();
     if !permissions::author_is_admin(ctx).await {
         warn!(user = %ctx.author().id, "refused /reindex from a non-admin");
-        ctx.send(reply::ephemeral_text(data.texts.not_admin, data.texts))
-            .await?;
+        ctx.send(reply::ephemeral_text(data.texts.not_admin, data.texts)).await?;
         return Ok(());
     }
     ctx.defer_ephemeral().await?;
@@ -34,19 +33,8 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let result = tokio::task::spawn_blocking(move || engine.reindex()).await?;
     let text = match result {
         Ok(stats) => {
-            info!(
-                files = stats.files,
-                chunks = stats.chunks,
-                took_ms = stats.took_ms,
-                "reindexed"
-            );
-            data.texts.reindex_done(
-                stats.files,
-                stats.chunks,
-                stats.qa_pairs,
-                stats.problems.len(),
-                stats.took_ms,
-            )
+            info!(files = stats.files, chunks = stats.chunks, took_ms = stats.took_ms, "reindexed");
+            data.texts.reindex_done(stats.files, stats.chunks, stats.qa_pairs, stats.problems.len(), stats.took_ms)
         }
         Err(EngineError::ReindexInProgress) => data.texts.reindex_running.to_owned(),
         Err(error) => {

@@ -32,8 +32,7 @@ pub async fn topic(
 ) -> Result<(), Error> {
     let data = ctx.data();
     if !data.limiter.allow(ctx.author().id.get()) {
-        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts))
-            .await?;
+        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;
         return Ok(());
     }
     let engine = Arc::clone(&data.engine);
@@ -51,9 +50,8 @@ pub async fn topic(
 async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
     let engine = Arc::clone(&ctx.data().engine);
     let partial = partial.to_owned();
-    let topics = tokio::task::spawn_blocking(move || engine.suggest_topics(&partial, MAX_CHOICES))
-        .await
-        .unwrap_or_default();
+    let topics =
+        tokio::task::spawn_blocking(move || engine.suggest_topics(&partial, MAX_CHOICES)).await.unwrap_or_default();
     CreateAutocompleteResponse::new().set_choices(choices(&topics))
 }
 
@@ -78,10 +76,7 @@ fn choice_value(heading: &str) -> String {
     if reply::discord_len(heading) <= NAME_MAX {
         return heading.to_owned();
     }
-    let last = heading
-        .rsplit(HEADING_SEPARATOR.trim())
-        .next()
-        .unwrap_or(heading);
+    let last = heading.rsplit(HEADING_SEPARATOR.trim()).next().unwrap_or(heading);
     reply::fit_label(last.trim(), NAME_MAX)
 }
 
@@ -90,38 +85,20 @@ mod tests {
     use super::*;
 
     fn topic(heading: &str) -> Topic {
-        Topic {
-            heading: heading.to_owned(),
-            source: "aws/overview.md".to_owned(),
-            lines: [1, 2],
-        }
+        Topic { heading: heading.to_owned(), source: "aws/overview.md".to_owned(), lines: [1, 2] }
     }
 
     #[test]
     fn choices_are_capped_deduplicated_and_short() {
-        let mut topics: Vec<Topic> = (0..40)
-            .map(|i| topic(&format!("Overview › 주제 {i}")))
-            .collect();
+        let mut topics: Vec<Topic> = (0..40).map(|i| topic(&format!("Overview › 주제 {i}"))).collect();
         topics.insert(1, topic("Overview › 주제 0"));
         topics.push(topic(&format!("{} › 마지막", "긴 제목 ".repeat(30))));
         let choices = choices(&topics);
         assert_eq!(choices.len(), MAX_CHOICES);
         let json = serde_json::to_value(&choices).unwrap();
-        let values: Vec<&str> = json
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["value"].as_str().unwrap())
-            .collect();
-        assert_eq!(
-            values.iter().filter(|v| **v == "Overview › 주제 0").count(),
-            1
-        );
-        assert!(json
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|c| reply::discord_len(c["name"].as_str().unwrap()) <= NAME_MAX));
+        let values: Vec<&str> = json.as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+        assert_eq!(values.iter().filter(|v| **v == "Overview › 주제 0").count(), 1);
+        assert!(json.as_array().unwrap().iter().all(|c| reply::discord_len(c["name"].as_str().unwrap()) <= NAME_MAX));
         assert_eq!(choice_value(&topics.last().unwrap().heading), "마지막");
     }
 }

@@ -96,9 +96,7 @@ impl FakeDiscord {
     /// Binds to an ephemeral port on 127.0.0.1 and serves until dropped; `token` is the only
     /// one it accepts.
     pub async fn start(token: &str) -> FakeDiscord {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
         let inner = Arc::new(Inner {
             addr: listener.local_addr().expect("local addr"),
             token: token.to_owned(),
@@ -114,9 +112,7 @@ impl FakeDiscord {
             .route("/api/v10/{*path}", any(rest))
             .with_state(Arc::clone(&inner));
         let server = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .await
-                .expect("fake Discord serves");
+            axum::serve(listener, app).await.expect("fake Discord serves");
         });
         FakeDiscord { inner, server }
     }
@@ -173,33 +169,20 @@ impl FakeDiscord {
             if let Some(found) = self.requests().into_iter().find(|r| matches(r)) {
                 return found;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; got:\n{}",
-                self.summary()
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; got:\n{}", self.summary());
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
     }
 
     /// Waits until `count` requests satisfy `matches`.
-    pub async fn wait_for_n(
-        &self,
-        what: &str,
-        count: usize,
-        matches: impl Fn(&Request) -> bool,
-    ) -> Vec<Request> {
+    pub async fn wait_for_n(&self, what: &str, count: usize, matches: impl Fn(&Request) -> bool) -> Vec<Request> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let found: Vec<Request> = self.requests().into_iter().filter(|r| matches(r)).collect();
             if found.len() >= count {
                 return found;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {count} × {what}; got:\n{}",
-                self.summary()
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {count} × {what}; got:\n{}", self.summary());
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
     }
@@ -208,39 +191,22 @@ impl FakeDiscord {
     pub async fn wait_until(&self, what: &str, check: impl Fn(&FakeDiscord) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(20);
         while !check(self) {
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; got:\n{}",
-                self.summary()
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {what}; got:\n{}", self.summary());
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
     }
 
     /// One line per request, for failure messages.
     pub fn summary(&self) -> String {
-        self.requests()
-            .iter()
-            .map(|r| format!("  {} {}", r.line(), r.body))
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.requests().iter().map(|r| format!("  {} {}", r.line(), r.body)).collect::<Vec<_>>().join("\n")
     }
 }
 
-async fn rest(
-    State(inner): State<Arc<Inner>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+async fn rest(State(inner): State<Arc<Inner>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
     let path = uri.path().trim_start_matches("/api/v10").to_owned();
     let request = Request {
         method,
-        auth: headers
-            .get("authorization")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned),
+        auth: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
         body: serde_json::from_slice(&body).unwrap_or(Value::Null),
         at: Instant::now(),
         path,
@@ -253,11 +219,7 @@ async fn rest(
 /// Discord's answer to one REST call.
 fn respond(inner: &Inner, req: &Request) -> Response {
     if req.auth.as_deref() != Some(&format!("Bot {}", inner.token)) {
-        return (
-            StatusCode::UNAUTHORIZED,
-            Json(payloads::error(0, "401: Unauthorized")),
-        )
-            .into_response();
+        return (StatusCode::UNAUTHORIZED, Json(payloads::error(0, "401: Unauthorized"))).into_response();
     }
     let segments: Vec<&str> = req.path.trim_matches('/').split('/').collect();
     let id = |s: &str| s.parse::<u64>().unwrap_or_default();
@@ -266,17 +228,13 @@ fn respond(inner: &Inner, req: &Request) -> Response {
         ("GET", ["gateway"]) => ok(json!({"url": inner.gateway_url()})),
         ("GET", ["gateway", "bot"]) => ok(payloads::bot_gateway(&inner.gateway_url())),
         ("GET", ["users", "@me"]) => ok(payloads::bot_user()),
-        ("PUT", ["applications", _, "commands"]) => {
-            ok(payloads::registered_commands(&req.body, None))
-        }
+        ("PUT", ["applications", _, "commands"]) => ok(payloads::registered_commands(&req.body, None)),
         ("PUT", ["applications", _, "guilds", guild, "commands"]) => {
             ok(payloads::registered_commands(&req.body, Some(id(guild))))
         }
-        ("POST", ["channels", channel, "messages"]) => ok(payloads::created_message(
-            &req.body,
-            inner.id(),
-            id(channel),
-        )),
+        ("POST", ["channels", channel, "messages"]) => {
+            ok(payloads::created_message(&req.body, inner.id(), id(channel)))
+        }
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["channels", channel, "messages", message, "threads"]) => {
             let mut shared = inner.lock();
@@ -288,24 +246,12 @@ fn respond(inner: &Inner, req: &Request) -> Response {
             let name = req.body["name"].as_str().unwrap_or_default();
             ok(payloads::thread(id(message), id(channel), payloads::BOT_ID, name))
         }
-        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => {
-            StatusCode::NO_CONTENT.into_response()
-        }
+        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
-        ("POST", ["webhooks", _, _]) => ok(payloads::created_message(
-            &req.body,
-            inner.id(),
-            payloads::OTHER_CHANNEL,
-        )),
-        ("PATCH", ["webhooks", _, _, "messages", _]) => ok(payloads::created_message(
-            &req.body,
-            inner.id(),
-            payloads::OTHER_CHANNEL,
-        )),
-        _ => (
-            StatusCode::NOT_FOUND,
-            Json(payloads::error(0, "404: Not Found (fake Discord)")),
-        )
-            .into_response(),
+        ("POST", ["webhooks", _, _]) => ok(payloads::created_message(&req.body, inner.id(), payloads::OTHER_CHANNEL)),
+        ("PATCH", ["webhooks", _, _, "messages", _]) => {
+            ok(payloads::created_message(&req.body, inner.id(), payloads::OTHER_CHANNEL))
+        }
+        _ => (StatusCode::NOT_FOUND, Json(payloads::error(0, "404: Not Found (fake Discord)"))).into_response(),
     }
 }

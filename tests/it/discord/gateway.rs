@@ -34,10 +34,8 @@ fn check_frame(frame: &Value) {
     }
 }
 
-pub(super) async fn gateway(
-    State(inner): State<Arc<Inner>>,
-    upgrade: WebSocketUpgrade,
-) -> Response {
+/// `GET /gateway`: the WebSocket upgrade serenity connects to (with `?v=10`).
+pub(super) async fn gateway(State(inner): State<Arc<Inner>>, upgrade: WebSocketUpgrade) -> Response {
     upgrade.on_upgrade(move |socket| session(inner, socket))
 }
 
@@ -46,11 +44,7 @@ pub(super) async fn gateway(
 async fn session(inner: Arc<Inner>, mut socket: WebSocket) {
     let (sender, mut outgoing) = mpsc::unbounded_channel::<String>();
     let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": HEARTBEAT_MS}});
-    if socket
-        .send(Message::Text(hello.to_string().into()))
-        .await
-        .is_err()
-    {
+    if socket.send(Message::Text(hello.to_string().into())).await.is_err() {
         return;
     }
     let close = loop {
@@ -124,8 +118,6 @@ fn encode(frame: String) -> Message {
         return Message::Text(frame.into());
     }
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder
-        .write_all(frame.as_bytes())
-        .expect("compress in memory");
+    encoder.write_all(frame.as_bytes()).expect("compress in memory");
     Message::Binary(encoder.finish().expect("compress in memory").into())
 }

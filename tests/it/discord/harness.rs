@@ -37,11 +37,7 @@ pub struct Bot {
 
 /// Hermetic settings: built-in defaults only (no `config/local.toml`, no environment).
 pub fn settings(knowledge: &Path, index: &Path, config: &Path) -> Settings {
-    let sources = SettingsSources {
-        config_dir: Some(config.to_path_buf()),
-        file: None,
-        use_env: false,
-    };
+    let sources = SettingsSources { config_dir: Some(config.to_path_buf()), file: None, use_env: false };
     let mut settings = Settings::load(&sources).expect("default settings");
     settings.knowledge.dir = knowledge.to_path_buf();
     settings.index.dir = index.to_path_buf();
@@ -66,21 +62,10 @@ fn bypass_proxies() {
 impl Bot {
     /// Starts a bot over the shipped note plus `copies` copies of it and `notes`; `configure`
     /// adjusts settings. Returns once slash commands are registered (the bot is ready).
-    pub async fn start(
-        copies: usize,
-        notes: &[(&str, &str)],
-        configure: impl FnOnce(&mut Settings),
-    ) -> Bot {
-        assert!(
-            logs::install(),
-            "the discord tests need the capturing log subscriber"
-        );
+    pub async fn start(copies: usize, notes: &[(&str, &str)], configure: impl FnOnce(&mut Settings)) -> Bot {
+        assert!(logs::install(), "the discord tests need the capturing log subscriber");
         bypass_proxies();
-        let token = format!(
-            "NzkyNzE1NDU0MTk2MDg4ODQy.fake{}.secret-token-{}",
-            std::process::id(),
-            unique()
-        );
+        let token = format!("NzkyNzE1NDU0MTk2MDg4ODQy.fake{}.secret-token-{}", std::process::id(), unique());
         let fake = FakeDiscord::start(&token).await;
         let (knowledge, index, config) = (temp(), temp(), temp());
         write_notes(knowledge.path(), copies, notes);
@@ -97,21 +82,9 @@ impl Bot {
         let task = tokio::spawn(notebot::discord::run_until(Arc::clone(&engine), async {
             let _ = stopped.await;
         }));
-        let bot = Bot {
-            fake,
-            engine,
-            token,
-            knowledge,
-            _index: index,
-            _config: config,
-            stop: Some(stop),
-            task: Some(task),
-        };
-        bot.fake
-            .wait_for("command registration", |r| {
-                r.method == "PUT" && r.path.ends_with("/commands")
-            })
-            .await;
+        let bot =
+            Bot { fake, engine, token, knowledge, _index: index, _config: config, stop: Some(stop), task: Some(task) };
+        bot.fake.wait_for("command registration", |r| r.method == "PUT" && r.path.ends_with("/commands")).await;
         bot
     }
 
@@ -122,9 +95,7 @@ impl Bot {
 
     /// Dispatches a MESSAGE_CREATE; returns its id and dispatch time.
     pub fn say(&self, spec: MessageSpec<'_>) -> (u64, Instant) {
-        let at = self
-            .fake
-            .dispatch("MESSAGE_CREATE", payloads::message(&spec));
+        let at = self.fake.dispatch("MESSAGE_CREATE", payloads::message(&spec));
         (spec.id, at)
     }
 
@@ -142,37 +113,17 @@ impl Bot {
     }
 
     /// Dispatches an INTERACTION_CREATE for `command` with `options`; returns its id.
-    pub fn command(
-        &self,
-        kind: u8,
-        command: &str,
-        options: Value,
-        user: u64,
-        roles: &[u64],
-    ) -> u64 {
+    pub fn command(&self, kind: u8, command: &str, options: Value, user: u64, roles: &[u64]) -> u64 {
         let id = self.fake.id();
         let token = format!("itoken-{id}");
-        let spec = InteractionSpec {
-            id,
-            token: &token,
-            kind,
-            command,
-            options,
-            user,
-            roles,
-        };
-        self.fake
-            .dispatch("INTERACTION_CREATE", payloads::interaction(&spec));
+        let spec = InteractionSpec { id, token: &token, kind, command, options, user, roles };
+        self.fake.dispatch("INTERACTION_CREATE", payloads::interaction(&spec));
         id
     }
 
     /// Waits for the bot's message in `channel` (a reply, or a post in a thread).
     pub async fn reply_in(&self, channel: u64) -> Request {
-        self.fake
-            .wait_for(&format!("a message in {channel}"), |r| {
-                is_post_to(r, channel)
-            })
-            .await
+        self.fake.wait_for(&format!("a message in {channel}"), |r| is_post_to(r, channel)).await
     }
 
     /// Waits for the interaction callback for interaction `id`.
@@ -184,18 +135,12 @@ impl Bot {
     /// Waits for a follow-up message on interaction `id` (after a deferred reply).
     pub async fn followup(&self, id: u64) -> Request {
         let path = format!("/webhooks/{}/itoken-{id}", payloads::BOT_ID);
-        self.fake
-            .wait_for(&path.clone(), |r| r.method == "POST" && r.path == path)
-            .await
+        self.fake.wait_for(&path.clone(), |r| r.method == "POST" && r.path == path).await
     }
 
     /// Messages posted to `channel` so far.
     pub fn posts_to(&self, channel: u64) -> Vec<Request> {
-        self.fake
-            .requests()
-            .into_iter()
-            .filter(|r| is_post_to(r, channel))
-            .collect()
+        self.fake.requests().into_iter().filter(|r| is_post_to(r, channel)).collect()
     }
 
     /// Lets in-flight handlers finish, so "no reply" assertions mean something.
@@ -209,18 +154,10 @@ impl Bot {
         let _ = self.stop.take().expect("running").send(());
         let task = self.task.take().expect("running");
         let result = tokio::time::timeout(Duration::from_secs(15), task).await;
-        let result = result
-            .expect("the bot stops within 15 s")
-            .expect("the bot task does not panic");
+        let result = result.expect("the bot stops within 15 s").expect("the bot task does not panic");
         assert!(result.is_ok(), "run returned {result:?}");
-        self.fake
-            .wait_until("the gateway close", |f| !f.closes().is_empty())
-            .await;
-        assert_eq!(
-            self.fake.closes(),
-            vec![Some(1000)],
-            "one session, closed normally"
-        );
+        self.fake.wait_until("the gateway close", |f| !f.closes().is_empty()).await;
+        assert_eq!(self.fake.closes(), vec![Some(1000)], "one session, closed normally");
         assert_no_token_logged(&self.token);
     }
 }
@@ -238,11 +175,7 @@ pub fn assert_no_token_logged(token: &str) {
     let captured = logs::captured();
     assert!(!captured.is_empty(), "logs are captured");
     let leaks: Vec<&str> = captured.lines().filter(|l| l.contains(token)).collect();
-    assert!(
-        leaks.is_empty(),
-        "the token leaked into the log:\n{}",
-        leaks.join("\n")
-    );
+    assert!(leaks.is_empty(), "the token leaked into the log:\n{}", leaks.join("\n"));
 }
 
 fn is_post_to(r: &Request, channel: u64) -> bool {
@@ -285,42 +218,17 @@ pub fn embed(body: &Value) -> &Value {
 /// All text of the first embed, for "does it mention X" checks.
 pub fn embed_text(body: &Value) -> String {
     let e = embed(body);
-    let fields: Vec<String> = e["fields"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|f| format!("{}\n{}", f["name"], f["value"]))
-        .collect();
-    format!(
-        "{}\n{}\n{}\n{}",
-        e["title"],
-        e["description"],
-        fields.join("\n"),
-        e["footer"]["text"]
-    )
+    let fields: Vec<String> =
+        e["fields"].as_array().into_iter().flatten().map(|f| format!("{}\n{}", f["name"], f["value"])).collect();
+    format!("{}\n{}\n{}\n{}", e["title"], e["description"], fields.join("\n"), e["footer"]["text"])
 }
 
 /// Allowed mentions that ping nobody, as the bot must send on everything.
 pub fn assert_no_mentions(body: &Value) {
     let data = body.get("data").filter(|d| d.is_object()).unwrap_or(body);
     let allowed = &data["allowed_mentions"];
-    assert_eq!(
-        allowed["parse"],
-        json!([]),
-        "allowed_mentions.parse in {body}"
-    );
-    assert_eq!(
-        allowed["users"],
-        json!([]),
-        "allowed_mentions.users in {body}"
-    );
-    assert_eq!(
-        allowed["roles"],
-        json!([]),
-        "allowed_mentions.roles in {body}"
-    );
-    assert!(
-        allowed.get("replied_user").is_none_or(|v| v == false),
-        "replied_user in {body}"
-    );
+    assert_eq!(allowed["parse"], json!([]), "allowed_mentions.parse in {body}");
+    assert_eq!(allowed["users"], json!([]), "allowed_mentions.users in {body}");
+    assert_eq!(allowed["roles"], json!([]), "allowed_mentions.roles in {body}");
+    assert!(allowed.get("replied_user").is_none_or(|v| v == false), "replied_user in {body}");
 }

@@ -15,10 +15,7 @@ struct Capture;
 
 impl Write for Capture {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        CAPTURED
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .extend_from_slice(buf);
+        CAPTURED.lock().unwrap_or_else(|p| p.into_inner()).extend_from_slice(buf);
         Ok(buf.len())
     }
 
@@ -40,11 +37,8 @@ impl<'a> MakeWriter<'a> for Capture {
 pub fn install() -> bool {
     *INSTALLED.get_or_init(|| {
         let filter = EnvFilter::new("info,notebot=trace,serenity=debug,poise=debug,tantivy=warn");
-        let subscriber = tracing_subscriber::fmt()
-            .with_env_filter(filter)
-            .with_writer(Capture)
-            .with_ansi(false)
-            .finish();
+        let subscriber =
+            tracing_subscriber::fmt().with_env_filter(filter).with_writer(Capture).with_ansi(false).finish();
         tracing::subscriber::set_global_default(subscriber).is_ok()
     })
 }

@@ -94,11 +94,7 @@ pub struct MessageSpec<'a> {
 
 /// The MESSAGE_CREATE payload for `spec`.
 pub fn message(spec: &MessageSpec<'_>) -> Value {
-    let mentions: Vec<Value> = spec
-        .mentions
-        .iter()
-        .map(|id| user(*id, "mentioned", *id == BOT_ID))
-        .collect();
+    let mentions: Vec<Value> = spec.mentions.iter().map(|id| user(*id, "mentioned", *id == BOT_ID)).collect();
     let mut msg = json!({
         "id": spec.id.to_string(), "channel_id": spec.channel.to_string(),
         "author": user(spec.author, &format!("user{}", spec.author % 100), spec.author_bot),
@@ -179,11 +175,7 @@ pub fn created_message(body: &Value, id: u64, channel: u64) -> Value {
     });
     msg["author"] = bot_user();
     msg["embeds"] = body.get("embeds").cloned().unwrap_or_else(|| json!([]));
-    msg["type"] = json!(if body.get("message_reference").is_some() {
-        19
-    } else {
-        0
-    });
+    msg["type"] = json!(if body.get("message_reference").is_some() { 19 } else { 0 });
     msg["flags"] = body.get("flags").cloned().unwrap_or_else(|| json!(0));
     if let Some(reference) = body.get("message_reference") {
         let mut reference = reference.clone();
@@ -218,7 +210,8 @@ fn text_channel(id: u64, name: &str) -> Value {
 /// GUILD_CREATE for the test guild, as Discord sends it after READY: channels, the bot's
 /// member, and the active threads (which is how the bot knows threads after a restart).
 pub fn guild_create() -> Value {
-    let threads: Vec<Value> = EXISTING_THREADS.iter().map(|(id, parent, owner)| thread(*id, *parent, *owner, "earlier thread")).collect();
+    let threads: Vec<Value> =
+        EXISTING_THREADS.iter().map(|(id, parent, owner)| thread(*id, *parent, *owner, "earlier thread")).collect();
     let mut guild = json!({
         "id": GUILD_ID.to_string(), "name": "notebot tests", "icon": null, "icon_hash": null, "splash": null,
         "discovery_splash": null, "owner_id": ADMIN.to_string(), "afk_channel_id": null, "afk_timeout": 300,
@@ -307,37 +300,16 @@ mod tests {
         };
         let msg: Message = check(message(&spec));
         assert!(msg.member.unwrap().roles.is_empty());
-        let dm: Message = check(message(&MessageSpec {
-            guild: None,
-            ..spec
-        }));
+        let dm: Message = check(message(&MessageSpec { guild: None, ..spec }));
         assert!(dm.guild_id.is_none());
         let options = json!([{"type": 3, "name": "question", "value": "q"}]);
-        let command = InteractionSpec {
-            id: 1,
-            token: "t",
-            kind: 2,
-            command: "ask",
-            options,
-            user: ASKER,
-            roles: &[],
-        };
+        let command = InteractionSpec { id: 1, token: "t", kind: 2, command: "ask", options, user: ASKER, roles: &[] };
         let parsed: Interaction = check(interaction(&command));
-        let Interaction::Command(parsed) = parsed else {
-            panic!("not a command")
-        };
-        assert_eq!(
-            parsed.user.id.get(),
-            ASKER,
-            "the user comes from the member"
-        );
+        let Interaction::Command(parsed) = parsed else { panic!("not a command") };
+        assert_eq!(parsed.user.id.get(), ASKER, "the user comes from the member");
         let focused = json!([{"type": 3, "name": "name", "value": "리", "focused": true}]);
-        let auto: Interaction = check(interaction(&InteractionSpec {
-            kind: 4,
-            command: "topic",
-            options: focused,
-            ..command
-        }));
+        let auto: Interaction =
+            check(interaction(&InteractionSpec { kind: 4, command: "topic", options: focused, ..command }));
         assert!(matches!(auto, Interaction::Autocomplete(_)));
         let ready: Ready = check(ready("ws://x"));
         assert_eq!(ready.application.id.get(), BOT_ID);
