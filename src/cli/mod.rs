@@ -6,6 +6,7 @@ mod bench;
 mod eval;
 mod index;
 mod output;
+mod serve;
 mod texts;
 mod topics;
 
@@ -27,7 +28,8 @@ const EXAMPLES: &str = "Examples:
   notebot topics Cloud
   notebot topic \"Cloud Map\"
   notebot index
-  notebot eval eval/questions.jsonl --min-hit1 0.8";
+  notebot eval eval/questions.jsonl --min-hit1 0.8
+  DISCORD_TOKEN=... notebot serve";
 
 /// Answers questions from Markdown notes, with citations.
 #[derive(Debug, Parser)]
@@ -60,6 +62,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Measure cold start, index build speed, answer latency and peak memory at 1× to 1,000×.
     Bench(bench::BenchArgs),
+    /// Run the Discord bot (token from DISCORD_TOKEN or NOTEBOT__DISCORD__TOKEN).
+    Serve,
 }
 
 /// Parses arguments, runs the command and maps the outcome to an exit code.
@@ -77,6 +81,7 @@ pub fn run() -> ExitCode {
         Command::Index(args) => index::run(settings, &args),
         Command::Eval(args) => eval::run(settings, &args),
         Command::Bench(args) => bench::run(settings, &args),
+        Command::Serve => serve::run(settings),
     }
 }
 

@@ -26,7 +26,7 @@ pub struct Coverage {
 /// A concept's weight and the variants the notes actually contain.
 struct ConceptStats {
     weight: f32,
-    known_variants: Vec<String>,
+    known_variants: Vec<Vec<String>>,
 }
 
 /// Per-question statistics, computed once and applied to many candidates.
@@ -48,12 +48,14 @@ impl CoverageScorer {
             .map(|(index, concept)| {
                 let mut rarest: Option<f32> = None;
                 let mut known_variants = Vec::new();
-                for variant in plan.terms.iter().filter(|t| t.concept == index) {
-                    let df = document_frequency(searcher, fields, &variant.text);
-                    if df > 0 {
-                        let weight = idf(df as f32);
+                for variant in plan.variants.iter().filter(|v| v.concept == index) {
+                    let frequencies: Vec<u64> =
+                        variant.terms.iter().map(|t| document_frequency(searcher, fields, t)).collect();
+                    if frequencies.iter().all(|&df| df > 0) {
+                        let most_common = frequencies.iter().copied().max().unwrap_or(0);
+                        let weight = idf(most_common as f32);
                         rarest = Some(rarest.map_or(weight, |w: f32| w.max(weight)));
-                        known_variants.push(variant.text.clone());
+                        known_variants.push(variant.terms.clone());
                     }
                 }
                 ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance, known_variants }
@@ -70,8 +72,16 @@ impl CoverageScorer {
         order.sort_by_key(|&i| docs[i]);
         for (concept_index, concept) in self.concepts.iter().enumerate() {
             for variant in &concept.known_variants {
-                for field in fields.searched() {
-                    mark_containing(searcher, field, variant, docs, &order, |doc| found[doc][concept_index] = true);
+                let mut has_all = vec![true; docs.len()];
+                for term in variant {
+                    let mut has_term = vec![false; docs.len()];
+                    for field in fields.searched() {
+                        mark_containing(searcher, field, term, docs, &order, |doc| has_term[doc] = true);
+                    }
+                    has_all.iter_mut().zip(&has_term).for_each(|(all, has)| *all &= *has);
+                }
+                for (doc, has) in has_all.into_iter().enumerate() {
+                    found[doc][concept_index] |= has;
                 }
             }
         }

@@ -13,7 +13,7 @@ mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::{Coverage, CoverageScorer};
-pub use query::{Concept, Expansions, QueryPlan, QueryTerm};
+pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
 pub use vocabulary::Vocabulary;
 
 use tantivy::collector::TopDocs;

@@ -50,6 +50,18 @@ pub struct QueryPlan {
     pub terms: Vec<QueryTerm>,
     /// The question's concepts, in order.
     pub concepts: Vec<Concept>,
+    /// Ways a chunk can contain a concept: the typed term, a correction, or an alias
+    /// alternative, which counts only when all of its terms are present.
+    pub variants: Vec<Variant>,
+}
+
+/// One way of expressing a concept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    /// Index into [`QueryPlan::concepts`].
+    pub concept: usize,
+    /// Terms that must all be present (one for a word, several for `network load balancer`).
+    pub terms: Vec<String>,
 }
 
 /// What widens a question beyond its own words.
@@ -84,16 +96,19 @@ impl QueryPlan {
             let concept = plan.concepts.len();
             plan.concepts.push(Concept { text: term.text.clone(), importance: importance(term.class) });
             plan.add(&term.text, 1.0, concept);
+            plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
             for correction in expansions.vocabulary.corrections(&term.text) {
                 plan.add(&correction, CORRECTION_WEIGHT, concept);
+                plan.variants.push(Variant { concept, terms: vec![correction] });
             }
             typed.push(term.text);
         }
         for found in expansions.aliases.find(&typed) {
             for alternative in found.alternatives {
-                for text in alternative {
-                    plan.add(&text, ALIAS_WEIGHT, found.start);
+                for text in &alternative {
+                    plan.add(text, ALIAS_WEIGHT, found.start);
                 }
+                plan.variants.push(Variant { concept: found.start, terms: alternative });
             }
         }
         plan

@@ -142,3 +142,14 @@ fn configuration_errors_name_the_key_and_env_overrides_apply() {
     let answer: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(answer["hits"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn serve_without_a_token_names_the_variable_and_exits_with_code_2() {
+    let fixture = Fixture::with_seed();
+    let mut command = notebot(&fixture, &["serve"]);
+    command.env_remove("DISCORD_TOKEN").env_remove("NOTEBOT__DISCORD__TOKEN");
+    let output = run(command);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("DISCORD_TOKEN") && stderr.contains("NOTEBOT__DISCORD__TOKEN"), "{stderr}");
+}

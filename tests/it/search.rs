@@ -18,6 +18,8 @@ struct Cases {
 struct Case {
     question: String,
     lines: Option<[u32; 2]>,
+    #[serde(default)]
+    also: Vec<[u32; 2]>,
     #[serde(default = "yes")]
     answerable: bool,
 }
@@ -40,7 +42,8 @@ fn shipped_questions_cite_the_expected_lines_first() {
     for case in cases.iter().filter(|c| c.answerable) {
         let answer = engine.ask(&case.question, 5).expect("answer");
         let first = answer.hits.first().map(|h| h.lines);
-        if first != case.lines || !answer.answered {
+        let expected = first.is_some_and(|lines| case.lines == Some(lines) || case.also.contains(&lines));
+        if !expected || !answer.answered {
             wrong.push(format!("{} → {:?} (answered: {})", case.question, first, answer.answered));
         }
     }
