@@ -18,7 +18,7 @@ use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
 
 pub use normalize::normalize;
-pub use tokenizer::{KoreanTokenizer, TOKENIZER_NAME};
+pub use tokenizer::{register_tokenizers, KoreanTokenizer, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,13 +103,10 @@ impl Analyzer {
         tokens
             .into_iter()
             .map(|mut token| {
-                let details = token.details().iter().map(|d| d.to_string()).collect();
-                Seg {
-                    surface: token.surface.to_string(),
-                    start: base + token.byte_start,
-                    end: base + token.byte_end,
-                    details,
-                }
+                let latin = script::is_latin(&token.surface);
+                let surface = token.surface.to_string();
+                let pieces = if latin { Vec::new() } else { morphemes::index_pieces(&surface, &token.details()) };
+                Seg { latin, start: base + token.byte_start, end: base + token.byte_end, pieces }
             })
             .collect()
     }
@@ -118,14 +115,14 @@ impl Analyzer {
     fn push_word(&self, text: &str, word: &[Seg], out: &mut TermSink) {
         let mut i = 0;
         while i < word.len() {
-            if script::is_latin(&word[i].surface) {
-                let run = word[i..].iter().take_while(|s| script::is_latin(&s.surface)).count();
+            if word[i].latin {
+                let run = word[i..].iter().take_while(|s| s.latin).count();
                 let (start, end) = (word[i].start, word[i + run - 1].end);
                 out.push_latin(&text[start..end], start);
                 i += run;
                 continue;
             }
-            let tail = word[i..].iter().take_while(|s| !script::is_latin(&s.surface)).count();
+            let tail = word[i..].iter().take_while(|s| !s.latin).count();
             let segs = &word[i..i + tail];
             let follows_latin = i > 0;
             let reread = if follows_latin { self.reread(text, segs) } else { None };
@@ -145,17 +142,17 @@ impl Analyzer {
     }
 }
 
-/// One lindera token, owned, with its dictionary details.
+/// One lindera token: where it is, whether it is a Latin word or number (regrouped later), and
+/// the index terms its dictionary entry yields.
 struct Seg {
-    surface: String,
+    latin: bool,
     start: usize,
     end: usize,
-    details: Vec<String>,
+    pieces: Vec<morphemes::Piece>,
 }
 
 fn push_seg(seg: &Seg, out: &mut TermSink) {
-    let details: Vec<&str> = seg.details.iter().map(String::as_str).collect();
-    for (i, piece) in morphemes::index_pieces(&seg.surface, &details).into_iter().enumerate() {
+    for (i, piece) in seg.pieces.iter().cloned().enumerate() {
         out.push(piece.text, piece.class, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
     }
 }

@@ -7,7 +7,7 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::store::{open_generation, write_manifest, IndexStore, Manifest, OpenIndex};
 use super::IndexError;
-use crate::analysis::{Analyzer, KoreanTokenizer, TOKENIZER_NAME};
+use crate::analysis::{register_tokenizers, Analyzer};
 use crate::knowledge::{Chunk, Knowledge};
 
 /// Tantivy's per-thread indexing budget; ample for notes, small enough for a 2-core box.
@@ -61,7 +61,7 @@ fn write_generation(
 ) -> Result<(), IndexError> {
     let (schema, fields) = ChunkFields::schema();
     let index = Index::create_in_dir(dir, schema)?;
-    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    register_tokenizers(&index, analyzer);
     let threads = writer_threads(threads, knowledge.chunks.len());
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
     for chunk in &knowledge.chunks {

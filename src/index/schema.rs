@@ -5,10 +5,10 @@ use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
 };
 
-use crate::analysis::TOKENIZER_NAME;
+use crate::analysis::{REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// Bumped whenever fields or analysis change, so older indexes are rebuilt rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]
@@ -39,17 +39,20 @@ impl ChunkFields {
     /// Builds the schema and returns it with its field handles.
     pub fn schema() -> (Schema, ChunkFields) {
         let mut builder = Schema::builder();
-        let analysed = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TOKENIZER_NAME)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
+        let analysed_with = |tokenizer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(tokenizer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let analysed = analysed_with(TOKENIZER_NAME);
         let number = NumericOptions::default().set_stored();
         let fields = ChunkFields {
             kind: builder.add_text_field("kind", STRING | STORED),
             source: builder.add_text_field("source", STRING | STORED),
             heading_display: builder.add_text_field("heading_display", STORED),
-            heading: builder.add_text_field("heading", analysed.clone()),
+            heading: builder.add_text_field("heading", analysed_with(REPEATED_TEXT_TOKENIZER_NAME)),
             question: builder.add_text_field("question", analysed.clone()),
             body: builder.add_text_field("body", analysed),
             text: builder.add_text_field("text", STORED),

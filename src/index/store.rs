@@ -10,7 +10,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::IndexError;
-use crate::analysis::{Analyzer, KoreanTokenizer, TOKENIZER_NAME};
+use crate::analysis::{register_tokenizers, Analyzer};
 use crate::knowledge::{Problem, Section};
 
 const CURRENT: &str = "CURRENT";
@@ -153,7 +153,7 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
         )));
     }
     let index = Index::open_in_dir(path)?;
-    index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
+    register_tokenizers(&index, analyzer);
     let (_, fields) = ChunkFields::schema();
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
