@@ -215,6 +215,5 @@ fn build(settings: &Settings, store: &IndexStore, analyzer: &Analyzer) -> Result
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }
-    let output = index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?;
-    Ok(output.open)
+    Ok(index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?)
 }

@@ -32,6 +32,6 @@ impl NoteLines {
             return false;
         }
         let needle: String = needle.nfc().collect();
-        file[first..last].iter().any(|line| line.contains(&needle)) || file[first..last].join("\n").contains(&needle)
+        file[first..last].join("\n").contains(&needle)
     }
 }

@@ -15,12 +15,6 @@ const MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
 /// Below this many chunks one thread is as fast as two and leaves a single segment.
 const SINGLE_THREAD_BELOW: usize = 5_000;
 
-/// The new live index and how long it took.
-pub struct BuildOutput {
-    /// The generation, opened and already serving.
-    pub open: OpenIndex,
-}
-
 /// Builds a generation from `knowledge` and publishes it; on any error the folder is removed
 /// and the previous generation stays live.
 pub fn build(
@@ -29,7 +23,7 @@ pub fn build(
     fingerprint: String,
     analyzer: &Analyzer,
     threads: usize,
-) -> Result<BuildOutput, IndexError> {
+) -> Result<OpenIndex, IndexError> {
     let started = Instant::now();
     let building = store.begin()?;
     let result = write_generation(&building, knowledge, analyzer, threads).and_then(|()| {
@@ -50,7 +44,7 @@ pub fn build(
         return Err(e);
     }
     let generation = store.publish(&building)?;
-    Ok(BuildOutput { open: open_generation(&generation, analyzer)? })
+    open_generation(&generation, analyzer)
 }
 
 fn write_generation(

@@ -9,7 +9,7 @@ mod build;
 mod schema;
 mod store;
 
-pub use build::{build, BuildOutput};
+pub use build::build;
 pub use schema::{ChunkFields, SCHEMA_VERSION};
 pub use store::{open_current, IndexStore, Manifest, OpenIndex};
 

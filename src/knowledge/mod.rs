@@ -11,7 +11,7 @@ mod lines;
 mod markdown;
 mod qa;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -178,9 +178,4 @@ pub fn parse_note(source: &str, text: &str) -> ParsedNote {
     let front = frontmatter::split(text);
     let masked = frontmatter::mask_kramdown(&front.body);
     markdown::chunk_note(source, &masked, &front)
-}
-
-/// The absolute knowledge folder, for messages and links.
-pub fn display_dir(dir: &Path) -> PathBuf {
-    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
 }

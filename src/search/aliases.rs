@@ -75,16 +75,6 @@ impl Aliases {
         Aliases { groups, by_first_term }
     }
 
-    /// Number of groups.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    /// Whether there are no groups.
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
     /// Every alias occurrence in the question's terms, with the group's other alternatives.
     pub fn find(&self, terms: &[String]) -> Vec<AliasMatch> {
         let mut found = Vec::new();
