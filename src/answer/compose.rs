@@ -44,6 +44,12 @@ pub fn compose(
         _ => String::new(),
     };
     let suggestions = if answered { Vec::new() } else { suggestions(&hits) };
+    let concepts = plan.concepts.iter().enumerate();
+    let unmatched: Vec<(usize, &str)> = match coverage {
+        Some(c) => concepts.filter(|(i, _)| !c.contains(*i)).map(|(i, c)| (i, c.text.as_str())).collect(),
+        None => concepts.map(|(i, c)| (i, c.text.as_str())).collect(),
+    };
+    let unknown = unmatched.iter().filter(|(i, _)| coverage.is_none_or(|c| c.is_unknown(*i)));
     Answer {
         query: query.to_string(),
         answered,
@@ -51,6 +57,8 @@ pub fn compose(
         hits,
         suggestions,
         coverage: coverage.map_or(0.0, |c| c.share),
+        unknown: unknown.map(|(_, text)| text.to_string()).collect(),
+        unmatched: unmatched.iter().map(|(_, text)| text.to_string()).collect(),
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }

@@ -29,6 +29,10 @@ pub struct Answer {
     /// Weighted share of the question's concepts found in the best hit (0..1): the value
     /// `search.min_coverage` is compared with.
     pub coverage: f32,
+    /// The question's words the best hit does not contain.
+    pub unmatched: Vec<String>,
+    /// Of those, the words the notes never mention at all.
+    pub unknown: Vec<String>,
     /// Time spent answering, in milliseconds.
     pub took_ms: f64,
 }

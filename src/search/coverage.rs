@@ -21,6 +21,23 @@ pub struct Coverage {
     pub matched: usize,
     /// Concepts in the question.
     pub total: usize,
+    /// Bit `i` is set when the chunk contains concept `i` of the plan.
+    pub found: u64,
+    /// Bit `i` is set when the notes never mention concept `i` (in any variant): a question
+    /// about something absent, or a word the alias file could map.
+    pub unknown: u64,
+}
+
+impl Coverage {
+    /// Whether concept `index` of the plan is in the chunk.
+    pub fn contains(&self, index: usize) -> bool {
+        index < 64 && self.found & (1 << index) != 0
+    }
+
+    /// Whether the notes never mention concept `index` of the plan.
+    pub fn is_unknown(&self, index: usize) -> bool {
+        index < 64 && self.unknown & (1 << index) != 0
+    }
 }
 
 /// A concept's weight and the variants the notes actually contain.
@@ -90,10 +107,13 @@ impl CoverageScorer {
 
     fn coverage(&self, found: &[bool]) -> Coverage {
         let found_weight: f32 = self.concepts.iter().zip(found).filter(|(_, f)| **f).map(|(c, _)| c.weight).sum();
+        let unknown: Vec<bool> = self.concepts.iter().map(|c| c.known_variants.is_empty()).collect();
         Coverage {
             share: if self.total_weight > 0.0 { found_weight / self.total_weight } else { 0.0 },
             matched: found.iter().filter(|f| **f).count(),
             total: self.concepts.len(),
+            found: bits(found),
+            unknown: bits(&unknown),
         }
     }
 }
@@ -131,6 +151,11 @@ fn mark_containing(
         }
         start = end;
     }
+}
+
+/// Flags as a bit set (the plan has at most 48 concepts).
+fn bits(flags: &[bool]) -> u64 {
+    flags.iter().take(64).enumerate().filter(|(_, f)| **f).fold(0, |set, (i, _)| set | 1 << i)
 }
 
 fn document_frequency(searcher: &Searcher, fields: &ChunkFields, text: &str) -> u64 {

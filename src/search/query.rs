@@ -22,6 +22,9 @@ const MAX_TERMS: usize = 48;
 const ALIAS_WEIGHT: f32 = 0.7;
 /// Weight of a typo correction relative to the typed term.
 const CORRECTION_WEIGHT: f32 = 0.6;
+/// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
+/// let spacing variants match without counting one word three times.
+const PART_WEIGHT: f32 = 0.5;
 
 /// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +76,37 @@ pub struct Expansions<'a> {
     pub vocabulary: &'a Vocabulary,
 }
 
+/// The question's terms in order (compound parts included, duplicates not), for alias
+/// matching, with the concept each one belongs to.
+#[derive(Default)]
+struct TypedTerms {
+    texts: Vec<String>,
+    concepts: Vec<usize>,
+}
+
+impl TypedTerms {
+    fn push(&mut self, text: String, concept: usize) {
+        self.texts.push(text);
+        self.concepts.push(concept);
+    }
+}
+
+/// The compound word being read and the parts seen so far: the analyzer emits a compound
+/// whole first, then its parts, all with the whole's offsets.
+#[derive(Default)]
+struct CompoundParts {
+    whole: Option<((usize, usize), String, usize)>,
+    parts: Vec<String>,
+}
+
+impl CompoundParts {
+    /// The whole's concept when `term` is one of its parts.
+    fn concept_of_part(&self, term: &crate::analysis::Term) -> Option<usize> {
+        let (offset, text, concept) = self.whole.as_ref()?;
+        (*offset == term.offset && *text != term.text && text.contains(term.text.as_str())).then_some(*concept)
+    }
+}
+
 fn importance(class: TermClass) -> f32 {
     match class {
         TermClass::Noun | TermClass::Latin => 1.0,
@@ -85,8 +119,16 @@ impl QueryPlan {
     /// Analyses `question` (already bounded in length) into concepts and weighted terms.
     pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
         let mut plan = QueryPlan::default();
-        let mut typed: Vec<String> = Vec::new();
+        let mut typed = TypedTerms::default();
+        let mut compound = CompoundParts::default();
         for term in analyzer.analyze(question) {
+            if let Some(concept) = compound.concept_of_part(&term) {
+                plan.add(&term.text, PART_WEIGHT, concept);
+                compound.parts.push(term.text.clone());
+                typed.push(term.text, concept);
+                continue;
+            }
+            plan.add_parts_variant(&mut compound);
             if plan.concepts.len() >= MAX_TERMS {
                 break;
             }
@@ -101,17 +143,30 @@ impl QueryPlan {
                 plan.add(&correction, CORRECTION_WEIGHT, concept);
                 plan.variants.push(Variant { concept, terms: vec![correction] });
             }
-            typed.push(term.text);
+            compound = CompoundParts { whole: Some((term.offset, term.text.clone(), concept)), parts: Vec::new() };
+            typed.push(term.text, concept);
         }
-        for found in expansions.aliases.find(&typed) {
+        plan.add_parts_variant(&mut compound);
+        for found in expansions.aliases.find(&typed.texts) {
+            let concept = typed.concepts[found.start];
             for alternative in found.alternatives {
                 for text in &alternative {
-                    plan.add(text, ALIAS_WEIGHT, found.start);
+                    plan.add(text, ALIAS_WEIGHT, concept);
                 }
-                plan.variants.push(Variant { concept: found.start, terms: alternative });
+                plan.variants.push(Variant { concept, terms: alternative });
             }
         }
         plan
+    }
+
+    /// A compound's parts together are one more way to say the compound (`보안 그룹`).
+    fn add_parts_variant(&mut self, compound: &mut CompoundParts) {
+        if let Some((_, _, concept)) = compound.whole.take() {
+            if compound.parts.len() > 1 {
+                self.variants.push(Variant { concept, terms: std::mem::take(&mut compound.parts) });
+            }
+        }
+        compound.parts.clear();
     }
 
     /// A plan of the question's own words only (no aliases, no corrections).
