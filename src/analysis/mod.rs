@@ -11,11 +11,14 @@ mod script;
 mod tokenizer;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera::token::Token;
 
 pub use normalize::normalize;
 pub use tokenizer::{register_tokenizers, KoreanTokenizer, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
@@ -104,8 +107,7 @@ impl Analyzer {
             .into_iter()
             .map(|mut token| {
                 let latin = script::is_latin(&token.surface);
-                let surface = token.surface.to_string();
-                let pieces = if latin { Vec::new() } else { morphemes::index_pieces(&surface, &token.details()) };
+                let pieces = if latin { Arc::from([]) } else { entry_pieces(&mut token) };
                 Seg { latin, start: base + token.byte_start, end: base + token.byte_end, pieces }
             })
             .collect()
@@ -142,13 +144,47 @@ impl Analyzer {
     }
 }
 
+/// Distinct dictionary entries a thread remembers the pieces of before it starts over; a
+/// large note set uses a few tens of thousands.
+const ENTRY_MEMO_CAPACITY: usize = 200_000;
+
+thread_local! {
+    /// Pieces of dictionary entries already seen on this thread, by word id: reading an
+    /// entry's details (eight UTF-8 fields) and splitting its expression is most of the
+    /// analysis cost after the lattice itself, and the same few thousand entries recur.
+    static ENTRY_PIECES: RefCell<HashMap<u32, Arc<[morphemes::Piece]>>> = RefCell::new(HashMap::new());
+}
+
+/// Index pieces of one Korean token, from the memo for system-dictionary entries (their
+/// surface and details never change) and from the details otherwise.
+fn entry_pieces(token: &mut Token<'_>) -> Arc<[morphemes::Piece]> {
+    let word = token.word_id;
+    if word.is_unknown() || !word.is_system() {
+        let surface = token.surface.to_string();
+        return morphemes::index_pieces(&surface, &token.details()).into();
+    }
+    if let Some(pieces) = ENTRY_PIECES.with(|memo| memo.borrow().get(&word.id()).cloned()) {
+        return pieces;
+    }
+    let surface = token.surface.to_string();
+    let pieces: Arc<[morphemes::Piece]> = morphemes::index_pieces(&surface, &token.details()).into();
+    ENTRY_PIECES.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= ENTRY_MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(word.id(), pieces.clone());
+    });
+    pieces
+}
+
 /// One lindera token: where it is, whether it is a Latin word or number (regrouped later), and
 /// the index terms its dictionary entry yields.
 struct Seg {
     latin: bool,
     start: usize,
     end: usize,
-    pieces: Vec<morphemes::Piece>,
+    pieces: Arc<[morphemes::Piece]>,
 }
 
 fn push_seg(seg: &Seg, out: &mut TermSink) {

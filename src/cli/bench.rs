@@ -48,8 +48,8 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
     }
     if !args.json {
         println!(
-            "{:>6} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9}",
-            "scale", "MB", "chunks", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB"
+            "{:>6} {:>8} {:>8} {:>10} {:>8} {:>8} {:>9} {:>9} {:>10} {:>9}",
+            "scale", "MB", "chunks", "startup s", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB"
         );
     }
     for &scale in &args.scales {
@@ -58,10 +58,11 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
                 let _ = output::write_json_line(&mut std::io::stdout(), &figures);
             }
             Ok(f) => println!(
-                "{:>6} {:>8.2} {:>8} {:>8.2} {:>8.2} {:>9.3} {:>9.3} {:>10.3} {:>9.0}",
+                "{:>6} {:>8.2} {:>8} {:>10.3} {:>8.2} {:>8.2} {:>9.3} {:>9.3} {:>10.3} {:>9.0}",
                 f.scale,
                 f.markdown_mb,
                 f.chunks,
+                f.startup_s,
                 f.build_s,
                 f.build_mb_per_s,
                 f.p50_ms,

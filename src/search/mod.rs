@@ -9,6 +9,7 @@
 mod aliases;
 mod coverage;
 mod query;
+mod transliteration;
 mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};

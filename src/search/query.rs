@@ -10,7 +10,7 @@ use tantivy::{Searcher, Term};
 
 use super::aliases::Aliases;
 use super::vocabulary::Vocabulary;
-use crate::analysis::{Analyzer, TermClass};
+use crate::analysis::{normalize, Analyzer, TermClass};
 use crate::config::Ranking;
 use crate::index::ChunkFields;
 
@@ -22,6 +22,8 @@ const MAX_TERMS: usize = 48;
 const ALIAS_WEIGHT: f32 = 0.7;
 /// Weight of a typo correction relative to the typed term.
 const CORRECTION_WEIGHT: f32 = 0.6;
+/// Weight of an English note word matched by sound to a Hangul loanword of the question.
+const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
 /// let spacing variants match without counting one word three times.
 const PART_WEIGHT: f32 = 0.5;
@@ -76,6 +78,21 @@ pub struct Expansions<'a> {
     pub vocabulary: &'a Vocabulary,
 }
 
+/// Groups nouns whose text touches (`아웃` + `바운드`) into written words.
+fn touching_runs(nouns: &[((usize, usize), usize)]) -> Vec<&[((usize, usize), usize)]> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 1..=nouns.len() {
+        if i == nouns.len() || nouns[i].0 .0 != nouns[i - 1].0 .1 {
+            if start < i {
+                runs.push(&nouns[start..i]);
+            }
+            start = i;
+        }
+    }
+    runs
+}
+
 /// The question's terms in order (compound parts included, duplicates not), for alias
 /// matching, with the concept each one belongs to.
 #[derive(Default)]
@@ -121,6 +138,7 @@ impl QueryPlan {
         let mut plan = QueryPlan::default();
         let mut typed = TypedTerms::default();
         let mut compound = CompoundParts::default();
+        let mut nouns: Vec<((usize, usize), usize)> = Vec::new();
         for term in analyzer.analyze(question) {
             if let Some(concept) = compound.concept_of_part(&term) {
                 plan.add(&term.text, PART_WEIGHT, concept);
@@ -144,9 +162,13 @@ impl QueryPlan {
                 plan.variants.push(Variant { concept, terms: vec![correction] });
             }
             compound = CompoundParts { whole: Some((term.offset, term.text.clone(), concept)), parts: Vec::new() };
+            if term.class == TermClass::Noun {
+                nouns.push((term.offset, concept));
+            }
             typed.push(term.text, concept);
         }
         plan.add_parts_variant(&mut compound);
+        plan.add_transliterations(&normalize(question), &nouns, expansions.vocabulary);
         for found in expansions.aliases.find(&typed.texts) {
             let concept = typed.concepts[found.start];
             for alternative in found.alternatives {
@@ -157,6 +179,28 @@ impl QueryPlan {
             }
         }
         plan
+    }
+
+    /// English note words that sound like a Hangul word of the question the notes do not
+    /// contain (`아웃바운드` → `outbound`). The analyzer often cuts such words into pieces
+    /// (`아웃`, `바운드`), so the whole written word — its noun pieces that touch — is compared,
+    /// and every piece gets the English word as a variant.
+    fn add_transliterations(&mut self, normalized: &str, nouns: &[((usize, usize), usize)], vocabulary: &Vocabulary) {
+        for word in touching_runs(nouns) {
+            let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
+            let Some(text) = normalized.get(start..end) else {
+                continue;
+            };
+            if word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text)) {
+                continue;
+            }
+            for english in vocabulary.sounding_like(text) {
+                for &(_, concept) in word {
+                    self.add(english, TRANSLITERATION_WEIGHT, concept);
+                    self.variants.push(Variant { concept, terms: vec![english.clone()] });
+                }
+            }
+        }
     }
 
     /// A compound's parts together are one more way to say the compound (`보안 그룹`).

@@ -1,25 +1,37 @@
-//! Typo tolerance for Latin terms: words of five letters or more that the notes do not use
-//! are matched to note words one edit away (`scaling` ↔ `scailing`, `cognito` ↔ `cognitor`).
+//! What the notes' words are, for widening a question: typo tolerance for Latin terms (words
+//! of five letters or more that the notes do not use are matched to note words one edit away,
+//! `scaling` ↔ `scailing`), and Hangul loanwords matched to the notes' English words by sound
+//! (`아웃바운드` ↔ `outbound`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use tantivy::Searcher;
+use tantivy::{Searcher, Term};
 
+use super::transliteration::{hangul_lookup_key, latin_key, MIN_KEY_LEN};
 use crate::index::ChunkFields;
 
 /// Shorter words have too many neighbours one edit away to correct safely.
 pub const MIN_FUZZY_LEN: usize = 5;
 
 /// The Latin words of the index, gathered once per index generation.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Vocabulary {
     latin: HashSet<String>,
+    by_sound: HashMap<String, Vec<String>>,
+    index: Option<(Searcher, ChunkFields)>,
+}
+
+impl std::fmt::Debug for Vocabulary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocabulary").field("latin", &self.latin.len()).finish()
+    }
 }
 
 impl Vocabulary {
     /// Collects every Latin term of the searched fields.
     pub fn from_index(searcher: &Searcher, fields: &ChunkFields) -> Vocabulary {
         let mut latin = HashSet::new();
+        let mut by_sound: HashMap<String, Vec<String>> = HashMap::new();
         for segment in searcher.segment_readers() {
             for field in fields.searched() {
                 let Ok(inverted) = segment.inverted_index(field) else {
@@ -29,15 +41,37 @@ impl Vocabulary {
                     continue;
                 };
                 while stream.advance() {
-                    if let Ok(term) = std::str::from_utf8(stream.key()) {
-                        if term.len() >= MIN_FUZZY_LEN - 1 && term.bytes().all(|b| b.is_ascii_lowercase()) {
-                            latin.insert(term.to_string());
-                        }
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    let Some(key) = latin_key(term).filter(|k| k.len() >= MIN_KEY_LEN) else {
+                        continue;
+                    };
+                    if latin.insert(term.to_string()) {
+                        by_sound.entry(key).or_default().push(term.to_string());
                     }
                 }
             }
         }
-        Vocabulary { latin }
+        by_sound.values_mut().for_each(|words| words.sort());
+        Vocabulary { latin, by_sound, index: Some((searcher.clone(), *fields)) }
+    }
+
+    /// Whether the notes contain `term` in a searched field (without an index, every word
+    /// counts as known, so nothing is widened).
+    pub fn knows(&self, term: &str) -> bool {
+        let Some((searcher, fields)) = &self.index else {
+            return true;
+        };
+        fields
+            .searched()
+            .into_iter()
+            .any(|field| searcher.doc_freq(&Term::from_field_text(field, term)).unwrap_or(0) > 0)
+    }
+
+    /// The notes' English words that sound like the Hangul `word` (`아웃바운드` → `outbound`).
+    pub fn sounding_like(&self, word: &str) -> &[String] {
+        hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)).map_or(&[], Vec::as_slice)
     }
 
     /// Note words one edit away from an unknown Latin `word`; empty for known or short words.
@@ -45,7 +79,12 @@ impl Vocabulary {
         if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.latin.contains(word) {
             return Vec::new();
         }
-        let mut found: Vec<String> = self.latin.iter().filter(|known| within_one_edit(word, known)).cloned().collect();
+        let mut found: Vec<String> = self
+            .latin
+            .iter()
+            .filter(|known| known.len() >= MIN_FUZZY_LEN - 1 && within_one_edit(word, known))
+            .cloned()
+            .collect();
         found.sort();
         found
     }

@@ -7,3 +7,4 @@ mod common;
 mod discord;
 mod knowledge;
 mod search;
+mod widening;

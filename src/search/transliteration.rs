@@ -1,0 +1,154 @@
+//! Hangul loanwords matched to the English words the notes use: people ask about `아웃바운드`,
+//! `엔드포인트` or `키네시스` while the notes say `outbound`, `endpoint`, `Kinesis`.
+//!
+//! Both spellings are reduced to a consonant skeleton, roughly as Korean borrows English
+//! sounds: vowels vanish, `b/p/f/v` → `p`, `c/k/g/q` → `k`, `d/t` → `t`, `s/z/j/ch/sh` → `s`,
+//! `l/r` → `l` (an `r` before a consonant or at the end is silent, as in `웨비나` for
+//! `webinar`), and repeats collapse. `outbound` and `아웃바운드` both become `tpnt`. Only
+//! skeletons of [`MIN_KEY_LEN`] consonants or more are compared, and only for words the notes
+//! do not contain in Hangul.
+
+/// Shorter skeletons (`맵` → `mp`) match too many unrelated words.
+pub const MIN_KEY_LEN: usize = 3;
+/// A two-syllable Hangul word needs one consonant more: native words that short (`판교` →
+/// `pnk`, like `png`) would otherwise find English look-alikes.
+const MIN_SHORT_WORD_KEY_LEN: usize = 4;
+
+const INITIALS: [&str; 19] =
+    ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "s", "s", "s", "k", "t", "p", "h"];
+const FINALS: [&str; 28] = [
+    "", "k", "k", "k", "n", "n", "n", "t", "l", "lk", "lm", "lp", "l", "l", "lp", "l", "m", "p", "p", "t", "t", "nk",
+    "t", "t", "k", "t", "p", "",
+];
+/// Medial vowels that start with a `w` glide (ㅘ ㅙ ㅚ ㅝ ㅞ ㅟ).
+const W_GLIDES: [u32; 6] = [9, 10, 11, 14, 15, 16];
+const SILENT_INITIAL: u32 = 11;
+
+/// The skeleton to look up for a Hangul word of the question, when it is distinctive enough.
+pub fn hangul_lookup_key(word: &str) -> Option<String> {
+    let key = hangul_key(word)?;
+    let needed = if word.chars().count() < 3 { MIN_SHORT_WORD_KEY_LEN } else { MIN_KEY_LEN };
+    (key.len() >= needed).then_some(key)
+}
+
+/// The skeleton of a word of Hangul syllables, or `None` when it has other characters.
+pub fn hangul_key(word: &str) -> Option<String> {
+    let mut key = String::new();
+    for c in word.chars() {
+        let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;
+        let (initial, medial, last) = (index / 588, (index % 588) / 28, index % 28);
+        if initial == SILENT_INITIAL && W_GLIDES.contains(&medial) {
+            key.push('w');
+        }
+        key.push_str(INITIALS[initial as usize]);
+        key.push_str(FINALS[last as usize]);
+    }
+    Some(collapse(&key))
+}
+
+/// The skeleton of a lower-case Latin word, or `None` when it has other characters.
+pub fn latin_key(word: &str) -> Option<String> {
+    let letters = word.as_bytes();
+    if !letters.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let at = |i: usize| letters.get(i).copied();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < letters.len() {
+        let next = at(i + 1);
+        let (sound, used) = match letters[i] {
+            b'c' if next == Some(b'h') => ("s", 2),
+            b'c' if next == Some(b'k') => ("k", 2),
+            b'c' if next.is_some_and(is_front_vowel) => ("s", 1),
+            b'g' if i > 0 && next.is_some_and(is_front_vowel) => ("s", 1),
+            b's' if next == Some(b'h') => ("s", 2),
+            b'p' if next == Some(b'h') => ("p", 2),
+            b't' if next == Some(b'h') => ("t", 2),
+            b'w' if next == Some(b'h') => ("w", 2),
+            b'r' if !next.is_some_and(is_vowel) => ("", 1),
+            b'w' if !next.is_some_and(is_vowel) => ("", 1),
+            b'n' if next == Some(b'g') && !at(i + 2).is_some_and(is_vowel) => ("nk", 2),
+            letter => (consonant_sound(letter), 1),
+        };
+        key.push_str(sound);
+        i += used;
+    }
+    Some(collapse(&key))
+}
+
+fn consonant_sound(letter: u8) -> &'static str {
+    match letter {
+        b'b' | b'p' | b'f' | b'v' => "p",
+        b'c' | b'k' | b'g' | b'q' => "k",
+        b'd' | b't' => "t",
+        b's' | b'z' | b'j' => "s",
+        b'x' => "ks",
+        b'l' | b'r' => "l",
+        b'm' => "m",
+        b'n' => "n",
+        b'h' => "h",
+        b'w' => "w",
+        _ => "",
+    }
+}
+
+fn is_vowel(letter: u8) -> bool {
+    matches!(letter, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_front_vowel(letter: u8) -> bool {
+    matches!(letter, b'e' | b'i' | b'y')
+}
+
+/// Repeated consonants sound as one (`ll`, `tt`), in both scripts.
+fn collapse(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{hangul_key, hangul_lookup_key, latin_key};
+
+    fn same(hangul: &str, latin: &str) -> bool {
+        hangul_key(hangul).is_some() && hangul_key(hangul) == latin_key(latin)
+    }
+
+    #[test]
+    fn loanwords_share_a_skeleton_with_their_english_words() {
+        for (hangul, latin) in [
+            ("아웃바운드", "outbound"),
+            ("엔드포인트", "endpoint"),
+            ("웨비나", "webinar"),
+            ("키네시스", "kinesis"),
+            ("코그니토", "cognito"),
+            ("트랜짓", "transit"),
+            ("디스커버리", "discovery"),
+            ("다이나믹", "dynamic"),
+            ("게이트웨이", "gateway"),
+            ("스케일링", "scaling"),
+            ("컴플리트", "complete"),
+            ("위스퍼러", "whisperer"),
+            ("엔진", "engine"),
+        ] {
+            assert!(same(hangul, latin), "{hangul} {:?} vs {latin} {:?}", hangul_key(hangul), latin_key(latin));
+        }
+    }
+
+    #[test]
+    fn different_words_and_other_scripts_do_not() {
+        assert!(!same("보안", "security"));
+        assert!(!same("네트워크", "outbound"));
+        assert_eq!(hangul_key("EC2"), None);
+        assert_eq!(latin_key("ec2"), None);
+        assert_eq!(hangul_lookup_key("판교"), None, "two syllables, three consonants: too short");
+        assert_eq!(hangul_lookup_key("엔진"), None, "엔진 (nsn) is too short as well");
+        assert_eq!(hangul_lookup_key("아웃바운드").as_deref(), Some("tpnt"));
+    }
+}

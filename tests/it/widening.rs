@@ -1,0 +1,76 @@
+//! How a question reaches notes written with other words: alias groups, Latin typos, Hangul
+//! loanwords for the notes' English words, compound words counted once, and the words an
+//! answer could not find.
+
+use notebot::analysis::Analyzer;
+use notebot::search::QueryPlan;
+
+use crate::common::{shipped_engine, Fixture};
+
+const NETWORK_NOTE: &str = "# Network\n\n\
+* NACL\n  * stateless라서 inbound와 outbound 규칙을 모두 넣어야 한다.\n\n\
+* Flow logs\n  * 10분 정도 늦게 쌓인다.\n\n\
+![](/images/diagram.png)\n";
+
+#[test]
+fn hangul_loanwords_find_the_english_words_of_the_notes() {
+    let fixture = Fixture::new();
+    fixture.write("net.md", NETWORK_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("아웃바운드 규칙도 넣어야 해?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "Network › NACL");
+    assert!(answer.unknown.is_empty(), "아웃바운드 should count as outbound: {:?}", answer.unknown);
+}
+
+#[test]
+fn short_native_words_do_not_match_english_look_alikes() {
+    let fixture = Fixture::new();
+    fixture.write("net.md", NETWORK_NOTE.as_bytes());
+    let engine = fixture.engine();
+    // 판교 sounds like `png` (the image name in the note) but is a place, not a loanword.
+    let answer = engine.ask("판교 날씨 어때?", 3).unwrap();
+    assert!(!answer.answered, "{answer:?}");
+    assert_eq!(answer.unknown, vec!["판교", "날씨"]);
+}
+
+#[test]
+fn answers_name_the_words_the_notes_never_mention() {
+    let answer = shipped_engine().ask("ALB에서 WebSocket 지원돼?", 3).unwrap();
+    assert!(answer.unknown.contains(&"websocket".to_string()), "{:?}", answer.unknown);
+    assert!(answer.unmatched.contains(&"websocket".to_string()));
+    assert!(!answer.unknown.contains(&"alb".to_string()));
+}
+
+#[test]
+fn a_compound_word_is_one_concept_with_its_parts_as_a_variant() {
+    let analyzer = Analyzer::shared().unwrap();
+    let plan = QueryPlan::from_question(&analyzer, "VPN게이트웨이");
+    let concepts: Vec<&str> = plan.concepts.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(concepts, vec!["vpn", "게이트웨이"]);
+    let gateway = 1;
+    let parts = plan.variants.iter().find(|v| v.concept == gateway && v.terms.len() == 2);
+    assert_eq!(parts.map(|v| v.terms.clone()), Some(vec!["게이트".to_string(), "웨이".to_string()]));
+    let part_weight = plan.terms.iter().find(|t| t.text == "게이트").map(|t| t.weight);
+    assert!(part_weight.is_some_and(|w| w < 1.0), "parts weigh less than the word: {part_weight:?}");
+}
+
+#[test]
+fn spaced_and_unspaced_compounds_find_each_other() {
+    let fixture = Fixture::new();
+    fixture.write("gw.md", "# Gateways\n\n* VPN 게이트 웨이는 온프레미스와 암호화 통신에 쓴다.\n".as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("VPN게이트웨이는 언제 써?", 1).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.unmatched.is_empty(), "{:?}", answer.unmatched);
+}
+
+#[test]
+fn analysis_is_the_same_on_every_thread_and_every_time() {
+    let analyzer = Analyzer::shared().unwrap();
+    let text = "트래픽이 몰릴 때 로드밸런서가 스케일링되는 방식";
+    let first = analyzer.analyze(text);
+    assert_eq!(analyzer.analyze(text), first, "the entry memo changed a second analysis");
+    let other = std::thread::spawn(move || Analyzer::shared().unwrap().analyze(text)).join().unwrap();
+    assert_eq!(other, first);
+}
