@@ -49,7 +49,10 @@ pub fn compose(
         Some(c) => concepts.filter(|(i, _)| !c.contains(*i)).map(|(i, c)| (i, c.text.as_str())).collect(),
         None => concepts.map(|(i, c)| (i, c.text.as_str())).collect(),
     };
-    let unknown = unmatched.iter().filter(|(i, _)| coverage.is_none_or(|c| c.is_unknown(*i)));
+    let unknown = unmatched
+        .iter()
+        .filter(|(i, _)| coverage.is_none_or(|c| c.is_unknown(*i)))
+        .filter(|(i, _)| plan.concepts[*i].importance >= 1.0);
     Answer {
         query: query.to_string(),
         answered,
@@ -57,10 +60,21 @@ pub fn compose(
         hits,
         suggestions,
         coverage: coverage.map_or(0.0, |c| c.share),
-        unknown: unknown.map(|(_, text)| text.to_string()).collect(),
+        unknown: distinct(unknown.map(|(i, _)| plan.concepts[*i].word.clone())),
         unmatched: unmatched.iter().map(|(_, text)| text.to_string()).collect(),
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
+}
+
+/// Keeps the first of each repeated word, in order.
+fn distinct(words: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
 }
 
 fn stored_doc(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<TantivyDocument> {

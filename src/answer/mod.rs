@@ -31,7 +31,8 @@ pub struct Answer {
     pub coverage: f32,
     /// The question's words the best hit does not contain.
     pub unmatched: Vec<String>,
-    /// Of those, the words the notes never mention at all.
+    /// Of those, the names and nouns the notes never mention at all, as written in the
+    /// question, so a reader knows what part of the question the answer cannot speak to.
     pub unknown: Vec<String>,
     /// Time spent answering, in milliseconds.
     pub took_ms: f64,

@@ -29,11 +29,17 @@ pub fn citation_line(number: usize, hit: &Hit) -> String {
 pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -> std::io::Result<()> {
     if answer.answered {
         writeln!(out, "{}\n", answer.answer)?;
+        if !answer.unknown.is_empty() {
+            writeln!(out, "{}\n", texts::absent_words(language, &answer.unknown))?;
+        }
         for (i, hit) in answer.hits.iter().enumerate() {
             writeln!(out, "{}", citation_line(i + 1, hit))?;
         }
     } else {
         writeln!(out, "{}", texts::not_found(language))?;
+        if !answer.unknown.is_empty() {
+            writeln!(out, "{}", texts::absent_words(language, &answer.unknown))?;
+        }
         if !answer.suggestions.is_empty() {
             writeln!(out, "{}: {}", texts::nearest_topics(language), answer.suggestions.join(", "))?;
         }

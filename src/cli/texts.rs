@@ -51,3 +51,11 @@ pub fn no_topic(language: Language, name: &str) -> String {
         Language::En => format!("no topic matches '{name}'; `notebot topics` lists them."),
     }
 }
+
+/// Names the question's words the notes never mention, so a partial answer reads as one.
+pub fn absent_words(language: Language, words: &[String]) -> String {
+    match language {
+        Language::Ko => format!("(노트에 없는 말: {})", words.join(", ")),
+        Language::En => format!("(not in the notes: {})", words.join(", ")),
+    }
+}

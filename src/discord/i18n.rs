@@ -95,6 +95,15 @@ impl Texts {
         }
     }
 
+    /// Names the question's words the notes never mention, so a partial answer reads as one.
+    pub fn absent_words(&self, words: &[String]) -> String {
+        if self.is_korean() {
+            format!("노트에 없는 말: {}", words.join(", "))
+        } else {
+            format!("Not in the notes: {}", words.join(", "))
+        }
+    }
+
     /// `/reindex` success: the counts an admin checks after adding notes.
     pub fn reindex_done(&self, files: usize, chunks: usize, qa: usize, problems: usize, ms: f64) -> String {
         let secs = ms / 1000.0;

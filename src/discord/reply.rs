@@ -15,6 +15,8 @@ pub const DESCRIPTION_MAX: usize = 4096;
 pub const EMBED_TOTAL_MAX: usize = 6000;
 /// Discord's limit on embed titles, field names and thread names are shorter still.
 pub const TITLE_MAX: usize = 256;
+/// Discord's limit on an embed footer.
+pub const FOOTER_MAX: usize = 2048;
 /// Discord's limit on an embed field value.
 pub const FIELD_VALUE_MAX: usize = 1024;
 /// Discord's limit on autocomplete choice names and values, and on thread names.
@@ -173,20 +175,38 @@ pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
             url: top.and_then(|h| h.url.clone()),
             description: answer.answer.clone(),
             field: Some((texts.sources.to_owned(), citations)),
-            footer: Some(texts.took(answer.took_ms)),
+            footer: Some(answer_footer(answer, texts)),
             colour: ANSWERED,
         }
     } else {
         EmbedParts {
             title: texts.no_answer.to_owned(),
             url: None,
-            description: nearest_topics(answer, texts),
+            description: unanswered_description(answer, texts),
             field: None,
             footer: None,
             colour: UNANSWERED,
         }
     };
     parts.build(texts.trimmed)
+}
+
+/// Search time, and the question's words the notes never mention when there are any.
+fn answer_footer(answer: &Answer, texts: &Texts) -> String {
+    let took = texts.took(answer.took_ms);
+    if answer.unknown.is_empty() {
+        return took;
+    }
+    fit_label(&format!("{} · {took}", texts.absent_words(&answer.unknown)), FOOTER_MAX)
+}
+
+/// The words the notes lack, then the nearest topics.
+fn unanswered_description(answer: &Answer, texts: &Texts) -> String {
+    let topics = nearest_topics(answer, texts);
+    if answer.unknown.is_empty() {
+        return topics;
+    }
+    format!("{}\n\n{topics}", fit_label(&texts.absent_words(&answer.unknown), TITLE_MAX))
 }
 
 /// Bullet list of the engine's suggestions, or of the weak hits' citations when there are none.

@@ -44,6 +44,9 @@ pub struct QueryTerm {
 pub struct Concept {
     /// The term as typed.
     pub text: String,
+    /// The written word the term is part of (`쿠버네티스` for the pieces `쿠`, `버네`, `티스`
+    /// the dictionary cuts it into), for telling people which words were not found.
+    pub word: String,
     /// How much the concept says about the topic: names and nouns more than verbs.
     pub importance: f32,
 }
@@ -154,7 +157,11 @@ impl QueryPlan {
                 continue;
             }
             let concept = plan.concepts.len();
-            plan.concepts.push(Concept { text: term.text.clone(), importance: importance(term.class) });
+            plan.concepts.push(Concept {
+                text: term.text.clone(),
+                word: term.text.clone(),
+                importance: importance(term.class),
+            });
             plan.add(&term.text, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
             for correction in expansions.vocabulary.corrections(&term.text) {
@@ -168,7 +175,9 @@ impl QueryPlan {
             typed.push(term.text, concept);
         }
         plan.add_parts_variant(&mut compound);
-        plan.add_transliterations(&normalize(question), &nouns, expansions.vocabulary);
+        let normalized = normalize(question);
+        plan.name_written_words(&normalized, &nouns);
+        plan.add_transliterations(&normalized, &nouns, expansions.vocabulary);
         for found in expansions.aliases.find(&typed.texts) {
             let concept = typed.concepts[found.start];
             for alternative in found.alternatives {
@@ -179,6 +188,15 @@ impl QueryPlan {
             }
         }
         plan
+    }
+
+    /// Gives the pieces of a written word the whole word's spelling.
+    fn name_written_words(&mut self, normalized: &str, nouns: &[((usize, usize), usize)]) {
+        for word in touching_runs(nouns).into_iter().filter(|w| w.len() > 1) {
+            if let Some(text) = normalized.get(word[0].0 .0..word[word.len() - 1].0 .1) {
+                word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
+            }
+        }
     }
 
     /// English note words that sound like a Hangul word of the question the notes do not

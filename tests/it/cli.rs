@@ -69,7 +69,15 @@ fn unanswered_questions_say_so_and_suggest_topics() {
     assert_eq!(answer["answered"], false);
     assert_eq!(answer["answer"], "");
     let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
-    assert!(text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다."), "{text}");
+    assert!(
+        text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다.\n(노트에 없는 말: 오늘, 점심, 메뉴)"),
+        "{text}"
+    );
+    assert_eq!(
+        answer["unknown"],
+        serde_json::json!(["쿠버네티스", "eks", "노드"]),
+        "written words, not dictionary pieces"
+    );
 }
 
 #[test]
