@@ -9,10 +9,11 @@ use tantivy::TantivyDocument;
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
 use crate::analysis::Analyzer;
+use crate::analysis::TermClass;
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::knowledge::ChunkKind;
-use crate::search::{QueryPlan, RankedDoc};
+use crate::search::{Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
@@ -36,34 +37,50 @@ pub fn compose(
     ranked: &[RankedDoc],
     started: Instant,
 ) -> Answer {
-    let hits: Vec<Hit> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
+    let loaded: Vec<(Hit, String)> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
     let coverage = ranked.first().map(|best| best.coverage);
-    let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage);
-    let answer = match (answered, ranked.first()) {
-        (true, Some(best)) => answer_text(composer, best, plan),
+    let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
+        && !asks_about_an_absent_name(query, plan, coverage);
+    let answer = match (answered, loaded.first()) {
+        (true, Some((best, qa_answer))) => answer_text(best, qa_answer, plan),
         _ => String::new(),
     };
-    let suggestions = if answered { Vec::new() } else { suggestions(&hits) };
-    let concepts = plan.concepts.iter().enumerate();
-    let unmatched: Vec<(usize, &str)> = match coverage {
-        Some(c) => concepts.filter(|(i, _)| !c.contains(*i)).map(|(i, c)| (i, c.text.as_str())).collect(),
-        None => concepts.map(|(i, c)| (i, c.text.as_str())).collect(),
-    };
-    let unknown = unmatched
-        .iter()
-        .filter(|(i, _)| coverage.is_none_or(|c| c.is_unknown(*i)))
-        .filter(|(i, _)| plan.concepts[*i].importance >= 1.0);
+    let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
+    let (unmatched, unknown) = missing_words(plan, coverage);
     Answer {
         query: query.to_string(),
         answered,
         answer: trim_at_line(&answer, composer.settings.answer.max_answer_chars),
+        suggestions: if answered { Vec::new() } else { suggestions(&hits) },
         hits,
-        suggestions,
         coverage: coverage.map_or(0.0, |c| c.share),
-        unknown: distinct(unknown.map(|(i, _)| plan.concepts[*i].word.clone())),
-        unmatched: unmatched.iter().map(|(_, text)| text.to_string()).collect(),
+        unmatched,
+        unknown,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
+}
+
+/// The question's terms the best hit lacks, and the written names and nouns among them that
+/// the notes never mention.
+fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, Vec<String>) {
+    let missing: Vec<usize> = (0..plan.concepts.len()).filter(|&i| coverage.is_none_or(|c| !c.contains(i))).collect();
+    let unknown = missing
+        .iter()
+        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && plan.concepts[i].importance >= 1.0)
+        .map(|&i| plan.concepts[i].word.clone());
+    (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown))
+}
+
+/// A Korean question naming something in Latin script (`WebSocket`, `Glacier`, `GB`) that the
+/// notes never mention asks about what the notes do not cover, however well its other words
+/// match. English questions are left out: their ordinary words (`long`, `delay`) are not names
+/// and are often absent from Korean notes.
+fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Coverage>) -> bool {
+    let Some(coverage) = coverage else {
+        return false;
+    };
+    let korean = query.chars().any(|c| ('가'..='힣').contains(&c));
+    korean && plan.concepts.iter().enumerate().any(|(i, c)| c.class == TermClass::Latin && coverage.is_unknown(i))
 }
 
 /// Keeps the first of each repeated word, in order.
@@ -89,12 +106,13 @@ fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as u32
 }
 
-fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<Hit> {
+/// The hit with its stored Q&A answer (empty for sections).
+fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)> {
     let doc = stored_doc(composer, ranked)?;
     let fields = &composer.open.fields;
     let source = text_of(&doc, fields.source);
     let lines = [number_of(&doc, fields.line_start), number_of(&doc, fields.line_end)];
-    Some(Hit {
+    let hit = Hit {
         kind: ChunkKind::parse(&text_of(&doc, fields.kind)).unwrap_or(ChunkKind::Section),
         url: source_url(&composer.settings.knowledge.source_url_base, &source, lines),
         source,
@@ -102,20 +120,16 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<Hit> {
         lines,
         score: ranked.score,
         text: text_of(&doc, fields.text),
-    })
+    };
+    Some((hit, text_of(&doc, fields.answer)))
 }
 
-fn answer_text(composer: &Composer<'_>, best: &RankedDoc, plan: &QueryPlan) -> String {
-    let Some(doc) = stored_doc(composer, best) else {
-        return String::new();
-    };
-    let fields = &composer.open.fields;
-    let answer = text_of(&doc, fields.answer);
-    if !answer.is_empty() {
-        return answer;
+fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {
+    if !qa_answer.is_empty() {
+        return qa_answer.to_string();
     }
     let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
-    relevant_lines(&text_of(&doc, fields.text), &terms)
+    relevant_lines(&best.text, &terms)
 }
 
 fn suggestions(hits: &[Hit]) -> Vec<String> {

@@ -36,6 +36,8 @@ pub struct Aliases {
 pub struct AliasMatch {
     /// Index of the first matched question term.
     pub start: usize,
+    /// How many question terms the alias spans (`pre-warm` spans `pre` and `warm`).
+    pub len: usize,
     /// Terms of every other alternative in the group.
     pub alternatives: Vec<Vec<String>>,
 }
@@ -86,7 +88,7 @@ impl Aliases {
                 }
                 let alternatives =
                     group.iter().enumerate().filter(|(i, _)| *i != which).map(|(_, a)| a.clone()).collect();
-                found.push(AliasMatch { start, alternatives });
+                found.push(AliasMatch { start, len: group[which].len(), alternatives });
             }
         }
         found

@@ -9,6 +9,7 @@
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
+use super::frequencies::FieldFrequencies;
 use super::QueryPlan;
 use crate::index::ChunkFields;
 
@@ -43,7 +44,13 @@ impl Coverage {
 /// A concept's weight and the variants the notes actually contain.
 struct ConceptStats {
     weight: f32,
-    known_variants: Vec<Vec<String>>,
+    known_variants: Vec<Vec<KnownTerm>>,
+}
+
+/// A variant's term and the searched fields that contain it somewhere.
+struct KnownTerm {
+    text: String,
+    in_field: [bool; 3],
 }
 
 /// Per-question statistics, computed once and applied to many candidates.
@@ -55,7 +62,7 @@ pub struct CoverageScorer {
 impl CoverageScorer {
     /// Looks up document frequencies for every variant. A concept the notes never mention
     /// weighs as the rarest possible term, so a question about something absent stays uncovered.
-    pub fn new(searcher: &Searcher, fields: &ChunkFields, plan: &QueryPlan) -> CoverageScorer {
+    pub fn new(searcher: &Searcher, frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
         let docs = searcher.num_docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         let concepts: Vec<ConceptStats> = plan
@@ -66,13 +73,16 @@ impl CoverageScorer {
                 let mut rarest: Option<f32> = None;
                 let mut known_variants = Vec::new();
                 for variant in plan.variants.iter().filter(|v| v.concept == index) {
-                    let frequencies: Vec<u64> =
-                        variant.terms.iter().map(|t| document_frequency(searcher, fields, t)).collect();
-                    if frequencies.iter().all(|&df| df > 0) {
-                        let most_common = frequencies.iter().copied().max().unwrap_or(0);
+                    let counts: Vec<u64> = variant.terms.iter().map(|t| frequencies.most(t)).collect();
+                    if counts.iter().all(|&df| df > 0) {
+                        let most_common = counts.iter().copied().max().unwrap_or(0);
                         let weight = idf(most_common as f32);
                         rarest = Some(rarest.map_or(weight, |w: f32| w.max(weight)));
-                        known_variants.push(variant.terms.clone());
+                        let known = variant.terms.iter().map(|t| KnownTerm {
+                            text: t.clone(),
+                            in_field: [0, 1, 2].map(|field| frequencies.in_field(t, field) > 0),
+                        });
+                        known_variants.push(known.collect());
                     }
                 }
                 ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance, known_variants }
@@ -92,8 +102,8 @@ impl CoverageScorer {
                 let mut has_all = vec![true; docs.len()];
                 for term in variant {
                     let mut has_term = vec![false; docs.len()];
-                    for field in fields.searched() {
-                        mark_containing(searcher, field, term, docs, &order, |doc| has_term[doc] = true);
+                    for (field, _) in fields.searched().into_iter().zip(term.in_field).filter(|(_, inside)| *inside) {
+                        mark_containing(searcher, field, &term.text, docs, &order, |doc| has_term[doc] = true);
                     }
                     has_all.iter_mut().zip(&has_term).for_each(|(all, has)| *all &= *has);
                 }
@@ -156,13 +166,4 @@ fn mark_containing(
 /// Flags as a bit set (the plan has at most 48 concepts).
 fn bits(flags: &[bool]) -> u64 {
     flags.iter().take(64).enumerate().filter(|(_, f)| **f).fold(0, |set, (i, _)| set | 1 << i)
-}
-
-fn document_frequency(searcher: &Searcher, fields: &ChunkFields, text: &str) -> u64 {
-    fields
-        .searched()
-        .into_iter()
-        .map(|field| searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(0))
-        .max()
-        .unwrap_or(0)
 }

@@ -8,12 +8,14 @@
 
 mod aliases;
 mod coverage;
+mod frequencies;
 mod query;
 mod transliteration;
 mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::{Coverage, CoverageScorer};
+pub use frequencies::FieldFrequencies;
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
 pub use vocabulary::Vocabulary;
 
@@ -46,10 +48,11 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let query = plan.to_query(&open.fields, &open.searcher, ranking);
+    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
+    let query = plan.to_query(&open.fields, &frequencies, ranking);
     let top = open.searcher.search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
-    let scorer = CoverageScorer::new(&open.searcher, &open.fields, plan);
+    let scorer = CoverageScorer::new(&open.searcher, &frequencies, plan);
     let coverages = scorer.measure(&open.searcher, &open.fields, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()

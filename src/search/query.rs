@@ -6,9 +6,10 @@
 
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::Term;
 
 use super::aliases::Aliases;
+use super::frequencies::FieldFrequencies;
 use super::vocabulary::Vocabulary;
 use crate::analysis::{normalize, Analyzer, TermClass};
 use crate::config::Ranking;
@@ -49,6 +50,8 @@ pub struct Concept {
     pub word: String,
     /// How much the concept says about the topic: names and nouns more than verbs.
     pub importance: f32,
+    /// Noun, verb, Latin word or number.
+    pub class: TermClass,
 }
 
 /// The analysed question, ready to run.
@@ -142,7 +145,8 @@ impl QueryPlan {
         let mut typed = TypedTerms::default();
         let mut compound = CompoundParts::default();
         let mut nouns: Vec<((usize, usize), usize)> = Vec::new();
-        for term in analyzer.analyze(question) {
+        let normalized = normalize(question);
+        for term in analyzer.analyze_normalized(&normalized) {
             if let Some(concept) = compound.concept_of_part(&term) {
                 plan.add(&term.text, PART_WEIGHT, concept);
                 compound.parts.push(term.text.clone());
@@ -161,6 +165,7 @@ impl QueryPlan {
                 text: term.text.clone(),
                 word: term.text.clone(),
                 importance: importance(term.class),
+                class: term.class,
             });
             plan.add(&term.text, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
@@ -175,16 +180,18 @@ impl QueryPlan {
             typed.push(term.text, concept);
         }
         plan.add_parts_variant(&mut compound);
-        let normalized = normalize(question);
         plan.name_written_words(&normalized, &nouns);
         plan.add_transliterations(&normalized, &nouns, expansions.vocabulary);
         for found in expansions.aliases.find(&typed.texts) {
-            let concept = typed.concepts[found.start];
+            let mut spanned: Vec<usize> = typed.concepts[found.start..found.start + found.len].to_vec();
+            spanned.dedup();
             for alternative in found.alternatives {
-                for text in &alternative {
-                    plan.add(text, ALIAS_WEIGHT, concept);
+                for &concept in &spanned {
+                    for text in &alternative {
+                        plan.add(text, ALIAS_WEIGHT, concept);
+                    }
+                    plan.variants.push(Variant { concept, terms: alternative.clone() });
                 }
-                plan.variants.push(Variant { concept, terms: alternative });
             }
         }
         plan
@@ -209,10 +216,12 @@ impl QueryPlan {
             let Some(text) = normalized.get(start..end) else {
                 continue;
             };
-            if word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text)) {
+            let sounds_like = vocabulary.sounding_like(text);
+            if sounds_like.is_empty() || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
+            {
                 continue;
             }
-            for english in vocabulary.sounding_like(text) {
+            for english in sounds_like {
                 for &(_, concept) in word {
                     self.add(english, TRANSLITERATION_WEIGHT, concept);
                     self.variants.push(Variant { concept, terms: vec![english.clone()] });
@@ -253,18 +262,19 @@ impl QueryPlan {
     /// A disjunction of every term in every searched field that contains it, weighted per
     /// field and term. Pairs the index does not contain are left out: they cannot match, and
     /// building their scorers is most of a query's cost.
-    pub fn to_query(&self, fields: &ChunkFields, searcher: &Searcher, ranking: Ranking) -> BooleanQuery {
-        let weighted = match ranking {
-            Ranking::Notebot => fields.searched().into_iter().zip(FIELD_BOOSTS).collect::<Vec<_>>(),
-            Ranking::Bm25 => vec![(fields.heading, 1.0), (fields.body, 1.0)],
+    pub fn to_query(&self, fields: &ChunkFields, frequencies: &FieldFrequencies, ranking: Ranking) -> BooleanQuery {
+        let searched = fields.searched();
+        let weighted: Vec<(usize, f32)> = match ranking {
+            Ranking::Notebot => FIELD_BOOSTS.into_iter().enumerate().collect(),
+            Ranking::Bm25 => vec![(0, 1.0), (2, 1.0)],
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in &self.terms {
-            for &(field, boost) in &weighted {
-                let index_term = Term::from_field_text(field, &term.text);
-                if searcher.doc_freq(&index_term).unwrap_or(0) == 0 {
+            for &(field_index, boost) in &weighted {
+                if frequencies.in_field(&term.text, field_index) == 0 {
                     continue;
                 }
+                let index_term = Term::from_field_text(searched[field_index], &term.text);
                 let query = TermQuery::new(index_term, IndexRecordOption::WithFreqs);
                 clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
             }
