@@ -195,17 +195,23 @@ fn push_seg(seg: &Seg, out: &mut TermSink) {
 
 /// Groups tokens into words: tokens that touch (no space between them) belong together.
 fn split_words(tokens: &[Seg]) -> Vec<&[Seg]> {
-    let mut words = Vec::new();
+    touching_runs(tokens, |seg| (seg.start, seg.end))
+}
+
+/// Splits `items` into runs whose byte spans touch (each starts where the previous ends):
+/// the pieces of one written word.
+pub fn touching_runs<T>(items: &[T], span: impl Fn(&T) -> (usize, usize)) -> Vec<&[T]> {
+    let mut runs = Vec::new();
     let mut start = 0;
-    for i in 1..=tokens.len() {
-        if i == tokens.len() || tokens[i].start != tokens[i - 1].end {
+    for i in 1..=items.len() {
+        if i == items.len() || span(&items[i]).0 != span(&items[i - 1]).1 {
             if start < i {
-                words.push(&tokens[start..i]);
+                runs.push(&items[start..i]);
             }
             start = i;
         }
     }
-    words
+    runs
 }
 
 /// Collects terms and assigns positions.

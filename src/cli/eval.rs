@@ -23,6 +23,9 @@ pub struct EvalArgs {
     /// Exit with code 1 when abstention on unanswerable questions is below this.
     #[arg(long, value_name = "X")]
     min_abstention: Option<f64>,
+    /// Exit with code 1 when false abstention on answerable questions is above this.
+    #[arg(long, value_name = "X")]
+    max_false_abstention: Option<f64>,
 }
 
 /// Runs the evaluation and applies the thresholds.
@@ -52,6 +55,10 @@ fn gate(overall: &Summary, args: &EvalArgs) -> ExitCode {
     }
     if let Some(min) = args.min_abstention.filter(|min| overall.abstention < *min) {
         eprintln!("notebot: abstention {:.3} is below --min-abstention {min}", overall.abstention);
+        failed = true;
+    }
+    if let Some(max) = args.max_false_abstention.filter(|max| overall.false_abstention > *max) {
+        eprintln!("notebot: false abstention {:.3} is above --max-false-abstention {max}", overall.false_abstention);
         failed = true;
     }
     if failed {

@@ -11,7 +11,7 @@ use tantivy::Term;
 use super::aliases::Aliases;
 use super::frequencies::FieldFrequencies;
 use super::vocabulary::Vocabulary;
-use crate::analysis::{normalize, Analyzer, TermClass};
+use crate::analysis::{normalize, touching_runs, Analyzer, TermClass};
 use crate::config::Ranking;
 use crate::index::ChunkFields;
 
@@ -82,21 +82,6 @@ pub struct Expansions<'a> {
     pub aliases: &'a Aliases,
     /// Known Latin words, for typo correction.
     pub vocabulary: &'a Vocabulary,
-}
-
-/// Groups nouns whose text touches (`아웃` + `바운드`) into written words.
-fn touching_runs(nouns: &[((usize, usize), usize)]) -> Vec<&[((usize, usize), usize)]> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for i in 1..=nouns.len() {
-        if i == nouns.len() || nouns[i].0 .0 != nouns[i - 1].0 .1 {
-            if start < i {
-                runs.push(&nouns[start..i]);
-            }
-            start = i;
-        }
-    }
-    runs
 }
 
 /// The question's terms in order (compound parts included, duplicates not), for alias
@@ -199,7 +184,7 @@ impl QueryPlan {
 
     /// Gives the pieces of a written word the whole word's spelling.
     fn name_written_words(&mut self, normalized: &str, nouns: &[((usize, usize), usize)]) {
-        for word in touching_runs(nouns).into_iter().filter(|w| w.len() > 1) {
+        for word in touching_runs(nouns, |noun| noun.0).into_iter().filter(|w| w.len() > 1) {
             if let Some(text) = normalized.get(word[0].0 .0..word[word.len() - 1].0 .1) {
                 word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
             }
@@ -211,7 +196,7 @@ impl QueryPlan {
     /// (`아웃`, `바운드`), so the whole written word — its noun pieces that touch — is compared,
     /// and every piece gets the English word as a variant.
     fn add_transliterations(&mut self, normalized: &str, nouns: &[((usize, usize), usize)], vocabulary: &Vocabulary) {
-        for word in touching_runs(nouns) {
+        for word in touching_runs(nouns, |noun| noun.0) {
             let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
             let Some(text) = normalized.get(start..end) else {
                 continue;

@@ -161,3 +161,28 @@ fn serve_without_a_token_names_the_variable_and_exits_with_code_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("DISCORD_TOKEN") && stderr.contains("NOTEBOT__DISCORD__TOKEN"), "{stderr}");
 }
+
+#[test]
+fn eval_reports_figures_and_gates_on_thresholds() {
+    let fixture = Fixture::with_seed();
+    let set = fixture.root.path().join("set.jsonl");
+    let lines = [
+        r#"{"id":"a","question":"NACL은 subnet 단위야?","expect":[{"source":"aws/overview.md","contains":"subnet 단위"}],"answerable":true}"#,
+        r#"{"id":"b","question":"NLB에 EIP 붙일 수 있어?","expect":[{"source":"aws/overview.md","contains":"EIP"}],"answerable":true}"#,
+        r#"{"id":"u","question":"오늘 점심 뭐 먹지?","expect":[],"answerable":false}"#,
+    ];
+    std::fs::write(&set, lines.join("\n")).unwrap();
+    let set = set.to_str().unwrap();
+    let output = run(notebot(&fixture, &["eval", "--json", set]));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON object");
+    assert_eq!(report["overall"]["hit_at_1"], 1.0, "{report}");
+    assert_eq!(report["overall"]["abstention"], 1.0);
+    assert_eq!(report["overall"]["false_abstention"], 0.0);
+    let passing = ["eval", set, "--min-hit1", "0.9", "--min-abstention", "0.9", "--max-false-abstention", "0"];
+    assert_eq!(run(notebot(&fixture, &passing)).status.code(), Some(0));
+    let failing = run(notebot(&fixture, &["eval", set, "--max-false-abstention=-0.5"]));
+    assert_eq!(failing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failing.stderr).contains("false abstention 0.000 is above"));
+    assert_eq!(run(notebot(&fixture, &["eval", set, "--min-hit1", "1.01"])).status.code(), Some(1));
+}

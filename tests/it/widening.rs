@@ -12,11 +12,17 @@ const NETWORK_NOTE: &str = "# Network\n\n\
 * Flow logs\n  * 10분 정도 늦게 쌓인다.\n\n\
 ![](/images/diagram.png)\n";
 
-#[test]
-fn hangul_loanwords_find_the_english_words_of_the_notes() {
+/// An engine over [`NETWORK_NOTE`] (the fixture keeps its folders alive).
+fn network_engine() -> (Fixture, notebot::engine::Engine) {
     let fixture = Fixture::new();
     fixture.write("net.md", NETWORK_NOTE.as_bytes());
     let engine = fixture.engine();
+    (fixture, engine)
+}
+
+#[test]
+fn hangul_loanwords_find_the_english_words_of_the_notes() {
+    let (_fixture, engine) = network_engine();
     let answer = engine.ask("아웃바운드 규칙도 넣어야 해?", 3).unwrap();
     assert!(answer.answered, "{answer:?}");
     assert_eq!(answer.hits[0].heading, "Network › NACL");
@@ -25,9 +31,7 @@ fn hangul_loanwords_find_the_english_words_of_the_notes() {
 
 #[test]
 fn short_native_words_do_not_match_english_look_alikes() {
-    let fixture = Fixture::new();
-    fixture.write("net.md", NETWORK_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = network_engine();
     // 판교 sounds like `png` (the image name in the note) but is a place, not a loanword.
     let answer = engine.ask("판교 날씨 어때?", 3).unwrap();
     assert!(!answer.answered, "{answer:?}");
