@@ -29,5 +29,4 @@ COPY knowledge knowledge
 RUN mkdir -p data && chown notebot:notebot data
 USER notebot
 VOLUME ["/app/data"]
-ENV RUST_LOG=info
 CMD ["notebot", "serve"]

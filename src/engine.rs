@@ -77,14 +77,28 @@ impl Engine {
     /// Like [`Engine::open`]; `notice` hears about a build before it starts, so a terminal can
     /// show progress.
     pub fn open_with_notice(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+        Self::start(settings, notice, false)
+    }
+
+    /// Builds the index from the notes even when it is current, then opens it (`notebot index`):
+    /// one build, where opening and then reindexing could build twice.
+    pub fn open_rebuilt(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+        Self::start(settings, notice, true)
+    }
+
+    fn start(settings: Settings, notice: &dyn Fn(&str), rebuild: bool) -> Result<Engine, EngineError> {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
-        let open = match index::open_current(&store, &analyzer) {
-            Some(open) if open.manifest.fingerprint == fingerprint => open,
-            _ => {
+        let current = match rebuild {
+            true => None,
+            false => index::open_current(&store, &analyzer).filter(|open| open.manifest.fingerprint == fingerprint),
+        };
+        let open = match current {
+            Some(open) => open,
+            None => {
                 notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
-                build(&settings, &store, &analyzer)?
+                build(&settings, &store, &analyzer, fingerprint)?
             }
         };
         Ok(Engine {
@@ -127,7 +141,7 @@ impl Engine {
         };
         let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
             .map_err(|e| AskError::Search(e.to_string()))?;
-        let composer = Composer { open: &live.open, analyzer: &self.analyzer, settings: &self.settings };
+        let composer = Composer { open: &live.open, settings: &self.settings };
         Ok(answer::compose(&composer, &bounded, &plan, &ranked, started))
     }
 
@@ -173,7 +187,7 @@ impl Engine {
         let Ok(_guard) = self.rebuilding.try_lock() else {
             return Err(EngineError::ReindexInProgress);
         };
-        let open = build(&self.settings, &self.store, &self.analyzer)?;
+        let open = build(&self.settings, &self.store, &self.analyzer, current_fingerprint(&self.settings))?;
         let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
             Ok(mut guard) => *guard = fresh,
@@ -209,8 +223,14 @@ fn current_fingerprint(settings: &Settings) -> String {
     knowledge::fingerprint(&settings.knowledge.dir, &[aliases_path(settings)])
 }
 
-fn build(settings: &Settings, store: &IndexStore, analyzer: &Analyzer) -> Result<OpenIndex, EngineError> {
-    let fingerprint = current_fingerprint(settings);
+/// Builds a new generation from the notes; `fingerprint` is the notes' state read before
+/// loading them, so a note edited meanwhile makes the next start rebuild.
+fn build(
+    settings: &Settings,
+    store: &IndexStore,
+    analyzer: &Analyzer,
+    fingerprint: String,
+) -> Result<OpenIndex, EngineError> {
     let knowledge = knowledge::load(&settings.knowledge.dir).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");

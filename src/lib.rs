@@ -8,7 +8,7 @@
 
 pub mod analysis;
 pub mod answer;
-pub mod bench;
+mod bench;
 pub mod cli;
 pub mod config;
 pub mod discord;

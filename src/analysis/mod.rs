@@ -21,7 +21,7 @@ use lindera::segmenter::Segmenter;
 use lindera::token::Token;
 
 pub use normalize::normalize;
-pub use tokenizer::{register_tokenizers, KoreanTokenizer, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
+pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,9 @@ pub struct Term {
     pub position: usize,
     /// Byte range in the normalised text.
     pub offset: (usize, usize),
+    /// A part of the compound term just before it (`게이트` of `게이트웨이`), with the whole's
+    /// offsets: a question counts the parts toward the whole word, not as words of their own.
+    pub compound_part: bool,
 }
 
 /// Why the analyzer could not start (the embedded dictionary failed to load).
@@ -92,7 +95,7 @@ impl Analyzer {
     pub fn analyze_normalized(&self, normalized: &str) -> Vec<Term> {
         let mut out = TermSink::default();
         let tokens = self.segment(normalized, 0);
-        for word in split_words(&tokens) {
+        for word in touching_runs(&tokens, |seg| (seg.start, seg.end)) {
             self.push_word(normalized, word, &mut out);
         }
         out.terms
@@ -159,22 +162,23 @@ thread_local! {
 /// surface and details never change) and from the details otherwise.
 fn entry_pieces(token: &mut Token<'_>) -> Arc<[morphemes::Piece]> {
     let word = token.word_id;
-    if word.is_unknown() || !word.is_system() {
-        let surface = token.surface.to_string();
-        return morphemes::index_pieces(&surface, &token.details()).into();
-    }
-    if let Some(pieces) = ENTRY_PIECES.with(|memo| memo.borrow().get(&word.id()).cloned()) {
-        return pieces;
+    let memoized = !word.is_unknown() && word.is_system();
+    if memoized {
+        if let Some(pieces) = ENTRY_PIECES.with(|memo| memo.borrow().get(&word.id()).cloned()) {
+            return pieces;
+        }
     }
     let surface = token.surface.to_string();
     let pieces: Arc<[morphemes::Piece]> = morphemes::index_pieces(&surface, &token.details()).into();
-    ENTRY_PIECES.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= ENTRY_MEMO_CAPACITY {
-            memo.clear();
-        }
-        memo.insert(word.id(), pieces.clone());
-    });
+    if memoized {
+        ENTRY_PIECES.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= ENTRY_MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(word.id(), pieces.clone());
+        });
+    }
     pieces
 }
 
@@ -187,15 +191,14 @@ struct Seg {
     pieces: Arc<[morphemes::Piece]>,
 }
 
+/// Emits a token's pieces; a compound's first part shares the whole word's position.
 fn push_seg(seg: &Seg, out: &mut TermSink) {
-    for (i, piece) in seg.pieces.iter().cloned().enumerate() {
-        out.push(piece.text, piece.class, (seg.start, seg.end), piece.same_position_as_previous && i > 0);
+    let mut previous_was_part = false;
+    for piece in seg.pieces.iter().cloned() {
+        let first_part = piece.compound_part && !previous_was_part;
+        previous_was_part = piece.compound_part;
+        out.push(piece.text, piece.class, (seg.start, seg.end), first_part, piece.compound_part);
     }
-}
-
-/// Groups tokens into words: tokens that touch (no space between them) belong together.
-fn split_words(tokens: &[Seg]) -> Vec<&[Seg]> {
-    touching_runs(tokens, |seg| (seg.start, seg.end))
 }
 
 /// Splits `items` into runs whose byte spans touch (each starts where the previous ends):
@@ -222,18 +225,18 @@ struct TermSink {
 }
 
 impl TermSink {
-    fn push(&mut self, text: String, class: TermClass, offset: (usize, usize), same_position: bool) {
+    fn push(&mut self, text: String, class: TermClass, offset: (usize, usize), same_position: bool, part: bool) {
         let position = if same_position { self.next_position.saturating_sub(1) } else { self.next_position };
         if !same_position {
             self.next_position += 1;
         }
-        self.terms.push(Term { text, class, position, offset });
+        self.terms.push(Term { text, class, position, offset, compound_part: part });
     }
 
     fn push_latin(&mut self, word: &str, start: usize) {
         if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
             let class = if word.bytes().all(|b| b.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
-            self.push(word.to_string(), class, (start, start + word.len()), false);
+            self.push(word.to_string(), class, (start, start + word.len()), false, false);
         }
     }
 }

@@ -16,8 +16,9 @@ pub struct Piece {
     pub text: String,
     /// Noun, verb, Latin word or number, from the part-of-speech tag.
     pub class: TermClass,
-    /// Compound parts after the first share the whole word's position.
-    pub same_position_as_previous: bool,
+    /// A part of the compound word given just before it (`게이트` of `게이트웨이`); the first
+    /// part shares the whole word's position, so phrases over the whole or the parts match.
+    pub compound_part: bool,
 }
 
 const POS: usize = 0;
@@ -47,8 +48,8 @@ pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
     }
 }
 
-fn piece(text: &str, tag: &str, same_position_as_previous: bool) -> Piece {
-    Piece { text: text.to_string(), class: class_of(tag), same_position_as_previous }
+fn piece(text: &str, tag: &str, compound_part: bool) -> Piece {
+    Piece { text: text.to_string(), class: class_of(tag), compound_part }
 }
 
 fn class_of(tag: &str) -> TermClass {
@@ -64,9 +65,7 @@ fn compound(surface: &str, expression: &str) -> Vec<Piece> {
     let mut pieces = vec![piece(surface, "NNG", false)];
     let parts: Vec<(&str, &str)> = expression_parts(expression).filter(|(_, t)| keeps(t)).collect();
     if parts.len() > 1 {
-        for (i, (part, tag)) in parts.into_iter().enumerate() {
-            pieces.push(piece(part, tag, i == 0));
-        }
+        pieces.extend(parts.into_iter().map(|(part, tag)| piece(part, tag, true)));
     }
     pieces
 }
@@ -231,7 +230,6 @@ const ENGLISH_STOPWORDS: &[&str] = &[
     "shall",
     "also",
     "yet",
-    "there",
     "anyone",
     "someone",
     "something",

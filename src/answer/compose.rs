@@ -8,7 +8,6 @@ use tantivy::TantivyDocument;
 
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
-use crate::analysis::Analyzer;
 use crate::analysis::TermClass;
 use crate::config::Settings;
 use crate::index::OpenIndex;
@@ -22,8 +21,6 @@ const MAX_SUGGESTIONS: usize = 3;
 pub struct Composer<'a> {
     /// The live index.
     pub open: &'a OpenIndex,
-    /// For picking relevant lines.
-    pub analyzer: &'a Analyzer,
     /// Thresholds, limits and the link base.
     pub settings: &'a Settings,
 }
@@ -37,15 +34,19 @@ pub fn compose(
     ranked: &[RankedDoc],
     started: Instant,
 ) -> Answer {
-    let loaded: Vec<(Hit, String)> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
     let coverage = ranked.first().map(|best| best.coverage);
     let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
-    let answer = match (answered, loaded.first()) {
-        (true, Some((best, qa_answer))) => answer_text(best, qa_answer, plan),
+    let mut qa_answer = String::new();
+    let hits: Vec<Hit> = ranked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| load_hit(composer, r, (answered && i == 0).then_some(&mut qa_answer)))
+        .collect();
+    let answer = match hits.first() {
+        Some(best) if answered => answer_text(best, &qa_answer, plan),
         _ => String::new(),
     };
-    let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
     let (unmatched, unknown) = missing_words(plan, coverage);
     Answer {
         query: query.to_string(),
@@ -66,7 +67,7 @@ fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, 
     let missing: Vec<usize> = (0..plan.concepts.len()).filter(|&i| coverage.is_none_or(|c| !c.contains(i))).collect();
     let unknown = missing
         .iter()
-        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && plan.concepts[i].importance >= 1.0)
+        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && plan.concepts[i].is_topic_word())
         .map(|&i| plan.concepts[i].word.clone());
     (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown))
 }
@@ -106,8 +107,8 @@ fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as u32
 }
 
-/// The hit with its stored Q&A answer (empty for sections).
-fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)> {
+/// The hit, and its stored Q&A answer (empty for sections) into `qa_answer` when asked for.
+fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc, qa_answer: Option<&mut String>) -> Option<Hit> {
     let doc = stored_doc(composer, ranked)?;
     let fields = &composer.open.fields;
     let source = text_of(&doc, fields.source);
@@ -121,7 +122,10 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
         score: ranked.score,
         text: text_of(&doc, fields.text),
     };
-    Some((hit, text_of(&doc, fields.answer)))
+    if let Some(qa_answer) = qa_answer {
+        *qa_answer = text_of(&doc, fields.answer);
+    }
+    Some(hit)
 }
 
 fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {

@@ -6,19 +6,19 @@
 mod corpus;
 mod memory;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-pub use corpus::{copy_notes, Corpus};
-pub use memory::peak_rss_mb;
+use corpus::copy_notes;
+use memory::peak_rss_mb;
 
 use crate::analysis::Analyzer;
 use crate::config::Settings;
 use crate::engine::Engine;
-use crate::eval::metrics::percentile;
+use crate::eval::percentile;
 
 /// Figures for one scale.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -51,19 +51,41 @@ const LATENCY_ROUNDS: usize = 5;
 /// Cold starts measured per scale (the median is reported).
 const COLD_STARTS: usize = 5;
 
+/// How to start notebot again (this executable, with the same configuration file), for the
+/// child processes that measure each scale and the cold starts.
+#[derive(Debug, Clone)]
+pub struct Launcher {
+    /// The notebot executable.
+    pub exe: PathBuf,
+    /// The `--config` file this run was given, passed on so children measure the same settings.
+    pub config: Option<PathBuf>,
+}
+
+impl Launcher {
+    /// A command for notebot over `knowledge`, with the configuration file when there is one.
+    pub fn command(&self, knowledge: &Path) -> Command {
+        let mut command = Command::new(&self.exe);
+        if let Some(config) = &self.config {
+            command.arg("--config").arg(config);
+        }
+        command.arg("--knowledge").arg(knowledge);
+        command
+    }
+}
+
 /// Measures one scale in this process: builds an index over `scale` copies of the notes in
-/// `settings.knowledge.dir`, answers `questions`, and times cold starts of `exe`.
+/// `settings.knowledge.dir`, answers `questions`, and times cold starts of notebot.
 pub fn measure_scale(
     settings: &Settings,
     scale: usize,
     questions: &[String],
-    exe: &Path,
+    launcher: &Launcher,
     work: &Path,
 ) -> Result<ScaleFigures, String> {
-    let corpus = copy_notes(&settings.knowledge.dir, &work.join("knowledge"), scale).map_err(|e| e.to_string())?;
     let mut scaled = settings.clone();
-    scaled.knowledge.dir = corpus.dir.clone();
+    scaled.knowledge.dir = work.join("knowledge");
     scaled.index.dir = work.join("index");
+    let bytes = copy_notes(&settings.knowledge, &scaled.knowledge.dir, scale).map_err(|e| e.to_string())?;
     let started = Instant::now();
     Analyzer::shared().map_err(|e| e.to_string())?;
     let startup_s = started.elapsed().as_secs_f64();
@@ -74,14 +96,14 @@ pub fn measure_scale(
     let (p50_ms, p99_ms) = latency(&engine, questions);
     let peak = peak_rss_mb();
     drop(engine);
-    let cold_start_s = cold_start(exe, &scaled, questions.first().map_or("NLB", String::as_str))?;
+    let cold_start_s = cold_start(launcher, &scaled, questions.first().map_or("NLB", String::as_str))?;
     Ok(ScaleFigures {
         scale,
-        markdown_mb: corpus.bytes as f64 / 1e6,
+        markdown_mb: bytes as f64 / 1e6,
         chunks,
         startup_s,
         build_s,
-        build_mb_per_s: corpus.bytes as f64 / 1e6 / build_s,
+        build_mb_per_s: bytes as f64 / 1e6 / build_s,
         p50_ms,
         p99_ms,
         cold_start_s,
@@ -105,23 +127,22 @@ fn latency(engine: &Engine, questions: &[String]) -> (f64, f64) {
     (percentile(&times, 0.50), percentile(&times, 0.99))
 }
 
-fn cold_start(exe: &Path, settings: &Settings, question: &str) -> Result<f64, String> {
+fn cold_start(launcher: &Launcher, settings: &Settings, question: &str) -> Result<f64, String> {
     let mut times = Vec::with_capacity(COLD_STARTS);
     for _ in 0..COLD_STARTS {
         let started = Instant::now();
-        let output = Command::new(exe)
-            .arg("--knowledge")
-            .arg(&settings.knowledge.dir)
+        let output = launcher
+            .command(&settings.knowledge.dir)
             .arg("--index")
             .arg(&settings.index.dir)
             .args(["ask", "--json", question])
             .output()
-            .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+            .map_err(|e| format!("cannot run {}: {e}", launcher.exe.display()))?;
         if !output.status.success() {
             return Err(format!("cold-start run failed: {}", String::from_utf8_lossy(&output.stderr)));
         }
         times.push(started.elapsed().as_secs_f64());
     }
     times.sort_by(f64::total_cmp);
-    Ok(times[times.len() / 2])
+    Ok(percentile(&times, 0.5))
 }

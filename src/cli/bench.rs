@@ -1,12 +1,12 @@
 //! `notebot bench`: cold start, build throughput, latency and peak memory at several sizes.
 
-use std::path::PathBuf;
-use std::process::{Command, ExitCode};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::Args;
 
 use super::{fail, output, EXIT_USAGE};
-use crate::bench::{measure_scale, ScaleFigures};
+use crate::bench::{measure_scale, Launcher, ScaleFigures};
 use crate::config::Settings;
 use crate::eval::load_questions;
 
@@ -31,14 +31,15 @@ pub struct BenchArgs {
 }
 
 /// Runs every scale in a child process and prints the table.
-pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
+pub fn run(settings: Settings, config: Option<&Path>, args: &BenchArgs) -> ExitCode {
     let questions: Vec<String> = match load_questions(&args.questions) {
         Ok(questions) => questions.into_iter().map(|q| q.question).collect(),
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
     let Ok(exe) = std::env::current_exe() else { return fail(1, "cannot find the notebot executable") };
+    let launcher = Launcher { exe, config: config.map(Path::to_path_buf) };
     if let (Some(scale), Some(work)) = (args.one, &args.work) {
-        return match measure_scale(&settings, scale, &questions, &exe, work) {
+        return match measure_scale(&settings, scale, &questions, &launcher, work) {
             Ok(figures) => {
                 let _ = output::write_json_line(&mut std::io::stdout(), &figures);
                 ExitCode::SUCCESS
@@ -53,7 +54,7 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
         );
     }
     for &scale in &args.scales {
-        match run_child(&exe, &settings, args, scale) {
+        match run_child(&launcher, &settings, args, scale) {
             Ok(figures) if args.json => {
                 let _ = output::write_json_line(&mut std::io::stdout(), &figures);
             }
@@ -76,11 +77,10 @@ pub fn run(settings: Settings, args: &BenchArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn run_child(exe: &PathBuf, settings: &Settings, args: &BenchArgs, scale: usize) -> Result<ScaleFigures, String> {
+fn run_child(launcher: &Launcher, settings: &Settings, args: &BenchArgs, scale: usize) -> Result<ScaleFigures, String> {
     let work = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let output = Command::new(exe)
-        .arg("--knowledge")
-        .arg(&settings.knowledge.dir)
+    let output = launcher
+        .command(&settings.knowledge.dir)
         .args(["bench", "--one", &scale.to_string(), "--work"])
         .arg(work.path())
         .arg("--questions")

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, open_engine, output};
+use super::{output, rebuild_engine};
 use crate::config::Settings;
 
 /// Arguments of `notebot index`.
@@ -17,14 +17,11 @@ pub struct IndexArgs {
 
 /// Rebuilds the index (even when it is current) and prints files, chunks, Q&A pairs and time.
 pub fn run(settings: Settings, args: &IndexArgs) -> ExitCode {
-    let engine = match open_engine(settings) {
+    let engine = match rebuild_engine(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    let stats = match engine.reindex() {
-        Ok(stats) => stats,
-        Err(e) => return fail(1, &e.to_string()),
-    };
+    let stats = engine.stats();
     if args.json {
         let _ = output::write_json_line(&mut std::io::stdout(), &stats);
     } else {

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Settings, SettingsSources};
-use crate::engine::Engine;
+use crate::config::{Language, Settings, SettingsSources};
+use crate::engine::{Engine, EngineError};
 
 /// Exit code for a problem with how notebot was called (empty question, bad config).
 pub const EXIT_USAGE: u8 = 2;
@@ -80,7 +80,7 @@ pub fn run() -> ExitCode {
         Command::Topic(args) => topics::run_show(settings, &args),
         Command::Index(args) => index::run(settings, &args),
         Command::Eval(args) => eval::run(settings, &args),
-        Command::Bench(args) => bench::run(settings, &args),
+        Command::Bench(args) => bench::run(settings, cli.config.as_deref(), &args),
         Command::Serve => serve::run(settings),
     }
 }
@@ -100,8 +100,17 @@ fn load_settings(cli: &Cli) -> Result<Settings, String> {
 /// Opens the engine, telling the person on stderr when an index build is needed.
 fn open_engine(settings: Settings) -> Result<Engine, ExitCode> {
     let language = settings.answer.language;
-    Engine::open_with_notice(settings, &|notice| eprintln!("{notice}"))
-        .map_err(|e| fail(1, &texts::engine_failed(language, &e.to_string())))
+    Engine::open_with_notice(settings, &|notice| eprintln!("{notice}")).map_err(|e| engine_failed(language, &e))
+}
+
+/// Builds the index afresh and opens the engine over it, or the exit code after saying why not.
+fn rebuild_engine(settings: Settings) -> Result<Engine, ExitCode> {
+    let language = settings.answer.language;
+    Engine::open_rebuilt(settings, &|notice| eprintln!("{notice}")).map_err(|e| engine_failed(language, &e))
+}
+
+fn engine_failed(language: Language, error: &EngineError) -> ExitCode {
+    fail(1, &texts::engine_failed(language, &error.to_string()))
 }
 
 /// Prints `message` on stderr and returns `code`.

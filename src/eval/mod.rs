@@ -6,7 +6,7 @@
 //! expected note, spans at most [`MAX_CITED_LINES`] lines, and those lines contain the
 //! expected text.
 
-pub mod metrics;
+mod metrics;
 mod notes;
 
 use std::path::Path;
@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use metrics::percentile;
 pub use metrics::{Report, Summary};
 
 use crate::answer::Hit;

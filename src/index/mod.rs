@@ -10,7 +10,7 @@ mod schema;
 mod store;
 
 pub use build::build;
-pub use schema::{ChunkFields, SCHEMA_VERSION};
+pub use schema::ChunkFields;
 pub use store::{open_current, IndexStore, Manifest, OpenIndex};
 
 /// Why an index could not be built or opened.

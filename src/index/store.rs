@@ -39,18 +39,13 @@ pub struct Manifest {
 
 /// A generation opened for searching.
 pub struct OpenIndex {
-    /// The Tantivy index (kept for its schema and tokenizers).
-    pub index: Index,
-    /// A reader pinned to the generation's single commit.
-    pub reader: IndexReader,
-    /// A searcher, reused by every query.
+    /// A searcher over the generation's single commit, reused by every query (it keeps the
+    /// segments open, so no reader needs to be kept).
     pub searcher: Searcher,
     /// Field handles.
     pub fields: ChunkFields,
     /// What the build recorded.
     pub manifest: Manifest,
-    /// The generation's folder.
-    pub path: PathBuf,
 }
 
 /// The index folder.
@@ -155,9 +150,8 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
     let index = Index::open_in_dir(path)?;
     register_tokenizers(&index, analyzer);
     let (_, fields) = ChunkFields::schema();
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-    let searcher = reader.searcher();
-    Ok(OpenIndex { index, reader, searcher, fields, manifest, path: path.to_path_buf() })
+    let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    Ok(OpenIndex { searcher: reader.searcher(), fields, manifest })
 }
 
 /// Opens the live generation, if there is one that this version can read.

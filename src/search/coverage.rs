@@ -6,6 +6,8 @@
 //! once per segment and walked through the candidates in document order, so scoring twenty
 //! candidates costs little more than scoring one.
 
+use std::collections::HashMap;
+
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
@@ -14,14 +16,10 @@ use super::QueryPlan;
 use crate::index::ChunkFields;
 
 /// The share of a question's weighted concepts present in one chunk.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Coverage {
     /// Σ weight(found concepts) / Σ weight(all concepts), in 0..=1.
     pub share: f32,
-    /// Concepts found in the chunk.
-    pub matched: usize,
-    /// Concepts in the question.
-    pub total: usize,
     /// Bit `i` is set when the chunk contains concept `i` of the plan.
     pub found: u64,
     /// Bit `i` is set when the notes never mention concept `i` (in any variant): a question
@@ -54,15 +52,16 @@ struct KnownTerm {
 }
 
 /// Per-question statistics, computed once and applied to many candidates.
-pub struct CoverageScorer {
+pub(super) struct CoverageScorer {
     concepts: Vec<ConceptStats>,
     total_weight: f32,
+    unknown: u64,
 }
 
 impl CoverageScorer {
     /// Looks up document frequencies for every variant. A concept the notes never mention
     /// weighs as the rarest possible term, so a question about something absent stays uncovered.
-    pub fn new(searcher: &Searcher, frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
+    pub(super) fn new(searcher: &Searcher, frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
         let docs = searcher.num_docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         let concepts: Vec<ConceptStats> = plan
@@ -85,47 +84,61 @@ impl CoverageScorer {
                         known_variants.push(known.collect());
                     }
                 }
-                ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance, known_variants }
+                ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance(), known_variants }
             })
             .collect();
         let total_weight = concepts.iter().map(|c| c.weight).sum();
-        CoverageScorer { concepts, total_weight }
+        let unknown = bits(concepts.iter().map(|c| c.known_variants.is_empty()));
+        CoverageScorer { concepts, total_weight, unknown }
     }
 
     /// Coverage of each of `docs`, in the same order.
-    pub fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
-        let mut found = vec![vec![false; self.concepts.len()]; docs.len()];
+    pub(super) fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
-        for (concept_index, concept) in self.concepts.iter().enumerate() {
+        let mut containing: HashMap<&str, Vec<bool>> = HashMap::new();
+        let mut found = vec![0u64; docs.len()];
+        for (concept_index, concept) in self.concepts.iter().enumerate().take(64) {
             for variant in &concept.known_variants {
                 let mut has_all = vec![true; docs.len()];
                 for term in variant {
-                    let mut has_term = vec![false; docs.len()];
-                    for (field, _) in fields.searched().into_iter().zip(term.in_field).filter(|(_, inside)| *inside) {
-                        mark_containing(searcher, field, &term.text, docs, &order, |doc| has_term[doc] = true);
-                    }
-                    has_all.iter_mut().zip(&has_term).for_each(|(all, has)| *all &= *has);
+                    let has_term = containing
+                        .entry(term.text.as_str())
+                        .or_insert_with(|| docs_containing(searcher, fields, term, docs, &order));
+                    has_all.iter_mut().zip(has_term.iter()).for_each(|(all, has)| *all &= *has);
                 }
                 for (doc, has) in has_all.into_iter().enumerate() {
-                    found[doc][concept_index] |= has;
+                    found[doc] |= u64::from(has) << concept_index;
                 }
             }
         }
-        found.iter().map(|flags| self.coverage(flags)).collect()
+        found.into_iter().map(|found| self.coverage(found)).collect()
     }
 
-    fn coverage(&self, found: &[bool]) -> Coverage {
-        let found_weight: f32 = self.concepts.iter().zip(found).filter(|(_, f)| **f).map(|(c, _)| c.weight).sum();
-        let unknown: Vec<bool> = self.concepts.iter().map(|c| c.known_variants.is_empty()).collect();
+    fn coverage(&self, found: u64) -> Coverage {
+        let found_weight: f32 =
+            self.concepts.iter().enumerate().filter(|(i, _)| found & (1 << i) != 0).map(|(_, c)| c.weight).sum();
         Coverage {
             share: if self.total_weight > 0.0 { found_weight / self.total_weight } else { 0.0 },
-            matched: found.iter().filter(|f| **f).count(),
-            total: self.concepts.len(),
-            found: bits(found),
-            unknown: bits(&unknown),
+            found,
+            unknown: self.unknown,
         }
     }
+}
+
+/// For each of `docs`, whether any searched field that holds `term` somewhere holds it there.
+fn docs_containing(
+    searcher: &Searcher,
+    fields: &ChunkFields,
+    term: &KnownTerm,
+    docs: &[DocAddress],
+    order: &[usize],
+) -> Vec<bool> {
+    let mut has_term = vec![false; docs.len()];
+    for (field, _) in fields.searched().into_iter().zip(term.in_field).filter(|(_, inside)| *inside) {
+        mark_containing(searcher, field, &term.text, docs, order, |doc| has_term[doc] = true);
+    }
+    has_term
 }
 
 /// Calls `mark(i)` for every candidate `docs[i]` whose `field` contains `text`; `order` lists
@@ -164,6 +177,6 @@ fn mark_containing(
 }
 
 /// Flags as a bit set (the plan has at most 48 concepts).
-fn bits(flags: &[bool]) -> u64 {
-    flags.iter().take(64).enumerate().filter(|(_, f)| **f).fold(0, |set, (i, _)| set | 1 << i)
+fn bits(flags: impl Iterator<Item = bool>) -> u64 {
+    flags.take(64).enumerate().filter(|(_, f)| *f).fold(0, |set, (i, _)| set | 1 << i)
 }

@@ -14,13 +14,15 @@ mod transliteration;
 mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};
-pub use coverage::{Coverage, CoverageScorer};
-pub use frequencies::FieldFrequencies;
+pub use coverage::Coverage;
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
 pub use vocabulary::Vocabulary;
 
 use tantivy::collector::TopDocs;
 use tantivy::DocAddress;
+
+use coverage::CoverageScorer;
+use frequencies::FieldFrequencies;
 
 use crate::config::Ranking;
 use crate::index::OpenIndex;
@@ -50,7 +52,8 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
     }
     let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
     let query = plan.to_query(&open.fields, &frequencies, ranking);
-    let top = open.searcher.search(&query, &TopDocs::with_limit(limit.max(RERANK_DEPTH)))?;
+    let collector = TopDocs::with_limit(limit.max(RERANK_DEPTH));
+    let top = open.searcher.search_with_statistics_provider(&query, &collector, &frequencies)?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
     let scorer = CoverageScorer::new(&open.searcher, &frequencies, plan);
     let coverages = scorer.measure(&open.searcher, &open.fields, &addresses);

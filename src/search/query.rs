@@ -48,10 +48,25 @@ pub struct Concept {
     /// The written word the term is part of (`쿠버네티스` for the pieces `쿠`, `버네`, `티스`
     /// the dictionary cuts it into), for telling people which words were not found.
     pub word: String,
-    /// How much the concept says about the topic: names and nouns more than verbs.
-    pub importance: f32,
     /// Noun, verb, Latin word or number.
     pub class: TermClass,
+}
+
+impl Concept {
+    /// How much the concept says about the topic: names and nouns more than numbers, numbers
+    /// more than verbs.
+    pub fn importance(&self) -> f32 {
+        match self.class {
+            TermClass::Noun | TermClass::Latin => 1.0,
+            TermClass::Number => 0.6,
+            TermClass::Verb => 0.35,
+        }
+    }
+
+    /// A name or a noun: what a question is about, rather than what it asks of it.
+    pub fn is_topic_word(&self) -> bool {
+        matches!(self.class, TermClass::Noun | TermClass::Latin)
+    }
 }
 
 /// The analysed question, ready to run.
@@ -99,28 +114,11 @@ impl TypedTerms {
     }
 }
 
-/// The compound word being read and the parts seen so far: the analyzer emits a compound
-/// whole first, then its parts, all with the whole's offsets.
+/// The compound word being read (its concept) and its parts seen so far.
 #[derive(Default)]
 struct CompoundParts {
-    whole: Option<((usize, usize), String, usize)>,
+    whole: Option<usize>,
     parts: Vec<String>,
-}
-
-impl CompoundParts {
-    /// The whole's concept when `term` is one of its parts.
-    fn concept_of_part(&self, term: &crate::analysis::Term) -> Option<usize> {
-        let (offset, text, concept) = self.whole.as_ref()?;
-        (*offset == term.offset && *text != term.text && text.contains(term.text.as_str())).then_some(*concept)
-    }
-}
-
-fn importance(class: TermClass) -> f32 {
-    match class {
-        TermClass::Noun | TermClass::Latin => 1.0,
-        TermClass::Number => 0.6,
-        TermClass::Verb => 0.35,
-    }
 }
 
 impl QueryPlan {
@@ -132,7 +130,7 @@ impl QueryPlan {
         let mut nouns: Vec<((usize, usize), usize)> = Vec::new();
         let normalized = normalize(question);
         for term in analyzer.analyze_normalized(&normalized) {
-            if let Some(concept) = compound.concept_of_part(&term) {
+            if let Some(concept) = compound.whole.filter(|_| term.compound_part) {
                 plan.add(&term.text, PART_WEIGHT, concept);
                 compound.parts.push(term.text.clone());
                 typed.push(term.text, concept);
@@ -146,27 +144,21 @@ impl QueryPlan {
                 continue;
             }
             let concept = plan.concepts.len();
-            plan.concepts.push(Concept {
-                text: term.text.clone(),
-                word: term.text.clone(),
-                importance: importance(term.class),
-                class: term.class,
-            });
+            plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
             plan.add(&term.text, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
             for correction in expansions.vocabulary.corrections(&term.text) {
                 plan.add(&correction, CORRECTION_WEIGHT, concept);
                 plan.variants.push(Variant { concept, terms: vec![correction] });
             }
-            compound = CompoundParts { whole: Some((term.offset, term.text.clone(), concept)), parts: Vec::new() };
+            compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
             if term.class == TermClass::Noun {
                 nouns.push((term.offset, concept));
             }
             typed.push(term.text, concept);
         }
         plan.add_parts_variant(&mut compound);
-        plan.name_written_words(&normalized, &nouns);
-        plan.add_transliterations(&normalized, &nouns, expansions.vocabulary);
+        plan.read_written_words(&normalized, &nouns, expansions.vocabulary);
         for found in expansions.aliases.find(&typed.texts) {
             let mut spanned: Vec<usize> = typed.concepts[found.start..found.start + found.len].to_vec();
             spanned.dedup();
@@ -182,25 +174,20 @@ impl QueryPlan {
         plan
     }
 
-    /// Gives the pieces of a written word the whole word's spelling.
-    fn name_written_words(&mut self, normalized: &str, nouns: &[((usize, usize), usize)]) {
-        for word in touching_runs(nouns, |noun| noun.0).into_iter().filter(|w| w.len() > 1) {
-            if let Some(text) = normalized.get(word[0].0 .0..word[word.len() - 1].0 .1) {
-                word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
-            }
-        }
-    }
-
-    /// English note words that sound like a Hangul word of the question the notes do not
-    /// contain (`아웃바운드` → `outbound`). The analyzer often cuts such words into pieces
-    /// (`아웃`, `바운드`), so the whole written word — its noun pieces that touch — is compared,
-    /// and every piece gets the English word as a variant.
-    fn add_transliterations(&mut self, normalized: &str, nouns: &[((usize, usize), usize)], vocabulary: &Vocabulary) {
+    /// Reads the nouns of each written word (the analyzer often cuts a word such as
+    /// `아웃바운드` into pieces, `아웃` and `바운드`): gives the pieces the whole word's spelling,
+    /// for telling people which words were not found, and, when the notes contain none of the
+    /// pieces, makes the notes' English words that sound like the whole word (`outbound`) a
+    /// variant of every piece.
+    fn read_written_words(&mut self, normalized: &str, nouns: &[((usize, usize), usize)], vocabulary: &Vocabulary) {
         for word in touching_runs(nouns, |noun| noun.0) {
             let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
             let Some(text) = normalized.get(start..end) else {
                 continue;
             };
+            if word.len() > 1 {
+                word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
+            }
             let sounds_like = vocabulary.sounding_like(text);
             if sounds_like.is_empty() || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
             {
@@ -217,7 +204,7 @@ impl QueryPlan {
 
     /// A compound's parts together are one more way to say the compound (`보안 그룹`).
     fn add_parts_variant(&mut self, compound: &mut CompoundParts) {
-        if let Some((_, _, concept)) = compound.whole.take() {
+        if let Some(concept) = compound.whole.take() {
             if compound.parts.len() > 1 {
                 self.variants.push(Variant { concept, terms: std::mem::take(&mut compound.parts) });
             }

@@ -32,7 +32,7 @@ pub fn hangul_lookup_key(word: &str) -> Option<String> {
 }
 
 /// The skeleton of a word of Hangul syllables, or `None` when it has other characters.
-pub fn hangul_key(word: &str) -> Option<String> {
+fn hangul_key(word: &str) -> Option<String> {
     let mut key = String::new();
     for c in word.chars() {
         let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;

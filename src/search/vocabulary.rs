@@ -3,7 +3,7 @@
 //! `scaling` ↔ `scailing`), and Hangul loanwords matched to the notes' English words by sound
 //! (`아웃바운드` ↔ `outbound`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tantivy::{Searcher, Term};
 
@@ -11,33 +11,33 @@ use super::transliteration::{hangul_lookup_key, latin_key, MIN_KEY_LEN};
 use crate::index::ChunkFields;
 
 /// Shorter words have too many neighbours one edit away to correct safely.
-pub const MIN_FUZZY_LEN: usize = 5;
+const MIN_FUZZY_LEN: usize = 5;
 
-/// The Latin words of the index, gathered once per index generation.
+/// The Latin words of the index, gathered once per index generation, by their consonant
+/// skeleton (each list sorted).
 #[derive(Clone, Default)]
 pub struct Vocabulary {
-    latin: HashSet<String>,
     by_sound: HashMap<String, Vec<String>>,
     index: Option<(Searcher, ChunkFields)>,
 }
 
 impl std::fmt::Debug for Vocabulary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vocabulary").field("latin", &self.latin.len()).finish()
+        f.debug_struct("Vocabulary").field("sounds", &self.by_sound.len()).finish()
     }
 }
 
 impl Vocabulary {
-    /// Collects every Latin term of the searched fields.
+    /// Collects every Latin term of the searched fields: only the lower-case ASCII range of
+    /// each term dictionary is read, not the Hangul terms that make up most of it.
     pub fn from_index(searcher: &Searcher, fields: &ChunkFields) -> Vocabulary {
-        let mut latin = HashSet::new();
         let mut by_sound: HashMap<String, Vec<String>> = HashMap::new();
         for segment in searcher.segment_readers() {
             for field in fields.searched() {
                 let Ok(inverted) = segment.inverted_index(field) else {
                     continue;
                 };
-                let Ok(mut stream) = inverted.terms().stream() else {
+                let Ok(mut stream) = inverted.terms().range().ge("a").lt("{").into_stream() else {
                     continue;
                 };
                 while stream.advance() {
@@ -47,14 +47,15 @@ impl Vocabulary {
                     let Some(key) = latin_key(term).filter(|k| k.len() >= MIN_KEY_LEN) else {
                         continue;
                     };
-                    if latin.insert(term.to_string()) {
-                        by_sound.entry(key).or_default().push(term.to_string());
-                    }
+                    by_sound.entry(key).or_default().push(term.to_string());
                 }
             }
         }
-        by_sound.values_mut().for_each(|words| words.sort());
-        Vocabulary { latin, by_sound, index: Some((searcher.clone(), *fields)) }
+        by_sound.values_mut().for_each(|words| {
+            words.sort();
+            words.dedup();
+        });
+        Vocabulary { by_sound, index: Some((searcher.clone(), *fields)) }
     }
 
     /// Whether the notes contain `term` in a searched field (without an index, every word
@@ -69,6 +70,12 @@ impl Vocabulary {
             .any(|field| searcher.doc_freq(&Term::from_field_text(field, term)).unwrap_or(0) > 0)
     }
 
+    /// Whether `word` is one of the notes' Latin words.
+    fn has_latin(&self, word: &str) -> bool {
+        let words = latin_key(word).and_then(|key| self.by_sound.get(&key));
+        words.is_some_and(|words| words.binary_search_by(|w| w.as_str().cmp(word)).is_ok())
+    }
+
     /// The notes' English words that sound like the Hangul `word` (`아웃바운드` → `outbound`).
     pub fn sounding_like(&self, word: &str) -> &[String] {
         hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)).map_or(&[], Vec::as_slice)
@@ -76,12 +83,13 @@ impl Vocabulary {
 
     /// Note words one edit away from an unknown Latin `word`; empty for known or short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.latin.contains(word) {
+        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.has_latin(word) {
             return Vec::new();
         }
         let mut found: Vec<String> = self
-            .latin
-            .iter()
+            .by_sound
+            .values()
+            .flatten()
             .filter(|known| known.len() >= MIN_FUZZY_LEN - 1 && within_one_edit(word, known))
             .cloned()
             .collect();

@@ -68,6 +68,7 @@ fn unanswered_questions_say_so_and_suggest_topics() {
     let answer: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(answer["answered"], false);
     assert_eq!(answer["answer"], "");
+    assert!(!answer["suggestions"].as_array().unwrap().is_empty(), "{answer}");
     let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
     assert!(
         text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다.\n(노트에 없는 말: 오늘, 점심, 메뉴)"),

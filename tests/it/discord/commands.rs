@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use notebot::config::Settings;
 use notebot::discord::DiscordError;
 use notebot::engine::Engine;
 use serde_json::{json, Value};
@@ -20,6 +21,17 @@ fn ask(question: &str, ephemeral: Option<bool>) -> Value {
 
 fn command<'a>(commands: &'a Value, name: &str) -> &'a Value {
     commands.as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("{name} in {commands}"))
+}
+
+/// An engine over the shipped note with test settings changed by `adjust`, without a bot; the
+/// folders must outlive it.
+async fn engine_with(adjust: impl FnOnce(&mut Settings)) -> ([tempfile::TempDir; 3], Arc<Engine>) {
+    let folders = [(); 3].map(|_| tempfile::tempdir().unwrap());
+    super::harness::write_notes(folders[0].path(), 0, &[]);
+    let mut settings = settings(folders[0].path(), folders[1].path(), folders[2].path());
+    adjust(&mut settings);
+    let engine = tokio::task::spawn_blocking(move || Engine::open(settings)).await.unwrap().unwrap();
+    (folders, Arc::new(engine))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,13 +146,8 @@ async fn topic_autocomplete_offers_at_most_25_short_choices_for_a_korean_prefix(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_token_is_an_error_naming_the_variables() {
-    let (knowledge, index, config) =
-        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    super::harness::write_notes(knowledge.path(), 0, &[]);
-    let mut settings = settings(knowledge.path(), index.path(), config.path());
-    settings.discord.token = "   ".into();
-    let engine = Arc::new(tokio::task::spawn_blocking(move || Engine::open(settings)).await.unwrap().unwrap());
-    let error = notebot::discord::run(Arc::clone(&engine)).await.expect_err("no token");
+    let (_folders, engine) = engine_with(|settings| settings.discord.token = "   ".into()).await;
+    let error = notebot::discord::run(engine).await.expect_err("no token");
     assert!(matches!(error, DiscordError::MissingToken));
     let message = error.to_string();
     assert!(message.contains("DISCORD_TOKEN") && message.contains("NOTEBOT__DISCORD__TOKEN"), "{message}");
@@ -148,13 +155,11 @@ async fn a_missing_token_is_an_error_naming_the_variables() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proxy_that_is_not_a_url_is_refused_without_echoing_the_token() {
-    let (knowledge, index, config) =
-        (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    super::harness::write_notes(knowledge.path(), 0, &[]);
-    let mut settings = settings(knowledge.path(), index.path(), config.path());
-    settings.discord.token = "secret-token-not-shown".into();
-    settings.discord.api_proxy = "127.0.0.1:9".into();
-    let engine = Arc::new(tokio::task::spawn_blocking(move || Engine::open(settings)).await.unwrap().unwrap());
+    let (_folders, engine) = engine_with(|settings| {
+        settings.discord.token = "secret-token-not-shown".into();
+        settings.discord.api_proxy = "127.0.0.1:9".into();
+    })
+    .await;
     let error = notebot::discord::run(engine).await.expect_err("bad proxy");
     assert!(matches!(error, DiscordError::InvalidProxy(_)));
     assert!(!error.to_string().contains("secret-token-not-shown"));
