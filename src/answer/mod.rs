@@ -11,7 +11,7 @@ pub use excerpt::{relevant_lines, trim_at_line};
 
 use serde::Serialize;
 
-use crate::knowledge::{ChunkKind, Problem};
+use crate::knowledge::{ChunkKind, Problem, HEADING_SEPARATOR};
 
 /// The reply to one question, as the CLI prints it and the bot posts it.
 #[derive(Debug, Clone, Serialize)]
@@ -77,6 +77,13 @@ pub struct Topic {
     pub source: String,
     /// The section's line range.
     pub lines: [u32; 2],
+}
+
+impl Topic {
+    /// The innermost heading of the path (`ECR` of `Overview › ECR`).
+    pub fn last_heading(&self) -> &str {
+        self.heading.rsplit(HEADING_SEPARATOR).next().unwrap_or(&self.heading)
+    }
 }
 
 /// A topic with its text, for `/topic` and `notebot topic`.

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use super::{fail, open_engine, EXIT_USAGE};
 use crate::config::Settings;
+use crate::discord::DiscordError;
 
 /// Starts the bot; a missing token is a usage error (exit code 2) that names the variable.
 pub fn run(settings: Settings) -> ExitCode {
     if settings.discord.token.trim().is_empty() {
-        return fail(EXIT_USAGE, "no Discord token: set DISCORD_TOKEN (or NOTEBOT__DISCORD__TOKEN) to the bot's token");
+        return fail(EXIT_USAGE, &DiscordError::MissingToken.to_string());
     }
     let engine = match open_engine(settings) {
         Ok(engine) => Arc::new(engine),

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use tokio::task::JoinError;
 use tracing::{debug, warn};
 
 use crate::answer::Answer;
@@ -37,11 +38,19 @@ pub async fn ask(engine: &Arc<Engine>, question: &str, context: Option<&str>) ->
     }
 }
 
-async fn ask_once(engine: &Arc<Engine>, question: &str) -> Outcome {
+/// Runs `work` on the engine on tokio's blocking pool; `Err` only when it panicked.
+pub async fn on_engine<T: Send + 'static>(
+    engine: &Arc<Engine>,
+    work: impl FnOnce(&Engine) -> T + Send + 'static,
+) -> Result<T, JoinError> {
     let engine = Arc::clone(engine);
+    tokio::task::spawn_blocking(move || work(&engine)).await
+}
+
+async fn ask_once(engine: &Arc<Engine>, question: &str) -> Outcome {
     let question = question.to_owned();
     let top = engine.settings().search.top;
-    match tokio::task::spawn_blocking(move || engine.ask(&question, top)).await {
+    match on_engine(engine, move |engine| engine.ask(&question, top)).await {
         Ok(Ok(answer)) => Outcome::Answer(answer),
         Ok(Err(AskError::Empty)) => Outcome::Empty,
         Ok(Err(error)) => {

@@ -25,7 +25,7 @@ pub async fn run_until<F>(engine: Arc<Engine>, shutdown: F) -> Result<(), Discor
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    let settings = engine.settings().discord.clone();
+    let settings = &engine.settings().discord;
     let token = settings.token.trim();
     if token.is_empty() {
         return Err(DiscordError::MissingToken);
@@ -35,8 +35,9 @@ where
     if settings.admin_user_ids.is_empty() && settings.admin_role_ids.is_empty() {
         warn!("no discord.admin_user_ids or discord.admin_role_ids: /reindex is refused to everyone");
     }
-    let mut client =
-        serenity::ClientBuilder::new_with_http(http, intents()).framework(framework(Data::new(engine), guild)).await?;
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(framework(Data::new(Arc::clone(&engine)), guild))
+        .await?;
     info!(proxy = !settings.api_proxy.trim().is_empty(), ?guild, "connecting to Discord");
     let shard_manager = Arc::clone(&client.shard_manager);
     let start = client.start_autosharded();
@@ -63,7 +64,8 @@ fn intents() -> GatewayIntents {
         | GatewayIntents::MESSAGE_CONTENT
 }
 
-/// The REST client. With a proxy, serenity's own rate limiter must be off, or it would send
+/// The REST client, sending every channel message with no mentions unless a message sets its
+/// own (none does). With a proxy, serenity's own rate limiter must be off, or it would send
 /// requests straight to Discord; rate limiting is then the proxy's job.
 fn build_http(token: &str, proxy: &str) -> Result<serenity::Http, DiscordError> {
     let builder = HttpBuilder::new(token).default_allowed_mentions(reply::no_mentions());
@@ -76,14 +78,15 @@ fn build_http(token: &str, proxy: &str) -> Result<serenity::Http, DiscordError> 
     Ok(builder.proxy(proxy.trim_end_matches('/')).ratelimiter_disabled(true).build())
 }
 
-/// poise with our commands, the message listener, and empty allowed mentions everywhere.
+/// poise with our commands, the message listener, and empty allowed mentions on every command
+/// reply (poise fills them into each reply that sets none; interaction responses do not use
+/// the HTTP client's default).
 fn framework(data: Data, guild: Option<GuildId>) -> poise::Framework<Data, Error> {
     let options = poise::FrameworkOptions {
         commands: commands::all(),
         event_handler: |fw, event| Box::pin(events::handle(fw, event)),
         on_error: |error| Box::pin(on_error(error)),
         allowed_mentions: Some(reply::no_mentions()),
-        reply_callback: Some(|_, reply| reply.allowed_mentions(reply::no_mentions())),
         initialize_owners: false,
         prefix_options: poise::PrefixFrameworkOptions { mention_as_prefix: false, ..Default::default() },
         ..Default::default()

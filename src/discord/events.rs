@@ -17,7 +17,7 @@ const SLOW_DOWN: &str = "⏳";
 
 /// Why a message is for the bot; decides whether chatter is ignored and where to reply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+enum Place {
     /// A direct message: always addressed to the bot.
     Direct,
     /// A message that mentions the bot: always addressed to it.
@@ -30,11 +30,11 @@ pub enum Place {
 
 /// A message the bot should answer, with its question text.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Trigger {
+struct Trigger {
     /// The message with mention markup stripped.
-    pub question: String,
+    question: String,
     /// Where it was asked.
-    pub place: Place,
+    place: Place,
 }
 
 /// poise's event hook: routes the events the bot cares about.
@@ -52,27 +52,33 @@ pub async fn handle(fw: poise::FrameworkContext<'_, Data, Error>, event: &FullEv
     Ok(())
 }
 
-/// Decides whether `msg` is for the bot. Pure, so the rules are unit-tested.
-pub fn classify(msg: &Message, bot: UserId, answer_channels: &[u64], in_bot_thread: bool) -> Option<Trigger> {
+/// Decides whether `msg` is for the bot. Pure, so the rules are unit-tested; `in_bot_thread`
+/// is only asked (it takes a lock and a cache look-up) when nothing else decides.
+fn classify(
+    msg: &Message,
+    bot: UserId,
+    answer_channels: &[u64],
+    in_bot_thread: impl FnOnce() -> bool,
+) -> Option<Trigger> {
+    // Cheapest checks first: most traffic in busy servers is other bots.
     if msg.author.bot || msg.author.id == bot || msg.webhook_id.is_some() {
         return None;
     }
     if !matches!(msg.kind, MessageType::Regular | MessageType::InlineReply) {
         return None;
     }
-    let question = strip_mentions(&msg.content);
-    let mentioned = msg.mentions.iter().any(|u| u.id == bot) || msg.content.contains(&format!("<@{bot}>"));
     let place = if msg.guild_id.is_none() {
         Place::Direct
-    } else if mentioned {
+    } else if msg.mentions_user_id(bot) {
         Place::Mention
     } else if answer_channels.contains(&msg.channel_id.get()) {
         Place::AnswerChannel
-    } else if in_bot_thread {
+    } else if in_bot_thread() {
         Place::BotThread
     } else {
         return None;
     };
+    let question = strip_mentions(&msg.content);
     // A bare mention (or empty DM) gets a hint; chatter like "thanks" gets nothing anywhere.
     let addressed = matches!(place, Place::Direct | Place::Mention);
     let bare = addressed && question.is_empty();
@@ -80,11 +86,8 @@ pub fn classify(msg: &Message, bot: UserId, answer_channels: &[u64], in_bot_thre
 }
 
 async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
-    if msg.author.bot {
-        return; // cheapest check first: most traffic in busy servers is other bots
-    }
-    let in_bot_thread = data.threads.is_bot_thread(ctx, msg.guild_id, msg.channel_id, bot);
-    let Some(trigger) = classify(msg, bot, &data.settings.answer_channels, in_bot_thread) else {
+    let in_bot_thread = || data.threads.is_bot_thread(ctx, msg.guild_id, msg.channel_id, bot);
+    let Some(trigger) = classify(msg, bot, &data.settings().answer_channels, in_bot_thread) else {
         return;
     };
     if !data.limiter.allow(msg.author.id.get()) {
@@ -112,17 +115,19 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
 }
 
 /// Posts the reply: in a new thread when configured (and possible), else as a reply to `msg`.
+/// Only mentions and answer-channel messages can open threads, so the thread look-up here
+/// and the one in [`classify`] never both run for one message.
 async fn deliver(ctx: &Context, data: &Data, msg: &Message, trigger: &Trigger, embed: Option<CreateEmbed>) {
     let message = match embed {
         Some(embed) => reply::embed_message(embed),
         None => reply::text_message(data.texts.empty_question, data.texts),
     };
-    let wants_thread = data.settings.reply_in_thread
+    let wants_thread = data.settings().reply_in_thread
         && matches!(trigger.place, Place::AnswerChannel | Place::Mention)
         && !trigger.question.is_empty()
         && !data.threads.is_thread(ctx, msg.guild_id, msg.channel_id);
     if wants_thread {
-        match open_thread(ctx, msg, &trigger.question, data.texts.thread_name).await {
+        match open_thread(ctx, msg, &trigger.question).await {
             Ok(thread) => {
                 data.threads.remember(thread, &trigger.question);
                 return send(ctx, thread, message).await;
@@ -133,9 +138,9 @@ async fn deliver(ctx: &Context, data: &Data, msg: &Message, trigger: &Trigger, e
     send(ctx, msg.channel_id, message.reference_message(msg)).await;
 }
 
-async fn open_thread(ctx: &Context, msg: &Message, question: &str, fallback: &str) -> serenity::Result<ChannelId> {
+/// Opens a thread on `msg` named after `question`, which is never empty (so neither is the name).
+async fn open_thread(ctx: &Context, msg: &Message, question: &str) -> serenity::Result<ChannelId> {
     let name = reply::fit_label(question, NAME_MAX);
-    let name = if name.is_empty() { fallback.to_owned() } else { name };
     let builder = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneDay);
     Ok(msg.channel_id.create_thread_from_message(ctx, msg.id, builder).await?.id)
 }
@@ -166,7 +171,7 @@ mod tests {
     }
 
     fn place(msg: &Message, in_thread: bool) -> Option<Place> {
-        classify(msg, UserId::new(BOT), &[10], in_thread).map(|t| t.place)
+        classify(msg, UserId::new(BOT), &[10], || in_thread).map(|t| t.place)
     }
 
     #[test]
@@ -186,7 +191,7 @@ mod tests {
     #[test]
     fn the_mention_is_stripped_from_the_question() {
         let msg = message("<@900>  ALB 와 NLB 차이?", Some(1), 11, false, &[BOT]);
-        let trigger = classify(&msg, UserId::new(BOT), &[], false).unwrap();
+        let trigger = classify(&msg, UserId::new(BOT), &[], || false).unwrap();
         assert_eq!(trigger.question, "ALB 와 NLB 차이?");
     }
 }

@@ -30,11 +30,9 @@ pub struct Texts {
     pub not_admin: &'static str,
     /// `/reindex` while another rebuild is running.
     pub reindex_running: &'static str,
-    /// Thread name when the question itself cannot be used.
-    pub thread_name: &'static str,
 }
 
-const KO: Texts = Texts {
+static KO: Texts = Texts {
     no_answer: "노트에서 답을 찾지 못했어요",
     nearest_topics: "가까운 주제",
     no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
@@ -46,10 +44,9 @@ const KO: Texts = Texts {
     search_failed: "검색 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
     not_admin: "이 명령은 관리자만 쓸 수 있어요.",
     reindex_running: "이미 색인을 다시 만드는 중이에요. 끝나면 다시 시도해 주세요.",
-    thread_name: "질문",
 };
 
-const EN: Texts = Texts {
+static EN: Texts = Texts {
     no_answer: "The notes don't answer this",
     nearest_topics: "Nearest topics",
     no_topics: "Nothing close either. Try asking in other words.",
@@ -61,7 +58,6 @@ const EN: Texts = Texts {
     search_failed: "Something went wrong while searching. Please try again later.",
     not_admin: "Only admins can run this command.",
     reindex_running: "A reindex is already running. Try again when it is done.",
-    thread_name: "Question",
 };
 
 /// The table for `language`; `'static` so handlers can hold it without cloning.
@@ -73,6 +69,7 @@ pub fn texts(language: Language) -> &'static Texts {
 }
 
 impl Texts {
+    /// `KO` is a `static`, so it has exactly one address to compare with.
     fn is_korean(&self) -> bool {
         std::ptr::eq(self, &KO)
     }

@@ -7,7 +7,8 @@
 //! guard in `rate_limit`. Start-up and shutdown live in `client`.
 //!
 //! Every message the bot sends has allowed mentions set to none, so `@everyone` in a note or
-//! a question never pings anyone.
+//! a question never pings anyone: channel messages get them as the HTTP client's default,
+//! command replies from poise's `FrameworkOptions::allowed_mentions` (both set in `client`).
 
 mod asking;
 mod client;
@@ -32,8 +33,6 @@ use crate::engine::Engine;
 pub struct Data {
     /// The search engine; all calls go through `spawn_blocking`.
     engine: Arc<Engine>,
-    /// `[discord]` settings, read once at start-up.
-    settings: DiscordSettings,
     /// Reply texts in `discord.language`.
     texts: &'static i18n::Texts,
     /// Per-user question limit.
@@ -44,14 +43,18 @@ pub struct Data {
 
 impl Data {
     fn new(engine: Arc<Engine>) -> Self {
-        let settings = engine.settings().discord.clone();
+        let settings = &engine.settings().discord;
         Self {
             texts: i18n::texts(settings.language),
             limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
             threads: threads::BotThreads::default(),
-            settings,
             engine,
         }
+    }
+
+    /// `[discord]` settings: the engine's, which never change while it runs.
+    fn settings(&self) -> &DiscordSettings {
+        &self.engine.settings().discord
     }
 }
 
@@ -63,7 +66,8 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 /// Why the bot could not start or stopped. Messages never contain the token.
 #[derive(Debug, thiserror::Error)]
 pub enum DiscordError {
-    /// No token configured; `notebot serve` maps this to exit code 2.
+    /// No token configured. `notebot serve` checks for it before opening the engine and exits
+    /// with code 2 (a usage error) and this message.
     #[error("no Discord bot token: set the DISCORD_TOKEN (or NOTEBOT__DISCORD__TOKEN) environment variable")]
     MissingToken,
     /// `discord.api_proxy` is not an `http(s)://` URL.

@@ -12,7 +12,7 @@ use super::Context;
 use crate::config::DiscordSettings;
 
 /// Whether `user` with `roles` is configured as an admin.
-pub fn is_admin(settings: &DiscordSettings, user: UserId, roles: &[RoleId]) -> bool {
+fn is_admin(settings: &DiscordSettings, user: UserId, roles: &[RoleId]) -> bool {
     settings.admin_user_ids.contains(&user.get())
         || roles.iter().any(|role| settings.admin_role_ids.contains(&role.get()))
 }
@@ -21,7 +21,7 @@ pub fn is_admin(settings: &DiscordSettings, user: UserId, roles: &[RoleId]) -> b
 /// call), and are empty in direct messages.
 pub async fn author_is_admin(ctx: Context<'_>) -> bool {
     let roles = ctx.author_member().await.map(|m| m.roles.clone()).unwrap_or_default();
-    is_admin(&ctx.data().settings, ctx.author().id, &roles)
+    is_admin(ctx.data().settings(), ctx.author().id, &roles)
 }
 
 #[cfg(test)]

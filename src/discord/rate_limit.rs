@@ -28,7 +28,7 @@ impl RateLimiter {
     }
 
     /// [`Self::allow`] with an explicit clock, so the window logic is testable.
-    pub fn allow_at(&self, user: u64, now: Instant) -> bool {
+    fn allow_at(&self, user: u64, now: Instant) -> bool {
         if self.per_minute == 0 {
             return true;
         }

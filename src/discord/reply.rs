@@ -1,24 +1,24 @@
 //! What the bot posts: answer and topic embeds with citations, cut to Discord's length limits
-//! at line boundaries (never rejected by Discord for being too long), and always sent with
-//! allowed mentions set to none so text from notes or users can never ping anyone.
+//! at line boundaries (never rejected by Discord for being too long). Allowed mentions are
+//! [`no_mentions`], set once per path in `client`, so text from notes or users can never ping
+//! anyone.
 
 use poise::serenity_prelude::{Colour, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
+use serenity::constants::{EMBED_MAX_LENGTH, MESSAGE_CODE_LIMIT};
 
 use super::i18n::Texts;
 use crate::answer::{Answer, Hit, TopicView};
 
-/// Discord's limit on message content.
-pub const CONTENT_MAX: usize = 2000;
+// Message content (`MESSAGE_CODE_LIMIT`) and all embed text of one message
+// (`EMBED_MAX_LENGTH`) are limited by serenity's constants; serenity has none for these.
 /// Discord's limit on an embed description.
-pub const DESCRIPTION_MAX: usize = 4096;
-/// Discord's limit on all text of the embeds of one message.
-pub const EMBED_TOTAL_MAX: usize = 6000;
-/// Discord's limit on embed titles, field names and thread names are shorter still.
-pub const TITLE_MAX: usize = 256;
+const DESCRIPTION_MAX: usize = 4096;
+/// Discord's limit on embed titles and field names (thread names are shorter still).
+const TITLE_MAX: usize = 256;
 /// Discord's limit on an embed footer.
-pub const FOOTER_MAX: usize = 2048;
+const FOOTER_MAX: usize = 2048;
 /// Discord's limit on an embed field value.
-pub const FIELD_VALUE_MAX: usize = 1024;
+const FIELD_VALUE_MAX: usize = 1024;
 /// Discord's limit on autocomplete choice names and values, and on thread names.
 pub const NAME_MAX: usize = 100;
 /// Citations listed under an answer; more would bury the one that matters.
@@ -41,7 +41,7 @@ pub fn discord_len(text: &str) -> usize {
 
 /// Cuts `text` to at most `max` units at a line boundary, closing an open code fence and
 /// appending `pointer`; a single over-long line is cut at a word boundary instead.
-pub fn fit(text: &str, max: usize, pointer: &str) -> String {
+fn fit(text: &str, max: usize, pointer: &str) -> String {
     if discord_len(text) <= max {
         return text.to_owned();
     }
@@ -99,7 +99,7 @@ pub fn fit_label(text: &str, max: usize) -> String {
 }
 
 /// `heading — `file` L3–L9`, linked when the note has a URL: the citation format everywhere.
-pub fn citation(heading: &str, source: &str, lines: [u32; 2], url: Option<&str>) -> String {
+fn citation(heading: &str, source: &str, lines: [u32; 2], url: Option<&str>) -> String {
     let heading = fit_label(&heading.replace(['[', ']'], ""), TITLE_MAX);
     let heading = match url {
         Some(url) => format!("[{heading}]({url})"),
@@ -130,26 +130,27 @@ fn join_fitting(lines: impl IntoIterator<Item = String>, max: usize) -> String {
 
 /// The text parts of an embed, kept apart until the total is known so the description can
 /// absorb whatever the 6,000-unit message limit leaves.
-struct EmbedParts {
-    title: String,
-    url: Option<String>,
-    description: String,
-    field: Option<(String, String)>,
+struct EmbedParts<'a> {
+    title: &'a str,
+    url: Option<&'a str>,
+    description: &'a str,
+    /// Field name and value.
+    field: Option<(&'a str, String)>,
     footer: Option<String>,
     colour: Colour,
 }
 
-impl EmbedParts {
+impl EmbedParts<'_> {
     fn build(self, pointer: &str) -> CreateEmbed {
-        let title = fit_label(&self.title, TITLE_MAX);
-        let field = self.field.map(|(n, v)| (fit_label(&n, TITLE_MAX), fit(&v, FIELD_VALUE_MAX, "…")));
+        let title = fit_label(self.title, TITLE_MAX);
+        let field = self.field.map(|(n, v)| (fit_label(n, TITLE_MAX), fit(&v, FIELD_VALUE_MAX, "…")));
         let others = discord_len(&title)
             + field.as_ref().map_or(0, |(n, v)| discord_len(n) + discord_len(v))
             + self.footer.as_deref().map_or(0, discord_len);
-        let room = DESCRIPTION_MAX.min(EMBED_TOTAL_MAX.saturating_sub(others));
+        let room = DESCRIPTION_MAX.min(EMBED_MAX_LENGTH.saturating_sub(others));
         let mut embed = CreateEmbed::new().title(title).colour(self.colour);
         if !self.description.trim().is_empty() {
-            embed = embed.description(fit(&self.description, room, pointer));
+            embed = embed.description(fit(self.description, room, pointer));
         }
         if let Some(url) = self.url {
             embed = embed.url(url);
@@ -167,28 +168,29 @@ impl EmbedParts {
 /// The embed for an [`Answer`]: the answer with its citations, or, when the notes have no
 /// answer, a short statement and the nearest topics.
 pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
-    let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);
-    let parts = if answer.answered {
-        let top = answer.hits.first();
-        EmbedParts {
-            title: top.map_or(texts.answer_title, |h| h.heading.as_str()).to_owned(),
-            url: top.and_then(|h| h.url.clone()),
-            description: answer.answer.clone(),
-            field: Some((texts.sources.to_owned(), citations)),
-            footer: Some(answer_footer(answer, texts)),
-            colour: ANSWERED,
-        }
-    } else {
-        EmbedParts {
-            title: texts.no_answer.to_owned(),
+    if !answer.answered {
+        let description = unanswered_description(answer, texts);
+        let parts = EmbedParts {
+            title: texts.no_answer,
             url: None,
-            description: unanswered_description(answer, texts),
+            description: &description,
             field: None,
             footer: None,
             colour: UNANSWERED,
-        }
-    };
-    parts.build(texts.trimmed)
+        };
+        return parts.build(texts.trimmed);
+    }
+    let top = answer.hits.first();
+    let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);
+    EmbedParts {
+        title: top.map_or(texts.answer_title, |h| h.heading.as_str()),
+        url: top.and_then(|h| h.url.as_deref()),
+        description: &answer.answer,
+        field: Some((texts.sources, citations)),
+        footer: Some(answer_footer(answer, texts)),
+        colour: ANSWERED,
+    }
+    .build(texts.trimmed)
 }
 
 /// Search time, and the question's words the notes never mention when there are any.
@@ -226,40 +228,36 @@ fn nearest_topics(answer: &Answer, texts: &Texts) -> String {
 pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
     let topic = &view.topic;
     EmbedParts {
-        title: topic.heading.clone(),
-        url: view.url.clone(),
-        description: view.text.clone(),
-        field: Some((
-            texts.sources.to_owned(),
-            citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()),
-        )),
+        title: &topic.heading,
+        url: view.url.as_deref(),
+        description: &view.text,
+        field: Some((texts.sources, citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()))),
         footer: None,
         colour: ANSWERED,
     }
     .build(texts.trimmed)
 }
 
-/// A channel message carrying `embed`, with mentions disabled.
+/// A channel message carrying `embed` (mentions off: the HTTP client's default).
 pub fn embed_message(embed: CreateEmbed) -> CreateMessage {
-    CreateMessage::new().embed(embed).allowed_mentions(no_mentions())
+    CreateMessage::new().embed(embed)
 }
 
-/// A plain-text channel message, cut to the content limit, with mentions disabled.
+/// A plain-text channel message, cut to the content limit (mentions off: the HTTP client's
+/// default).
 pub fn text_message(text: &str, texts: &Texts) -> CreateMessage {
-    CreateMessage::new().content(fit(text, CONTENT_MAX, texts.trimmed)).allowed_mentions(no_mentions())
+    CreateMessage::new().content(fit(text, MESSAGE_CODE_LIMIT, texts.trimmed))
 }
 
-/// An interaction reply carrying `embed`, with mentions disabled.
+/// An interaction reply carrying `embed` (mentions off: poise's framework default).
 pub fn embed_reply(embed: CreateEmbed, ephemeral: bool) -> poise::CreateReply {
-    poise::CreateReply::default().embed(embed).ephemeral(ephemeral).allowed_mentions(no_mentions())
+    poise::CreateReply::default().embed(embed).ephemeral(ephemeral)
 }
 
-/// An ephemeral plain-text interaction reply (refusals, errors), with mentions disabled.
+/// An ephemeral plain-text interaction reply (refusals, errors; mentions off: poise's
+/// framework default).
 pub fn ephemeral_text(text: &str, texts: &Texts) -> poise::CreateReply {
-    poise::CreateReply::default()
-        .content(fit(text, CONTENT_MAX, texts.trimmed))
-        .ephemeral(true)
-        .allowed_mentions(no_mentions())
+    poise::CreateReply::default().content(fit(text, MESSAGE_CODE_LIMIT, texts.trimmed)).ephemeral(true)
 }
 
 #[cfg(test)]

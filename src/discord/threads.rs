@@ -51,13 +51,16 @@ impl BotThreads {
 
     /// Whether `channel` is a thread this bot opened (remembered, or owned per the cache).
     pub fn is_bot_thread(&self, ctx: &Context, guild: Option<GuildId>, channel: ChannelId, bot: UserId) -> bool {
-        self.first_question(channel).is_some()
-            || cached_thread_owner(ctx, guild, channel).is_some_and(|owner| owner == Some(bot))
+        self.remembers(channel) || cached_thread_owner(ctx, guild, channel).is_some_and(|owner| owner == Some(bot))
     }
 
     /// Whether `channel` is any thread (threads cannot have threads opened on their messages).
     pub fn is_thread(&self, ctx: &Context, guild: Option<GuildId>, channel: ChannelId) -> bool {
-        self.first_question(channel).is_some() || cached_thread_owner(ctx, guild, channel).is_some()
+        self.remembers(channel) || cached_thread_owner(ctx, guild, channel).is_some()
+    }
+
+    fn remembers(&self, thread: ChannelId) -> bool {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner()).questions.contains_key(&thread)
     }
 }
 

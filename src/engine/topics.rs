@@ -4,11 +4,6 @@ use std::collections::HashSet;
 
 use crate::analysis::Analyzer;
 use crate::answer::Topic;
-use crate::knowledge::HEADING_SEPARATOR;
-
-fn last_heading(topic: &Topic) -> &str {
-    topic.heading.rsplit(HEADING_SEPARATOR).next().unwrap_or(&topic.heading)
-}
 
 fn folded(text: &str) -> String {
     text.trim().to_lowercase()
@@ -21,7 +16,7 @@ pub fn with_prefix(topics: &[Topic], prefix: Option<&str>) -> Vec<Topic> {
     };
     topics
         .iter()
-        .filter(|t| folded(&t.heading).starts_with(&prefix) || folded(last_heading(t)).starts_with(&prefix))
+        .filter(|t| folded(&t.heading).starts_with(&prefix) || folded(t.last_heading()).starts_with(&prefix))
         .cloned()
         .collect()
 }
@@ -29,7 +24,7 @@ pub fn with_prefix(topics: &[Topic], prefix: Option<&str>) -> Vec<Topic> {
 /// How well a topic matches what someone has typed so far; 0 is no match.
 fn match_score(analyzer: &Analyzer, topic: &Topic, typed: &str, typed_terms: &HashSet<String>) -> u32 {
     let heading = folded(&topic.heading);
-    let last = folded(last_heading(topic));
+    let last = folded(topic.last_heading());
     let mut score = 0;
     if last.starts_with(typed) {
         score += 100;
@@ -71,7 +66,7 @@ pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<usize> 
         return None;
     }
     let exact = topics.iter().position(|t| folded(&t.heading) == wanted);
-    let by_last = || topics.iter().position(|t| folded(last_heading(t)) == wanted);
+    let by_last = || topics.iter().position(|t| folded(t.last_heading()) == wanted);
     exact.or_else(by_last).or_else(|| {
         let best = suggest(analyzer, topics, name, 1).into_iter().next()?;
         topics.iter().position(|t| *t == best)

@@ -22,11 +22,10 @@ pub async fn ask(
     #[description_localized("ko", "나에게만 답을 보여 줍니다 (기본값: 아니요)")]
     ephemeral: Option<bool>,
 ) -> Result<(), Error> {
-    let data = ctx.data();
-    if !data.limiter.allow(ctx.author().id.get()) {
-        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;
+    if !super::within_rate_limit(ctx).await? {
         return Ok(());
     }
+    let data = ctx.data();
     let question = super::super::question::strip_mentions(&question);
     let response = match asking::ask(&data.engine, &question, None).await {
         Outcome::Answer(answer) => {

@@ -4,9 +4,20 @@ mod ask;
 mod reindex;
 mod topic;
 
-use super::{Data, Error};
+use super::{reply, Context, Data, Error};
 
 /// Every command the bot registers; the order is the order Discord lists them in.
 pub fn all() -> Vec<poise::Command<Data, Error>> {
     vec![ask::ask(), topic::topic(), reindex::reindex()]
+}
+
+/// Counts a command against its author's question limit; over it, tells them so (ephemerally)
+/// and returns false.
+async fn within_rate_limit(ctx: Context<'_>) -> Result<bool, Error> {
+    let data = ctx.data();
+    if data.limiter.allow(ctx.author().id.get()) {
+        return Ok(true);
+    }
+    ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;
+    Ok(false)
 }

@@ -1,13 +1,12 @@
 //! `/reindex`: rebuilds the index after notes change, for admins only, without stopping answers.
 
-use std::sync::Arc;
-
 use tracing::{info, warn};
 
+use super::super::asking::on_engine;
 use super::super::permissions;
 use super::super::reply;
 use super::super::{Context, Error};
-use crate::engine::EngineError;
+use crate::engine::{Engine, EngineError};
 
 /// Rebuild the notes index (admins)
 ///
@@ -29,8 +28,7 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
         return Ok(());
     }
     ctx.defer_ephemeral().await?;
-    let engine = Arc::clone(&data.engine);
-    let result = tokio::task::spawn_blocking(move || engine.reindex()).await?;
+    let result = on_engine(&data.engine, Engine::reindex).await?;
     let text = match result {
         Ok(stats) => {
             info!(files = stats.files, chunks = stats.chunks, took_ms = stats.took_ms, "reindexed");

@@ -1,13 +1,11 @@
 //! `/topic`: shows one section of the notes, picked with autocomplete over the headings.
 
-use std::sync::Arc;
-
 use poise::serenity_prelude::{AutocompleteChoice, CreateAutocompleteResponse};
 
+use super::super::asking::on_engine;
 use super::super::reply::{self, NAME_MAX};
 use super::super::{Context, Error};
 use crate::answer::Topic;
-use crate::knowledge::HEADING_SEPARATOR;
 
 /// Discord shows at most this many autocomplete choices.
 const MAX_CHOICES: usize = 25;
@@ -30,14 +28,12 @@ pub async fn topic(
     #[max_length = 100]
     name: String,
 ) -> Result<(), Error> {
-    let data = ctx.data();
-    if !data.limiter.allow(ctx.author().id.get()) {
-        ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;
+    if !super::within_rate_limit(ctx).await? {
         return Ok(());
     }
-    let engine = Arc::clone(&data.engine);
+    let data = ctx.data();
     let key = name.clone();
-    let view = tokio::task::spawn_blocking(move || engine.topic(&key)).await?;
+    let view = on_engine(&data.engine, move |engine| engine.topic(&key)).await?;
     let response = match view {
         Some(view) => reply::embed_reply(reply::topic_embed(&view, data.texts), false),
         None => reply::ephemeral_text(&data.texts.topic_not_found(&name), data.texts),
@@ -48,21 +44,21 @@ pub async fn topic(
 
 /// Autocomplete for `name`: the engine's ranked suggestions as Discord choices.
 async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let engine = Arc::clone(&ctx.data().engine);
     let partial = partial.to_owned();
-    let topics =
-        tokio::task::spawn_blocking(move || engine.suggest_topics(&partial, MAX_CHOICES)).await.unwrap_or_default();
+    let topics = on_engine(&ctx.data().engine, move |engine| engine.suggest_topics(&partial, MAX_CHOICES))
+        .await
+        .unwrap_or_default();
     CreateAutocompleteResponse::new().set_choices(choices(&topics))
 }
 
 /// At most 25 choices of at most 100 characters, one per distinct value. The value is the
 /// heading path the engine resolves (its last heading when the path is too long); the label
 /// adds the file so equal headings in different notes can be told apart.
-pub fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
+fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
     let mut seen = std::collections::HashSet::new();
     topics
         .iter()
-        .map(|t| (t, choice_value(&t.heading)))
+        .map(|t| (t, choice_value(t)))
         .filter(|(_, value)| !value.is_empty() && seen.insert(value.clone()))
         .take(MAX_CHOICES)
         .map(|(t, value)| {
@@ -72,12 +68,11 @@ pub fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
         .collect()
 }
 
-fn choice_value(heading: &str) -> String {
-    if reply::discord_len(heading) <= NAME_MAX {
-        return heading.to_owned();
+fn choice_value(topic: &Topic) -> String {
+    if reply::discord_len(&topic.heading) <= NAME_MAX {
+        return topic.heading.clone();
     }
-    let last = heading.rsplit(HEADING_SEPARATOR.trim()).next().unwrap_or(heading);
-    reply::fit_label(last.trim(), NAME_MAX)
+    reply::fit_label(topic.last_heading(), NAME_MAX)
 }
 
 #[cfg(test)]
@@ -99,6 +94,6 @@ mod tests {
         let values: Vec<&str> = json.as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
         assert_eq!(values.iter().filter(|v| **v == "Overview › 주제 0").count(), 1);
         assert!(json.as_array().unwrap().iter().all(|c| reply::discord_len(c["name"].as_str().unwrap()) <= NAME_MAX));
-        assert_eq!(choice_value(&topics.last().unwrap().heading), "마지막");
+        assert_eq!(choice_value(topics.last().unwrap()), "마지막");
     }
 }

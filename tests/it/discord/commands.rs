@@ -1,14 +1,10 @@
 //! Slash commands and start-up: registration, `/ask`, `/topic` with autocomplete, the gateway
 //! handshake and the missing-token error.
 
-use std::sync::Arc;
-
-use notebot::config::Settings;
 use notebot::discord::DiscordError;
-use notebot::engine::Engine;
 use serde_json::{json, Value};
 
-use super::harness::{assert_no_mentions, embed, embed_text, settings, Bot};
+use super::harness::{assert_no_mentions, embed, embed_text, open_engine, Bot};
 use super::payloads::{ASKER, BOT_ID, GUILD_ID};
 
 fn ask(question: &str, ephemeral: Option<bool>) -> Value {
@@ -21,17 +17,6 @@ fn ask(question: &str, ephemeral: Option<bool>) -> Value {
 
 fn command<'a>(commands: &'a Value, name: &str) -> &'a Value {
     commands.as_array().unwrap().iter().find(|c| c["name"] == name).unwrap_or_else(|| panic!("{name} in {commands}"))
-}
-
-/// An engine over the shipped note with test settings changed by `adjust`, without a bot; the
-/// folders must outlive it.
-async fn engine_with(adjust: impl FnOnce(&mut Settings)) -> ([tempfile::TempDir; 3], Arc<Engine>) {
-    let folders = [(); 3].map(|_| tempfile::tempdir().unwrap());
-    super::harness::write_notes(folders[0].path(), 0, &[]);
-    let mut settings = settings(folders[0].path(), folders[1].path(), folders[2].path());
-    adjust(&mut settings);
-    let engine = tokio::task::spawn_blocking(move || Engine::open(settings)).await.unwrap().unwrap();
-    (folders, Arc::new(engine))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -146,7 +131,7 @@ async fn topic_autocomplete_offers_at_most_25_short_choices_for_a_korean_prefix(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_token_is_an_error_naming_the_variables() {
-    let (_folders, engine) = engine_with(|settings| settings.discord.token = "   ".into()).await;
+    let (_folders, engine) = open_engine(0, &[], |settings| settings.discord.token = "   ".into()).await;
     let error = notebot::discord::run(engine).await.expect_err("no token");
     assert!(matches!(error, DiscordError::MissingToken));
     let message = error.to_string();
@@ -155,7 +140,7 @@ async fn a_missing_token_is_an_error_naming_the_variables() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proxy_that_is_not_a_url_is_refused_without_echoing_the_token() {
-    let (_folders, engine) = engine_with(|settings| {
+    let (_folders, engine) = open_engine(0, &[], |settings| {
         settings.discord.token = "secret-token-not-shown".into();
         settings.discord.api_proxy = "127.0.0.1:9".into();
     })

@@ -164,35 +164,32 @@ impl FakeDiscord {
 
     /// Waits until a request satisfying `matches` has arrived and returns the first one.
     pub async fn wait_for(&self, what: &str, matches: impl Fn(&Request) -> bool) -> Request {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(found) = self.requests().into_iter().find(|r| matches(r)) {
-                return found;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}; got:\n{}", self.summary());
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
+        self.poll(what, || self.requests().into_iter().find(|r| matches(r))).await
     }
 
     /// Waits until `count` requests satisfy `matches`.
     pub async fn wait_for_n(&self, what: &str, count: usize, matches: impl Fn(&Request) -> bool) -> Vec<Request> {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
+        self.poll(&format!("{count} × {what}"), || {
             let found: Vec<Request> = self.requests().into_iter().filter(|r| matches(r)).collect();
-            if found.len() >= count {
-                return found;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting for {count} × {what}; got:\n{}", self.summary());
-            tokio::time::sleep(Duration::from_millis(2)).await;
-        }
+            (found.len() >= count).then_some(found)
+        })
+        .await
     }
 
     /// Waits until `check` holds for the fake's state.
     pub async fn wait_until(&self, what: &str, check: impl Fn(&FakeDiscord) -> bool) {
+        self.poll(what, || check(self).then_some(())).await
+    }
+
+    /// Polls `found` until it returns something; fails after 20 s, listing the requests so far.
+    async fn poll<T>(&self, what: &str, found: impl Fn() -> Option<T>) -> T {
         let deadline = Instant::now() + Duration::from_secs(20);
-        while !check(self) {
+        loop {
+            if let Some(found) = found() {
+                return found;
+            }
             assert!(Instant::now() < deadline, "timed out waiting for {what}; got:\n{}", self.summary());
-            tokio::time::sleep(Duration::from_millis(5)).await;
+            tokio::time::sleep(Duration::from_millis(2)).await;
         }
     }
 

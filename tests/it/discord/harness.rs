@@ -28,15 +28,36 @@ pub struct Bot {
     pub engine: Arc<Engine>,
     /// The bot's token (unique per test).
     pub token: String,
-    knowledge: TempDir,
-    _index: TempDir,
-    _config: TempDir,
+    folders: Folders,
     stop: Option<oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<Result<(), DiscordError>>>,
 }
 
+/// The temporary notes, index and config folders of an engine; they must outlive it.
+pub struct Folders {
+    knowledge: TempDir,
+    _index: TempDir,
+    _config: TempDir,
+}
+
+/// An engine over the shipped note plus `copies` copies of it and `notes`, in fresh temporary
+/// folders, with the test settings changed by `configure`; no bot.
+pub async fn open_engine(
+    copies: usize,
+    notes: &[(&str, &str)],
+    configure: impl FnOnce(&mut Settings),
+) -> (Folders, Arc<Engine>) {
+    let (knowledge, index, config) = (temp(), temp(), temp());
+    write_notes(knowledge.path(), copies, notes);
+    let mut settings = settings(knowledge.path(), index.path(), config.path());
+    configure(&mut settings);
+    let engine =
+        tokio::task::spawn_blocking(move || Engine::open(settings)).await.expect("engine task").expect("engine opens");
+    (Folders { knowledge, _index: index, _config: config }, Arc::new(engine))
+}
+
 /// Hermetic settings: built-in defaults only (no `config/local.toml`, no environment).
-pub fn settings(knowledge: &Path, index: &Path, config: &Path) -> Settings {
+fn settings(knowledge: &Path, index: &Path, config: &Path) -> Settings {
     let sources = SettingsSources { config_dir: Some(config.to_path_buf()), file: None, use_env: false };
     let mut settings = Settings::load(&sources).expect("default settings");
     settings.knowledge.dir = knowledge.to_path_buf();
@@ -67,30 +88,24 @@ impl Bot {
         bypass_proxies();
         let token = format!("NzkyNzE1NDU0MTk2MDg4ODQy.fake{}.secret-token-{}", std::process::id(), unique());
         let fake = FakeDiscord::start(&token).await;
-        let (knowledge, index, config) = (temp(), temp(), temp());
-        write_notes(knowledge.path(), copies, notes);
-        let mut settings = settings(knowledge.path(), index.path(), config.path());
-        settings.discord.token = token.clone();
-        settings.discord.api_proxy = fake.url();
-        configure(&mut settings);
-        let engine = tokio::task::spawn_blocking(move || Engine::open(settings))
-            .await
-            .expect("engine task")
-            .expect("engine opens");
-        let engine = Arc::new(engine);
+        let (folders, engine) = open_engine(copies, notes, |settings| {
+            settings.discord.token = token.clone();
+            settings.discord.api_proxy = fake.url();
+            configure(settings);
+        })
+        .await;
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(notebot::discord::run_until(Arc::clone(&engine), async {
             let _ = stopped.await;
         }));
-        let bot =
-            Bot { fake, engine, token, knowledge, _index: index, _config: config, stop: Some(stop), task: Some(task) };
+        let bot = Bot { fake, engine, token, folders, stop: Some(stop), task: Some(task) };
         bot.fake.wait_for("command registration", |r| r.method == "PUT" && r.path.ends_with("/commands")).await;
         bot
     }
 
     /// Where the notes are, to add one before `/reindex`.
     pub fn knowledge(&self) -> PathBuf {
-        self.knowledge.path().to_path_buf()
+        self.folders.knowledge.path().to_path_buf()
     }
 
     /// Dispatches a MESSAGE_CREATE; returns its id and dispatch time.
@@ -192,7 +207,7 @@ fn temp() -> TempDir {
 }
 
 /// The shipped note at `aws/overview.md`, `copies` more under `copies/`, and `notes`.
-pub fn write_notes(dir: &Path, copies: usize, notes: &[(&str, &str)]) {
+fn write_notes(dir: &Path, copies: usize, notes: &[(&str, &str)]) {
     let shipped = std::fs::read_to_string(SHIPPED_NOTE).expect("the shipped note");
     write(&dir.join("aws/overview.md"), &shipped);
     for i in 0..copies {
