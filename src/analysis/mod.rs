@@ -32,7 +32,8 @@ pub enum TermClass {
     Verb,
     /// Latin-script words (`nlb`, `ec2`).
     Latin,
-    /// Numbers.
+    /// Numbers and quantities (`2023`, `100gb`): they qualify a question rather than name its
+    /// topic.
     Number,
 }
 
@@ -235,7 +236,8 @@ impl TermSink {
 
     fn push_latin(&mut self, word: &str, start: usize) {
         if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
-            let class = if word.bytes().all(|b| b.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
+            let class =
+                if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
         }
     }

@@ -72,16 +72,35 @@ fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, 
     (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown))
 }
 
-/// A Korean question naming something in Latin script (`WebSocket`, `Glacier`, `GB`) that the
-/// notes never mention asks about what the notes do not cover, however well its other words
-/// match. English questions are left out: their ordinary words (`long`, `delay`) are not names
-/// and are often absent from Korean notes.
+/// A question naming something in Latin script (`WebSocket`, `Glacier`, `Seoul`) that the notes
+/// never mention asks about what the notes do not cover, however well its other words match.
+/// In a Korean question every Latin word is such a name; in an English one only words
+/// capitalised inside a sentence are, since its ordinary words (`long`, `delay`) are often
+/// absent from Korean notes.
 fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Coverage>) -> bool {
     let Some(coverage) = coverage else {
         return false;
     };
     let korean = query.chars().any(|c| ('가'..='힣').contains(&c));
-    korean && plan.concepts.iter().enumerate().any(|(i, c)| c.class == TermClass::Latin && coverage.is_unknown(i))
+    let names = if korean { Vec::new() } else { capitalised_words(query) };
+    plan.concepts
+        .iter()
+        .enumerate()
+        .any(|(i, c)| c.class == TermClass::Latin && coverage.is_unknown(i) && (korean || names.contains(&c.text)))
+}
+
+/// Lower-cased words written with a capital letter that do not start a sentence.
+fn capitalised_words(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut sentence_start = true;
+    for word in text.split_whitespace() {
+        let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !sentence_start && letters.starts_with(|c: char| c.is_ascii_uppercase()) {
+            names.push(letters.to_lowercase());
+        }
+        sentence_start = word.ends_with(['.', '?', '!']);
+    }
+    names
 }
 
 /// Keeps the first of each repeated word, in order.

@@ -23,8 +23,10 @@ const MAX_TERMS: usize = 48;
 const ALIAS_WEIGHT: f32 = 0.7;
 /// Weight of a typo correction relative to the typed term.
 const CORRECTION_WEIGHT: f32 = 0.6;
-/// Weight of an English note word matched by sound to a Hangul loanword of the question.
+/// Weight of a note word matched by sound across scripts (`아웃바운드` ↔ `outbound`).
 const TRANSLITERATION_WEIGHT: f32 = 0.6;
+/// Weight of the singular of a plural the notes do not use: the same word, nearly.
+const SINGULAR_WEIGHT: f32 = 0.9;
 /// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
 /// let spacing variants match without counting one word three times.
 const PART_WEIGHT: f32 = 0.5;
@@ -147,9 +149,8 @@ impl QueryPlan {
             plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
             plan.add(&term.text, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
-            for correction in expansions.vocabulary.corrections(&term.text) {
-                plan.add(&correction, CORRECTION_WEIGHT, concept);
-                plan.variants.push(Variant { concept, terms: vec![correction] });
+            if term.class == TermClass::Latin && !expansions.vocabulary.knows(&term.text) {
+                plan.widen_unknown_latin(&term.text, concept, expansions.vocabulary);
             }
             compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
             if term.class == TermClass::Noun {
@@ -172,6 +173,18 @@ impl QueryPlan {
             }
         }
         plan
+    }
+
+    /// Other spellings of a Latin word the notes do not contain: its singular, typo
+    /// corrections, and Hangul loanwords that sound like it.
+    fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
+        let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT));
+        let corrections = vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT));
+        let loanwords = vocabulary.hangul_sounding_like(word).into_iter().map(|form| (form, TRANSLITERATION_WEIGHT));
+        for (form, weight) in singular.into_iter().chain(corrections).chain(loanwords) {
+            self.add(&form, weight, concept);
+            self.variants.push(Variant { concept, terms: vec![form] });
+        }
     }
 
     /// Reads the nouns of each written word (the analyzer often cuts a word such as

@@ -1,7 +1,8 @@
 //! What the notes' words are, for widening a question: typo tolerance for Latin terms (words
 //! of five letters or more that the notes do not use are matched to note words one edit away,
-//! `scaling` ↔ `scailing`), and Hangul loanwords matched to the notes' English words by sound
-//! (`아웃바운드` ↔ `outbound`).
+//! `scaling` ↔ `scailing`), English plurals the notes write in the singular (`AZs` → `az`),
+//! and loanwords matched by sound across scripts, both ways (`아웃바운드` → `outbound`,
+//! `service` → `서비스`).
 
 use std::collections::HashMap;
 
@@ -13,11 +14,17 @@ use crate::index::ChunkFields;
 /// Shorter words have too many neighbours one edit away to correct safely.
 const MIN_FUZZY_LEN: usize = 5;
 
-/// The Latin words of the index, gathered once per index generation, by their consonant
-/// skeleton (each list sorted).
+/// Hangul note words shorter than this are not matched to English question words: most
+/// two-syllable nouns are native or Sino-Korean (`발급` sounds like `vlookup`), while
+/// loanwords spell out English clusters in more syllables (`서비스`, `스냅샷`).
+const MIN_LOANWORD_SYLLABLES: usize = 3;
+
+/// The Latin words and the distinctive Hangul words of the index, gathered once per index
+/// generation, by their consonant skeleton (each list sorted).
 #[derive(Clone, Default)]
 pub struct Vocabulary {
     by_sound: HashMap<String, Vec<String>>,
+    hangul_by_sound: HashMap<String, Vec<String>>,
     index: Option<(Searcher, ChunkFields)>,
 }
 
@@ -28,34 +35,15 @@ impl std::fmt::Debug for Vocabulary {
 }
 
 impl Vocabulary {
-    /// Collects every Latin term of the searched fields: only the lower-case ASCII range of
-    /// each term dictionary is read, not the Hangul terms that make up most of it.
+    /// Collects the Latin terms and the Hangul terms of the searched fields: only the
+    /// lower-case ASCII and Hangul-syllable ranges of each term dictionary are read.
     pub fn from_index(searcher: &Searcher, fields: &ChunkFields) -> Vocabulary {
-        let mut by_sound: HashMap<String, Vec<String>> = HashMap::new();
-        for segment in searcher.segment_readers() {
-            for field in fields.searched() {
-                let Ok(inverted) = segment.inverted_index(field) else {
-                    continue;
-                };
-                let Ok(mut stream) = inverted.terms().range().ge("a").lt("{").into_stream() else {
-                    continue;
-                };
-                while stream.advance() {
-                    let Ok(term) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    let Some(key) = latin_key(term).filter(|k| k.len() >= MIN_KEY_LEN) else {
-                        continue;
-                    };
-                    by_sound.entry(key).or_default().push(term.to_string());
-                }
-            }
-        }
-        by_sound.values_mut().for_each(|words| {
-            words.sort();
-            words.dedup();
+        let by_sound =
+            by_skeleton(searcher, fields, ("a", "{"), |term| latin_key(term).filter(|key| key.len() >= MIN_KEY_LEN));
+        let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
+            hangul_lookup_key(term).filter(|_| term.chars().count() >= MIN_LOANWORD_SYLLABLES)
         });
-        Vocabulary { by_sound, index: Some((searcher.clone(), *fields)) }
+        Vocabulary { by_sound, hangul_by_sound, index: Some((searcher.clone(), *fields)) }
     }
 
     /// Whether the notes contain `term` in a searched field (without an index, every word
@@ -81,6 +69,26 @@ impl Vocabulary {
         hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)).map_or(&[], Vec::as_slice)
     }
 
+    /// The notes' Hangul words that sound like an English `word` the notes do not contain
+    /// (`service` → `서비스`), or like its singular.
+    pub fn hangul_sounding_like(&self, word: &str) -> Vec<String> {
+        let mut found: Vec<String> = std::iter::once(word.to_string())
+            .chain(singular_forms(word))
+            .filter_map(|form| latin_key(&form))
+            .filter_map(|key| self.hangul_by_sound.get(&key))
+            .flatten()
+            .cloned()
+            .collect();
+        found.dedup();
+        found
+    }
+
+    /// The singular the notes use for an English plural they do not contain (`snapshots` →
+    /// `snapshot`, `AZs` → `az`).
+    pub fn singular(&self, word: &str) -> Option<String> {
+        singular_forms(word).find(|form| self.knows(form))
+    }
+
     /// Note words one edit away from an unknown Latin `word`; empty for known or short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
         if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.has_latin(word) {
@@ -96,6 +104,49 @@ impl Vocabulary {
         found.sort();
         found
     }
+}
+
+/// Terms of the searched fields between `range` (bytes), listed under the skeleton `key`
+/// gives them, when it gives one.
+fn by_skeleton(
+    searcher: &Searcher,
+    fields: &ChunkFields,
+    range: (&str, &str),
+    key: impl Fn(&str) -> Option<String>,
+) -> HashMap<String, Vec<String>> {
+    let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        for field in fields.searched() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(range.0).lt(range.1).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Some((term, key)) = std::str::from_utf8(stream.key()).ok().and_then(|t| Some((t, key(t)?))) else {
+                    continue;
+                };
+                by_key.entry(key).or_default().push(term.to_string());
+            }
+        }
+    }
+    by_key.values_mut().for_each(|words| {
+        words.sort();
+        words.dedup();
+    });
+    by_key
+}
+
+/// Singulars an English plural may have: `-s`, `-es`, `-ies` → `-y`.
+fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
+    let plural = word.len() >= 3 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii();
+    let forms = [
+        word.strip_suffix("ies").map(|stem| format!("{stem}y")),
+        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix('s').map(str::to_string),
+    ];
+    forms.into_iter().flatten().filter(move |form| plural && form.len() >= 2)
 }
 
 /// Whether `a` becomes `b` by one insertion, deletion or substitution (ASCII).

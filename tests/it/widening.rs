@@ -78,3 +78,49 @@ fn analysis_is_the_same_on_every_thread_and_every_time() {
     let other = std::thread::spawn(move || Analyzer::shared().unwrap().analyze(text)).join().unwrap();
     assert_eq!(other, first);
 }
+
+#[test]
+fn english_plurals_find_the_singular_of_the_notes() {
+    let fixture = Fixture::new();
+    fixture.write("ebs.md", "# EBS\n\n* snapshot 요금은 실제 사용량 기준이다.\n* AZ 하나에만 붙는다.\n".as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("Are snapshots billed by usage?", 1).unwrap();
+    assert!(answer.hits[0].text.contains("snapshot 요금"), "{answer:?}");
+    assert!(!answer.unknown.contains(&"snapshots".to_string()), "{:?}", answer.unknown);
+}
+
+#[test]
+fn english_words_find_the_hangul_loanwords_of_the_notes() {
+    let fixture = Fixture::new();
+    fixture.write("support.md", "# 지원\n\n* 보안 지원 프로그램이 있다.\n* 인증서 발급은 무료다.\n".as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("Is there a support program?", 1).unwrap();
+    assert!(answer.hits[0].text.contains("프로그램"), "{answer:?}");
+    assert!(!answer.unknown.contains(&"program".to_string()), "{:?}", answer.unknown);
+    // Two-syllable native words are not loanwords: `vlookup` must not find 발급 (plkp).
+    let unrelated = engine.ask("vlookup", 1).unwrap();
+    assert!(unrelated.hits.is_empty(), "{unrelated:?}");
+}
+
+#[test]
+fn quantities_are_not_names_the_notes_lack() {
+    let answer = shipped_engine().ask("EBS 1TB짜리인데 실제 100GB만 쓰면 스냅샷 요금은?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains("스냅샷"), "{:?}", answer.hits[0]);
+}
+
+#[test]
+fn an_english_question_naming_a_place_the_notes_lack_is_declined() {
+    let answer = shipped_engine().ask("How many AZs does the Seoul region have?", 3).unwrap();
+    assert!(!answer.answered, "{answer:?}");
+    assert_eq!(answer.unknown, vec!["seoul"]);
+    let lower_case = shipped_engine().ask("are azs separate data centers?", 3).unwrap();
+    assert!(!lower_case.unknown.contains(&"azs".to_string()), "azs reads as az: {:?}", lower_case.unknown);
+}
+
+#[test]
+fn asking_for_a_link_finds_the_line_that_holds_one() {
+    let answer = shipped_engine().ask("AWS 스타트업용 사이트 링크 노트에 있었나?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains("awsstartup.io"), "{:?}", answer.hits[0]);
+}
