@@ -10,7 +10,6 @@ mod normalize;
 mod script;
 mod tokenizer;
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -18,6 +17,7 @@ use std::sync::{Arc, OnceLock};
 use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera::worker::SegmentWorker;
 use lindera::token::Token;
 
 pub use normalize::normalize;
@@ -104,17 +104,21 @@ impl Analyzer {
 
     /// Segments `text`; `base` is its byte offset in the whole text.
     fn segment(&self, text: &str, base: usize) -> Vec<Seg> {
-        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else {
-            return Vec::new();
-        };
-        tokens
-            .into_iter()
-            .map(|mut token| {
-                let latin = script::is_latin(&token.surface);
-                let pieces = if latin { Arc::from([]) } else { entry_pieces(&mut token) };
-                Seg { latin, start: base + token.byte_start, end: base + token.byte_end, pieces }
-            })
-            .collect()
+        WORKER.with(|worker| {
+            let mut worker = worker.borrow_mut();
+            let worker = worker.get_or_insert_with(|| self.segmenter.new_worker());
+            let Ok(tokens) = worker.segment(text) else {
+                return Vec::new();
+            };
+            tokens
+                .into_iter()
+                .map(|mut token| {
+                    let latin = script::is_latin(&token.surface);
+                    let pieces = if latin { Arc::from([]) } else { entry_pieces(&mut token) };
+                    Seg { latin, start: base + token.byte_start, end: base + token.byte_end, pieces }
+                })
+                .collect()
+        })
     }
 
     /// Emits the terms of one space-delimited word (eojeol).
@@ -153,6 +157,11 @@ impl Analyzer {
 const ENTRY_MEMO_CAPACITY: usize = 200_000;
 
 thread_local! {
+    /// This thread's lindera worker over the shared segmenter: its Viterbi lattice and
+    /// backtrace buffers are reused from text to text instead of allocated for each (lindera's
+    /// one-worker-per-thread pattern). There is one analyzer per process, so one worker suffices.
+    static WORKER: RefCell<Option<SegmentWorker>> = const { RefCell::new(None) };
+
     /// Pieces of dictionary entries already seen on this thread, by word id: reading an
     /// entry's details (eight UTF-8 fields) and splitting its expression is most of the
     /// analysis cost after the lattice itself, and the same few thousand entries recur.
