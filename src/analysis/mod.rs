@@ -7,6 +7,7 @@
 
 mod morphemes;
 mod normalize;
+mod particles;
 mod script;
 mod tokenizer;
 
@@ -17,10 +18,11 @@ use std::sync::{Arc, OnceLock};
 use lindera::dictionary::load_dictionary;
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
-use lindera::worker::SegmentWorker;
 use lindera::token::Token;
+use lindera::worker::SegmentWorker;
 
 pub use normalize::normalize;
+pub use particles::without_particle;
 pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.

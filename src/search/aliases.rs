@@ -8,14 +8,17 @@
 //!   ["람다", "lambda"],
 //! ]
 //! ```
-//! Every entry is analysed like the notes, so spacing and particles do not matter.
+//! Every entry is analysed like the notes, so spacing and particles do not matter. A
+//! one-word Hangul entry is also matched as written (`엔엘비는` finds `엔엘비`): the
+//! dictionary cuts spelled-out abbreviations and new loanwords differently from sentence to
+//! sentence, so their analysed terms cannot be relied on.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::analysis::Analyzer;
+use crate::analysis::{normalize, without_particle, Analyzer, Term};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +32,27 @@ struct AliasFile {
 pub struct Aliases {
     groups: Vec<Vec<Vec<String>>>,
     by_first_term: HashMap<String, Vec<(usize, usize)>>,
+    by_hangul_word: HashMap<String, (usize, usize)>,
+}
+
+/// A written word of the question that is an alias entry the analysis did not read as such.
+#[derive(Debug, Clone)]
+pub struct MisreadWord<'a> {
+    /// Byte range of the word (particle included) in the normalised question.
+    pub span: (usize, usize),
+    /// The word without its particle.
+    pub text: String,
+    /// Terms of every alternative of its group.
+    pub alternatives: &'a [Vec<String>],
+    /// Which alternative the word is.
+    pub alternative: usize,
+}
+
+impl MisreadWord<'_> {
+    /// Whether a term at `offset` was read from this word.
+    pub fn spans(&self, offset: (usize, usize)) -> bool {
+        offset.0 >= self.span.0 && offset.1 <= self.span.1
+    }
 }
 
 /// One place where a question uses an alias, and the alternatives to add.
@@ -57,24 +81,50 @@ impl Aliases {
 
     /// Builds aliases from groups of phrases.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
-        let groups: Vec<Vec<Vec<String>>> = groups
-            .iter()
-            .map(|group| {
-                group
-                    .iter()
-                    .map(|phrase| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>())
-                    .filter(|terms| !terms.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .filter(|group| group.len() > 1)
-            .collect();
-        let mut by_first_term: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        for (group_index, group) in groups.iter().enumerate() {
-            for (alternative_index, alternative) in group.iter().enumerate() {
-                by_first_term.entry(alternative[0].clone()).or_default().push((group_index, alternative_index));
+        let analysed = |phrase: &String| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>();
+        let groups: Vec<&Vec<String>> = groups.iter().filter(|group| group.len() > 1).collect();
+        let mut aliases = Aliases::default();
+        for group in groups {
+            let phrases: Vec<(&String, Vec<String>)> =
+                group.iter().map(|phrase| (phrase, analysed(phrase))).filter(|(_, terms)| !terms.is_empty()).collect();
+            if phrases.len() < 2 {
+                continue;
+            }
+            let group_index = aliases.groups.len();
+            for (alternative_index, (phrase, terms)) in phrases.iter().enumerate() {
+                let places = aliases.by_first_term.entry(terms[0].clone()).or_default();
+                places.push((group_index, alternative_index));
+                let word = normalize(phrase);
+                if is_hangul_word(&word) {
+                    aliases.by_hangul_word.insert(word, (group_index, alternative_index));
+                }
+            }
+            aliases.groups.push(phrases.into_iter().map(|(_, terms)| terms).collect());
+        }
+        aliases
+    }
+
+    /// The one-word Hangul entries written in `normalized` (particle aside) whose terms there,
+    /// `terms`, are not the entry's own terms: the dictionary read the word differently in this
+    /// sentence (`엔엘비는 뭘…` as `엔` + `비`), so matching terms would miss it.
+    pub fn misread_words<'a>(&'a self, normalized: &str, terms: &[Term]) -> Vec<MisreadWord<'a>> {
+        let mut found = Vec::new();
+        for (span, word) in written_words(normalized) {
+            let entry = self.by_hangul_word.get(word).or_else(|| self.by_hangul_word.get(without_particle(word)));
+            let Some(&(group, alternative)) = entry else {
+                continue;
+            };
+            let alternatives = self.groups[group].as_slice();
+            let read: Vec<&str> = terms
+                .iter()
+                .filter(|t| t.offset.0 >= span.0 && t.offset.1 <= span.1)
+                .map(|t| t.text.as_str())
+                .collect();
+            if read != alternatives[alternative] {
+                found.push(MisreadWord { span, text: without_particle(word).to_string(), alternatives, alternative });
             }
         }
-        Aliases { groups, by_first_term }
+        found
     }
 
     /// Every alias occurrence in the question's terms, with the group's other alternatives.
@@ -93,4 +143,18 @@ impl Aliases {
         }
         found
     }
+}
+
+/// One written word of Hangul syllables only.
+fn is_hangul_word(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| ('가'..='힣').contains(&c))
+}
+
+/// Whitespace-separated words of `text` without surrounding punctuation, with their byte ranges.
+fn written_words(text: &str) -> impl Iterator<Item = ((usize, usize), &str)> {
+    text.split_whitespace().filter_map(move |word| {
+        let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
+        (!trimmed.is_empty()).then_some(((start, start + trimmed.len()), trimmed))
+    })
 }

@@ -8,7 +8,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::aliases::Aliases;
+use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
 use super::vocabulary::Vocabulary;
 use crate::analysis::{normalize, touching_runs, Analyzer, TermClass};
@@ -131,7 +131,17 @@ impl QueryPlan {
         let mut compound = CompoundParts::default();
         let mut nouns: Vec<((usize, usize), usize)> = Vec::new();
         let normalized = normalize(question);
-        for term in analyzer.analyze_normalized(&normalized) {
+        let terms = analyzer.analyze_normalized(&normalized);
+        let misread = expansions.aliases.misread_words(&normalized, &terms);
+        let mut misread_concepts: Vec<Option<usize>> = vec![None; misread.len()];
+        for term in terms {
+            if let Some(index) = misread.iter().position(|word| word.spans(term.offset)) {
+                plan.add_parts_variant(&mut compound);
+                if misread_concepts[index].is_none() && plan.concepts.len() < MAX_TERMS {
+                    misread_concepts[index] = Some(plan.add_misread_word(&misread[index]));
+                }
+                continue;
+            }
             if let Some(concept) = compound.whole.filter(|_| term.compound_part) {
                 plan.add(&term.text, PART_WEIGHT, concept);
                 compound.parts.push(term.text.clone());
@@ -173,6 +183,19 @@ impl QueryPlan {
             }
         }
         plan
+    }
+
+    /// A word the analysis misread, as one concept: its own entry's terms and its group's
+    /// other alternatives, instead of the pieces the dictionary cut it into.
+    fn add_misread_word(&mut self, word: &MisreadWord<'_>) -> usize {
+        let concept = self.concepts.len();
+        self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
+        for (index, alternative) in word.alternatives.iter().enumerate() {
+            let weight = if index == word.alternative { 1.0 } else { ALIAS_WEIGHT };
+            alternative.iter().for_each(|text| self.add(text, weight, concept));
+            self.variants.push(Variant { concept, terms: alternative.clone() });
+        }
+        concept
     }
 
     /// Other spellings of a Latin word the notes do not contain: its singular, typo

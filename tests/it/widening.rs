@@ -124,3 +124,16 @@ fn asking_for_a_link_finds_the_line_that_holds_one() {
     assert!(answer.answered, "{answer:?}");
     assert!(answer.hits[0].text.contains("awsstartup.io"), "{:?}", answer.hits[0]);
 }
+
+#[test]
+fn a_spelled_out_alias_is_found_however_the_sentence_cuts_it() {
+    let fixture = Fixture::new();
+    fixture.write("_aliases.toml", "groups = [[\"NLB\", \"엔엘비\"], [\"CLB\", \"씨엘비\"]]\n".as_bytes());
+    fixture.write("lb.md", "# LB\n\n* NLB\n  * port 기반으로 트래픽을 처리함\n\n* CLB\n  * 이전 세대\n".as_bytes());
+    let engine = fixture.engine();
+    // In this sentence the dictionary reads 엔엘비는 as 엔 + 비, not as the alias entry.
+    let answer = engine.ask("엔엘비는 뭘 기준으로 트래픽 나눠?", 1).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "LB › NLB");
+    assert_eq!(answer.unknown, vec!["기준"], "엔엘비 is known as NLB");
+}
