@@ -7,8 +7,9 @@ use tantivy::schema::{
 
 use crate::analysis::{REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
-/// Bumped whenever fields or analysis change, so older indexes are rebuilt rather than misread.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
+/// than misread.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter::FrontMatter;
 use super::lines::{dedent, LineIndex};
@@ -45,6 +45,8 @@ struct Chunker<'a> {
     headings: Vec<(u32, String)>,
     run: Vec<Block>,
     open_sections: Vec<OpenSection>,
+    /// The chunk of the list item just closed, while nothing else has followed it.
+    last_item: Option<usize>,
     out: ParsedNote,
 }
 
@@ -58,6 +60,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
         headings: Vec::new(),
         run: Vec::new(),
         open_sections: Vec::new(),
+        last_item: None,
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -77,14 +80,19 @@ impl<'a> Chunker<'a> {
                 Event::Text(text) | Event::Code(text) if matches!(stack.last(), Some(Frame::Heading)) => {
                     heading_text.push_str(&text)
                 }
-                Event::Rule if stack.is_empty() => self.flush_run(),
+                Event::Rule if stack.is_empty() => {
+                    self.last_item = None;
+                    self.flush_run()
+                }
                 _ => {}
             }
         }
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>, stack: &mut Vec<Frame>, heading_text: &mut String) {
+        let last_item = if stack.is_empty() { self.last_item.take() } else { self.last_item };
         let frame = match (&tag, stack.len(), stack.last()) {
+            (Tag::CodeBlock(CodeBlockKind::Fenced(_)), 0, _) if self.attach_to_item(last_item, &range) => Frame::Other,
             (Tag::Heading { .. }, 0, _) => {
                 self.flush_run();
                 heading_text.clear();
@@ -117,6 +125,25 @@ impl<'a> Chunker<'a> {
             (Frame::Item { start, nested_start }, _) => self.item(start, nested_start, range.end),
             _ => {}
         }
+    }
+
+    /// Makes a fenced code block that directly follows a list item (blank lines between) part
+    /// of the item's chunk: notes often leave the code an item introduces (`아래 명령으로
+    /// 확인할 수 있다.`) unindented, which ends the list in Markdown but not for the reader.
+    fn attach_to_item(&mut self, item: Option<usize>, range: &Range<usize>) -> bool {
+        let Some(index) = item else {
+            return false;
+        };
+        let (first, last) = (self.lines.line_of(range.start), self.lines.last_line_of(range.start, range.end));
+        let item_first = self.out.chunks[index].lines.0;
+        let item_last = self.out.chunks[index].lines.1;
+        if ((item_last + 1)..first).any(|n| !self.lines.line(n).trim().is_empty()) {
+            return false;
+        }
+        let chunk = &mut self.out.chunks[index];
+        chunk.lines.1 = last;
+        chunk.text = self.lines.dedented(item_first, last);
+        true
     }
 
     fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
@@ -191,6 +218,7 @@ impl<'a> Chunker<'a> {
             }
             _ => (ChunkKind::Section, None, None),
         };
+        self.last_item = (kind == ChunkKind::Section).then_some(self.out.chunks.len());
         self.out.chunks.push(Chunk {
             kind,
             source: self.source.to_string(),

@@ -87,6 +87,17 @@ fn qa_label_variants_are_extracted() {
 }
 
 #[test]
+fn a_code_block_right_after_a_list_item_belongs_to_it() {
+    let note = "# Cloud 9\n\n * 아래 명령으로 확인할 수 있다.\n\n```\naws sts get-caller-identity\n```\n\n * cookies\n\nProse.\n\n```\necho alone\n```\n";
+    let parsed = parse_note("c9.md", note);
+    let item = parsed.chunks.iter().find(|c| c.text.contains("아래 명령")).expect("item chunk");
+    assert_eq!(item.lines, (3, 7), "{:#?}", parsed.chunks);
+    assert!(item.text.contains("get-caller-identity"));
+    let after_prose = parsed.chunks.iter().find(|c| c.text.contains("echo alone")).expect("code chunk");
+    assert!(!after_prose.text.contains("cookies"), "a code block after prose stays its own: {after_prose:?}");
+}
+
+#[test]
 fn broken_front_matter_is_reported_and_the_body_still_indexed() {
     let note = "---\ntitle: [unclosed\n---\n# Body\n\nStill here.\n";
     let parsed = parse_note("broken.md", note);
