@@ -28,7 +28,7 @@ const EXPRESSION: usize = 7;
 /// Light verbs and adjectives that appear in nearly every question (`하다`, `되다`, `있다`,
 /// `알려줘`) and would only dilute a query.
 const STOP_STEMS: &[&str] =
-    &["하", "되", "있", "없", "같", "않", "이", "그렇", "이렇", "어떻", "알리", "알", "주", "모르", "싶", "쓰"];
+    &["하", "되", "있", "없", "같", "않", "이", "그렇", "그러", "이렇", "어떻", "알리", "알", "주", "모르", "싶", "쓰"];
 
 /// Terms from one token: nothing for particles and endings, the stems of inflected forms, the
 /// whole word and its parts for compounds.
@@ -130,6 +130,7 @@ const ENGLISH_STOPWORDS: &[&str] = &[
     "during",
     "each",
     "few",
+    "find",
     "for",
     "from",
     "further",

@@ -11,7 +11,8 @@ use tantivy::{Searcher, Term};
 use super::transliteration::{hangul_lookup_key, latin_key, MIN_KEY_LEN};
 use crate::index::ChunkFields;
 
-/// Shorter words have too many neighbours one edit away to correct safely.
+/// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
+/// sound, to widen safely.
 const MIN_FUZZY_LEN: usize = 5;
 
 /// Hangul note words shorter than this are not matched to English question words: most
@@ -70,8 +71,12 @@ impl Vocabulary {
     }
 
     /// The notes' Hangul words that sound like an English `word` the notes do not contain
-    /// (`service` → `서비스`), or like its singular.
+    /// (`service` → `서비스`), or like its singular; shorter English words have too many
+    /// look-alikes (`find` and `이벤트` share a skeleton).
     pub fn hangul_sounding_like(&self, word: &str) -> Vec<String> {
+        if word.len() < MIN_FUZZY_LEN {
+            return Vec::new();
+        }
         let mut found: Vec<String> = std::iter::once(word.to_string())
             .chain(singular_forms(word))
             .filter_map(|form| latin_key(&form))

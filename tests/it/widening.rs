@@ -92,7 +92,10 @@ fn english_plurals_find_the_singular_of_the_notes() {
 #[test]
 fn english_words_find_the_hangul_loanwords_of_the_notes() {
     let fixture = Fixture::new();
-    fixture.write("support.md", "# 지원\n\n* 보안 지원 프로그램이 있다.\n* 인증서 발급은 무료다.\n".as_bytes());
+    fixture.write(
+        "support.md",
+        "# 지원\n\n* 보안 지원 프로그램이 있다.\n* 인증서 발급은 무료다.\n* 이벤트 알림\n".as_bytes(),
+    );
     let engine = fixture.engine();
     let answer = engine.ask("Is there a support program?", 1).unwrap();
     assert!(answer.hits[0].text.contains("프로그램"), "{answer:?}");
@@ -100,6 +103,9 @@ fn english_words_find_the_hangul_loanwords_of_the_notes() {
     // Two-syllable native words are not loanwords: `vlookup` must not find 발급 (plkp).
     let unrelated = engine.ask("vlookup", 1).unwrap();
     assert!(unrelated.hits.is_empty(), "{unrelated:?}");
+    // Four-letter words have too many look-alikes: `fund` must not find 이벤트 (pnt).
+    let short = engine.ask("fund", 1).unwrap();
+    assert!(short.hits.is_empty(), "{short:?}");
 }
 
 #[test]
