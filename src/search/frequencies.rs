@@ -18,6 +18,7 @@ pub struct FieldFrequencies {
     by_term: HashMap<String, [u64; 3]>,
     fields: [Field; 3],
     tokens: [u64; 3],
+    docs: u64,
     searcher: Searcher,
 }
 
@@ -35,7 +36,8 @@ impl FieldFrequencies {
             })
             .collect();
         let tokens = searched.map(|field| searcher.total_num_tokens(field).unwrap_or(0));
-        FieldFrequencies { by_term, fields: searched, tokens, searcher: searcher.clone() }
+        let docs = searcher.total_num_docs().unwrap_or(0);
+        FieldFrequencies { by_term, fields: searched, tokens, docs, searcher: searcher.clone() }
     }
 
     /// Chunks containing `text` in the searched field at `field_index`.
@@ -46,6 +48,11 @@ impl FieldFrequencies {
     /// Chunks containing `text` in the searched field where it is most common.
     pub fn most(&self, text: &str) -> u64 {
         self.by_term.get(text).map_or(0, |f| f.iter().copied().max().unwrap_or(0))
+    }
+
+    /// The share of all chunks that contain `text` in the field where it is most common.
+    pub fn share(&self, text: &str) -> f32 {
+        self.most(text) as f32 / self.docs.max(1) as f32
     }
 
     fn field_index(&self, field: Field) -> Option<usize> {
@@ -62,7 +69,7 @@ impl Bm25StatisticsProvider for FieldFrequencies {
     }
 
     fn total_num_docs(&self) -> tantivy::Result<u64> {
-        self.searcher.total_num_docs()
+        Ok(self.docs)
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {

@@ -27,6 +27,8 @@ const CORRECTION_WEIGHT: f32 = 0.6;
 const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
+/// Variants (widenings, compound parts) in a larger share of the chunks are not scored.
+const COMMON_VARIANT_SHARE: f32 = 0.3;
 /// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
 /// let spacing variants match without counting one word three times.
 const PART_WEIGHT: f32 = 0.5;
@@ -269,7 +271,9 @@ impl QueryPlan {
 
     /// A disjunction of every term in every searched field that contains it, weighted per
     /// field and term. Pairs the index does not contain are left out: they cannot match, and
-    /// building their scorers is most of a query's cost.
+    /// building their scorers is most of a query's cost. So are variants most chunks contain
+    /// (`https` for `링크`): they barely tell chunks apart and have the longest postings to
+    /// score; coverage still counts them.
     pub fn to_query(&self, fields: &ChunkFields, frequencies: &FieldFrequencies, ranking: Ranking) -> BooleanQuery {
         let searched = fields.searched();
         let weighted: Vec<(usize, f32)> = match ranking {
@@ -277,7 +281,9 @@ impl QueryPlan {
             Ranking::Bm25 => vec![(0, 1.0), (2, 1.0)],
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in &self.terms {
+        let scored =
+            self.terms.iter().filter(|t| t.weight >= 1.0 || frequencies.share(&t.text) <= COMMON_VARIANT_SHARE);
+        for term in scored {
             for &(field_index, boost) in &weighted {
                 if frequencies.in_field(&term.text, field_index) == 0 {
                     continue;
