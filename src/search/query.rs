@@ -27,8 +27,10 @@ const CORRECTION_WEIGHT: f32 = 0.6;
 const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
-/// Variants (widenings, compound parts) in a larger share of the chunks are not scored.
+/// Variants (widenings, compound parts) in a larger share of the chunks are not scored…
 const COMMON_VARIANT_SHARE: f32 = 0.3;
+/// …once that is this many chunks: only long postings cost enough to matter.
+const COMMON_VARIANT_MIN_CHUNKS: u64 = 1_000;
 /// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
 /// let spacing variants match without counting one word three times.
 const PART_WEIGHT: f32 = 0.5;
@@ -281,8 +283,7 @@ impl QueryPlan {
             Ranking::Bm25 => vec![(0, 1.0), (2, 1.0)],
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let scored =
-            self.terms.iter().filter(|t| t.weight >= 1.0 || frequencies.share(&t.text) <= COMMON_VARIANT_SHARE);
+        let scored = self.terms.iter().filter(|t| t.weight >= 1.0 || !is_common(frequencies, &t.text));
         for term in scored {
             for &(field_index, boost) in &weighted {
                 if frequencies.in_field(&term.text, field_index) == 0 {
@@ -295,4 +296,9 @@ impl QueryPlan {
         }
         BooleanQuery::new(clauses)
     }
+}
+
+/// Whether a variant is in so many chunks that scoring it costs more than it tells.
+fn is_common(frequencies: &FieldFrequencies, text: &str) -> bool {
+    frequencies.most(text) > COMMON_VARIANT_MIN_CHUNKS && frequencies.share(text) > COMMON_VARIANT_SHARE
 }
