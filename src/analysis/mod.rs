@@ -53,6 +53,10 @@ pub struct Term {
     /// A part of the compound term just before it (`게이트` of `게이트웨이`), with the whole's
     /// offsets: a question counts the parts toward the whole word, not as words of their own.
     pub compound_part: bool,
+    /// The written word without its particle (`길이` of `길이가`), added when the dictionary's
+    /// pieces do not spell it (`길이 약` read as `길` + particle `이`): one more way for the
+    /// same word in a note and a question to meet however each sentence was cut.
+    pub written_form: bool,
 }
 
 /// Why the analyzer could not start (the embedded dictionary failed to load).
@@ -143,6 +147,7 @@ impl Analyzer {
             }
             i += tail;
         }
+        push_written_form(text, word, out);
     }
 
     /// Re-segments a Korean tail glued to a Latin word on its own, if that reads it as fewer
@@ -203,6 +208,30 @@ struct Seg {
     pieces: Arc<[morphemes::Piece]>,
 }
 
+/// Adds the written word without its particle, when it is Hangul, two syllables or more, not
+/// a function word (it yields terms) and not already one of its own terms. Besides words the
+/// dictionary cut differently (`길이 약` read as 길 + particle 이), this lets a question that
+/// reuses a note's wording (`발원하여`, `메모리설정량에`) meet it as written.
+fn push_written_form(text: &str, word: &[Seg], out: &mut TermSink) {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return;
+    };
+    let written = &text[first.start..last.end];
+    if !written.chars().all(|c| ('가'..='힣').contains(&c)) {
+        return;
+    }
+    let stem = without_particle(written);
+    let emitted = out.terms.iter().rev().take_while(|t| t.offset.0 >= first.start);
+    if stem.chars().count() < 2 || emitted.clone().any(|t| t.text == stem) || emitted.count() == 0 {
+        return;
+    }
+    let offset = (first.start, first.start + stem.len());
+    out.push(stem.to_string(), TermClass::Noun, offset, true, false);
+    if let Some(term) = out.terms.last_mut() {
+        term.written_form = true;
+    }
+}
+
 /// Emits a token's pieces; a compound's first part shares the whole word's position.
 fn push_seg(seg: &Seg, out: &mut TermSink) {
     let mut previous_was_part = false;
@@ -242,7 +271,7 @@ impl TermSink {
         if !same_position {
             self.next_position += 1;
         }
-        self.terms.push(Term { text, class, position, offset, compound_part: part });
+        self.terms.push(Term { text, class, position, offset, compound_part: part, written_form: false });
     }
 
     fn push_latin(&mut self, word: &str, start: usize) {

@@ -81,7 +81,9 @@ impl Aliases {
 
     /// Builds aliases from groups of phrases.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
-        let analysed = |phrase: &String| analyzer.analyze(phrase).into_iter().map(|t| t.text).collect::<Vec<_>>();
+        let analysed = |phrase: &String| {
+            analyzer.analyze(phrase).into_iter().filter(|t| !t.written_form).map(|t| t.text).collect::<Vec<_>>()
+        };
         let groups: Vec<&Vec<String>> = groups.iter().filter(|group| group.len() > 1).collect();
         let mut aliases = Aliases::default();
         for group in groups {
@@ -117,7 +119,7 @@ impl Aliases {
             let alternatives = self.groups[group].as_slice();
             let read: Vec<&str> = terms
                 .iter()
-                .filter(|t| t.offset.0 >= span.0 && t.offset.1 <= span.1)
+                .filter(|t| !t.written_form && t.offset.0 >= span.0 && t.offset.1 <= span.1)
                 .map(|t| t.text.as_str())
                 .collect();
             if read != alternatives[alternative] {

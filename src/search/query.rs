@@ -27,6 +27,8 @@ const CORRECTION_WEIGHT: f32 = 0.6;
 const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
+/// Weight of a word as written, particle aside, when the dictionary cut it differently.
+const WRITTEN_FORM_WEIGHT: f32 = 0.8;
 /// Variants (widenings, compound parts) in a larger share of the chunks are not scored…
 const COMMON_VARIANT_SHARE: f32 = 0.3;
 /// …once that is this many chunks: only long postings cost enough to matter.
@@ -138,7 +140,15 @@ impl QueryPlan {
         let terms = analyzer.analyze_normalized(&normalized);
         let misread = expansions.aliases.misread_words(&normalized, &terms);
         let mut misread_concepts: Vec<Option<usize>> = vec![None; misread.len()];
+        let mut word_starts: Vec<(usize, usize)> = Vec::new();
         for term in terms {
+            if term.written_form {
+                if let Some(&(_, concept)) = word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
+                    plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
+                    plan.variants.push(Variant { concept, terms: vec![term.text] });
+                }
+                continue;
+            }
             if let Some(index) = misread.iter().position(|word| word.spans(term.offset)) {
                 plan.add_parts_variant(&mut compound);
                 if misread_concepts[index].is_none() && plan.concepts.len() < MAX_TERMS {
@@ -163,6 +173,7 @@ impl QueryPlan {
             plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
             plan.add(&term.text, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
+            word_starts.push((term.offset.0, concept));
             if term.class == TermClass::Latin && !expansions.vocabulary.knows(&term.text) {
                 plan.widen_unknown_latin(&term.text, concept, expansions.vocabulary);
             }

@@ -1,9 +1,14 @@
 //! The Korean/English analyzer: mixed words, compounds, particles, normalisation.
 
-use notebot::analysis::{Analyzer, TermClass};
+use notebot::analysis::{Analyzer, Term, TermClass};
+
+/// The dictionary's terms for `text`, without the written forms added beside them.
+fn pieces(text: &str) -> Vec<Term> {
+    Analyzer::shared().expect("dictionary").analyze(text).into_iter().filter(|t| !t.written_form).collect()
+}
 
 fn terms(text: &str) -> Vec<String> {
-    Analyzer::shared().expect("dictionary").analyze(text).into_iter().map(|t| t.text).collect()
+    pieces(text).into_iter().map(|t| t.text).collect()
 }
 
 #[test]
@@ -25,8 +30,7 @@ fn particles_endings_and_suffixes_are_dropped() {
 
 #[test]
 fn compounds_are_indexed_whole_and_as_parts() {
-    let analyzer = Analyzer::shared().unwrap();
-    let gateway = analyzer.analyze("VPN게이트웨이");
+    let gateway = pieces("VPN게이트웨이");
     let texts: Vec<&str> = gateway.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, vec!["vpn", "게이트웨이", "게이트", "웨이"]);
     assert_eq!(gateway[1].position, gateway[2].position, "first part shares the compound's position");
@@ -35,8 +39,7 @@ fn compounds_are_indexed_whole_and_as_parts() {
 
 #[test]
 fn verb_stems_come_from_the_expression_field() {
-    let analyzer = Analyzer::shared().unwrap();
-    let terms = analyzer.analyze("람다는 메모리설정량에 따라서 CPU성능이 좌우된다.");
+    let terms = pieces("람다는 메모리설정량에 따라서 CPU성능이 좌우된다.");
     let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, vec!["람다", "메모리", "설정", "량", "따르", "cpu", "성능", "좌우"]);
     assert_eq!(terms[4].class, TermClass::Verb, "따라서 is indexed by its stem 따르");
@@ -54,4 +57,17 @@ fn normalisation_folds_width_case_and_decomposed_hangul() {
 fn english_function_words_and_symbols_are_not_terms() {
     assert_eq!(terms("Does NLB terminate TLS?"), vec!["nlb", "terminate", "tls"]);
     assert!(terms("AND ( ) : ^ ~ * \" OR").is_empty());
+}
+
+#[test]
+fn words_are_also_indexed_as_written_without_their_particle() {
+    let analyzer = Analyzer::shared().unwrap();
+    let written = |text: &str| -> Vec<String> {
+        analyzer.analyze(text).into_iter().filter(|t| t.written_form).map(|t| t.text).collect()
+    };
+    // The dictionary reads `길이 약` as 길 + particle 이; the written word is kept beside it.
+    assert!(written("한강은 길이 약 494킬로미터의 강이다.").contains(&"길이".to_string()));
+    assert!(written("메모리설정량에 따라서").contains(&"메모리설정량".to_string()));
+    assert!(written("한강은").is_empty(), "nothing beside a word the dictionary already spells");
+    assert!(written("NLB가 있는").is_empty(), "no Latin words, no function words");
 }

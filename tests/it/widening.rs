@@ -108,11 +108,16 @@ fn english_words_find_the_hangul_loanwords_of_the_notes() {
     assert!(short.hits.is_empty(), "{short:?}");
 }
 
+/// Asks the shipped notes and checks the question is answered from a chunk holding `expected`.
+fn assert_answered_from(question: &str, expected: &str) {
+    let answer = shipped_engine().ask(question, 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains(expected), "{:?}", answer.hits[0]);
+}
+
 #[test]
 fn quantities_are_not_names_the_notes_lack() {
-    let answer = shipped_engine().ask("EBS 1TB짜리인데 실제 100GB만 쓰면 스냅샷 요금은?", 3).unwrap();
-    assert!(answer.answered, "{answer:?}");
-    assert!(answer.hits[0].text.contains("스냅샷"), "{:?}", answer.hits[0]);
+    assert_answered_from("EBS 1TB짜리인데 실제 100GB만 쓰면 스냅샷 요금은?", "스냅샷");
 }
 
 #[test]
@@ -126,9 +131,7 @@ fn an_english_question_naming_a_place_the_notes_lack_is_declined() {
 
 #[test]
 fn asking_for_a_link_finds_the_line_that_holds_one() {
-    let answer = shipped_engine().ask("AWS 스타트업용 사이트 링크 노트에 있었나?", 3).unwrap();
-    assert!(answer.answered, "{answer:?}");
-    assert!(answer.hits[0].text.contains("awsstartup.io"), "{:?}", answer.hits[0]);
+    assert_answered_from("AWS 스타트업용 사이트 링크 노트에 있었나?", "awsstartup.io");
 }
 
 #[test]
@@ -142,4 +145,16 @@ fn a_spelled_out_alias_is_found_however_the_sentence_cuts_it() {
     assert!(answer.answered, "{answer:?}");
     assert_eq!(answer.hits[0].heading, "LB › NLB");
     assert_eq!(answer.unknown, vec!["기준"], "엔엘비 is known as NLB");
+}
+
+#[test]
+fn a_word_cut_differently_in_the_note_and_the_question_still_meets() {
+    let fixture = Fixture::new();
+    let note = "# 한강\n\n## 개요\n\n한강은 길이 약 494킬로미터의 강이다.\n\n## 다리\n\n한강에는 다리가 많다.\n";
+    fixture.write("river.md", note.as_bytes());
+    let engine = fixture.engine();
+    // The dictionary reads the note's `길이 약` as 길 + particle 이, the question's `길이가` as 길이.
+    let answer = engine.ask("한강은 길이가 몇 킬로미터야?", 1).unwrap();
+    assert_eq!(answer.hits[0].heading, "한강 › 개요");
+    assert!(answer.unmatched.is_empty(), "길이 is found as written: {:?}", answer.unmatched);
 }
