@@ -12,12 +12,17 @@ const NETWORK_NOTE: &str = "# Network\n\n\
 * Flow logs\n  * 10분 정도 늦게 쌓인다.\n\n\
 ![](/images/diagram.png)\n";
 
-/// An engine over [`NETWORK_NOTE`] (the fixture keeps its folders alive).
-fn network_engine() -> (Fixture, notebot::engine::Engine) {
+/// An engine over one note (the fixture keeps its folders alive).
+fn engine_over(name: &str, note: &str) -> (Fixture, notebot::engine::Engine) {
     let fixture = Fixture::new();
-    fixture.write("net.md", NETWORK_NOTE.as_bytes());
+    fixture.write(name, note.as_bytes());
     let engine = fixture.engine();
     (fixture, engine)
+}
+
+/// An engine over [`NETWORK_NOTE`].
+fn network_engine() -> (Fixture, notebot::engine::Engine) {
+    engine_over("net.md", NETWORK_NOTE)
 }
 
 #[test]
@@ -61,9 +66,8 @@ fn a_compound_word_is_one_concept_with_its_parts_as_a_variant() {
 
 #[test]
 fn spaced_and_unspaced_compounds_find_each_other() {
-    let fixture = Fixture::new();
-    fixture.write("gw.md", "# Gateways\n\n* VPN 게이트 웨이는 온프레미스와 암호화 통신에 쓴다.\n".as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) =
+        engine_over("gw.md", "# Gateways\n\n* VPN 게이트 웨이는 온프레미스와 암호화 통신에 쓴다.\n");
     let answer = engine.ask("VPN게이트웨이는 언제 써?", 1).unwrap();
     assert!(answer.answered, "{answer:?}");
     assert!(answer.unmatched.is_empty(), "{:?}", answer.unmatched);
@@ -81,9 +85,8 @@ fn analysis_is_the_same_on_every_thread_and_every_time() {
 
 #[test]
 fn english_plurals_find_the_singular_of_the_notes() {
-    let fixture = Fixture::new();
-    fixture.write("ebs.md", "# EBS\n\n* snapshot 요금은 실제 사용량 기준이다.\n* AZ 하나에만 붙는다.\n".as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) =
+        engine_over("ebs.md", "# EBS\n\n* snapshot 요금은 실제 사용량 기준이다.\n* AZ 하나에만 붙는다.\n");
     let answer = engine.ask("Are snapshots billed by usage?", 1).unwrap();
     assert!(answer.hits[0].text.contains("snapshot 요금"), "{answer:?}");
     assert!(!answer.unknown.contains(&"snapshots".to_string()), "{:?}", answer.unknown);
@@ -91,12 +94,8 @@ fn english_plurals_find_the_singular_of_the_notes() {
 
 #[test]
 fn english_words_find_the_hangul_loanwords_of_the_notes() {
-    let fixture = Fixture::new();
-    fixture.write(
-        "support.md",
-        "# 지원\n\n* 보안 지원 프로그램이 있다.\n* 인증서 발급은 무료다.\n* 이벤트 알림\n".as_bytes(),
-    );
-    let engine = fixture.engine();
+    let note = "# 지원\n\n* 보안 지원 프로그램이 있다.\n* 인증서 발급은 무료다.\n* 이벤트 알림\n";
+    let (_fixture, engine) = engine_over("support.md", note);
     let answer = engine.ask("Is there a support program?", 1).unwrap();
     assert!(answer.hits[0].text.contains("프로그램"), "{answer:?}");
     assert!(!answer.unknown.contains(&"program".to_string()), "{:?}", answer.unknown);
@@ -149,10 +148,8 @@ fn a_spelled_out_alias_is_found_however_the_sentence_cuts_it() {
 
 #[test]
 fn a_word_cut_differently_in_the_note_and_the_question_still_meets() {
-    let fixture = Fixture::new();
     let note = "# 한강\n\n## 개요\n\n한강은 길이 약 494킬로미터의 강이다.\n\n## 다리\n\n한강에는 다리가 많다.\n";
-    fixture.write("river.md", note.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine_over("river.md", note);
     // The dictionary reads the note's `길이 약` as 길 + particle 이, the question's `길이가` as 길이.
     let answer = engine.ask("한강은 길이가 몇 킬로미터야?", 1).unwrap();
     assert_eq!(answer.hits[0].heading, "한강 › 개요");
