@@ -43,6 +43,13 @@ pub struct KnowledgeSettings {
     pub aliases_file: PathBuf,
 }
 
+impl KnowledgeSettings {
+    /// Where the alias file is: `aliases_file` under `dir`, or itself when absolute.
+    pub fn aliases_path(&self) -> PathBuf {
+        self.dir.join(&self.aliases_file)
+    }
+}
+
 /// `[index]`: location and build parallelism.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,6 @@
 //! The engine the CLI and the Discord bot share: open (building the index when the notes
 //! changed), ask, list and show topics, and rebuild while questions keep being answered.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -90,9 +89,10 @@ impl Engine {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
-        let current = match rebuild {
-            true => None,
-            false => index::open_current(&store, &analyzer).filter(|open| open.manifest.fingerprint == fingerprint),
+        let current = if rebuild {
+            None
+        } else {
+            index::open_current(&store, &analyzer).filter(|open| open.manifest.fingerprint == fingerprint)
         };
         let open = match current {
             Some(open) => open,
@@ -206,7 +206,7 @@ impl Live {
             .iter()
             .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
             .collect();
-        let aliases = Aliases::load(&aliases_path(settings), analyzer).unwrap_or_else(|problem| {
+        let aliases = Aliases::load(&settings.knowledge.aliases_path(), analyzer).unwrap_or_else(|problem| {
             tracing::warn!("alias file ignored: {problem}");
             Aliases::default()
         });
@@ -215,12 +215,8 @@ impl Live {
     }
 }
 
-fn aliases_path(settings: &Settings) -> PathBuf {
-    settings.knowledge.dir.join(&settings.knowledge.aliases_file)
-}
-
 fn current_fingerprint(settings: &Settings) -> String {
-    knowledge::fingerprint(&settings.knowledge.dir, &[aliases_path(settings)])
+    knowledge::fingerprint(&settings.knowledge.dir, &[settings.knowledge.aliases_path()])
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before

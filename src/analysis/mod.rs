@@ -23,6 +23,7 @@ use lindera::worker::SegmentWorker;
 
 pub use normalize::normalize;
 pub use particles::without_particle;
+pub use script::{is_hangul_syllable, is_hangul_word};
 pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.
@@ -217,7 +218,7 @@ fn push_written_form(text: &str, word: &[Seg], out: &mut TermSink) {
         return;
     };
     let written = &text[first.start..last.end];
-    if !written.chars().all(|c| ('가'..='힣').contains(&c)) {
+    if !is_hangul_word(written) {
         return;
     }
     let stem = without_particle(written);

@@ -11,5 +11,15 @@ pub fn is_latin(surface: &str) -> bool {
     !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether `c` is a precomposed Hangul syllable (가 to 힣).
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('가'..='힣').contains(&c)
+}
+
+/// Whether `text` is one word of Hangul syllables only.
+pub fn is_hangul_word(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_hangul_syllable)
+}
+
 /// Latin words longer than this (hashes, tracking ids in URLs) are noise, not terms.
 pub const MAX_LATIN_WORD: usize = 40;

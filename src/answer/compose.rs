@@ -8,7 +8,7 @@ use tantivy::TantivyDocument;
 
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
-use crate::analysis::TermClass;
+use crate::analysis::{is_hangul_syllable, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::knowledge::ChunkKind;
@@ -37,16 +37,12 @@ pub fn compose(
     let coverage = ranked.first().map(|best| best.coverage);
     let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
-    let mut qa_answer = String::new();
-    let hits: Vec<Hit> = ranked
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| load_hit(composer, r, (answered && i == 0).then_some(&mut qa_answer)))
-        .collect();
-    let answer = match hits.first() {
-        Some(best) if answered => answer_text(best, &qa_answer, plan),
+    let loaded: Vec<(Hit, String)> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
+    let answer = match loaded.first() {
+        Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
         _ => String::new(),
     };
+    let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
     let (unmatched, unknown) = missing_words(plan, coverage);
     Answer {
         query: query.to_string(),
@@ -81,7 +77,7 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     let Some(coverage) = coverage else {
         return false;
     };
-    let korean = query.chars().any(|c| ('가'..='힣').contains(&c));
+    let korean = query.chars().any(is_hangul_syllable);
     let names = if korean { Vec::new() } else { capitalised_words(query) };
     plan.concepts
         .iter()
@@ -126,8 +122,8 @@ fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as u32
 }
 
-/// The hit, and its stored Q&A answer (empty for sections) into `qa_answer` when asked for.
-fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc, qa_answer: Option<&mut String>) -> Option<Hit> {
+/// The hit with its stored Q&A answer (empty for sections).
+fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)> {
     let doc = stored_doc(composer, ranked)?;
     let fields = &composer.open.fields;
     let source = text_of(&doc, fields.source);
@@ -141,10 +137,7 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc, qa_answer: Option<&mut 
         score: ranked.score,
         text: text_of(&doc, fields.text),
     };
-    if let Some(qa_answer) = qa_answer {
-        *qa_answer = text_of(&doc, fields.answer);
-    }
-    Some(hit)
+    Some((hit, text_of(&doc, fields.answer)))
 }
 
 fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {

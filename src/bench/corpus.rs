@@ -21,8 +21,8 @@ pub(super) fn copy_notes(knowledge: &KnowledgeSettings, to: &Path, scale: usize)
             bytes += text.len() as u64;
         }
     }
-    let aliases = knowledge.dir.join(&knowledge.aliases_file);
-    if aliases.is_file() {
+    let aliases = knowledge.aliases_path();
+    if knowledge.aliases_file.is_relative() && aliases.is_file() {
         let target = to.join(&knowledge.aliases_file);
         fs::create_dir_all(target.parent().unwrap_or(to))?;
         fs::copy(&aliases, target)?;

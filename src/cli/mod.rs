@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Language, Settings, SettingsSources};
+use crate::config::{Settings, SettingsSources};
 use crate::engine::{Engine, EngineError};
 
 /// Exit code for a problem with how notebot was called (empty question, bad config).
@@ -99,18 +99,21 @@ fn load_settings(cli: &Cli) -> Result<Settings, String> {
 
 /// Opens the engine, telling the person on stderr when an index build is needed.
 fn open_engine(settings: Settings) -> Result<Engine, ExitCode> {
-    let language = settings.answer.language;
-    Engine::open_with_notice(settings, &|notice| eprintln!("{notice}")).map_err(|e| engine_failed(language, &e))
+    start_engine(settings, Engine::open_with_notice)
 }
 
 /// Builds the index afresh and opens the engine over it, or the exit code after saying why not.
 fn rebuild_engine(settings: Settings) -> Result<Engine, ExitCode> {
-    let language = settings.answer.language;
-    Engine::open_rebuilt(settings, &|notice| eprintln!("{notice}")).map_err(|e| engine_failed(language, &e))
+    start_engine(settings, Engine::open_rebuilt)
 }
 
-fn engine_failed(language: Language, error: &EngineError) -> ExitCode {
-    fail(1, &texts::engine_failed(language, &error.to_string()))
+type EngineStart = fn(Settings, &dyn Fn(&str)) -> Result<Engine, EngineError>;
+
+/// Starts the engine with `start`, progress on stderr, failures as exit code 1 with a reason.
+fn start_engine(settings: Settings, start: EngineStart) -> Result<Engine, ExitCode> {
+    let language = settings.answer.language;
+    start(settings, &|notice| eprintln!("{notice}"))
+        .map_err(|e| fail(1, &texts::engine_failed(language, &e.to_string())))
 }
 
 /// Prints `message` on stderr and returns `code`.

@@ -8,6 +8,8 @@ use crate::config::Language;
 /// The fixed texts of one language; formatted texts are methods below.
 #[derive(Debug)]
 pub struct Texts {
+    /// The table's language, for the formatted texts below.
+    pub language: Language,
     /// Embed title when the notes hold no answer.
     pub no_answer: &'static str,
     /// Heading above the nearest topics listed when there is no answer.
@@ -33,6 +35,7 @@ pub struct Texts {
 }
 
 static KO: Texts = Texts {
+    language: Language::Ko,
     no_answer: "노트에서 답을 찾지 못했어요",
     nearest_topics: "가까운 주제",
     no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
@@ -47,6 +50,7 @@ static KO: Texts = Texts {
 };
 
 static EN: Texts = Texts {
+    language: Language::En,
     no_answer: "The notes don't answer this",
     nearest_topics: "Nearest topics",
     no_topics: "Nothing close either. Try asking in other words.",
@@ -69,9 +73,8 @@ pub fn texts(language: Language) -> &'static Texts {
 }
 
 impl Texts {
-    /// `KO` is a `static`, so it has exactly one address to compare with.
     fn is_korean(&self) -> bool {
-        std::ptr::eq(self, &KO)
+        self.language == Language::Ko
     }
 
     /// Ephemeral reply when `/topic` finds nothing for `name`.

@@ -9,8 +9,8 @@ use serenity::constants::{EMBED_MAX_LENGTH, MESSAGE_CODE_LIMIT};
 use super::i18n::Texts;
 use crate::answer::{Answer, Hit, TopicView};
 
-// Message content (`MESSAGE_CODE_LIMIT`) and all embed text of one message
-// (`EMBED_MAX_LENGTH`) are limited by serenity's constants; serenity has none for these.
+// Message content and all embed text of one message are limited by serenity's
+// `MESSAGE_CODE_LIMIT` and `EMBED_MAX_LENGTH`; serenity has no constants for the limits below.
 /// Discord's limit on an embed description.
 const DESCRIPTION_MAX: usize = 4096;
 /// Discord's limit on embed titles and field names (thread names are shorter still).
@@ -170,15 +170,15 @@ impl EmbedParts<'_> {
 pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
     if !answer.answered {
         let description = unanswered_description(answer, texts);
-        let parts = EmbedParts {
+        return EmbedParts {
             title: texts.no_answer,
             url: None,
             description: &description,
             field: None,
             footer: None,
             colour: UNANSWERED,
-        };
-        return parts.build(texts.trimmed);
+        }
+        .build(texts.trimmed);
     }
     let top = answer.hits.first();
     let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);

@@ -2,7 +2,7 @@
 //! answered (with the first question as context) without anyone mentioning the bot.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use poise::serenity_prelude::{ChannelId, Context, GuildId, UserId};
 
@@ -23,9 +23,14 @@ struct Registry {
 }
 
 impl BotThreads {
+    /// The registry; a panic elsewhere while it was held leaves it usable.
+    fn registry(&self) -> MutexGuard<'_, Registry> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Records a thread the bot just opened for `question`.
     pub fn remember(&self, thread: ChannelId, question: &str) {
-        let mut reg = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let mut reg = self.registry();
         if reg.questions.insert(thread, question.to_owned()).is_none() {
             reg.order.push_back(thread);
         }
@@ -38,7 +43,7 @@ impl BotThreads {
 
     /// Drops a deleted thread.
     pub fn forget(&self, thread: ChannelId) {
-        let mut reg = self.inner.lock().unwrap_or_else(|p| p.into_inner());
+        let mut reg = self.registry();
         if reg.questions.remove(&thread).is_some() {
             reg.order.retain(|t| *t != thread);
         }
@@ -46,7 +51,7 @@ impl BotThreads {
 
     /// The question a bot thread started from, used as context for follow-ups.
     pub fn first_question(&self, thread: ChannelId) -> Option<String> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner()).questions.get(&thread).cloned()
+        self.registry().questions.get(&thread).cloned()
     }
 
     /// Whether `channel` is a thread this bot opened (remembered, or owned per the cache).
@@ -60,7 +65,7 @@ impl BotThreads {
     }
 
     fn remembers(&self, thread: ChannelId) -> bool {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner()).questions.contains_key(&thread)
+        self.registry().questions.contains_key(&thread)
     }
 }
 

@@ -149,7 +149,7 @@ impl<'a> Chunker<'a> {
     fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         let first = self.lines.line_of(range.start);
         let last = self.lines.last_line_of(range.start, range.end);
-        let fenced_code = matches!(tag, Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(_)));
+        let fenced_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_)));
         self.run.push(Block { first, last, fenced_code });
     }
 

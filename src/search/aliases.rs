@@ -18,7 +18,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::analysis::{normalize, without_particle, Analyzer, Term};
+use crate::analysis::{is_hangul_word, normalize, without_particle, Analyzer, Term};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -82,26 +82,28 @@ impl Aliases {
     /// Builds aliases from groups of phrases.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
         let analysed = |phrase: &String| {
-            analyzer.analyze(phrase).into_iter().filter(|t| !t.written_form).map(|t| t.text).collect::<Vec<_>>()
+            let written = normalize(phrase);
+            let terms = analyzer.analyze_normalized(&written).into_iter().filter(|t| !t.written_form);
+            (written, terms.map(|t| t.text).collect::<Vec<_>>())
         };
-        let groups: Vec<&Vec<String>> = groups.iter().filter(|group| group.len() > 1).collect();
         let mut aliases = Aliases::default();
         for group in groups {
-            let phrases: Vec<(&String, Vec<String>)> =
-                group.iter().map(|phrase| (phrase, analysed(phrase))).filter(|(_, terms)| !terms.is_empty()).collect();
+            let phrases: Vec<(String, Vec<String>)> =
+                group.iter().map(analysed).filter(|(_, terms)| !terms.is_empty()).collect();
             if phrases.len() < 2 {
                 continue;
             }
             let group_index = aliases.groups.len();
-            for (alternative_index, (phrase, terms)) in phrases.iter().enumerate() {
+            let mut alternatives = Vec::with_capacity(phrases.len());
+            for (alternative_index, (written, terms)) in phrases.into_iter().enumerate() {
                 let places = aliases.by_first_term.entry(terms[0].clone()).or_default();
                 places.push((group_index, alternative_index));
-                let word = normalize(phrase);
-                if is_hangul_word(&word) {
-                    aliases.by_hangul_word.insert(word, (group_index, alternative_index));
+                if is_hangul_word(&written) {
+                    aliases.by_hangul_word.insert(written, (group_index, alternative_index));
                 }
+                alternatives.push(terms);
             }
-            aliases.groups.push(phrases.into_iter().map(|(_, terms)| terms).collect());
+            aliases.groups.push(alternatives);
         }
         aliases
     }
@@ -111,9 +113,14 @@ impl Aliases {
     /// sentence (`엔엘비는 뭘…` as `엔` + `비`), so matching terms would miss it.
     pub fn misread_words<'a>(&'a self, normalized: &str, terms: &[Term]) -> Vec<MisreadWord<'a>> {
         let mut found = Vec::new();
+        if self.by_hangul_word.is_empty() {
+            return found;
+        }
         for (span, word) in written_words(normalized) {
-            let entry = self.by_hangul_word.get(word).or_else(|| self.by_hangul_word.get(without_particle(word)));
-            let Some(&(group, alternative)) = entry else {
+            let entry = [word, without_particle(word)]
+                .into_iter()
+                .find_map(|key| self.by_hangul_word.get(key).map(|&place| (key, place)));
+            let Some((entry_word, (group, alternative))) = entry else {
                 continue;
             };
             let alternatives = self.groups[group].as_slice();
@@ -123,7 +130,7 @@ impl Aliases {
                 .map(|t| t.text.as_str())
                 .collect();
             if read != alternatives[alternative] {
-                found.push(MisreadWord { span, text: without_particle(word).to_string(), alternatives, alternative });
+                found.push(MisreadWord { span, text: entry_word.to_string(), alternatives, alternative });
             }
         }
         found
@@ -145,11 +152,6 @@ impl Aliases {
         }
         found
     }
-}
-
-/// One written word of Hangul syllables only.
-fn is_hangul_word(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| ('가'..='힣').contains(&c))
 }
 
 /// Whitespace-separated words of `text` without surrounding punctuation, with their byte ranges.

@@ -50,9 +50,9 @@ impl FieldFrequencies {
         self.by_term.get(text).map_or(0, |f| f.iter().copied().max().unwrap_or(0))
     }
 
-    /// The share of all chunks that contain `text` in the field where it is most common.
-    pub fn share(&self, text: &str) -> f32 {
-        self.most(text) as f32 / self.docs.max(1) as f32
+    /// Chunks in the index.
+    pub fn docs(&self) -> u64 {
+        self.docs
     }
 
     fn field_index(&self, field: Field) -> Option<usize> {

@@ -139,7 +139,7 @@ impl QueryPlan {
         let normalized = normalize(question);
         let terms = analyzer.analyze_normalized(&normalized);
         let misread = expansions.aliases.misread_words(&normalized, &terms);
-        let mut misread_concepts: Vec<Option<usize>> = vec![None; misread.len()];
+        let mut misread_added = vec![false; misread.len()];
         let mut word_starts: Vec<(usize, usize)> = Vec::new();
         for term in terms {
             if term.written_form {
@@ -151,8 +151,9 @@ impl QueryPlan {
             }
             if let Some(index) = misread.iter().position(|word| word.spans(term.offset)) {
                 plan.add_parts_variant(&mut compound);
-                if misread_concepts[index].is_none() && plan.concepts.len() < MAX_TERMS {
-                    misread_concepts[index] = Some(plan.add_misread_word(&misread[index]));
+                if !misread_added[index] && plan.concepts.len() < MAX_TERMS {
+                    plan.add_misread_word(&misread[index]);
+                    misread_added[index] = true;
                 }
                 continue;
             }
@@ -202,7 +203,7 @@ impl QueryPlan {
 
     /// A word the analysis misread, as one concept: its own entry's terms and its group's
     /// other alternatives, instead of the pieces the dictionary cut it into.
-    fn add_misread_word(&mut self, word: &MisreadWord<'_>) -> usize {
+    fn add_misread_word(&mut self, word: &MisreadWord<'_>) {
         let concept = self.concepts.len();
         self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
         for (index, alternative) in word.alternatives.iter().enumerate() {
@@ -210,7 +211,6 @@ impl QueryPlan {
             alternative.iter().for_each(|text| self.add(text, weight, concept));
             self.variants.push(Variant { concept, terms: alternative.clone() });
         }
-        concept
     }
 
     /// Other spellings of a Latin word the notes do not contain: its singular, typo
@@ -311,5 +311,6 @@ impl QueryPlan {
 
 /// Whether a variant is in so many chunks that scoring it costs more than it tells.
 fn is_common(frequencies: &FieldFrequencies, text: &str) -> bool {
-    frequencies.most(text) > COMMON_VARIANT_MIN_CHUNKS && frequencies.share(text) > COMMON_VARIANT_SHARE
+    let chunks = frequencies.most(text);
+    chunks > COMMON_VARIANT_MIN_CHUNKS && chunks as f32 > COMMON_VARIANT_SHARE * frequencies.docs() as f32
 }

@@ -42,7 +42,7 @@ impl Vocabulary {
         let by_sound =
             by_skeleton(searcher, fields, ("a", "{"), |term| latin_key(term).filter(|key| key.len() >= MIN_KEY_LEN));
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-            hangul_lookup_key(term).filter(|_| term.chars().count() >= MIN_LOANWORD_SYLLABLES)
+            (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten()
         });
         Vocabulary { by_sound, hangul_by_sound, index: Some((searcher.clone(), *fields)) }
     }
@@ -59,12 +59,6 @@ impl Vocabulary {
             .any(|field| searcher.doc_freq(&Term::from_field_text(field, term)).unwrap_or(0) > 0)
     }
 
-    /// Whether `word` is one of the notes' Latin words.
-    fn has_latin(&self, word: &str) -> bool {
-        let words = latin_key(word).and_then(|key| self.by_sound.get(&key));
-        words.is_some_and(|words| words.binary_search_by(|w| w.as_str().cmp(word)).is_ok())
-    }
-
     /// The notes' English words that sound like the Hangul `word` (`아웃바운드` → `outbound`).
     pub fn sounding_like(&self, word: &str) -> &[String] {
         hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)).map_or(&[], Vec::as_slice)
@@ -77,15 +71,11 @@ impl Vocabulary {
         if word.len() < MIN_FUZZY_LEN {
             return Vec::new();
         }
-        let mut found: Vec<String> = std::iter::once(word.to_string())
-            .chain(singular_forms(word))
-            .filter_map(|form| latin_key(&form))
-            .filter_map(|key| self.hangul_by_sound.get(&key))
-            .flatten()
-            .cloned()
-            .collect();
-        found.dedup();
-        found
+        let mut keys: Vec<String> =
+            std::iter::once(word.to_string()).chain(singular_forms(word)).filter_map(|form| latin_key(&form)).collect();
+        keys.sort();
+        keys.dedup();
+        keys.iter().filter_map(|key| self.hangul_by_sound.get(key)).flatten().cloned().collect()
     }
 
     /// The singular the notes use for an English plural they do not contain (`snapshots` →
@@ -94,9 +84,10 @@ impl Vocabulary {
         singular_forms(word).find(|form| self.knows(form))
     }
 
-    /// Note words one edit away from an unknown Latin `word`; empty for known or short words.
+    /// Note words one edit away from a Latin `word` the notes do not contain; empty for short
+    /// words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) || self.has_latin(word) {
+        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
         let mut found: Vec<String> = self

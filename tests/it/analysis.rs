@@ -2,9 +2,15 @@
 
 use notebot::analysis::{Analyzer, Term, TermClass};
 
+/// The terms of `text` that are written forms (`true`) or the dictionary's pieces (`false`).
+fn analyzed(text: &str, written_forms: bool) -> Vec<Term> {
+    let terms = Analyzer::shared().expect("dictionary").analyze(text);
+    terms.into_iter().filter(|t| t.written_form == written_forms).collect()
+}
+
 /// The dictionary's terms for `text`, without the written forms added beside them.
 fn pieces(text: &str) -> Vec<Term> {
-    Analyzer::shared().expect("dictionary").analyze(text).into_iter().filter(|t| !t.written_form).collect()
+    analyzed(text, false)
 }
 
 fn terms(text: &str) -> Vec<String> {
@@ -61,10 +67,7 @@ fn english_function_words_and_symbols_are_not_terms() {
 
 #[test]
 fn words_are_also_indexed_as_written_without_their_particle() {
-    let analyzer = Analyzer::shared().unwrap();
-    let written = |text: &str| -> Vec<String> {
-        analyzer.analyze(text).into_iter().filter(|t| t.written_form).map(|t| t.text).collect()
-    };
+    let written = |text: &str| -> Vec<String> { analyzed(text, true).into_iter().map(|t| t.text).collect() };
     // The dictionary reads `길이 약` as 길 + particle 이; the written word is kept beside it.
     assert!(written("한강은 길이 약 494킬로미터의 강이다.").contains(&"길이".to_string()));
     assert!(written("메모리설정량에 따라서").contains(&"메모리설정량".to_string()));
