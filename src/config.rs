@@ -73,6 +73,9 @@ pub struct SearchSettings {
     /// `notebot` (fields, aliases, typo corrections, coverage re-ranking) or `bm25` (plain
     /// BM25 over heading and body with the same analysis), kept to measure what the structure adds.
     pub ranking: Ranking,
+    /// Whether the built-in English–Korean glossary (`security` = `보안`) widens questions
+    /// like the team's aliases: notes in one language, questions in the other.
+    pub glossary: bool,
 }
 
 /// How chunks are ranked.

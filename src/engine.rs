@@ -206,10 +206,12 @@ impl Live {
             .iter()
             .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
             .collect();
-        let aliases = Aliases::load(&settings.knowledge.aliases_path(), analyzer).unwrap_or_else(|problem| {
-            tracing::warn!("alias file ignored: {problem}");
-            Aliases::default()
-        });
+        let mut groups = if settings.search.glossary { Aliases::glossary_groups() } else { Vec::new() };
+        match Aliases::read_groups(&settings.knowledge.aliases_path()) {
+            Ok(team) => groups.extend(team),
+            Err(problem) => tracing::warn!("alias file ignored: {problem}"),
+        }
+        let aliases = Aliases::from_groups(&groups, analyzer);
         let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
         Live { open, topics, aliases, vocabulary }
     }

@@ -20,6 +20,9 @@ use serde::Deserialize;
 
 use crate::analysis::{is_hangul_word, normalize, without_particle, Analyzer, Term};
 
+/// The built-in glossary, in the alias file's format.
+const GLOSSARY: &str = include_str!("glossary.toml");
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AliasFile {
@@ -67,16 +70,23 @@ pub struct AliasMatch {
 }
 
 impl Aliases {
-    /// Reads the alias file; a missing file means no aliases, a broken one is an error that
+    /// Reads the alias file's groups; a missing file means none, a broken one is an error that
     /// says which file and why.
-    pub fn load(path: &Path, analyzer: &Analyzer) -> Result<Aliases, String> {
+    pub fn read_groups(path: &Path) -> Result<Vec<Vec<String>>, String> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Aliases::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(format!("{}: {e}", path.display())),
         };
         let file: AliasFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(Self::from_groups(&file.groups, analyzer))
+        Ok(file.groups)
+    }
+
+    /// The built-in English–Korean glossary's groups (`security` = `보안`): teams write notes in
+    /// one language and ask in the other, and no team should have to list everyday words.
+    pub fn glossary_groups() -> Vec<Vec<String>> {
+        let file: AliasFile = toml::from_str(GLOSSARY).expect("the built-in glossary is valid TOML");
+        file.groups
     }
 
     /// Builds aliases from groups of phrases.

@@ -155,3 +155,25 @@ fn a_word_cut_differently_in_the_note_and_the_question_still_meets() {
     assert_eq!(answer.hits[0].heading, "한강 › 개요");
     assert!(answer.unmatched.is_empty(), "길이 is found as written: {:?}", answer.unmatched);
 }
+
+const OPERATIONS_NOTE: &str = "# 운영\n\n\
+## 장애 대응\n\n\
+* 장애가 나면 먼저 대시보드에서 오류 로그를 확인하고 복구 절차를 따른다.\n\n\
+## 배포\n\n\
+* 배포는 매주 화요일 오후에 한다.\n";
+
+#[test]
+fn the_built_in_glossary_lets_english_questions_find_korean_notes() {
+    let (fixture, engine) = engine_over("ops.md", OPERATIONS_NOTE);
+    let answer = engine.ask("Where do I look for error logs in an outage?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "운영 › 장애 대응");
+    let answer = engine.ask("Which day do we deploy?", 3).unwrap();
+    assert_eq!(answer.hits[0].heading, "운영 › 배포", "{answer:?}");
+
+    let mut settings = fixture.settings();
+    settings.search.glossary = false;
+    let without = notebot::engine::Engine::open(settings).unwrap();
+    let answer = without.ask("Where do I look for error logs in an outage?", 3).unwrap();
+    assert!(!answer.answered, "without the glossary no word of the question is in the note: {answer:?}");
+}
