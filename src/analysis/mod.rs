@@ -11,8 +11,8 @@ mod particles;
 mod script;
 mod tokenizer;
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use lindera::dictionary::load_dictionary;
@@ -154,6 +154,9 @@ impl Analyzer {
     /// Re-segments a Korean tail glued to a Latin word on its own, if that reads it as fewer
     /// morphemes (`EC2인스턴스`: `인`+`스턴스` becomes `인스턴스`).
     fn reread(&self, text: &str, segs: &[Seg]) -> Option<Vec<Seg>> {
+        if segs.len() < 2 {
+            return None; // one morpheme (`NLB가`: a particle) cannot be read as fewer
+        }
         let (start, end) = (segs.first()?.start, segs.last()?.end);
         let alone = self.segment(&text[start..end], start);
         (alone.len() < segs.len()).then_some(alone)
@@ -173,7 +176,7 @@ thread_local! {
     /// Pieces of dictionary entries already seen on this thread, by word id: reading an
     /// entry's details (eight UTF-8 fields) and splitting its expression is most of the
     /// analysis cost after the lattice itself, and the same few thousand entries recur.
-    static ENTRY_PIECES: RefCell<HashMap<u32, Arc<[morphemes::Piece]>>> = RefCell::new(HashMap::new());
+    static ENTRY_PIECES: RefCell<FxHashMap<u32, Arc<[morphemes::Piece]>>> = RefCell::new(FxHashMap::default());
 }
 
 /// Index pieces of one Korean token, from the memo for system-dictionary entries (their

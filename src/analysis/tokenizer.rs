@@ -1,6 +1,6 @@
 //! The analyzer as a Tantivy tokenizer, so index and query share one analysis path.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
@@ -20,7 +20,7 @@ const MEMO_CAPACITY: usize = 4_096;
 #[derive(Clone)]
 pub struct KoreanTokenizer {
     analyzer: Analyzer,
-    memo: Option<HashMap<String, Vec<Token>>>,
+    memo: Option<FxHashMap<String, Vec<Token>>>,
 }
 
 impl KoreanTokenizer {
@@ -32,7 +32,7 @@ impl KoreanTokenizer {
     /// Like [`KoreanTokenizer::new`], remembering the terms of texts it has seen; each indexing
     /// thread has its own copy, so no lock is needed.
     pub fn memoising(analyzer: Analyzer) -> Self {
-        KoreanTokenizer { analyzer, memo: Some(HashMap::new()) }
+        KoreanTokenizer { analyzer, memo: Some(FxHashMap::default()) }
     }
 
     fn tokens(&self, text: &str) -> Vec<Token> {

@@ -148,17 +148,43 @@ pub struct ParsedNote {
 pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
     let notes = note_files(dir)?;
     let mut knowledge = Knowledge::default();
-    for note in notes {
-        match files::read_note_text(&note.path) {
-            Ok(text) => add_note(&mut knowledge, &note.relative, &text),
-            Err(message) => knowledge.problems.push(Problem { path: note.relative, message }),
+    for (note, read) in notes.iter().zip(read_all(&notes)) {
+        match read {
+            Ok(parsed) => add_note(&mut knowledge, &note.relative, parsed),
+            Err(message) => knowledge.problems.push(Problem { path: note.relative.clone(), message }),
         }
     }
     Ok(knowledge)
 }
 
-fn add_note(knowledge: &mut Knowledge, relative: &str, text: &str) {
-    let parsed = parse_note(relative, text);
+/// Reads and parses `notes` on every core, results in the notes' order: with many notes,
+/// reading is a sixth of a build and would otherwise leave a core idle.
+fn read_all(notes: &[NoteFile]) -> Vec<Result<ParsedNote, String>> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = cores.min(notes.len() / MIN_NOTES_PER_READER).max(1);
+    if workers == 1 {
+        return notes.iter().map(read_note).collect();
+    }
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = notes
+            .chunks(notes.len().div_ceil(workers))
+            .map(|batch| scope.spawn(move || batch.iter().map(read_note).collect::<Vec<_>>()))
+            .collect();
+        readers
+            .into_iter()
+            .flat_map(|reader| reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
+}
+
+/// Below this many notes per thread, a second reading thread costs more than it saves.
+const MIN_NOTES_PER_READER: usize = 16;
+
+fn read_note(note: &NoteFile) -> Result<ParsedNote, String> {
+    files::read_note_text(&note.path).map(|text| parse_note(&note.relative, &text))
+}
+
+fn add_note(knowledge: &mut Knowledge, relative: &str, parsed: ParsedNote) {
     for message in parsed.problems {
         knowledge.problems.push(Problem { path: relative.to_string(), message });
     }

@@ -13,7 +13,7 @@
 //! dictionary cuts spelled-out abbreviations and new loanwords differently from sentence to
 //! sentence, so their analysed terms cannot be relied on.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -34,8 +34,8 @@ struct AliasFile {
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     groups: Vec<Vec<Vec<String>>>,
-    by_first_term: HashMap<String, Vec<(usize, usize)>>,
-    by_hangul_word: HashMap<String, (usize, usize)>,
+    by_first_term: FxHashMap<String, Vec<(usize, usize)>>,
+    by_hangul_word: FxHashMap<String, (usize, usize)>,
 }
 
 /// A written word of the question that is an alias entry the analysis did not read as such.

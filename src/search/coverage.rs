@@ -6,7 +6,7 @@
 //! once per segment and walked through the candidates in document order, so scoring twenty
 //! candidates costs little more than scoring one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, Term};
@@ -96,7 +96,7 @@ impl CoverageScorer {
     pub(super) fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
-        let mut containing: HashMap<&str, Vec<bool>> = HashMap::new();
+        let mut containing: FxHashMap<&str, Vec<bool>> = FxHashMap::default();
         let mut found = vec![0u64; docs.len()];
         for (concept_index, concept) in self.concepts.iter().enumerate().take(64) {
             for variant in &concept.known_variants {

@@ -2,7 +2,7 @@
 //! weights, the query's clause pruning and the coverage scorer all need them, and
 //! term-dictionary lookups are a tenth of a question's cost.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::Field;
@@ -15,7 +15,7 @@ use crate::index::ChunkFields;
 /// of [`ChunkFields::searched`]), plus the field totals BM25 needs; handed to Tantivy as its
 /// statistics so it does not look the same terms up again.
 pub struct FieldFrequencies {
-    by_term: HashMap<String, [u64; 3]>,
+    by_term: FxHashMap<String, [u64; 3]>,
     fields: [Field; 3],
     tokens: [u64; 3],
     docs: u64,

@@ -4,7 +4,7 @@
 //! and loanwords matched by sound across scripts, both ways (`아웃바운드` → `outbound`,
 //! `service` → `서비스`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use tantivy::{Searcher, Term};
 
@@ -24,8 +24,8 @@ const MIN_LOANWORD_SYLLABLES: usize = 3;
 /// generation, by their consonant skeleton (each list sorted).
 #[derive(Clone, Default)]
 pub struct Vocabulary {
-    by_sound: HashMap<String, Vec<String>>,
-    hangul_by_sound: HashMap<String, Vec<String>>,
+    by_sound: FxHashMap<String, Vec<String>>,
+    hangul_by_sound: FxHashMap<String, Vec<String>>,
     index: Option<(Searcher, ChunkFields)>,
 }
 
@@ -109,8 +109,8 @@ fn by_skeleton(
     fields: &ChunkFields,
     range: (&str, &str),
     key: impl Fn(&str) -> Option<String>,
-) -> HashMap<String, Vec<String>> {
-    let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+) -> FxHashMap<String, Vec<String>> {
+    let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for segment in searcher.segment_readers() {
         for field in fields.searched() {
             let Ok(inverted) = segment.inverted_index(field) else {

@@ -141,3 +141,21 @@ fn links_leaving_the_folder_are_not_followed() {
     let loaded = knowledge::load(&fixture.knowledge()).unwrap();
     assert!(loaded.chunks.iter().all(|c| !c.text.contains("밖에 있는")));
 }
+
+#[test]
+fn many_notes_are_read_in_parallel_and_kept_in_path_order() {
+    let fixture = Fixture::new();
+    for n in 0..80 {
+        fixture.write(&format!("team/note-{n:03}.md"), format!("# Note {n}\n\n* item {n}\n").as_bytes());
+    }
+    fixture.write("team/note-040-broken.md", &[0xff, 0xfe, 0x00, 0x41]);
+    let loaded = knowledge::load(&fixture.knowledge()).unwrap();
+    assert_eq!(loaded.files, 80);
+    let sources: Vec<&str> = loaded.chunks.iter().map(|c| c.source.as_str()).collect();
+    let mut sorted = sources.clone();
+    sorted.sort();
+    assert_eq!(sources, sorted, "chunks follow the notes' order whatever thread read them");
+    assert_eq!(loaded.chunks[79].text, "* item 79");
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert_eq!(loaded.problems[0].path, "team/note-040-broken.md");
+}
