@@ -9,7 +9,7 @@ use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, Topic
 use crate::config::{Ranking, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
-use crate::search::{self, Aliases, Expansions, QueryPlan, Vocabulary};
+use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabulary};
 
 mod topics;
 
@@ -124,6 +124,16 @@ impl Engine {
 
     /// Answers one question with up to `top` citations.
     pub fn ask(&self, question: &str, top: usize) -> Result<Answer, AskError> {
+        self.answer(question, top, false).map(|(answer, _)| answer)
+    }
+
+    /// Like [`Engine::ask`], with how the question was read (concepts, weights, variants and
+    /// the hits containing each), so a team can see why it was answered or declined.
+    pub fn explain(&self, question: &str, top: usize) -> Result<(Answer, Vec<ConceptReading>), AskError> {
+        self.answer(question, top, true)
+    }
+
+    fn answer(&self, question: &str, top: usize, explain: bool) -> Result<(Answer, Vec<ConceptReading>), AskError> {
         let started = Instant::now();
         let question = question.trim();
         if question.is_empty() {
@@ -142,7 +152,9 @@ impl Engine {
         let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
             .map_err(|e| AskError::Search(e.to_string()))?;
         let composer = Composer { open: &live.open, settings: &self.settings };
-        Ok(answer::compose(&composer, &bounded, &plan, &ranked, started))
+        let answer = answer::compose(&composer, &bounded, &plan, &ranked, started);
+        let reading = if explain { search::read(&live.open, &plan, &ranked) } else { Vec::new() };
+        Ok((answer, reading))
     }
 
     /// Every heading, in note order, optionally only those starting with `prefix`.

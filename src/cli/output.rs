@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::answer::{Answer, Hit};
 use crate::config::Language;
+use crate::search::ConceptReading;
 
 use super::texts;
 
@@ -49,6 +50,49 @@ pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -
                 writeln!(out, "{}", citation_line(i + 1, hit))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// An answer with how its question was read (`ask --json --explain`): the answer's fields
+/// plus `reading`.
+#[derive(serde::Serialize)]
+pub struct Explained<'a> {
+    /// The answer, its fields at the top level.
+    #[serde(flatten)]
+    pub answer: &'a Answer,
+    /// The question's concepts as searched.
+    pub reading: &'a [ConceptReading],
+}
+
+/// How the question was read, one concept a line:
+/// `  nlb (name, weight 4.12) in [1] [2]: nlb, network load balancer ×0.7`.
+pub fn write_reading(
+    out: &mut impl Write,
+    answer: &Answer,
+    reading: &[ConceptReading],
+    language: Language,
+) -> std::io::Result<()> {
+    writeln!(out, "\n{}", texts::reading_heading(language, answer.coverage))?;
+    for concept in reading {
+        let place = if !concept.in_notes {
+            texts::not_in_notes(language).to_string()
+        } else if concept.found_in.is_empty() {
+            texts::not_in_citations(language).to_string()
+        } else {
+            concept.found_in.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join(" ")
+        };
+        let variants: Vec<String> = concept
+            .variants
+            .iter()
+            .map(|v| if v.weight < 1.0 { format!("{} ×{:.1}", v.terms, v.weight) } else { v.terms.clone() })
+            .collect();
+        let word = if concept.word == concept.term {
+            concept.term.clone()
+        } else {
+            format!("{} ({})", concept.word, concept.term)
+        };
+        writeln!(out, "  {word} · {} {:.2} · {place} · {}", concept.class, concept.weight, variants.join(", "))?;
     }
     Ok(())
 }

@@ -59,3 +59,27 @@ pub fn absent_words(language: Language, words: &[String]) -> String {
         Language::En => format!("(not in the notes: {})", words.join(", ")),
     }
 }
+
+/// Heading of `ask --explain`'s reading, with the coverage the answer threshold judged.
+pub fn reading_heading(language: Language, coverage: f32) -> String {
+    match language {
+        Language::Ko => format!("질문을 이렇게 읽었습니다 (첫 인용의 포괄도 {coverage:.2}; 낱말 · 품사 가중치 · 들어 있는 인용 · 찾아본 형태):"),
+        Language::En => format!("How the question was read (coverage of the first citation {coverage:.2}; word · class weight · citations containing it · forms searched):"),
+    }
+}
+
+/// A question word no note contains, in any form searched.
+pub fn not_in_notes(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "노트에 없음",
+        Language::En => "not in the notes",
+    }
+}
+
+/// A question word some note contains, but none of the citations.
+pub fn not_in_citations(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "인용에 없음",
+        Language::En => "not in the citations",
+    }
+}

@@ -92,6 +92,11 @@ impl CoverageScorer {
         CoverageScorer { concepts, total_weight, unknown }
     }
 
+    /// Each concept's weight, in the plan's order.
+    pub(super) fn concept_weights(&self) -> Vec<f32> {
+        self.concepts.iter().map(|c| c.weight).collect()
+    }
+
     /// Coverage of each of `docs`, in the same order.
     pub(super) fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
         let mut order: Vec<usize> = (0..docs.len()).collect();

@@ -10,12 +10,14 @@ mod aliases;
 mod coverage;
 mod frequencies;
 mod query;
+mod reading;
 mod transliteration;
 mod vocabulary;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
+pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::Vocabulary;
 
 use tantivy::collector::TopDocs;

@@ -62,6 +62,35 @@ fn ask_text_puts_the_answer_first_then_numbered_citations() {
 }
 
 #[test]
+fn explain_shows_each_word_its_weight_forms_and_citations() {
+    let fixture = Fixture::with_seed();
+    fixture.write("_aliases.toml", b"groups = [[\"NLB\", \"network load balancer\"]]\n");
+    let output = run(notebot(&fixture, &["ask", "--json", "--explain", "Does NLB terminate TLS?"]));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let answer: Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON object");
+    assert_eq!(answer["answered"], true, "the answer's own fields stay at the top level");
+    let reading = answer["reading"].as_array().expect("reading");
+    let terms: Vec<&str> = reading.iter().map(|c| c["term"].as_str().unwrap()).collect();
+    assert_eq!(terms, vec!["nlb", "terminate", "tls"]);
+    let nlb = &reading[0];
+    assert_eq!(nlb["class"], "name");
+    assert_eq!(nlb["found_in"][0], 1, "the first citation contains NLB");
+    let variants = nlb["variants"].as_array().unwrap();
+    assert_eq!(variants[0]["terms"], "nlb");
+    assert_eq!(variants[0]["weight"], 1.0);
+    let alias = variants.iter().find(|v| v["terms"] == "network load balancer").expect("alias searched");
+    assert!((alias["weight"].as_f64().unwrap() - 0.7).abs() < 1e-6);
+    assert_eq!(reading[1]["in_notes"], false, "no note says terminate");
+    assert!(reading[1]["found_in"].as_array().unwrap().is_empty());
+
+    let text = stdout(&run(notebot(&fixture, &["ask", "--explain", "Does NLB terminate TLS?"])));
+    assert!(text.contains("질문을 이렇게 읽었습니다 (첫 인용의 포괄도 0."), "{text}");
+    assert!(text.contains("  terminate · name "), "{text}");
+    assert!(text.contains("노트에 없음"), "{text}");
+    assert!(text.contains("network load balancer ×0.7"), "{text}");
+}
+
+#[test]
 fn unanswered_questions_say_so_and_suggest_topics() {
     let fixture = Fixture::with_seed();
     let output = run(notebot(&fixture, &["ask", "--json", "쿠버네티스 EKS 노드 그룹 설정"]));

@@ -1,0 +1,96 @@
+//! How a question was read — its concepts, their weights and every variant searched — for
+//! `notebot ask --explain`: the way a team sees why a question was answered or declined, and
+//! which alias or glossary entry would have helped.
+
+use serde::Serialize;
+
+use super::coverage::CoverageScorer;
+use super::frequencies::FieldFrequencies;
+use super::{QueryPlan, RankedDoc};
+use crate::analysis::TermClass;
+use crate::index::OpenIndex;
+
+/// One concept of the question, as searched.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConceptReading {
+    /// The word as written in the question.
+    pub word: String,
+    /// The analysed term the concept stands for.
+    pub term: String,
+    /// `noun`, `verb`, `name` or `number`: word classes weigh differently.
+    pub class: &'static str,
+    /// Its weight in coverage (rarity in the notes × word class).
+    pub weight: f32,
+    /// Whether any of its variants occurs somewhere in the notes.
+    pub in_notes: bool,
+    /// The hits (numbered as cited, from 1) that contain it.
+    pub found_in: Vec<usize>,
+    /// Every way it was searched: the word itself first.
+    pub variants: Vec<VariantReading>,
+}
+
+/// One way a concept was searched.
+#[derive(Debug, Clone, Serialize)]
+pub struct VariantReading {
+    /// Its terms, space-separated (`network load balancer`).
+    pub terms: String,
+    /// Query weight relative to the typed word (1): aliases 0.7, corrections 0.6, …
+    pub weight: f32,
+    /// Whether the notes contain all of its terms somewhere.
+    pub in_notes: bool,
+}
+
+/// Reads `plan` against the index `ranked` came from.
+pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<ConceptReading> {
+    if plan.is_empty() {
+        return Vec::new();
+    }
+    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
+    let weights = CoverageScorer::new(&open.searcher, &frequencies, plan).concept_weights();
+    plan.concepts
+        .iter()
+        .zip(weights)
+        .enumerate()
+        .map(|(index, (concept, weight))| {
+            let mut variants: Vec<VariantReading> = Vec::new();
+            for variant in plan.variants.iter().filter(|v| v.concept == index) {
+                let terms = variant.terms.join(" ");
+                if variants.iter().all(|v| v.terms != terms) {
+                    let weight = variant_weight(plan, &variant.terms);
+                    let in_notes = variant.terms.iter().all(|t| frequencies.most(t) > 0);
+                    variants.push(VariantReading { terms, weight, in_notes });
+                }
+            }
+            ConceptReading {
+                word: concept.word.clone(),
+                term: concept.text.clone(),
+                class: class_name(concept.class),
+                weight,
+                in_notes: variants.iter().any(|v| v.in_notes),
+                found_in: (0..ranked.len())
+                    .filter(|&hit| ranked[hit].coverage.contains(index))
+                    .map(|hit| hit + 1)
+                    .collect(),
+                variants,
+            }
+        })
+        .collect()
+}
+
+/// A variant weighs what its lightest term does.
+fn variant_weight(plan: &QueryPlan, terms: &[String]) -> f32 {
+    terms
+        .iter()
+        .filter_map(|text| plan.terms.iter().find(|t| &t.text == text).map(|t| t.weight))
+        .fold(f32::INFINITY, f32::min)
+        .min(1.0)
+}
+
+fn class_name(class: TermClass) -> &'static str {
+    match class {
+        TermClass::Noun => "noun",
+        TermClass::Verb => "verb",
+        TermClass::Latin => "name",
+        TermClass::Number => "number",
+    }
+}
