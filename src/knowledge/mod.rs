@@ -146,9 +146,15 @@ pub struct ParsedNote {
 
 /// Reads every note under `dir`; unreadable notes become [`Problem`]s, never errors.
 pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
+    load_with_threads(dir, 0)
+}
+
+/// Like [`load`], reading with up to `threads` threads (0: one per core), so a build that is
+/// told to use fewer cores (`index.threads`) does not take them all while reading.
+pub fn load_with_threads(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
     let notes = note_files(dir)?;
     let mut knowledge = Knowledge::default();
-    for (note, read) in notes.iter().zip(read_all(&notes)) {
+    for (note, read) in notes.iter().zip(read_all(&notes, threads)) {
         match read {
             Ok(parsed) => add_note(&mut knowledge, &note.relative, parsed),
             Err(message) => knowledge.problems.push(Problem { path: note.relative.clone(), message }),
@@ -159,9 +165,12 @@ pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
 
 /// Reads and parses `notes` on every core, results in the notes' order: with many notes,
 /// reading is a sixth of a build and would otherwise leave a core idle.
-fn read_all(notes: &[NoteFile]) -> Vec<Result<ParsedNote, String>> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let workers = cores.min(notes.len() / MIN_NOTES_PER_READER).max(1);
+fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String>> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    let workers = threads.min(notes.len() / MIN_NOTES_PER_READER).max(1);
     if workers == 1 {
         return notes.iter().map(read_note).collect();
     }

@@ -89,15 +89,14 @@ impl Aliases {
         file.groups
     }
 
-    /// Builds aliases from groups of phrases.
+    /// Builds aliases from groups of phrases; groups that share a phrase become one.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
-        let analysed = |phrase: &String| {
-            let written = normalize(phrase);
-            let terms = analyzer.analyze_normalized(&written).into_iter().filter(|t| !t.written_form);
-            (written, terms.map(|t| t.text).collect::<Vec<_>>())
+        let analysed = |written: &String| {
+            let terms = analyzer.analyze_normalized(written).into_iter().filter(|t| !t.written_form);
+            (written.clone(), terms.map(|t| t.text).collect::<Vec<_>>())
         };
         let mut aliases = Aliases::default();
-        for group in groups {
+        for group in &merge_overlapping(groups) {
             let phrases: Vec<(String, Vec<String>)> =
                 group.iter().map(analysed).filter(|(_, terms)| !terms.is_empty()).collect();
             if phrases.len() < 2 {
@@ -162,6 +161,32 @@ impl Aliases {
         }
         found
     }
+}
+
+/// Normalises every phrase and merges groups that share one (`리전` in the glossary and in the
+/// team's file): equivalence is transitive, and a word must belong to a single group for the
+/// misread-word look-up. Earlier groups' phrases come first.
+fn merge_overlapping(groups: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut merged: Vec<Vec<String>> = Vec::new();
+    for group in groups {
+        let mut phrases: Vec<String> = Vec::new();
+        let mut i = 0;
+        let own: Vec<String> = group.iter().map(|phrase| normalize(phrase)).collect();
+        while i < merged.len() {
+            if merged[i].iter().any(|phrase| own.contains(phrase)) {
+                phrases.extend(merged.remove(i));
+            } else {
+                i += 1;
+            }
+        }
+        for phrase in own {
+            if !phrases.contains(&phrase) {
+                phrases.push(phrase);
+            }
+        }
+        merged.push(phrases);
+    }
+    merged
 }
 
 /// Whitespace-separated words of `text` without surrounding punctuation, with their byte ranges.

@@ -120,6 +120,23 @@ impl TypedTerms {
         self.texts.push(text);
         self.concepts.push(concept);
     }
+
+    /// Whether the terms `start..start + len` hold some parts of a compound word but neither
+    /// the whole word nor all its parts (`보안` of `보안그룹`): an alias of such a piece is not
+    /// another way of saying the word, and as its variant it would let any chunk saying
+    /// `security` cover `보안그룹`. A word's whole term comes first, then its parts.
+    fn splits_a_word(&self, start: usize, len: usize) -> bool {
+        let span = start..start + len;
+        let mut concepts = self.concepts[span.clone()].to_vec();
+        concepts.dedup();
+        concepts.into_iter().any(|concept| {
+            let mut terms = (0..self.concepts.len()).filter(|&i| self.concepts[i] == concept);
+            let whole = terms.next();
+            let parts: Vec<usize> = terms.collect();
+            let covers_whole = whole.is_some_and(|i| span.contains(&i));
+            !covers_whole && !parts.is_empty() && !parts.iter().all(|i| span.contains(i))
+        })
+    }
 }
 
 /// The compound word being read (its concept) and its parts seen so far.
@@ -187,6 +204,9 @@ impl QueryPlan {
         plan.add_parts_variant(&mut compound);
         plan.read_written_words(&normalized, &nouns, expansions.vocabulary);
         for found in expansions.aliases.find(&typed.texts) {
+            if typed.splits_a_word(found.start, found.len) {
+                continue;
+            }
             let mut spanned: Vec<usize> = typed.concepts[found.start..found.start + found.len].to_vec();
             spanned.dedup();
             for alternative in found.alternatives {

@@ -57,6 +57,7 @@ fn normalisation_folds_width_case_and_decomposed_hangul() {
     assert_eq!(terms("Kinesis KINESIS"), vec!["kinesis", "kinesis"]);
     let decomposed = "\u{1100}\u{1161}\u{11BC}\u{1102}\u{1161}\u{11B7}"; // 강남 in jamo
     assert_eq!(terms(decomposed), terms("강남"));
+    assert_eq!(terms("ÉCOLE 보안"), vec!["école", "보안"], "NFKC text outside ASCII is still lower-cased");
 }
 
 #[test]

@@ -143,13 +143,13 @@ fn links_leaving_the_folder_are_not_followed() {
 }
 
 #[test]
-fn many_notes_are_read_in_parallel_and_kept_in_path_order() {
+fn notes_read_by_three_threads_keep_their_path_order() {
     let fixture = Fixture::new();
     for n in 0..80 {
         fixture.write(&format!("team/note-{n:03}.md"), format!("# Note {n}\n\n* item {n}\n").as_bytes());
     }
     fixture.write("team/note-040-broken.md", &[0xff, 0xfe, 0x00, 0x41]);
-    let loaded = knowledge::load(&fixture.knowledge()).unwrap();
+    let loaded = knowledge::load_with_threads(&fixture.knowledge(), 3).unwrap();
     assert_eq!(loaded.files, 80);
     let sources: Vec<&str> = loaded.chunks.iter().map(|c| c.source.as_str()).collect();
     let mut sorted = sources.clone();

@@ -2,8 +2,8 @@
 //! loanwords for the notes' English words, compound words counted once, and the words an
 //! answer could not find.
 
-use notebot::analysis::Analyzer;
-use notebot::search::QueryPlan;
+use notebot::analysis::{normalize, Analyzer};
+use notebot::search::{Aliases, QueryPlan};
 
 use crate::common::{shipped_engine, Fixture};
 
@@ -176,4 +176,60 @@ fn the_built_in_glossary_lets_english_questions_find_korean_notes() {
     let without = notebot::engine::Engine::open(settings).unwrap();
     let answer = without.ask("Where do I look for error logs in an outage?", 3).unwrap();
     assert!(!answer.answered, "without the glossary no word of the question is in the note: {answer:?}");
+}
+
+#[test]
+fn a_broken_team_alias_file_keeps_the_glossary() {
+    let (fixture, _) = engine_over("ops.md", OPERATIONS_NOTE);
+    fixture.write("_aliases.toml", b"groups = [[\"unterminated\"\n");
+    let engine = fixture.engine();
+    let answer = engine.ask("Where do I look for error logs in an outage?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "운영 › 장애 대응");
+}
+
+#[test]
+fn groups_sharing_an_entry_are_one_group() {
+    let analyzer = Analyzer::shared().unwrap();
+    let groups = vec![
+        vec!["latency".to_string(), "지연".to_string()],
+        vec!["지연".to_string(), "lag".to_string()],
+        vec!["unrelated".to_string(), "other".to_string()],
+    ];
+    let aliases = Aliases::from_groups(&groups, &analyzer);
+    let found = aliases.find(&["latency".to_string()]);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].alternatives.contains(&vec!["lag".to_string()]), "{found:?}");
+    assert!(found[0].alternatives.contains(&vec!["지연".to_string()]), "{found:?}");
+    assert!(!found[0].alternatives.contains(&vec!["other".to_string()]), "{found:?}");
+}
+
+#[test]
+fn every_glossary_entry_survives_analysis() {
+    let analyzer = Analyzer::shared().unwrap();
+    for group in Aliases::glossary_groups() {
+        assert!(group.len() >= 2, "{group:?}");
+        for phrase in &group {
+            let terms: Vec<_> =
+                analyzer.analyze_normalized(&normalize(phrase)).into_iter().filter(|t| !t.written_form).collect();
+            assert!(!terms.is_empty(), "glossary entry {phrase:?} ({group:?}) is read as nothing");
+        }
+    }
+}
+
+#[test]
+fn an_alias_of_a_compound_part_does_not_stand_for_the_whole_word() {
+    let analyzer = Analyzer::shared().unwrap();
+    let groups =
+        vec![vec!["게이트".to_string(), "gate".to_string()], vec!["게이트웨이".to_string(), "gateway".to_string()]];
+    let aliases = Aliases::from_groups(&groups, &analyzer);
+    let vocabulary = notebot::search::Vocabulary::default();
+    let plan = QueryPlan::build(
+        &analyzer,
+        "게이트웨이 설정",
+        notebot::search::Expansions { aliases: &aliases, vocabulary: &vocabulary },
+    );
+    let searched: Vec<&str> = plan.variants.iter().flat_map(|v| v.terms.iter().map(String::as_str)).collect();
+    assert!(searched.contains(&"gateway"), "{searched:?}");
+    assert!(!searched.contains(&"gate"), "게이트 is only part of 게이트웨이: {searched:?}");
 }
