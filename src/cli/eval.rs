@@ -17,6 +17,9 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Also print figures per tag (`english`, `paraphrase`…).
+    #[arg(long)]
+    by_tag: bool,
     /// Exit with code 1 when overall hit@1 is below this.
     #[arg(long, value_name = "X")]
     min_hit1: Option<f64>,
@@ -42,7 +45,7 @@ pub fn run(settings: Settings, args: &EvalArgs) -> ExitCode {
     if args.json {
         let _ = output::write_json_line(&mut std::io::stdout(), &report);
     } else {
-        print_report(&report);
+        print_report(&report, args.by_tag);
     }
     gate(&report.overall, args)
 }
@@ -68,7 +71,7 @@ fn gate(overall: &Summary, args: &EvalArgs) -> ExitCode {
     }
 }
 
-fn print_report(report: &Report) {
+fn print_report(report: &Report, by_tag: bool) {
     for outcome in report.failures() {
         let verdict = match (outcome.answerable, outcome.rank) {
             (false, _) => "answered an unanswerable question".to_string(),
@@ -85,18 +88,41 @@ fn print_report(report: &Report) {
     }
     println!();
     println!(
-        "{:<10} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}",
+        "{:<16} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}",
         "set", "n", "hit@1", "hit@3", "MRR", "abstain", "false-abs", "p50 ms", "p95 ms"
     );
     print_summary("all", &report.overall);
     for (name, summary) in &report.splits {
         print_summary(name, summary);
     }
+    if by_tag {
+        for (tag, summary) in &report.tags {
+            print_summary(&format!("#{tag}"), summary);
+        }
+    }
 }
 
 fn print_summary(name: &str, s: &Summary) {
+    let answerable = s.answerable > 0;
+    let unanswerable = s.questions > s.answerable;
     println!(
-        "{name:<10} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>7.3} {:>9.3} {:>8.3} {:>8.3}",
-        s.questions, s.hit_at_1, s.hit_at_3, s.mrr_at_10, s.abstention, s.false_abstention, s.p50_ms, s.p95_ms
+        "{name:<16} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8.3} {:>8.3}",
+        s.questions,
+        figure(s.hit_at_1, answerable),
+        figure(s.hit_at_3, answerable),
+        figure(s.mrr_at_10, answerable),
+        figure(s.abstention, unanswerable),
+        figure(s.false_abstention, answerable),
+        s.p50_ms,
+        s.p95_ms
     );
+}
+
+/// A share to three decimals, or `-` when the group has no question it applies to.
+fn figure(value: f64, applies: bool) -> String {
+    if applies {
+        format!("{value:.3}")
+    } else {
+        "-".to_string()
+    }
 }

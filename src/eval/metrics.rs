@@ -36,6 +36,8 @@ pub struct Report {
     pub overall: Summary,
     /// Per `split` value.
     pub splits: BTreeMap<String, Summary>,
+    /// Per tag (`english`, `paraphrase`…): which kinds of question are weak.
+    pub tags: BTreeMap<String, Summary>,
     /// Per-question results, in file order.
     pub outcomes: Vec<Outcome>,
 }
@@ -44,20 +46,26 @@ impl Report {
     /// Aggregates outcomes.
     pub fn from_outcomes(outcomes: Vec<Outcome>) -> Report {
         let overall = summarize(&outcomes.iter().collect::<Vec<_>>());
-        let mut groups: BTreeMap<String, Vec<&Outcome>> = BTreeMap::new();
-        for outcome in &outcomes {
-            if let Some(split) = &outcome.split {
-                groups.entry(split.clone()).or_default().push(outcome);
-            }
-        }
-        let splits = groups.into_iter().map(|(name, group)| (name, summarize(&group))).collect();
-        Report { overall, splits, outcomes }
+        let splits = summarize_groups(&outcomes, |outcome| outcome.split.iter().cloned().collect());
+        let tags = summarize_groups(&outcomes, |outcome| outcome.tags.clone());
+        Report { overall, splits, tags, outcomes }
     }
 
     /// Questions that failed hit@1 or abstention.
     pub fn failures(&self) -> impl Iterator<Item = &Outcome> {
         self.outcomes.iter().filter(|o| o.failed())
     }
+}
+
+/// A summary per group, each outcome counted in every group `groups_of` names.
+fn summarize_groups(outcomes: &[Outcome], groups_of: impl Fn(&Outcome) -> Vec<String>) -> BTreeMap<String, Summary> {
+    let mut groups: BTreeMap<String, Vec<&Outcome>> = BTreeMap::new();
+    for outcome in outcomes {
+        for group in groups_of(outcome) {
+            groups.entry(group).or_default().push(outcome);
+        }
+    }
+    groups.into_iter().map(|(name, group)| (name, summarize(&group))).collect()
 }
 
 fn share(count: usize, of: usize) -> f64 {

@@ -67,6 +67,8 @@ pub struct Outcome {
     pub question: String,
     /// Its split, if any.
     pub split: Option<String>,
+    /// Its labels, for figures per kind of question.
+    pub tags: Vec<String>,
     /// Whether the notes answer it.
     pub answerable: bool,
     /// Whether notebot presented an answer.
@@ -138,6 +140,7 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
         id: question.id.clone(),
         question: question.question.clone(),
         split: question.split.clone(),
+        tags: question.tags.clone(),
         answerable: question.answerable,
         answered: answer.as_ref().is_some_and(|a| a.answered),
         coverage: answer.as_ref().map_or(0.0, |a| a.coverage),

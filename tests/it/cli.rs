@@ -197,7 +197,7 @@ fn eval_reports_figures_and_gates_on_thresholds() {
     let fixture = Fixture::with_seed();
     let set = fixture.root.path().join("set.jsonl");
     let lines = [
-        r#"{"id":"a","question":"NACL은 subnet 단위야?","expect":[{"source":"aws/overview.md","contains":"subnet 단위"}],"answerable":true}"#,
+        r#"{"id":"a","question":"NACL은 subnet 단위야?","expect":[{"source":"aws/overview.md","contains":"subnet 단위"}],"answerable":true,"tags":["mixed"]}"#,
         r#"{"id":"b","question":"NLB에 EIP 붙일 수 있어?","expect":[{"source":"aws/overview.md","contains":"EIP"}],"answerable":true}"#,
         r#"{"id":"u","question":"오늘 점심 뭐 먹지?","expect":[],"answerable":false}"#,
     ];
@@ -209,6 +209,9 @@ fn eval_reports_figures_and_gates_on_thresholds() {
     assert_eq!(report["overall"]["hit_at_1"], 1.0, "{report}");
     assert_eq!(report["overall"]["abstention"], 1.0);
     assert_eq!(report["overall"]["false_abstention"], 0.0);
+    assert_eq!(report["tags"]["mixed"]["questions"], 1, "figures per tag: {report}");
+    let by_tag = stdout(&run(notebot(&fixture, &["eval", "--by-tag", set])));
+    assert!(by_tag.lines().any(|line| line.starts_with("#mixed ") && line.contains(" 1.000 ")), "{by_tag}");
     let passing = ["eval", set, "--min-hit1", "0.9", "--min-abstention", "0.9", "--max-false-abstention", "0"];
     assert_eq!(run(notebot(&fixture, &passing)).status.code(), Some(0));
     let failing = run(notebot(&fixture, &["eval", set, "--max-false-abstention=-0.5"]));
