@@ -224,6 +224,9 @@ impl Live {
             Err(problem) => tracing::warn!("alias file ignored: {problem}"),
         }
         let aliases = Aliases::from_groups(&groups, analyzer);
+        if !aliases.ignored().is_empty() {
+            tracing::warn!("alias entries read as nothing, ignored: {}", aliases.ignored().join(", "));
+        }
         let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
         Live { open, topics, aliases, vocabulary }
     }

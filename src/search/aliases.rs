@@ -36,6 +36,7 @@ pub struct Aliases {
     groups: Vec<Vec<Vec<String>>>,
     by_first_term: FxHashMap<String, Vec<(usize, usize)>>,
     by_hangul_word: FxHashMap<String, (usize, usize)>,
+    ignored: Vec<String>,
 }
 
 /// A written word of the question that is an alias entry the analysis did not read as such.
@@ -91,14 +92,15 @@ impl Aliases {
 
     /// Builds aliases from groups of phrases; groups that share a phrase become one.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
-        let analysed = |written: &String| {
-            let terms = analyzer.analyze_normalized(written).into_iter().filter(|t| !t.written_form);
-            (written.clone(), terms.map(|t| t.text).collect::<Vec<_>>())
-        };
         let mut aliases = Aliases::default();
         for group in &merge_overlapping(groups) {
-            let phrases: Vec<(String, Vec<String>)> =
-                group.iter().map(analysed).filter(|(_, terms)| !terms.is_empty()).collect();
+            let mut phrases: Vec<(String, Vec<String>)> = Vec::with_capacity(group.len());
+            for written in group {
+                match entry_terms(written, analyzer) {
+                    Some(terms) => phrases.push((written.clone(), terms)),
+                    None => aliases.ignored.push(written.clone()),
+                }
+            }
             if phrases.len() < 2 {
                 continue;
             }
@@ -115,6 +117,12 @@ impl Aliases {
             aliases.groups.push(alternatives);
         }
         aliases
+    }
+
+    /// Entries read as nothing (only particles, endings or stop words) and so ignored, for a
+    /// warning that names them.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignored
     }
 
     /// The one-word Hangul entries written in `normalized` (particle aside) whose terms there,
@@ -160,6 +168,19 @@ impl Aliases {
             }
         }
         found
+    }
+}
+
+/// The terms an entry is searched by. A one-word Hangul entry the dictionary reads as nothing
+/// but endings (`알림` as 알리 + ㅁ, `이씨투`) is searched as written: the notes index every word
+/// as written when the dictionary's pieces do not spell it. `None` when nothing is left.
+fn entry_terms(written: &str, analyzer: &Analyzer) -> Option<Vec<String>> {
+    let terms: Vec<String> =
+        analyzer.analyze_normalized(written).into_iter().filter(|t| !t.written_form).map(|t| t.text).collect();
+    match terms.is_empty() {
+        false => Some(terms),
+        true if is_hangul_word(written) => Some(vec![written.to_string()]),
+        true => None,
     }
 }
 

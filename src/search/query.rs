@@ -158,6 +158,7 @@ impl QueryPlan {
         let misread = expansions.aliases.misread_words(&normalized, &terms);
         let mut misread_added = vec![false; misread.len()];
         let mut word_starts: Vec<(usize, usize)> = Vec::new();
+        let mut repeated_word = false;
         for term in terms {
             if term.written_form {
                 if let Some(&(_, concept)) = word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
@@ -174,6 +175,10 @@ impl QueryPlan {
                 }
                 continue;
             }
+            if term.compound_part && repeated_word {
+                continue; // a part of a word asked about already
+            }
+            repeated_word = false;
             if let Some(concept) = compound.whole.filter(|_| term.compound_part) {
                 plan.add(&term.text, PART_WEIGHT, concept);
                 compound.parts.push(term.text.clone());
@@ -185,6 +190,7 @@ impl QueryPlan {
                 break;
             }
             if plan.concepts.iter().any(|c| c.text == term.text) {
+                repeated_word = true;
                 continue;
             }
             let concept = plan.concepts.len();

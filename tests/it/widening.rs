@@ -2,7 +2,7 @@
 //! loanwords for the notes' English words, compound words counted once, and the words an
 //! answer could not find.
 
-use notebot::analysis::{normalize, Analyzer};
+use notebot::analysis::Analyzer;
 use notebot::search::{Aliases, QueryPlan};
 
 use crate::common::{shipped_engine, Fixture};
@@ -205,16 +205,33 @@ fn groups_sharing_an_entry_are_one_group() {
 }
 
 #[test]
-fn every_glossary_entry_survives_analysis() {
+fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
-    for group in Aliases::glossary_groups() {
-        assert!(group.len() >= 2, "{group:?}");
-        for phrase in &group {
-            let terms: Vec<_> =
-                analyzer.analyze_normalized(&normalize(phrase)).into_iter().filter(|t| !t.written_form).collect();
-            assert!(!terms.is_empty(), "glossary entry {phrase:?} ({group:?}) is read as nothing");
-        }
-    }
+    let glossary = Aliases::glossary_groups();
+    assert!(glossary.iter().all(|group| group.len() >= 2), "a glossary group lists one word");
+    let team = Aliases::read_groups(&crate::common::shipped_knowledge().join("_aliases.toml")).unwrap();
+    let aliases = Aliases::from_groups(&[glossary, team].concat(), &analyzer);
+    assert_eq!(aliases.ignored(), &[] as &[String], "entries read as nothing");
+    // A word the dictionary reads as an ending is searched as written.
+    let found = aliases.misread_words("알림 설정", &analyzer.analyze_normalized("알림 설정"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].alternatives.contains(&vec!["alarm".to_string()]));
+}
+
+#[test]
+fn groups_bridged_by_a_later_group_are_merged_once() {
+    let analyzer = Analyzer::shared().unwrap();
+    let groups = vec![
+        vec!["latency".to_string(), "delay".to_string()],
+        vec!["lag".to_string(), "slowness".to_string()],
+        vec!["delay".to_string(), "lag".to_string()],
+    ];
+    let aliases = Aliases::from_groups(&groups, &analyzer);
+    let found = aliases.find(&["latency".to_string()]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let mut alternatives = found[0].alternatives.concat();
+    alternatives.sort();
+    assert_eq!(alternatives, vec!["delay", "lag", "slowness"]);
 }
 
 #[test]
@@ -224,12 +241,17 @@ fn an_alias_of_a_compound_part_does_not_stand_for_the_whole_word() {
         vec![vec!["게이트".to_string(), "gate".to_string()], vec!["게이트웨이".to_string(), "gateway".to_string()]];
     let aliases = Aliases::from_groups(&groups, &analyzer);
     let vocabulary = notebot::search::Vocabulary::default();
-    let plan = QueryPlan::build(
-        &analyzer,
-        "게이트웨이 설정",
-        notebot::search::Expansions { aliases: &aliases, vocabulary: &vocabulary },
-    );
-    let searched: Vec<&str> = plan.variants.iter().flat_map(|v| v.terms.iter().map(String::as_str)).collect();
-    assert!(searched.contains(&"gateway"), "{searched:?}");
-    assert!(!searched.contains(&"gate"), "게이트 is only part of 게이트웨이: {searched:?}");
+    for question in ["게이트웨이 설정", "게이트웨이 설정과 게이트웨이 비용"] {
+        let plan = QueryPlan::build(
+            &analyzer,
+            question,
+            notebot::search::Expansions { aliases: &aliases, vocabulary: &vocabulary },
+        );
+        let concepts: Vec<&str> = plan.concepts.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(concepts[0], "게이트웨이", "{question}: {concepts:?}");
+        assert!(!concepts.contains(&"게이트"), "a repeated word's parts stay parts: {concepts:?}");
+        let searched: Vec<&str> = plan.variants.iter().flat_map(|v| v.terms.iter().map(String::as_str)).collect();
+        assert!(searched.contains(&"gateway"), "{searched:?}");
+        assert!(!searched.contains(&"gate"), "게이트 is only part of 게이트웨이: {searched:?}");
+    }
 }
