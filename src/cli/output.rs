@@ -65,36 +65,49 @@ pub struct Explained<'a> {
     pub reading: &'a [ConceptReading],
 }
 
-/// How the question was read, one concept a line:
-/// `  nlb (name, weight 4.12) in [1] [2]: nlb, network load balancer ×0.7`.
+/// How the question was read, one concept a line, e.g.
+/// `  nlb · 영문 35% · [1] [2] · nlb, network load balancer ×0.7, 엔엘비 ×0.7✗`
+/// (✗: a form no note contains).
 pub fn write_reading(
     out: &mut impl Write,
     answer: &Answer,
     reading: &[ConceptReading],
+    min_coverage: f32,
     language: Language,
 ) -> std::io::Result<()> {
-    writeln!(out, "\n{}", texts::reading_heading(language, answer.coverage))?;
+    writeln!(out, "\n{}", texts::reading_heading(language, answer.coverage, min_coverage))?;
+    if reading.is_empty() {
+        writeln!(out, "  {}", texts::nothing_searchable(language))?;
+    }
     for concept in reading {
-        let place = if !concept.in_notes {
-            texts::not_in_notes(language).to_string()
-        } else if concept.found_in.is_empty() {
-            texts::not_in_citations(language).to_string()
-        } else {
-            concept.found_in.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join(" ")
-        };
-        let variants: Vec<String> = concept
-            .variants
-            .iter()
-            .map(|v| if v.weight < 1.0 { format!("{} ×{:.1}", v.terms, v.weight) } else { v.terms.clone() })
-            .collect();
-        let word = if concept.word == concept.term {
-            concept.term.clone()
-        } else {
-            format!("{} ({})", concept.word, concept.term)
-        };
-        writeln!(out, "  {word} · {} {:.2} · {place} · {}", concept.class, concept.weight, variants.join(", "))?;
+        writeln!(out, "  {}", reading_line(concept, language))?;
     }
     Ok(())
+}
+
+fn reading_line(concept: &ConceptReading, language: Language) -> String {
+    let place = if !concept.in_notes {
+        texts::not_in_notes(language).to_string()
+    } else if concept.found_in.is_empty() {
+        texts::not_in_citations(language).to_string()
+    } else {
+        concept.found_in.iter().map(|n| format!("[{n}]")).collect::<Vec<_>>().join(" ")
+    };
+    let forms: Vec<String> = concept
+        .variants
+        .iter()
+        .map(|v| {
+            let weight = if v.weight < 1.0 { format!(" ×{:.1}", v.weight) } else { String::new() };
+            format!("{}{weight}{}", v.terms, if v.in_notes { "" } else { "✗" })
+        })
+        .collect();
+    let word = if concept.word == concept.term {
+        concept.term.clone()
+    } else {
+        format!("{} ({})", concept.word, concept.term)
+    };
+    let class = texts::word_class(language, concept.class);
+    format!("{word} · {class} {:.0}% · {place} · {}", concept.share * 100.0, forms.join(", "))
 }
 
 /// One JSON object on one line, flushed so a reading process sees it at once.

@@ -60,11 +60,40 @@ pub fn absent_words(language: Language, words: &[String]) -> String {
     }
 }
 
-/// Heading of `ask --explain`'s reading, with the coverage the answer threshold judged.
-pub fn reading_heading(language: Language, coverage: f32) -> String {
+/// Heading of `ask --explain`'s reading: the coverage the answer threshold judged, and how to
+/// read the lines below.
+pub fn reading_heading(language: Language, coverage: f32, min_coverage: f32) -> String {
     match language {
-        Language::Ko => format!("질문을 이렇게 읽었습니다 (첫 인용의 포괄도 {coverage:.2}; 낱말 · 품사 가중치 · 들어 있는 인용 · 찾아본 형태):"),
-        Language::En => format!("How the question was read (coverage of the first citation {coverage:.2}; word · class weight · citations containing it · forms searched):"),
+        Language::Ko => format!(
+            "질문을 이렇게 읽었습니다. 첫 인용의 일치도 {coverage:.2}, 답변 기준 {min_coverage:.2}\n\
+             (단어 · 종류와 비중 · 그 단어가 든 인용 · 찾아본 형태, ✗ 표시는 노트에 없는 형태)"
+        ),
+        Language::En => format!(
+            "How the question was read: the first citation covers {coverage:.2}, answers need {min_coverage:.2}\n\
+             (word · class and share · citations containing it · forms searched, ✗ for forms no note contains)"
+        ),
+    }
+}
+
+/// A question with no searchable word (only particles, endings or stop words).
+pub fn nothing_searchable(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "(검색할 단어가 없습니다)",
+        Language::En => "(no word to search for)",
+    }
+}
+
+/// A word class as shown in `ask --explain`.
+pub fn word_class(language: Language, class: &str) -> &'static str {
+    match (language, class) {
+        (Language::Ko, "noun") => "명사",
+        (Language::Ko, "verb") => "동사",
+        (Language::Ko, "latin") => "영문",
+        (Language::Ko, _) => "수",
+        (Language::En, "noun") => "noun",
+        (Language::En, "verb") => "verb",
+        (Language::En, "latin") => "latin",
+        (Language::En, _) => "number",
     }
 }
 

@@ -163,8 +163,9 @@ pub fn load_with_threads(dir: &Path, threads: usize) -> Result<Knowledge, Proble
     Ok(knowledge)
 }
 
-/// Reads and parses `notes` on every core, results in the notes' order: with many notes,
-/// reading is a sixth of a build and would otherwise leave a core idle.
+/// Reads and parses `notes` with up to `threads` threads (0: one per core), results in the
+/// notes' order: with many notes, reading is a sixth of a build and would otherwise leave a
+/// core idle.
 fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String>> {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),

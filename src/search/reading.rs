@@ -17,15 +17,17 @@ pub struct ConceptReading {
     pub word: String,
     /// The analysed term the concept stands for.
     pub term: String,
-    /// `noun`, `verb`, `name` or `number`: word classes weigh differently.
+    /// `noun`, `verb`, `latin` or `number`: word classes weigh differently.
     pub class: &'static str,
     /// Its weight in coverage (rarity in the notes × word class).
     pub weight: f32,
+    /// Its share of the question's total weight (0..1): what finding it adds to coverage.
+    pub share: f32,
     /// Whether any of its variants occurs somewhere in the notes.
     pub in_notes: bool,
     /// The hits (numbered as cited, from 1) that contain it.
     pub found_in: Vec<usize>,
-    /// Every way it was searched: the word itself first.
+    /// Every way it was searched, the typed form at weight 1 among them.
     pub variants: Vec<VariantReading>,
 }
 
@@ -40,13 +42,15 @@ pub struct VariantReading {
     pub in_notes: bool,
 }
 
-/// Reads `plan` against the index `ranked` came from.
+/// Reads `plan` against the index `ranked` came from: the figures the coverage rule used,
+/// recomputed only when asked for, so answering stays as fast without `--explain`.
 pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<ConceptReading> {
     if plan.is_empty() {
         return Vec::new();
     }
     let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
     let weights = CoverageScorer::new(&open.searcher, &frequencies, plan).concept_weights();
+    let total: f32 = weights.iter().sum();
     plan.concepts
         .iter()
         .zip(weights)
@@ -66,6 +70,7 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<Con
                 term: concept.text.clone(),
                 class: class_name(concept.class),
                 weight,
+                share: if total > 0.0 { weight / total } else { 0.0 },
                 in_notes: variants.iter().any(|v| v.in_notes),
                 found_in: (0..ranked.len())
                     .filter(|&hit| ranked[hit].coverage.contains(index))
@@ -90,7 +95,7 @@ fn class_name(class: TermClass) -> &'static str {
     match class {
         TermClass::Noun => "noun",
         TermClass::Verb => "verb",
-        TermClass::Latin => "name",
+        TermClass::Latin => "latin",
         TermClass::Number => "number",
     }
 }

@@ -25,6 +25,13 @@ fn run(mut command: Command) -> Output {
     command.output().expect("notebot runs")
 }
 
+/// Runs `command` with `input` on its standard input.
+fn run_with_stdin(command: &mut Command, input: &str) -> Output {
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 stdout")
 }
@@ -73,7 +80,9 @@ fn explain_shows_each_word_its_weight_forms_and_citations() {
     let terms: Vec<&str> = reading.iter().map(|c| c["term"].as_str().unwrap()).collect();
     assert_eq!(terms, vec!["nlb", "terminate", "tls"]);
     let nlb = &reading[0];
-    assert_eq!(nlb["class"], "name");
+    assert_eq!(nlb["class"], "latin");
+    let shares: f64 = reading.iter().map(|c| c["share"].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-3, "shares add up to the whole question: {shares}");
     assert_eq!(nlb["found_in"][0], 1, "the first citation contains NLB");
     let variants = nlb["variants"].as_array().unwrap();
     assert_eq!(variants[0]["terms"], "nlb");
@@ -84,10 +93,15 @@ fn explain_shows_each_word_its_weight_forms_and_citations() {
     assert!(reading[1]["found_in"].as_array().unwrap().is_empty());
 
     let text = stdout(&run(notebot(&fixture, &["ask", "--explain", "Does NLB terminate TLS?"])));
-    assert!(text.contains("질문을 이렇게 읽었습니다 (첫 인용의 포괄도 0."), "{text}");
-    assert!(text.contains("  terminate · name "), "{text}");
+    assert!(text.contains("질문을 이렇게 읽었습니다. 첫 인용의 일치도 0."), "{text}");
+    assert!(text.contains("답변 기준 0.25"), "{text}");
+    assert!(text.contains("  terminate · 영문 "), "{text}");
     assert!(text.contains("노트에 없음"), "{text}");
     assert!(text.contains("network load balancer ×0.7"), "{text}");
+
+    let mut command = notebot(&fixture, &["ask", "--explain"]);
+    let nothing = stdout(&run_with_stdin(&mut command, "is it the?\n"));
+    assert!(nothing.contains("(검색할 단어가 없습니다)"), "{nothing}");
 }
 
 #[test]
@@ -113,14 +127,8 @@ fn unanswered_questions_say_so_and_suggest_topics() {
 #[test]
 fn stdin_mode_answers_one_json_line_per_question() {
     let fixture = Fixture::with_seed();
-    let mut child = notebot(&fixture, &["ask", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all("NLB는 언제 써?\n\n배치그룹\nRoute 53 SLA\n".as_bytes()).unwrap();
-    let output = child.wait_with_output().unwrap();
+    let output =
+        run_with_stdin(&mut notebot(&fixture, &["ask", "--json"]), "NLB는 언제 써?\n\n배치그룹\nRoute 53 SLA\n");
     assert!(output.status.success());
     let lines: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "blank lines are skipped");
