@@ -70,6 +70,7 @@ impl CoverageScorer {
             .enumerate()
             .map(|(index, concept)| {
                 let mut rarest: Option<f32> = None;
+                let mut typed: Option<f32> = None;
                 let mut known_variants = Vec::new();
                 for variant in plan.variants.iter().filter(|v| v.concept == index) {
                     let counts: Vec<u64> = variant.terms.iter().map(|t| frequencies.most(t)).collect();
@@ -77,6 +78,9 @@ impl CoverageScorer {
                         let most_common = counts.iter().copied().max().unwrap_or(0);
                         let weight = idf(most_common as f32);
                         rarest = Some(rarest.map_or(weight, |w: f32| w.max(weight)));
+                        if variant.terms.len() == 1 && variant.terms[0] == concept.text {
+                            typed = Some(weight);
+                        }
                         let known = variant.terms.iter().map(|t| KnownTerm {
                             text: t.clone(),
                             in_field: [0, 1, 2].map(|field| frequencies.in_field(t, field) > 0),
@@ -84,7 +88,8 @@ impl CoverageScorer {
                         known_variants.push(known.collect());
                     }
                 }
-                ConceptStats { weight: rarest.unwrap_or_else(|| idf(0.0)) * concept.importance(), known_variants }
+                let weight = typed.or(rarest).unwrap_or_else(|| idf(0.0));
+                ConceptStats { weight: weight * concept.importance(), known_variants }
             })
             .collect();
         let total_weight = concepts.iter().map(|c| c.weight).sum();
