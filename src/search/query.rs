@@ -11,7 +11,7 @@ use tantivy::Term;
 use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
 use super::vocabulary::Vocabulary;
-use crate::analysis::{normalize, touching_runs, Analyzer, TermClass};
+use crate::analysis::{normalize, touching_runs, Analyzer, Term as AnalysedTerm, TermClass};
 use crate::config::Ranking;
 use crate::index::ChunkFields;
 
@@ -146,85 +146,140 @@ struct CompoundParts {
     parts: Vec<String>,
 }
 
-impl QueryPlan {
-    /// Analyses `question` (already bounded in length) into concepts and weighted terms.
-    pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
-        let mut plan = QueryPlan::default();
-        let mut typed = TypedTerms::default();
-        let mut compound = CompoundParts::default();
-        let mut nouns: Vec<((usize, usize), usize)> = Vec::new();
-        let normalized = normalize(question);
-        let terms = analyzer.analyze_normalized(&normalized);
-        let misread = expansions.aliases.misread_words(&normalized, &terms);
-        let mut misread_added = vec![false; misread.len()];
-        let mut word_starts: Vec<(usize, usize)> = Vec::new();
-        let mut repeated_word = false;
-        for term in terms {
-            if term.written_form {
-                if let Some(&(_, concept)) = word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
-                    plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
-                    plan.variants.push(Variant { concept, terms: vec![term.text] });
-                }
-                continue;
-            }
-            if let Some(index) = misread.iter().position(|word| word.spans(term.offset)) {
-                plan.add_parts_variant(&mut compound);
-                if !misread_added[index] && plan.concepts.len() < MAX_TERMS {
-                    plan.add_misread_word(&misread[index]);
-                    misread_added[index] = true;
-                }
-                continue;
-            }
-            if term.compound_part && repeated_word {
-                continue; // a part of a word asked about already
-            }
-            repeated_word = false;
-            if let Some(concept) = compound.whole.filter(|_| term.compound_part) {
-                plan.add(&term.text, PART_WEIGHT, concept);
-                compound.parts.push(term.text.clone());
-                typed.push(term.text, concept);
-                continue;
-            }
-            plan.add_parts_variant(&mut compound);
-            if plan.concepts.len() >= MAX_TERMS {
-                break;
-            }
-            if plan.concepts.iter().any(|c| c.text == term.text) {
-                repeated_word = true;
-                continue;
-            }
-            let concept = plan.concepts.len();
-            plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
-            plan.add(&term.text, 1.0, concept);
-            plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
-            word_starts.push((term.offset.0, concept));
-            if term.class == TermClass::Latin && !expansions.vocabulary.knows(&term.text) {
-                plan.widen_unknown_latin(&term.text, concept, expansions.vocabulary);
-            }
-            compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
-            if term.class == TermClass::Noun {
-                nouns.push((term.offset, concept));
-            }
-            typed.push(term.text, concept);
+/// Reads a question's terms into a plan, one at a time: which concept each term starts or
+/// belongs to, and the widenings that need the whole question (written words, aliases).
+struct Reader<'a> {
+    plan: QueryPlan,
+    expansions: Expansions<'a>,
+    /// Alias entries the dictionary cut differently in this question, and whether each is in.
+    misread: Vec<MisreadWord<'a>>,
+    misread_added: Vec<bool>,
+    typed: TypedTerms,
+    compound: CompoundParts,
+    /// Where each concept's word starts, for attaching its written form.
+    word_starts: Vec<(usize, usize)>,
+    /// Nouns with their spans, for reading whole written words.
+    nouns: Vec<((usize, usize), usize)>,
+    /// The last word was one asked about already: its parts are skipped too.
+    repeated_word: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(expansions: Expansions<'a>, misread: Vec<MisreadWord<'a>>) -> Reader<'a> {
+        Reader {
+            plan: QueryPlan::default(),
+            expansions,
+            misread_added: vec![false; misread.len()],
+            misread,
+            typed: TypedTerms::default(),
+            compound: CompoundParts::default(),
+            word_starts: Vec::new(),
+            nouns: Vec::new(),
+            repeated_word: false,
         }
-        plan.add_parts_variant(&mut compound);
-        plan.read_written_words(&normalized, &nouns, expansions.vocabulary);
-        for found in expansions.aliases.find(&typed.texts) {
-            if typed.splits_a_word(found.start, found.len) {
+    }
+
+    /// Takes one analysed term; `false` once the plan holds as many concepts as it may.
+    fn read(&mut self, term: AnalysedTerm) -> bool {
+        if term.written_form {
+            self.add_written_form(term);
+            return true;
+        }
+        if let Some(index) = self.misread.iter().position(|word| word.spans(term.offset)) {
+            self.add_misread(index);
+            return true;
+        }
+        if term.compound_part && self.repeated_word {
+            return true; // a part of a word asked about already
+        }
+        self.repeated_word = false;
+        if let Some(concept) = self.compound.whole.filter(|_| term.compound_part) {
+            self.plan.add(&term.text, PART_WEIGHT, concept);
+            self.compound.parts.push(term.text.clone());
+            self.typed.push(term.text, concept);
+            return true;
+        }
+        self.plan.add_parts_variant(&mut self.compound);
+        if self.plan.concepts.len() >= MAX_TERMS {
+            return false;
+        }
+        if self.plan.concepts.iter().any(|c| c.text == term.text) {
+            self.repeated_word = true;
+            return true;
+        }
+        self.add_concept(term);
+        true
+    }
+
+    /// A word as written, particle aside, is a variant of the concept its word starts.
+    fn add_written_form(&mut self, term: AnalysedTerm) {
+        if let Some(&(_, concept)) = self.word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
+            self.plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
+            self.plan.variants.push(Variant { concept, terms: vec![term.text] });
+        }
+    }
+
+    fn add_misread(&mut self, index: usize) {
+        self.plan.add_parts_variant(&mut self.compound);
+        if !self.misread_added[index] && self.plan.concepts.len() < MAX_TERMS {
+            self.plan.add_misread_word(&self.misread[index]);
+            self.misread_added[index] = true;
+        }
+    }
+
+    fn add_concept(&mut self, term: AnalysedTerm) {
+        let plan = &mut self.plan;
+        let concept = plan.concepts.len();
+        plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
+        plan.add(&term.text, 1.0, concept);
+        plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
+        self.word_starts.push((term.offset.0, concept));
+        let vocabulary = self.expansions.vocabulary;
+        if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
+            plan.widen_unknown_latin(&term.text, concept, vocabulary);
+        }
+        self.compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
+        if term.class == TermClass::Noun {
+            self.nouns.push((term.offset, concept));
+        }
+        self.typed.push(term.text, concept);
+    }
+
+    /// Closes the last word and adds the widenings that need the whole question.
+    fn finish(mut self, normalized: &str) -> QueryPlan {
+        self.plan.add_parts_variant(&mut self.compound);
+        self.plan.read_written_words(normalized, &self.nouns, self.expansions.vocabulary);
+        for found in self.expansions.aliases.find(&self.typed.texts) {
+            if self.typed.splits_a_word(found.start, found.len) {
                 continue;
             }
-            let mut spanned: Vec<usize> = typed.concepts[found.start..found.start + found.len].to_vec();
+            let mut spanned: Vec<usize> = self.typed.concepts[found.start..found.start + found.len].to_vec();
             spanned.dedup();
             for alternative in found.alternatives {
                 for &concept in &spanned {
                     for text in &alternative {
-                        plan.add(text, ALIAS_WEIGHT, concept);
+                        self.plan.add(text, ALIAS_WEIGHT, concept);
                     }
-                    plan.variants.push(Variant { concept, terms: alternative.clone() });
+                    self.plan.variants.push(Variant { concept, terms: alternative.clone() });
                 }
             }
         }
-        plan
+        self.plan
+    }
+}
+
+impl QueryPlan {
+    /// Analyses `question` (already bounded in length) into concepts and weighted terms.
+    pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
+        let normalized = normalize(question);
+        let terms = analyzer.analyze_normalized(&normalized);
+        let mut reader = Reader::new(expansions, expansions.aliases.misread_words(&normalized, &terms));
+        for term in terms {
+            if !reader.read(term) {
+                break;
+            }
+        }
+        reader.finish(&normalized)
     }
 
     /// A word the analysis misread, as one concept: its own entry's terms and its group's
