@@ -244,8 +244,7 @@ fn build(
     analyzer: &Analyzer,
     fingerprint: String,
 ) -> Result<OpenIndex, EngineError> {
-    let knowledge = knowledge::load_with_threads(&settings.knowledge.dir, settings.index.threads)
-        .map_err(EngineError::Knowledge)?;
+    let knowledge = knowledge::load(&settings.knowledge.dir, settings.index.threads).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }

@@ -1,5 +1,6 @@
 //! User-facing CLI sentences in Korean (default) and English.
 
+use crate::analysis::TermClass;
 use crate::config::Language;
 
 /// Heading printed before the nearest topics of an unanswered question.
@@ -84,16 +85,16 @@ pub fn nothing_searchable(language: Language) -> &'static str {
 }
 
 /// A word class as shown in `ask --explain`.
-pub fn word_class(language: Language, class: &str) -> &'static str {
+pub fn word_class(language: Language, class: TermClass) -> &'static str {
     match (language, class) {
-        (Language::Ko, "noun") => "명사",
-        (Language::Ko, "verb") => "동사",
-        (Language::Ko, "latin") => "영문",
-        (Language::Ko, _) => "수",
-        (Language::En, "noun") => "noun",
-        (Language::En, "verb") => "verb",
-        (Language::En, "latin") => "latin",
-        (Language::En, _) => "number",
+        (Language::Ko, TermClass::Noun) => "명사",
+        (Language::Ko, TermClass::Verb) => "동사",
+        (Language::Ko, TermClass::Latin) => "영문",
+        (Language::Ko, TermClass::Number) => "수",
+        (Language::En, TermClass::Noun) => "noun",
+        (Language::En, TermClass::Verb) => "verb",
+        (Language::En, TermClass::Latin) => "latin",
+        (Language::En, TermClass::Number) => "number",
     }
 }
 

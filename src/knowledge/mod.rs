@@ -144,14 +144,10 @@ pub struct ParsedNote {
     pub problems: Vec<String>,
 }
 
-/// Reads every note under `dir`; unreadable notes become [`Problem`]s, never errors.
-pub fn load(dir: &Path) -> Result<Knowledge, Problem> {
-    load_with_threads(dir, 0)
-}
-
-/// Like [`load`], reading with up to `threads` threads (0: one per core), so a build that is
-/// told to use fewer cores (`index.threads`) does not take them all while reading.
-pub fn load_with_threads(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
+/// Reads every note under `dir` with up to `threads` threads (0: one per core, so a build told
+/// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
+/// become [`Problem`]s, never errors.
+pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
     let notes = note_files(dir)?;
     let mut knowledge = Knowledge::default();
     for (note, read) in notes.iter().zip(read_all(&notes, threads)) {

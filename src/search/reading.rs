@@ -17,8 +17,9 @@ pub struct ConceptReading {
     pub word: String,
     /// The analysed term the concept stands for.
     pub term: String,
-    /// `noun`, `verb`, `latin` or `number`: word classes weigh differently.
-    pub class: &'static str,
+    /// Noun, verb, Latin word or number (`noun`, `verb`, `latin`, `number` in JSON): word
+    /// classes weigh differently.
+    pub class: TermClass,
     /// Its weight in coverage (rarity in the notes × word class).
     pub weight: f32,
     /// Its share of the question's total weight (0..1): what finding it adds to coverage.
@@ -68,7 +69,7 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<Con
             ConceptReading {
                 word: concept.word.clone(),
                 term: concept.text.clone(),
-                class: class_name(concept.class),
+                class: concept.class,
                 weight,
                 share: if total > 0.0 { weight / total } else { 0.0 },
                 in_notes: variants.iter().any(|v| v.in_notes),
@@ -89,13 +90,4 @@ fn variant_weight(plan: &QueryPlan, terms: &[String]) -> f32 {
         .filter_map(|text| plan.terms.iter().find(|t| &t.text == text).map(|t| t.weight))
         .fold(f32::INFINITY, f32::min)
         .min(1.0)
-}
-
-fn class_name(class: TermClass) -> &'static str {
-    match class {
-        TermClass::Noun => "noun",
-        TermClass::Verb => "verb",
-        TermClass::Latin => "latin",
-        TermClass::Number => "number",
-    }
 }

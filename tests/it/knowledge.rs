@@ -114,7 +114,7 @@ fn bad_files_are_reported_by_path_and_the_rest_is_indexed() {
     fixture.write("empty.md", b"   \n\n");
     fixture.write(".hidden/secret.md", "# Secret\n\n비밀 노트".as_bytes());
     fixture.write("notes.txt", b"not markdown");
-    let loaded = knowledge::load(&fixture.knowledge()).expect("folder loads");
+    let loaded = knowledge::load(&fixture.knowledge(), 0).expect("folder loads");
     assert_eq!(loaded.files, 1);
     let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["binary.md", "empty.md", "latin1.md"]);
@@ -127,7 +127,7 @@ fn bad_files_are_reported_by_path_and_the_rest_is_indexed() {
 fn missing_knowledge_folder_is_a_clear_error() {
     let fixture = Fixture::new();
     let missing = fixture.knowledge().join("nope");
-    let problem = knowledge::load(&missing).expect_err("missing folder");
+    let problem = knowledge::load(&missing, 0).expect_err("missing folder");
     assert!(problem.message.contains("cannot be opened"), "{problem}");
 }
 
@@ -138,7 +138,7 @@ fn links_leaving_the_folder_are_not_followed() {
     let outside = fixture.root.path().join("outside.md");
     std::fs::write(&outside, "# Outside\n\n밖에 있는 노트").unwrap();
     std::os::unix::fs::symlink(&outside, fixture.knowledge().join("link.md")).unwrap();
-    let loaded = knowledge::load(&fixture.knowledge()).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 0).unwrap();
     assert!(loaded.chunks.iter().all(|c| !c.text.contains("밖에 있는")));
 }
 
@@ -149,7 +149,7 @@ fn notes_read_by_three_threads_keep_their_path_order() {
         fixture.write(&format!("team/note-{n:03}.md"), format!("# Note {n}\n\n* item {n}\n").as_bytes());
     }
     fixture.write("team/note-040-broken.md", &[0xff, 0xfe, 0x00, 0x41]);
-    let loaded = knowledge::load_with_threads(&fixture.knowledge(), 3).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 3).unwrap();
     assert_eq!(loaded.files, 80);
     let sources: Vec<&str> = loaded.chunks.iter().map(|c| c.source.as_str()).collect();
     let mut sorted = sources.clone();

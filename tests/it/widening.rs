@@ -188,16 +188,15 @@ fn a_broken_team_alias_file_keeps_the_glossary() {
     assert_eq!(answer.hits[0].heading, "운영 › 장애 대응");
 }
 
+/// What an alias built from `groups` finds for the one-term question `word`.
+fn alias_matches(groups: &[&[&str]], word: &str) -> Vec<notebot::search::AliasMatch> {
+    let groups: Vec<Vec<String>> = groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect();
+    Aliases::from_groups(&groups, &Analyzer::shared().unwrap()).find(&[word.to_string()])
+}
+
 #[test]
 fn groups_sharing_an_entry_are_one_group() {
-    let analyzer = Analyzer::shared().unwrap();
-    let groups = vec![
-        vec!["latency".to_string(), "지연".to_string()],
-        vec!["지연".to_string(), "lag".to_string()],
-        vec!["unrelated".to_string(), "other".to_string()],
-    ];
-    let aliases = Aliases::from_groups(&groups, &analyzer);
-    let found = aliases.find(&["latency".to_string()]);
+    let found = alias_matches(&[&["latency", "지연"], &["지연", "lag"], &["unrelated", "other"]], "latency");
     assert_eq!(found.len(), 1);
     assert!(found[0].alternatives.contains(&vec!["lag".to_string()]), "{found:?}");
     assert!(found[0].alternatives.contains(&vec!["지연".to_string()]), "{found:?}");
@@ -220,14 +219,7 @@ fn every_shipped_alias_entry_is_searchable() {
 
 #[test]
 fn groups_bridged_by_a_later_group_are_merged_once() {
-    let analyzer = Analyzer::shared().unwrap();
-    let groups = vec![
-        vec!["latency".to_string(), "delay".to_string()],
-        vec!["lag".to_string(), "slowness".to_string()],
-        vec!["delay".to_string(), "lag".to_string()],
-    ];
-    let aliases = Aliases::from_groups(&groups, &analyzer);
-    let found = aliases.find(&["latency".to_string()]);
+    let found = alias_matches(&[&["latency", "delay"], &["lag", "slowness"], &["delay", "lag"]], "latency");
     assert_eq!(found.len(), 1, "{found:?}");
     let mut alternatives = found[0].alternatives.concat();
     alternatives.sort();
