@@ -153,7 +153,10 @@ impl Engine {
             .map_err(|e| AskError::Search(e.to_string()))?;
         let composer = Composer { open: &live.open, settings: &self.settings };
         let answer = answer::compose(&composer, &bounded, &plan, &ranked, started);
-        let reading = if explain { search::read(&live.open, &plan, &ranked) } else { Vec::new() };
+        let reading = match explain {
+            true => search::read(&live.open, &plan, &ranked).map_err(|e| AskError::Search(e.to_string()))?,
+            false => Vec::new(),
+        };
         Ok((answer, reading))
     }
 

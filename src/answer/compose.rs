@@ -3,15 +3,11 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
-
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
 use crate::analysis::{is_hangul_syllable, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
-use crate::knowledge::ChunkKind;
 use crate::search::{Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
@@ -110,34 +106,19 @@ fn distinct(words: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
-fn stored_doc(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<TantivyDocument> {
-    composer.open.searcher.doc::<TantivyDocument>(ranked.address).ok()
-}
-
-fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_string()
-}
-
-fn number_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u32 {
-    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as u32
-}
-
 /// The hit with its stored Q&A answer (empty for sections).
 fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)> {
-    let doc = stored_doc(composer, ranked)?;
-    let fields = &composer.open.fields;
-    let source = text_of(&doc, fields.source);
-    let lines = [number_of(&doc, fields.line_start), number_of(&doc, fields.line_end)];
+    let chunk = composer.open.chunk(ranked.address).ok()?;
     let hit = Hit {
-        kind: ChunkKind::parse(&text_of(&doc, fields.kind)).unwrap_or(ChunkKind::Section),
-        url: source_url(&composer.settings.knowledge.source_url_base, &source, lines),
-        source,
-        heading: text_of(&doc, fields.heading_display),
-        lines,
+        kind: chunk.kind,
+        url: source_url(&composer.settings.knowledge.source_url_base, &chunk.source, chunk.lines),
+        source: chunk.source.clone(),
+        heading: chunk.heading.clone(),
+        lines: chunk.lines,
         score: ranked.score,
-        text: text_of(&doc, fields.text),
+        text: chunk.text.clone(),
     };
-    Some((hit, text_of(&doc, fields.answer)))
+    Some((hit, chunk.answer.clone()))
 }
 
 fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {

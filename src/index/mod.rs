@@ -8,10 +8,12 @@
 mod build;
 mod schema;
 mod store;
+mod stored;
 
 pub use build::build;
 pub use schema::ChunkFields;
 pub use store::{open_current, IndexStore, Manifest, OpenIndex};
+pub use stored::StoredChunk;
 
 /// Why an index could not be built or opened.
 #[derive(Debug, thiserror::Error)]

@@ -3,12 +3,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::schema::{ChunkFields, SCHEMA_VERSION};
+use super::stored::{StoredChunk, StoredChunks};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::knowledge::{Problem, Section};
@@ -46,6 +48,14 @@ pub struct OpenIndex {
     pub fields: ChunkFields,
     /// What the build recorded.
     pub manifest: Manifest,
+    chunks: StoredChunks,
+}
+
+impl OpenIndex {
+    /// The stored fields of the chunk at `address`, decoded once per generation.
+    pub fn chunk(&self, address: DocAddress) -> tantivy::Result<Arc<StoredChunk>> {
+        self.chunks.get(&self.searcher, &self.fields, address)
+    }
 }
 
 /// The index folder.
@@ -151,7 +161,9 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
     register_tokenizers(&index, analyzer);
     let (_, fields) = ChunkFields::schema();
     let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-    Ok(OpenIndex { searcher: reader.searcher(), fields, manifest })
+    let searcher = reader.searcher();
+    let chunks = StoredChunks::new(&searcher);
+    Ok(OpenIndex { searcher, fields, manifest, chunks })
 }
 
 /// Opens the live generation, if there is one that this version can read.

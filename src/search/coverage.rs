@@ -8,12 +8,10 @@
 
 use rustc_hash::FxHashMap;
 
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, Term};
+use tantivy::{DocAddress, DocSet, Searcher};
 
 use super::frequencies::FieldFrequencies;
 use super::QueryPlan;
-use crate::index::ChunkFields;
 
 /// The share of a question's weighted concepts present in one chunk.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,16 +37,10 @@ impl Coverage {
     }
 }
 
-/// A concept's weight and the variants the notes actually contain.
+/// A concept's weight and the variants (their terms) the notes actually contain.
 struct ConceptStats {
     weight: f32,
-    known_variants: Vec<Vec<KnownTerm>>,
-}
-
-/// A variant's term and the searched fields that contain it somewhere.
-struct KnownTerm {
-    text: String,
-    in_field: [bool; 3],
+    known_variants: Vec<Vec<String>>,
 }
 
 /// Per-question statistics, computed once and applied to many candidates.
@@ -81,11 +73,7 @@ impl CoverageScorer {
                         if variant.terms.len() == 1 && variant.terms[0] == concept.text {
                             typed = Some(weight);
                         }
-                        let known = variant.terms.iter().map(|t| KnownTerm {
-                            text: t.clone(),
-                            in_field: [0, 1, 2].map(|field| frequencies.in_field(t, field) > 0),
-                        });
-                        known_variants.push(known.collect());
+                        known_variants.push(variant.terms.clone());
                     }
                 }
                 let weight = typed.or(rarest).unwrap_or_else(|| idf(0.0));
@@ -103,7 +91,7 @@ impl CoverageScorer {
     }
 
     /// Coverage of each of `docs`, in the same order.
-    pub(super) fn measure(&self, searcher: &Searcher, fields: &ChunkFields, docs: &[DocAddress]) -> Vec<Coverage> {
+    pub(super) fn measure(&self, frequencies: &FieldFrequencies, docs: &[DocAddress]) -> Vec<Coverage> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
         let mut containing: FxHashMap<&str, Vec<bool>> = FxHashMap::default();
@@ -113,8 +101,8 @@ impl CoverageScorer {
                 let mut has_all = vec![true; docs.len()];
                 for term in variant {
                     let has_term = containing
-                        .entry(term.text.as_str())
-                        .or_insert_with(|| docs_containing(searcher, fields, term, docs, &order));
+                        .entry(term.as_str())
+                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order));
                     has_all.iter_mut().zip(has_term.iter()).for_each(|(all, has)| *all &= *has);
                 }
                 for (doc, has) in has_all.into_iter().enumerate() {
@@ -136,42 +124,31 @@ impl CoverageScorer {
     }
 }
 
-/// For each of `docs`, whether any searched field that holds `term` somewhere holds it there.
-fn docs_containing(
-    searcher: &Searcher,
-    fields: &ChunkFields,
-    term: &KnownTerm,
-    docs: &[DocAddress],
-    order: &[usize],
-) -> Vec<bool> {
+/// For each of `docs`, whether any searched field holds `term`.
+fn docs_containing(frequencies: &FieldFrequencies, term: &str, docs: &[DocAddress], order: &[usize]) -> Vec<bool> {
     let mut has_term = vec![false; docs.len()];
-    for (field, _) in fields.searched().into_iter().zip(term.in_field).filter(|(_, inside)| *inside) {
-        mark_containing(searcher, field, &term.text, docs, order, |doc| has_term[doc] = true);
+    for field_index in 0..3 {
+        mark_containing(frequencies, field_index, term, docs, order, |doc| has_term[doc] = true);
     }
     has_term
 }
 
-/// Calls `mark(i)` for every candidate `docs[i]` whose `field` contains `text`; `order` lists
-/// the candidates sorted by address so each segment's postings are walked forward once.
+/// Calls `mark(i)` for every candidate `docs[i]` whose searched field `field_index` contains
+/// `text`; `order` lists the candidates sorted by address so each segment's postings are
+/// walked forward once.
 fn mark_containing(
-    searcher: &Searcher,
-    field: tantivy::schema::Field,
+    frequencies: &FieldFrequencies,
+    field_index: usize,
     text: &str,
     docs: &[DocAddress],
     order: &[usize],
     mut mark: impl FnMut(usize),
 ) {
-    let term = Term::from_field_text(field, text);
     let mut start = 0;
     while start < order.len() {
         let segment_ord = docs[order[start]].segment_ord;
         let end = start + order[start..].iter().take_while(|&&i| docs[i].segment_ord == segment_ord).count();
-        let postings = searcher
-            .segment_reader(segment_ord)
-            .inverted_index(field)
-            .ok()
-            .and_then(|inverted| inverted.read_postings(&term, IndexRecordOption::Basic).ok().flatten());
-        if let Some(mut postings) = postings {
+        if let Some(mut postings) = frequencies.postings(text, segment_ord as usize, field_index) {
             for &i in &order[start..end] {
                 let target = docs[i].doc_id;
                 if postings.doc() < target {

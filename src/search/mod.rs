@@ -52,13 +52,13 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
+    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
     let query = plan.to_query(&open.fields, &frequencies, ranking);
     let collector = TopDocs::with_limit(limit.max(RERANK_DEPTH));
     let top = open.searcher.search_with_statistics_provider(&query, &collector, &frequencies)?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
     let scorer = CoverageScorer::new(&open.searcher, &frequencies, plan);
-    let coverages = scorer.measure(&open.searcher, &open.fields, &addresses);
+    let coverages = scorer.measure(&frequencies, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)

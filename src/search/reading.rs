@@ -45,14 +45,15 @@ pub struct VariantReading {
 
 /// Reads `plan` against the index `ranked` came from: the figures the coverage rule used,
 /// recomputed only when asked for, so answering stays as fast without `--explain`.
-pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<ConceptReading> {
+pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> tantivy::Result<Vec<ConceptReading>> {
     if plan.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan);
+    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
     let weights = CoverageScorer::new(&open.searcher, &frequencies, plan).concept_weights();
     let total: f32 = weights.iter().sum();
-    plan.concepts
+    let readings = plan
+        .concepts
         .iter()
         .zip(weights)
         .enumerate()
@@ -80,7 +81,8 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> Vec<Con
                 variants,
             }
         })
-        .collect()
+        .collect();
+    Ok(readings)
 }
 
 /// A variant weighs what its lightest term does.

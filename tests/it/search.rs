@@ -1,9 +1,14 @@
 //! Answers from the shipped note: expected citations from a data file, abstention, hostile
 //! input, topics, and rebuilding while serving.
 
+use std::sync::Arc;
+
+use notebot::analysis::Analyzer;
 use notebot::engine::{AskError, EngineError};
+use notebot::index::IndexStore;
 use notebot::knowledge::ChunkKind;
 use serde::Deserialize;
+use tantivy::DocAddress;
 
 use crate::common::{shipped_engine, Fixture};
 
@@ -173,4 +178,28 @@ fn concurrent_reindex_calls_rebuild_or_report_one_in_progress_and_questions_keep
     });
     assert!(results.iter().any(|r| r.is_ok()));
     assert!(results.iter().all(|r| r.is_ok() || matches!(r, Err(EngineError::ReindexInProgress))));
+}
+
+#[test]
+fn a_generation_decodes_each_cited_chunk_once_and_keeps_its_stored_fields() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "ops/deploy.md",
+        "# 배포\n\n## 롤백\n\n- 롤백은 이전 태그로 다시 배포한다\n- 배포 전에 알림을 보낸다\n".as_bytes(),
+    );
+    let analyzer = Analyzer::shared().unwrap();
+    let knowledge = notebot::knowledge::load(&fixture.knowledge(), 1).unwrap();
+    let store = IndexStore::new(fixture.index());
+    let open = notebot::index::build(&store, &knowledge, "fixture".into(), &analyzer, 1).unwrap();
+    let chunks: Vec<_> =
+        (0..open.searcher.num_docs() as u32).map(|doc| open.chunk(DocAddress::new(0, doc)).unwrap()).collect();
+    let rollback = chunks.iter().find(|c| c.text.contains("이전 태그")).expect("the rollback item is stored");
+    assert_eq!(rollback.source, "ops/deploy.md");
+    assert_eq!(rollback.kind, ChunkKind::Section);
+    assert_eq!(rollback.heading, "배포 › 롤백");
+    assert!(rollback.lines[0] >= 5 && rollback.lines[1] <= 6, "{:?}", rollback.lines);
+    for (doc, chunk) in chunks.iter().enumerate() {
+        let again = open.chunk(DocAddress::new(0, doc as u32)).unwrap();
+        assert!(Arc::ptr_eq(chunk, &again), "chunk {doc} was decoded twice");
+    }
 }
