@@ -21,6 +21,7 @@ use lindera::segmenter::Segmenter;
 use lindera::token::Token;
 use lindera::worker::SegmentWorker;
 
+pub use morphemes::is_english_frame_word;
 pub use normalize::normalize;
 pub use particles::without_particle;
 pub use script::{is_hangul_syllable, is_hangul_word};
@@ -136,7 +137,7 @@ impl Analyzer {
             if word[i].latin {
                 let run = word[i..].iter().take_while(|s| s.latin).count();
                 let (start, end) = (word[i].start, word[i + run - 1].end);
-                out.push_latin(&text[start..end], start);
+                out.push_latin(text, start, end);
                 i += run;
                 continue;
             }
@@ -279,11 +280,25 @@ impl TermSink {
         self.terms.push(Term { text, class, position, offset, compound_part: part, written_form: false });
     }
 
-    fn push_latin(&mut self, word: &str, start: usize) {
+    /// Pushes a Latin word or number of `text` at `start`, unless it is a function word or the
+    /// tail of a contraction (`we're`, `can't`, `it's`).
+    fn push_latin(&mut self, text: &str, start: usize, end: usize) {
+        let word = &text[start..end];
+        if is_contraction_tail(text, start, word) {
+            return;
+        }
         if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
             let class =
                 if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
         }
     }
+}
+
+/// What follows the apostrophe of an English contraction.
+const CONTRACTION_TAILS: &[&str] = &["d", "ll", "m", "re", "s", "t", "ve"];
+
+/// Whether `word`, at `start` in `text`, is the tail of a contraction: no word of its own.
+fn is_contraction_tail(text: &str, start: usize, word: &str) -> bool {
+    CONTRACTION_TAILS.contains(&word) && text[..start].ends_with(['\'', '\u{2019}'])
 }

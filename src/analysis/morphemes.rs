@@ -7,6 +7,8 @@
 //! (`게이트웨이` → `게이트/NNG/*+웨이/NNG/*`) are indexed whole and as their parts, so
 //! `보안그룹` and `보안 그룹` match each other.
 
+use std::sync::OnceLock;
+
 use super::TermClass;
 
 /// A term taken from one dictionary token.
@@ -254,4 +256,24 @@ const ENGLISH_STOPWORDS: &[&str] = &[
 /// Whether a lower-cased Latin word is an English function word.
 pub fn is_english_stopword(word: &str) -> bool {
     ENGLISH_STOPWORDS.contains(&word)
+}
+
+/// Words English questions are framed with (see the file's header), sorted once.
+fn english_frame_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&str> = include_str!("english_frame_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect();
+        words.sort_unstable();
+        words
+    })
+}
+
+/// Whether a lower-cased Latin word is one English questions are framed with (`exactly`,
+/// `usually`, `whose`, the `in` of `sign in`): searched, but not what a question is about.
+pub fn is_english_frame_word(word: &str) -> bool {
+    english_frame_words().binary_search(&word).is_ok()
 }

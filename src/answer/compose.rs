@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
-use crate::analysis::{is_hangul_syllable, TermClass};
+use crate::analysis::{is_english_frame_word, is_hangul_syllable, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::search::{Coverage, QueryPlan, RankedDoc};
@@ -66,29 +66,43 @@ fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, 
 
 /// A question naming something in Latin script (`WebSocket`, `Glacier`, `Seoul`) that the notes
 /// never mention asks about what the notes do not cover, however well its other words match.
-/// In a Korean question every Latin word is such a name; in an English one only words
-/// capitalised inside a sentence are, since its ordinary words (`long`, `delay`) are often
-/// absent from Korean notes.
+/// Names are written with a capital letter or a digit (`SQS`, `s3`), a capital that only
+/// starts an English sentence aside. A Korean question's other Latin words are names too
+/// (`transitive routing`), unless they are ordinary words: English frame words, and words the
+/// glossary or alias file knows (`verification`, `memory`), which the notes may lack in
+/// either language without the question being about something else.
 fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Coverage>) -> bool {
     let Some(coverage) = coverage else {
         return false;
     };
     let korean = query.chars().any(is_hangul_syllable);
-    let names = if korean { Vec::new() } else { capitalised_words(query) };
-    plan.concepts
-        .iter()
-        .enumerate()
-        .any(|(i, c)| c.class == TermClass::Latin && coverage.is_unknown(i) && (korean || names.contains(&c.text)))
+    let names = written_names(query, korean);
+    let ordinary = |i: usize| is_english_frame_word(&plan.concepts[i].text) || has_alternatives(plan, i);
+    plan.concepts.iter().enumerate().any(|(i, c)| {
+        c.class == TermClass::Latin && coverage.is_unknown(i) && (names.contains(&c.text) || (korean && !ordinary(i)))
+    })
 }
 
-/// Lower-cased words written with a capital letter that do not start a sentence.
-fn capitalised_words(text: &str) -> Vec<String> {
+/// Whether the plan searched concept `index` in other words too; for a concept the notes
+/// never mention, those can only be alias or glossary alternatives.
+fn has_alternatives(plan: &QueryPlan, index: usize) -> bool {
+    plan.variants.iter().filter(|v| v.concept == index).nth(1).is_some()
+}
+
+/// Lower-cased Latin words written with a capital letter or a digit; in English text
+/// (`sentence_starts_count` false), not counting a capital that only starts a sentence.
+fn written_names(text: &str, sentence_starts_count: bool) -> Vec<String> {
     let mut names = Vec::new();
     let mut sentence_start = true;
     for word in text.split_whitespace() {
-        let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if !sentence_start && letters.starts_with(|c: char| c.is_ascii_uppercase()) {
-            names.push(letters.to_lowercase());
+        for run in word.split(|c: char| !c.is_ascii_alphanumeric()).filter(|run| !run.is_empty()) {
+            let capital = run.starts_with(|c: char| c.is_ascii_uppercase());
+            let inner_capital_or_digit = run.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                || run.starts_with(|c: char| c.is_ascii_digit());
+            if inner_capital_or_digit || (capital && (sentence_starts_count || !sentence_start)) {
+                names.push(run.to_ascii_lowercase());
+            }
+            sentence_start = false;
         }
         sentence_start = word.ends_with(['.', '?', '!']);
     }

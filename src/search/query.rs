@@ -11,7 +11,7 @@ use tantivy::Term;
 use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
 use super::vocabulary::Vocabulary;
-use crate::analysis::{normalize, touching_runs, Analyzer, Term as AnalysedTerm, TermClass};
+use crate::analysis::{is_english_frame_word, normalize, touching_runs, Analyzer, Term as AnalysedTerm, TermClass};
 use crate::config::Ranking;
 use crate::index::ChunkFields;
 
@@ -65,6 +65,7 @@ impl Concept {
     /// more than verbs.
     pub fn importance(&self) -> f32 {
         match self.class {
+            TermClass::Latin if is_english_frame_word(&self.text) => 0.35,
             TermClass::Noun | TermClass::Latin => 1.0,
             TermClass::Number => 0.6,
             TermClass::Verb => 0.35,
@@ -73,7 +74,7 @@ impl Concept {
 
     /// A name or a noun: what a question is about, rather than what it asks of it.
     pub fn is_topic_word(&self) -> bool {
-        matches!(self.class, TermClass::Noun | TermClass::Latin)
+        matches!(self.class, TermClass::Noun | TermClass::Latin) && !is_english_frame_word(&self.text)
     }
 }
 

@@ -67,6 +67,12 @@ fn english_function_words_and_symbols_are_not_terms() {
 }
 
 #[test]
+fn contractions_leave_no_stray_tails() {
+    assert_eq!(terms("We're sure it's NLB, aren't we?"), vec!["sure", "nlb"]);
+    assert_eq!(terms("We’ll re-check"), vec!["re", "check"], "`re` that is not a contraction's tail stays");
+}
+
+#[test]
 fn words_are_also_indexed_as_written_without_their_particle() {
     let written = |text: &str| -> Vec<String> { analyzed(text, true).into_iter().map(|t| t.text).collect() };
     // The dictionary reads `길이 약` as 길 + particle 이; the written word is kept beside it.

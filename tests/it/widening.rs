@@ -129,6 +129,28 @@ fn an_english_question_naming_a_place_the_notes_lack_is_declined() {
 }
 
 #[test]
+fn a_korean_question_is_not_declined_for_an_ordinary_english_word() {
+    // `hardware` is a glossary word (하드웨어), absent from the note in both languages: an
+    // ordinary word, not a name of something the note does not cover.
+    let answer = shipped_engine().ask("EBS에 hardware 문제 생기면 AWS가 알려줘?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains("EBS"), "{:?}", answer.hits[0]);
+    // A word nobody knows, lower-case or not, still names what the note lacks.
+    let unknown = shipped_engine().ask("VPC 피어링은 transitive routing 지원해?", 3).unwrap();
+    assert!(!unknown.answered, "{unknown:?}");
+    assert!(unknown.unknown.contains(&"transitive".to_string()), "{:?}", unknown.unknown);
+}
+
+#[test]
+fn english_frame_words_neither_count_against_a_question_nor_are_reported_missing() {
+    let answer = shipped_engine().ask("What exactly is provisioned concurrency in Lambda used for?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    for frame in ["exactly", "in", "used"] {
+        assert!(!answer.unknown.contains(&frame.to_string()), "{frame}: {:?}", answer.unknown);
+    }
+}
+
+#[test]
 fn asking_for_a_link_finds_the_line_that_holds_one() {
     assert_answered_from("AWS 스타트업용 사이트 링크 노트에 있었나?", "awsstartup.io");
 }
