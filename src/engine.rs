@@ -153,10 +153,7 @@ impl Engine {
             .map_err(|e| AskError::Search(e.to_string()))?;
         let composer = Composer { open: &live.open, settings: &self.settings };
         let answer = answer::compose(&composer, &bounded, &plan, &ranked, started);
-        let reading = match explain {
-            true => search::read(&live.open, &plan, &ranked).map_err(|e| AskError::Search(e.to_string()))?,
-            false => Vec::new(),
-        };
+        let reading = if explain { explain_reading(&live.open, &plan, &ranked) } else { Vec::new() };
         Ok((answer, reading))
     }
 
@@ -252,4 +249,13 @@ fn build(
         tracing::warn!("{problem}");
     }
     Ok(index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?)
+}
+
+/// How the question was read, for `--explain`; the answer stands without it, so a failure is
+/// logged rather than failing the question.
+fn explain_reading(open: &OpenIndex, plan: &QueryPlan, ranked: &[search::RankedDoc]) -> Vec<ConceptReading> {
+    search::read(open, plan, ranked).unwrap_or_else(|e| {
+        tracing::warn!("the question's reading could not be computed: {e}");
+        Vec::new()
+    })
 }

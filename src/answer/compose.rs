@@ -79,7 +79,8 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     let names = written_names(query, korean);
     let ordinary = |i: usize| is_english_frame_word(&plan.concepts[i].text) || has_alternatives(plan, i);
     plan.concepts.iter().enumerate().any(|(i, c)| {
-        c.class == TermClass::Latin && coverage.is_unknown(i) && (names.contains(&c.text) || (korean && !ordinary(i)))
+        let named = names.contains(&c.text) && !is_english_frame_word(&c.text);
+        c.class == TermClass::Latin && coverage.is_unknown(i) && (named || (korean && !ordinary(i)))
     })
 }
 
@@ -89,7 +90,8 @@ fn has_alternatives(plan: &QueryPlan, index: usize) -> bool {
     plan.variants.iter().filter(|v| v.concept == index).nth(1).is_some()
 }
 
-/// Lower-cased Latin words written with a capital letter or a digit; in English text
+/// Lower-cased Latin words written with a capital letter or a digit after the first letter
+/// (`SQS`, `ec2`; words that start with a digit are numbers, never names); in English text
 /// (`sentence_starts_count` false), not counting a capital that only starts a sentence.
 fn written_names(text: &str, sentence_starts_count: bool) -> Vec<String> {
     let mut names = Vec::new();
@@ -97,8 +99,7 @@ fn written_names(text: &str, sentence_starts_count: bool) -> Vec<String> {
     for word in text.split_whitespace() {
         for run in word.split(|c: char| !c.is_ascii_alphanumeric()).filter(|run| !run.is_empty()) {
             let capital = run.starts_with(|c: char| c.is_ascii_uppercase());
-            let inner_capital_or_digit = run.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-                || run.starts_with(|c: char| c.is_ascii_digit());
+            let inner_capital_or_digit = run.chars().skip(1).any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
             if inner_capital_or_digit || (capital && (sentence_starts_count || !sentence_start)) {
                 names.push(run.to_ascii_lowercase());
             }
@@ -122,7 +123,13 @@ fn distinct(words: impl Iterator<Item = String>) -> Vec<String> {
 
 /// The hit with its stored Q&A answer (empty for sections).
 fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)> {
-    let chunk = composer.open.chunk(ranked.address).ok()?;
+    let chunk = match composer.open.chunk(ranked.address) {
+        Ok(chunk) => chunk,
+        Err(e) => {
+            tracing::warn!("a ranked chunk could not be read from the index and is left out: {e}");
+            return None;
+        }
+    };
     let hit = Hit {
         kind: chunk.kind,
         url: source_url(&composer.settings.knowledge.source_url_base, &chunk.source, chunk.lines),

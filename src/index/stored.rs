@@ -2,7 +2,9 @@
 //! generation and then shared: decoding a document (field by field, a string each) was a
 //! sixth of the cost of answering a question, and the same few chunks are cited again and
 //! again. Slots exist for every document, but a chunk is only decoded when first cited, so
-//! opening a large index stays as quick as before.
+//! opening a large index stays as quick as before. A decoded chunk stays until the next
+//! reindex replaces the generation: at most the notes' own text (14 MB at 1,000 copies of the
+//! shipped note, if every chunk were cited), a fair price for a bot that answers from them.
 
 use std::sync::{Arc, OnceLock};
 
