@@ -94,6 +94,9 @@ fn blank_line(line: &str) -> &str {
 /// Blanks kramdown attribute lines (`{: .no_toc}`, `{:toc}`) and the `1. TOC` placeholder list
 /// they decorate: Jekyll turns them into markup, and as text they would only add noise.
 pub fn mask_kramdown(body: &str) -> String {
+    if !body.contains("{:") {
+        return body.to_string(); // most notes have none; spares a pass over every line
+    }
     let lines: Vec<&str> = body.split_inclusive('\n').collect();
     let mut out = String::with_capacity(body.len());
     for (i, line) in lines.iter().enumerate() {
@@ -113,7 +116,8 @@ fn is_attribute_line(line: &str) -> bool {
 }
 
 fn is_toc_marker(line: &str) -> bool {
-    line.trim().replace(' ', "") == "{:toc}"
+    let trimmed = line.trim();
+    trimmed.starts_with("{:") && trimmed.replace(' ', "") == "{:toc}"
 }
 
 fn is_toc_placeholder(line: &str) -> bool {
