@@ -290,9 +290,16 @@ const ENGLISH_STOPWORDS: &[&str] = &[
     "whos",
 ];
 
-/// Whether a lower-cased Latin word is an English function word.
+/// Whether a lower-cased Latin word is an English function word. Asked for every Latin token
+/// of every note, so the list is searched sorted (a linear scan was 7% of indexing).
 pub fn is_english_stopword(word: &str) -> bool {
-    ENGLISH_STOPWORDS.contains(&word)
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut words = ENGLISH_STOPWORDS.to_vec();
+        words.sort_unstable();
+        words
+    });
+    sorted.binary_search(&word).is_ok()
 }
 
 /// Words English questions are framed with (see the file's header), sorted once.
