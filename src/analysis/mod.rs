@@ -49,7 +49,8 @@ pub struct Term {
     pub text: String,
     /// Noun, verb, Latin word or number.
     pub class: TermClass,
-    /// Token position, for phrase matching.
+    /// Token position, handed to Tantivy (the index keeps frequencies only: no query reads
+    /// positions) and kept right in case proximity is tried again.
     pub position: usize,
     /// Byte range in the normalised text.
     pub offset: (usize, usize),

@@ -91,8 +91,9 @@ fn blank_line(line: &str) -> &str {
     }
 }
 
-/// Blanks kramdown attribute lines (`{: .no_toc}`, `{:toc}`) and the `1. TOC` placeholder list
-/// they decorate: Jekyll turns them into markup, and as text they would only add noise.
+/// Blanks kramdown attribute lines (`{: .no_toc}`, `{:toc}`, `{: toc }`) and the `1. TOC`
+/// placeholder list they decorate: Jekyll turns them into markup, and as text they would only
+/// add noise. Both start with `{:` as kramdown requires (`{ :toc}` is not an attribute).
 pub fn mask_kramdown(body: &str) -> String {
     if !body.contains("{:") {
         return body.to_string(); // most notes have none; spares a pass over every line

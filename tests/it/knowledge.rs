@@ -71,6 +71,17 @@ fn front_matter_titles_paths_and_kramdown_lines_are_dropped() {
 }
 
 #[test]
+fn a_spaced_toc_marker_hides_its_placeholder_and_a_plain_toc_item_stays() {
+    let jekyll = "# 개요\n\n1. TOC\n{: toc }\n\n## 배포\n\n- 롤백 절차\n";
+    let parsed = parse_note("a.md", jekyll);
+    assert!(parsed.chunks.iter().all(|c| !c.text.contains("TOC") && !c.text.contains("{:")), "{:?}", parsed.chunks);
+    assert!(parsed.chunks.iter().any(|c| c.text.contains("롤백 절차")));
+    let plain = "# 개요\n\n1. TOC\n2. 롤백 절차\n";
+    let parsed = parse_note("b.md", plain);
+    assert!(parsed.chunks.iter().any(|c| c.text.contains("TOC")), "a list item without a kramdown marker is text");
+}
+
+#[test]
 fn qa_label_variants_are_extracted() {
     let note = "# Seminar\n\nQ: Does the ALB keep client IPs?\nA: Use the X-Forwarded-For header.\n\n문: 요금은 얼마인가요?\n\n답: 시간당 과금입니다.\n\nWhat about NLB?\n=> It keeps them.\n\nplain paragraph\n";
     let parsed = parse_note("seminar.md", note);
