@@ -60,6 +60,14 @@ pub struct IndexSettings {
     pub threads: usize,
 }
 
+/// `configured` threads, where 0 (the default of `index.threads`) means one per core.
+pub fn threads_or_cores(configured: usize) -> usize {
+    match configured {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
 /// `[search]`: knobs that bound and judge a query.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

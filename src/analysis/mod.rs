@@ -24,7 +24,7 @@ use lindera::worker::SegmentWorker;
 pub use morphemes::is_english_frame_word;
 pub use normalize::normalize;
 pub use particles::without_particle;
-pub use script::{is_hangul_syllable, is_hangul_word};
+pub use script::{contains_hangul, is_hangul_syllable, is_hangul_word};
 pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.

@@ -294,30 +294,29 @@ const ENGLISH_STOPWORDS: &[&str] = &[
 /// of every note, so the list is searched sorted (a linear scan was 4% of the analysis).
 pub fn is_english_stopword(word: &str) -> bool {
     static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut words = ENGLISH_STOPWORDS.to_vec();
-        words.sort_unstable();
-        words
-    });
-    sorted.binary_search(&word).is_ok()
-}
-
-/// Words English questions are framed with (see the file's header), sorted once.
-fn english_frame_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        let mut words: Vec<&str> = include_str!("english_frame_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect();
-        words.sort_unstable();
-        words
-    })
+    sorted_once(&SORTED, || ENGLISH_STOPWORDS.to_vec()).binary_search(&word).is_ok()
 }
 
 /// Whether a lower-cased Latin word is one English questions are framed with (`exactly`,
-/// `usually`, `whose`, the `in` of `sign in`): searched, but not what a question is about.
+/// `usually`, `whose`, the `in` of `sign in`; see the list's header): searched, but not what a
+/// question is about.
 pub fn is_english_frame_word(word: &str) -> bool {
-    english_frame_words().binary_search(&word).is_ok()
+    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let list = || {
+        let lines = include_str!("english_frame_words.txt").lines().map(str::trim);
+        lines.filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
+    };
+    sorted_once(&SORTED, list).binary_search(&word).is_ok()
+}
+
+/// A word list, sorted on first use, for binary search.
+fn sorted_once(
+    cell: &'static OnceLock<Vec<&'static str>>,
+    words: impl FnOnce() -> Vec<&'static str>,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| {
+        let mut words = words();
+        words.sort_unstable();
+        words
+    })
 }

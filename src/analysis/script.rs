@@ -11,6 +11,11 @@ pub fn is_latin(surface: &str) -> bool {
     !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether `text` has a Hangul syllable anywhere: a Korean sentence, or a mixed one.
+pub fn contains_hangul(text: &str) -> bool {
+    text.chars().any(is_hangul_syllable)
+}
+
 /// Whether `c` is a precomposed Hangul syllable (가 to 힣).
 pub fn is_hangul_syllable(c: char) -> bool {
     ('가'..='힣').contains(&c)

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
-use crate::analysis::{is_english_frame_word, is_hangul_syllable, TermClass};
+use crate::analysis::{contains_hangul, is_english_frame_word, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::search::{Coverage, QueryPlan, RankedDoc};
@@ -75,7 +75,7 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     let Some(coverage) = coverage else {
         return false;
     };
-    let korean = query.chars().any(is_hangul_syllable);
+    let korean = contains_hangul(query);
     let names = written_names(query, korean);
     let ordinary = |i: usize| is_english_frame_word(&plan.concepts[i].text) || has_alternatives(plan, i);
     plan.concepts.iter().enumerate().any(|(i, c)| {

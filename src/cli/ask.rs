@@ -69,20 +69,15 @@ fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Ask
         (true, true) => output::write_json_line(&mut out, &output::Explained { answer: &answer, reading: &reading }),
         (true, false) => output::write_json_line(&mut out, &answer),
         (false, explain) => output::write_answer(&mut out, &answer, language)
-            .and_then(|()| if explain { write_reading(&mut out, engine, &answer, &reading) } else { Ok(()) })
+            .and_then(|()| match explain {
+                true => {
+                    output::write_reading(&mut out, &answer, &reading, engine.settings().search.min_coverage, language)
+                }
+                false => Ok(()),
+            })
             .and_then(|()| out.flush()),
     };
     written.map_err(|e| AskError::Search(format!("cannot write the answer: {e}")))
-}
-
-fn write_reading(
-    out: &mut impl Write,
-    engine: &Engine,
-    answer: &crate::answer::Answer,
-    reading: &[crate::search::ConceptReading],
-) -> std::io::Result<()> {
-    let settings = engine.settings();
-    output::write_reading(out, answer, reading, settings.search.min_coverage, settings.answer.language)
 }
 
 /// Answers each non-empty line of stdin in turn; a broken pipe ends quietly.

@@ -8,6 +8,7 @@ use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::store::{open_generation, write_manifest, IndexStore, Manifest, OpenIndex};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
+use crate::config::threads_or_cores;
 use crate::knowledge::{Chunk, Knowledge};
 
 /// Tantivy's per-thread indexing budget; ample for notes, small enough for a 2-core box.
@@ -66,11 +67,9 @@ fn write_generation(
 }
 
 fn writer_threads(configured: usize, chunks: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     match configured {
         0 if chunks < SINGLE_THREAD_BELOW => 1,
-        0 => cores.min(8),
-        n => n.min(8),
+        n => threads_or_cores(n).min(8),
     }
 }
 

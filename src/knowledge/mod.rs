@@ -163,11 +163,7 @@ pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
 /// notes' order: with many notes, reading is a sixth of a build and would otherwise leave a
 /// core idle.
 fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String>> {
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    };
-    let workers = threads.min(notes.len() / MIN_NOTES_PER_READER).max(1);
+    let workers = crate::config::threads_or_cores(threads).min(notes.len() / MIN_NOTES_PER_READER).max(1);
     if workers == 1 {
         return notes.iter().map(read_note).collect();
     }

@@ -18,7 +18,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::analysis::{is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term};
+use crate::analysis::{
+    contains_hangul, is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term,
+};
 
 /// The built-in glossary, in the alias file's format.
 const GLOSSARY: &str = include_str!("glossary.toml");
@@ -133,7 +135,7 @@ impl Aliases {
         if self.by_hangul_word.is_empty() {
             return found;
         }
-        for (span, word) in written_words(normalized).filter(|(_, word)| word.chars().any(is_hangul_syllable)) {
+        for (span, word) in written_words(normalized).filter(|(_, word)| contains_hangul(word)) {
             let entry = self.by_hangul_word.get(word).map(|&place| (word, place)).or_else(|| {
                 let stem = without_particle(word);
                 self.by_hangul_word.get(stem).map(|&place| (stem, place))
@@ -214,6 +216,8 @@ fn merge_overlapping(groups: &[Vec<String>]) -> Vec<Vec<String>> {
 /// Whitespace-separated words of `text` without surrounding punctuation, with their byte ranges.
 fn written_words(text: &str) -> impl Iterator<Item = ((usize, usize), &str)> {
     text.split_whitespace().filter_map(move |word| {
+        // ASCII and Hangul first: `is_alphanumeric` alone looks every Hangul letter up in
+        // Unicode's tables, which was most of this scan.
         let trimmed =
             word.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || is_hangul_syllable(c) || c.is_alphanumeric()));
         let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use tantivy::{DocAddress, DocSet, Searcher};
+use tantivy::{DocAddress, DocSet};
 
 use super::frequencies::FieldFrequencies;
 use super::QueryPlan;
@@ -53,8 +53,8 @@ pub(super) struct CoverageScorer {
 impl CoverageScorer {
     /// Looks up document frequencies for every variant. A concept the notes never mention
     /// weighs as the rarest possible term, so a question about something absent stays uncovered.
-    pub(super) fn new(searcher: &Searcher, frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
-        let docs = searcher.num_docs().max(1) as f32;
+    pub(super) fn new(frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
+        let docs = frequencies.docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         let concepts: Vec<ConceptStats> = plan
             .concepts

@@ -57,7 +57,7 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
     let collector = TopDocs::with_limit(limit.max(RERANK_DEPTH));
     let top = open.searcher.search_with_statistics_provider(&query, &collector, &frequencies)?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
-    let scorer = CoverageScorer::new(&open.searcher, &frequencies, plan);
+    let scorer = CoverageScorer::new(&frequencies, plan);
     let coverages = scorer.measure(&frequencies, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()

@@ -50,7 +50,7 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> tantivy
         return Ok(Vec::new());
     }
     let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
-    let weights = CoverageScorer::new(&open.searcher, &frequencies, plan).concept_weights();
+    let weights = CoverageScorer::new(&frequencies, plan).concept_weights();
     let total: f32 = weights.iter().sum();
     let readings = plan
         .concepts
