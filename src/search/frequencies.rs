@@ -1,15 +1,16 @@
-//! Document frequencies of a question's terms, looked up once per question: the query's BM25
-//! weights, the query's clause pruning and the coverage scorer all need them, and
-//! term-dictionary lookups are a tenth of a question's cost.
+//! Document frequencies of a question's terms, looked up once per question: BM25 weights,
+//! clause pruning, scoring and the coverage scorer all need them, and term-dictionary lookups
+//! are a tenth of a question's cost.
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use tantivy::postings::TermInfo;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::{SegmentPostings, TermInfo};
 use tantivy::query::Bm25StatisticsProvider;
-use tantivy::schema::Field;
-use tantivy::{InvertedIndexReader, Searcher, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{InvertedIndexReader, Searcher, SegmentReader};
 
 use super::QueryPlan;
 use crate::index::ChunkFields;
@@ -26,9 +27,8 @@ struct TermStats {
 }
 
 /// For every term of a plan, how many chunks contain it in each searched field (in the order
-/// of [`ChunkFields::searched`]), plus the field totals BM25 needs; handed to Tantivy as its
-/// statistics so it does not look the same terms up again. Each term's dictionary entries are
-/// kept too, so the coverage scorer reads postings without a second lookup.
+/// of [`ChunkFields::searched`]), plus the field totals BM25 needs. Each term's dictionary
+/// entries are kept too, so scoring and coverage read postings without a second lookup.
 pub struct FieldFrequencies {
     by_term: FxHashMap<String, TermStats>,
     fields: [Field; 3],
@@ -62,17 +62,49 @@ impl FieldFrequencies {
         Ok(FieldFrequencies { by_term, fields: searched, inverted, tokens, docs, searcher: searcher.clone() })
     }
 
-    /// `text`'s postings in the searched field at `field_index` of segment `segment_ord`, read
-    /// from the entry found by [`FieldFrequencies::lookup`]; `None` when it is not there.
-    pub fn postings(
+    /// `text`'s postings (documents only) in the searched field at `field_index` of segment
+    /// `segment_ord`, read from the entry found by [`FieldFrequencies::lookup`]; `None` when it
+    /// is not there.
+    pub fn postings(&self, text: &str, segment_ord: usize, field_index: usize) -> Option<SegmentPostings> {
+        self.read_postings(text, segment_ord, field_index, IndexRecordOption::Basic)
+    }
+
+    /// Like [`FieldFrequencies::postings`], with term frequencies, for scoring.
+    pub fn postings_with_freqs(&self, text: &str, segment_ord: usize, field_index: usize) -> Option<SegmentPostings> {
+        self.read_postings(text, segment_ord, field_index, IndexRecordOption::WithFreqs)
+    }
+
+    fn read_postings(
         &self,
         text: &str,
         segment_ord: usize,
         field_index: usize,
-    ) -> Option<tantivy::postings::SegmentPostings> {
+        option: IndexRecordOption,
+    ) -> Option<SegmentPostings> {
         let info = self.by_term.get(text)?.entries.get(segment_ord)?[field_index].as_ref()?;
         let inverted = &self.inverted[segment_ord][field_index];
-        inverted.read_postings_from_terminfo(info, tantivy::schema::IndexRecordOption::Basic).ok()
+        inverted.read_postings_from_terminfo(info, option).ok()
+    }
+
+    /// Segments of the index searched.
+    pub fn segments(&self) -> usize {
+        self.inverted.len()
+    }
+
+    /// Segment `segment_ord` of the index searched.
+    pub fn segment_reader(&self, segment_ord: usize) -> &SegmentReader {
+        self.searcher.segment_reader(segment_ord as u32)
+    }
+
+    /// Field lengths of the searched field at `field_index` in segment `segment_ord`, which
+    /// BM25 normalises term frequencies by.
+    pub fn fieldnorms(&self, segment_ord: usize, field_index: usize) -> tantivy::Result<FieldNormReader> {
+        self.searcher.segment_reader(segment_ord as u32).get_fieldnorms_reader(self.fields[field_index])
+    }
+
+    /// Tokens in the searched field at `field_index`, over all chunks.
+    pub fn tokens(&self, field_index: usize) -> u64 {
+        self.tokens[field_index]
     }
 
     /// Chunks containing `text` in the searched field at `field_index`.
@@ -88,34 +120,6 @@ impl FieldFrequencies {
     /// Chunks in the index.
     pub fn docs(&self) -> u64 {
         self.docs
-    }
-
-    fn field_index(&self, field: Field) -> Option<usize> {
-        self.fields.iter().position(|&f| f == field)
-    }
-}
-
-impl Bm25StatisticsProvider for FieldFrequencies {
-    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        match self.field_index(field) {
-            Some(index) => Ok(self.tokens[index]),
-            None => self.searcher.total_num_tokens(field),
-        }
-    }
-
-    fn total_num_docs(&self) -> tantivy::Result<u64> {
-        Ok(self.docs)
-    }
-
-    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let known = self
-            .field_index(term.field())
-            .zip(term.value().as_str())
-            .and_then(|(index, text)| self.by_term.get(text).map(|stats| stats.docs[index]));
-        match known {
-            Some(count) => Ok(count),
-            None => self.searcher.doc_freq(term),
-        }
     }
 }
 

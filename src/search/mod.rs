@@ -11,6 +11,7 @@ mod coverage;
 mod frequencies;
 mod query;
 mod reading;
+mod scoring;
 mod transliteration;
 mod vocabulary;
 
@@ -20,7 +21,6 @@ pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
 pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::Vocabulary;
 
-use tantivy::collector::TopDocs;
 use tantivy::DocAddress;
 
 use coverage::CoverageScorer;
@@ -53,9 +53,8 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
         return Ok(Vec::new());
     }
     let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
-    let query = plan.to_query(&open.fields, &frequencies, ranking);
-    let collector = TopDocs::with_limit(limit.max(RERANK_DEPTH));
-    let top = open.searcher.search_with_statistics_provider(&query, &collector, &frequencies)?;
+    let clauses = plan.clauses(&frequencies, ranking);
+    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH))?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
     let scorer = CoverageScorer::new(&frequencies, plan);
     let coverages = scorer.measure(&frequencies, &addresses);

@@ -1,21 +1,17 @@
-//! From a question to weighted terms grouped into concepts, and from those to a Tantivy query.
+//! From a question to weighted terms grouped into concepts, and from those to scored clauses.
 //!
 //! A concept is one thing the question asks about: a word as typed plus its variants (alias
 //! group members, typo corrections). Variants widen recall at a lower weight; coverage counts
 //! a concept as found when any of its variants is.
 
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
-
 use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
+use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
 use crate::analysis::{is_english_frame_word, normalize, touching_runs, Analyzer, Term as AnalysedTerm, TermClass};
 use crate::config::Ranking;
-use crate::index::ChunkFields;
 
-/// Field weights, in the order of [`ChunkFields::searched`]: heading, question, body.
+/// Field weights, in the order of [`crate::index::ChunkFields::searched`]: heading, question, body.
 const FIELD_BOOSTS: [f32; 3] = [1.2, 2.0, 1.0];
 /// A question rarely needs more distinct terms than this; the rest is noise or abuse.
 const MAX_TERMS: usize = 48;
@@ -364,30 +360,24 @@ impl QueryPlan {
         self.terms.is_empty()
     }
 
-    /// A disjunction of every term in every searched field that contains it, weighted per
-    /// field and term. Pairs the index does not contain are left out: they cannot match, and
-    /// building their scorers is most of a query's cost. So are variants most chunks contain
-    /// (`https` for `링크`): they barely tell chunks apart and have the longest postings to
-    /// score; coverage still counts them.
-    pub fn to_query(&self, fields: &ChunkFields, frequencies: &FieldFrequencies, ranking: Ranking) -> BooleanQuery {
-        let searched = fields.searched();
-        let weighted: Vec<(usize, f32)> = match ranking {
-            Ranking::Notebot => FIELD_BOOSTS.into_iter().enumerate().collect(),
-            Ranking::Bm25 => vec![(0, 1.0), (2, 1.0)],
+    /// Every term in every searched field that contains it, weighted per field and term.
+    /// Pairs the index does not contain are left out: they cannot match. So are variants most
+    /// chunks contain (`https` for `링크`): they barely tell chunks apart and have the longest
+    /// postings to score; coverage still counts them.
+    pub(super) fn clauses(&self, frequencies: &FieldFrequencies, ranking: Ranking) -> Vec<Clause<'_>> {
+        let weighted: &[(usize, f32)] = match ranking {
+            Ranking::Notebot => &[(0, FIELD_BOOSTS[0]), (1, FIELD_BOOSTS[1]), (2, FIELD_BOOSTS[2])],
+            Ranking::Bm25 => &[(0, 1.0), (2, 1.0)],
         };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let scored = self.terms.iter().filter(|t| t.weight >= 1.0 || !is_common(frequencies, &t.text));
-        for term in scored {
-            for &(field_index, boost) in &weighted {
-                if frequencies.in_field(&term.text, field_index) == 0 {
-                    continue;
-                }
-                let index_term = Term::from_field_text(searched[field_index], &term.text);
-                let query = TermQuery::new(index_term, IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
-            }
-        }
-        BooleanQuery::new(clauses)
+        scored
+            .flat_map(|term| {
+                weighted
+                    .iter()
+                    .filter(|&&(field_index, _)| frequencies.in_field(&term.text, field_index) > 0)
+                    .map(|&(field_index, boost)| Clause { text: &term.text, field_index, boost: boost * term.weight })
+            })
+            .collect()
     }
 }
 

@@ -6,5 +6,6 @@ mod cli;
 mod common;
 mod discord;
 mod knowledge;
+mod ranking;
 mod search;
 mod widening;

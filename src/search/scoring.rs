@@ -1,0 +1,134 @@
+//! BM25 over a question's terms, scored straight from the postings the frequency lookup found.
+//!
+//! The scores are Tantivy's BM25 (its `k1`, `b`, fieldnorm encoding and statistics), summed
+//! over the weighted (term, field) clauses a question asks for. Scoring them here rather than
+//! through a `BooleanQuery` of boosted `TermQuery`s spares every clause a second dictionary
+//! lookup, a 256-entry norm table and a boxed scorer: together two thirds of Tantivy's share
+//! of a question over notes of a few thousand chunks. Every matching posting is scored (no
+//! block-max pruning), which stays well under the per-question budget at 70,000 chunks since
+//! the longest postings (variants most chunks contain) are not scored at all.
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::Postings;
+use tantivy::{DocAddress, DocId, DocSet, Score, TERMINATED};
+
+use super::frequencies::FieldFrequencies;
+
+/// Tantivy's BM25 term-frequency saturation.
+const K1: Score = 1.2;
+/// Tantivy's BM25 length normalisation.
+const B: Score = 0.75;
+
+/// One weighted (term, field) pair of a question.
+#[derive(Debug, Clone, Copy)]
+pub struct Clause<'a> {
+    /// The analysed term.
+    pub text: &'a str,
+    /// Index into [`crate::index::ChunkFields::searched`].
+    pub field_index: usize,
+    /// Field boost times the term's weight.
+    pub boost: Score,
+}
+
+/// The `limit` best chunks for `clauses` by summed BM25, best first (ties by address).
+pub fn top_docs(
+    frequencies: &FieldFrequencies,
+    clauses: &[Clause<'_>],
+    limit: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let mut scored = Vec::new();
+    for segment_ord in 0..frequencies.segments() {
+        let scores = score_segment(frequencies, clauses, segment_ord)?;
+        let segment_ord = segment_ord as u32;
+        scored.extend(scores.into_iter().map(|(doc_id, score)| (score, DocAddress { segment_ord, doc_id })));
+    }
+    let best_first = |a: &(Score, DocAddress), b: &(Score, DocAddress)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit, best_first);
+        scored.truncate(limit);
+    }
+    scored.sort_unstable_by(best_first);
+    Ok(scored)
+}
+
+/// Summed clause scores of every document of one segment that matches a clause.
+fn score_segment(
+    frequencies: &FieldFrequencies,
+    clauses: &[Clause<'_>],
+    segment_ord: usize,
+) -> tantivy::Result<Vec<(DocId, Score)>> {
+    let segment = frequencies.segment_reader(segment_ord);
+    let mut totals = SparseScores::new(segment.max_doc());
+    let mut norms: [Option<FieldNormReader>; 3] = [None, None, None];
+    for clause in clauses {
+        let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field_index) else {
+            continue;
+        };
+        let fieldnorms = match &mut norms[clause.field_index] {
+            Some(reader) => reader,
+            empty => empty.insert(frequencies.fieldnorms(segment_ord, clause.field_index)?),
+        };
+        let weight = ClauseWeight::new(frequencies, clause);
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            let score = weight.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
+            totals.add(doc, score);
+            doc = postings.advance();
+        }
+    }
+    let mut matches = totals.into_matches();
+    if let Some(alive) = segment.alive_bitset() {
+        matches.retain(|&(doc, _)| alive.is_alive(doc));
+    }
+    Ok(matches)
+}
+
+/// A clause's BM25 weight, as Tantivy's `Bm25Weight` computes it for a boosted term query.
+struct ClauseWeight {
+    weight: Score,
+    average_fieldnorm: Score,
+}
+
+impl ClauseWeight {
+    fn new(frequencies: &FieldFrequencies, clause: &Clause<'_>) -> ClauseWeight {
+        let docs = frequencies.docs();
+        let doc_freq = frequencies.in_field(clause.text, clause.field_index).min(docs);
+        let idf = (1.0 + ((docs - doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5)).ln();
+        let average_fieldnorm = frequencies.tokens(clause.field_index) as Score / docs.max(1) as Score;
+        ClauseWeight { weight: idf * (1.0 + K1) * clause.boost, average_fieldnorm }
+    }
+
+    fn score(&self, fieldnorm_id: u8, term_freq: u32) -> Score {
+        let fieldnorm = FieldNormReader::id_to_fieldnorm(fieldnorm_id) as Score;
+        let norm = K1 * (1.0 - B + B * fieldnorm / self.average_fieldnorm);
+        let term_freq = term_freq as Score;
+        self.weight * (term_freq / (term_freq + norm))
+    }
+}
+
+/// Per-document score totals of one segment, remembering which documents have one.
+struct SparseScores {
+    totals: Vec<Score>,
+    touched: Vec<DocId>,
+}
+
+impl SparseScores {
+    fn new(max_doc: u32) -> SparseScores {
+        SparseScores { totals: vec![0.0; max_doc as usize], touched: Vec::new() }
+    }
+
+    fn add(&mut self, doc: DocId, score: Score) {
+        let Some(total) = self.totals.get_mut(doc as usize) else {
+            return;
+        };
+        if *total == 0.0 {
+            self.touched.push(doc);
+        }
+        *total += score;
+    }
+
+    fn into_matches(self) -> Vec<(DocId, Score)> {
+        let totals = self.totals;
+        self.touched.into_iter().map(|doc| (doc, totals[doc as usize])).collect()
+    }
+}
