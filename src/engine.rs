@@ -227,7 +227,7 @@ impl Live {
         if !aliases.ignored().is_empty() {
             tracing::warn!("alias entries read as nothing, ignored: {}", aliases.ignored().join(", "));
         }
-        let vocabulary = Vocabulary::from_index(&open.searcher, &open.fields);
+        let vocabulary = Vocabulary::from_index(&open);
         Live { open, topics, aliases, vocabulary }
     }
 }

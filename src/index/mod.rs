@@ -9,11 +9,13 @@ mod build;
 mod schema;
 mod store;
 mod stored;
+mod terms;
 
 pub use build::build;
 pub use schema::ChunkFields;
 pub use store::{open_current, IndexStore, Manifest, OpenIndex};
 pub use stored::StoredChunk;
+pub use terms::KnownTerms;
 
 /// Why an index could not be built or opened.
 #[derive(Debug, thiserror::Error)]

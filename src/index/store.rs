@@ -11,6 +11,7 @@ use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::stored::{StoredChunk, StoredChunks};
+use super::terms::KnownTerms;
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::knowledge::{Problem, Section};
@@ -49,12 +50,18 @@ pub struct OpenIndex {
     /// What the build recorded.
     pub manifest: Manifest,
     chunks: StoredChunks,
+    terms: Arc<KnownTerms>,
 }
 
 impl OpenIndex {
     /// The stored fields of the chunk at `address`, decoded once per generation.
     pub fn chunk(&self, address: DocAddress) -> tantivy::Result<Arc<StoredChunk>> {
         self.chunks.get(&self.searcher, &self.fields, address)
+    }
+
+    /// The terms the searched fields hold, to skip dictionary lookups for the rest.
+    pub fn known_terms(&self) -> &Arc<KnownTerms> {
+        &self.terms
     }
 }
 
@@ -163,7 +170,8 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
     let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
     let chunks = StoredChunks::new(&searcher);
-    Ok(OpenIndex { searcher, fields, manifest, chunks })
+    let terms = Arc::new(KnownTerms::gather(&searcher, &fields)?);
+    Ok(OpenIndex { searcher, fields, manifest, chunks, terms })
 }
 
 /// Opens the live generation, if there is one that this version can read.

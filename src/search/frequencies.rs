@@ -13,7 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{InvertedIndexReader, Searcher, SegmentReader};
 
 use super::QueryPlan;
-use crate::index::ChunkFields;
+use crate::index::OpenIndex;
 
 /// A term's entry in each searched field of one segment, if it has one.
 type SegmentEntries = [Option<TermInfo>; 3];
@@ -27,7 +27,7 @@ struct TermStats {
 }
 
 /// For every term of a plan, how many chunks contain it in each searched field (in the order
-/// of [`ChunkFields::searched`]), plus the field totals BM25 needs. Each term's dictionary
+/// of [`crate::index::ChunkFields::searched`]), plus the field totals BM25 needs. Each term's dictionary
 /// entries are kept too, so scoring and coverage read postings without a second lookup.
 pub struct FieldFrequencies {
     by_term: FxHashMap<String, TermStats>,
@@ -41,8 +41,9 @@ pub struct FieldFrequencies {
 
 impl FieldFrequencies {
     /// Looks up every term of `plan` in every searched field.
-    pub fn lookup(searcher: &Searcher, fields: &ChunkFields, plan: &QueryPlan) -> tantivy::Result<FieldFrequencies> {
-        let searched = fields.searched();
+    pub fn lookup(open: &OpenIndex, plan: &QueryPlan) -> tantivy::Result<FieldFrequencies> {
+        let (searcher, known) = (&open.searcher, open.known_terms());
+        let searched = open.fields.searched();
         let inverted = searcher
             .segment_readers()
             .iter()
@@ -54,7 +55,11 @@ impl FieldFrequencies {
         let mut by_term = FxHashMap::default();
         for term in &plan.terms {
             if !by_term.contains_key(&term.text) {
-                by_term.insert(term.text.clone(), term_stats(&inverted, &term.text)?);
+                let stats = match known.may_hold(&term.text) {
+                    true => term_stats(&inverted, &term.text)?,
+                    false => TermStats { docs: [0; 3], entries: Vec::new() },
+                };
+                by_term.insert(term.text.clone(), stats);
             }
         }
         let tokens = searched.map(|field| searcher.total_num_tokens(field).unwrap_or(0));

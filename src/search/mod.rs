@@ -52,7 +52,7 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
+    let frequencies = FieldFrequencies::lookup(open, plan)?;
     let clauses = plan.clauses(&frequencies, ranking);
     let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH))?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();

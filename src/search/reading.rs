@@ -49,7 +49,7 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> tantivy
     if plan.is_empty() {
         return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(&open.searcher, &open.fields, plan)?;
+    let frequencies = FieldFrequencies::lookup(open, plan)?;
     let weights = CoverageScorer::new(&frequencies, plan).concept_weights();
     let total: f32 = weights.iter().sum();
     let readings = plan

@@ -6,10 +6,12 @@
 
 use rustc_hash::FxHashMap;
 
-use tantivy::{Searcher, Term};
+use std::sync::Arc;
+
+use tantivy::Searcher;
 
 use super::transliteration::{hangul_lookup_key, latin_key, MIN_KEY_LEN};
-use crate::index::ChunkFields;
+use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
 /// sound, to widen safely.
@@ -26,7 +28,7 @@ const MIN_LOANWORD_SYLLABLES: usize = 3;
 pub struct Vocabulary {
     by_sound: FxHashMap<String, Vec<String>>,
     hangul_by_sound: FxHashMap<String, Vec<String>>,
-    index: Option<(Searcher, ChunkFields)>,
+    known: Option<Arc<KnownTerms>>,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -38,25 +40,20 @@ impl std::fmt::Debug for Vocabulary {
 impl Vocabulary {
     /// Collects the Latin terms and the Hangul terms of the searched fields: only the
     /// lower-case ASCII and Hangul-syllable ranges of each term dictionary are read.
-    pub fn from_index(searcher: &Searcher, fields: &ChunkFields) -> Vocabulary {
+    pub fn from_index(open: &OpenIndex) -> Vocabulary {
+        let (searcher, fields) = (&open.searcher, &open.fields);
         let by_sound =
             by_skeleton(searcher, fields, ("a", "{"), |term| latin_key(term).filter(|key| key.len() >= MIN_KEY_LEN));
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
             (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten()
         });
-        Vocabulary { by_sound, hangul_by_sound, index: Some((searcher.clone(), *fields)) }
+        Vocabulary { by_sound, hangul_by_sound, known: Some(open.known_terms().clone()) }
     }
 
     /// Whether the notes contain `term` in a searched field (without an index, every word
     /// counts as known, so nothing is widened).
     pub fn knows(&self, term: &str) -> bool {
-        let Some((searcher, fields)) = &self.index else {
-            return true;
-        };
-        fields
-            .searched()
-            .into_iter()
-            .any(|field| searcher.doc_freq(&Term::from_field_text(field, term)).unwrap_or(0) > 0)
+        self.known.as_ref().is_none_or(|known| known.may_hold(term))
     }
 
     /// The notes' English words that sound like the Hangul `word` (`아웃바운드` → `outbound`).

@@ -91,4 +91,7 @@ fn a_chunk_in_a_later_segment_is_found_and_cited() {
     assert!(best.coverage.share > 0.5, "{best:?}");
     let chunk = open.chunk(best.address).unwrap();
     assert_eq!((chunk.source.as_str(), chunk.lines), ("ops/deploy.md", [5, 5]));
+    let known = open.known_terms();
+    assert!(known.may_hold("롤백") && known.may_hold("nlb"), "terms of both segments are known");
+    assert!(!known.may_hold("쿠버네티스") && !known.may_hold("kubernetes"), "absent words are not");
 }
