@@ -2,7 +2,8 @@
 //! `엔드포인트` or `키네시스` while the notes say `outbound`, `endpoint`, `Kinesis`.
 //!
 //! Both spellings are reduced to a consonant skeleton, roughly as Korean borrows English
-//! sounds: vowels vanish, `b/p/f/v` → `p`, `c/k/g/q` → `k`, `d/t` → `t`, `s/z/j/ch/sh` → `s`,
+//! sounds: vowels vanish, `b/p/f/v` → `p`, `c/k/g/q` → `k`, `d/t` → `t`, `s/z/j/ch/sh` → `s`
+//! (and the `t` of `-tion`, `-tial`: `로케이션` for `location`),
 //! `l/r` → `l` (an `r` before a consonant or at the end is silent, as in `웨비나` for
 //! `webinar`), and repeats collapse. `outbound` and `아웃바운드` both become `tpnt`. Only
 //! skeletons of [`MIN_KEY_LEN`] consonants or more are compared, and only for words the notes
@@ -65,6 +66,7 @@ pub fn latin_key(word: &str) -> Option<String> {
             b's' if next == Some(b'h') => ("s", 2),
             b'p' if next == Some(b'h') => ("p", 2),
             b't' if next == Some(b'h') => ("t", 2),
+            b't' if next == Some(b'i') && at(i + 2).is_some_and(is_vowel) => ("s", 1),
             b'w' if next == Some(b'h') => ("w", 2),
             b'r' if !next.is_some_and(is_vowel) => ("", 1),
             b'w' if !next.is_some_and(is_vowel) => ("", 1),
@@ -136,6 +138,9 @@ mod tests {
             ("컴플리트", "complete"),
             ("위스퍼러", "whisperer"),
             ("엔진", "engine"),
+            ("로케이션", "location"),
+            ("커넥션", "connection"),
+            ("포텐셜", "potential"),
         ] {
             assert!(same(hangul, latin), "{hangul} {:?} vs {latin} {:?}", hangul_key(hangul), latin_key(latin));
         }
