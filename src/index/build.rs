@@ -5,7 +5,7 @@ use std::time::Instant;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use super::schema::{ChunkFields, SCHEMA_VERSION};
-use super::store::{open_generation, write_manifest, IndexStore, Manifest, OpenIndex};
+use super::store::{open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::config::threads_or_cores;
@@ -38,14 +38,17 @@ pub fn build(
             sections: knowledge.sections.clone(),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
         };
-        write_manifest(&building, &manifest)
+        write_manifest(&building, &manifest).map(|()| manifest)
     });
-    if let Err(e) = result {
-        store.discard(&building);
-        return Err(e);
-    }
+    let manifest = match result {
+        Ok(manifest) => manifest,
+        Err(e) => {
+            store.discard(&building);
+            return Err(e);
+        }
+    };
     let generation = store.publish(&building)?;
-    open_generation(&generation, analyzer)
+    open_with_manifest(&generation, analyzer, manifest)
 }
 
 fn write_generation(

@@ -164,6 +164,16 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
             manifest.schema_version
         )));
     }
+    open_with_manifest(path, analyzer, manifest)
+}
+
+/// Opens a generation whose manifest the caller already holds: a build has just written it,
+/// and reading its JSON back (every heading's text) was a tenth of a build's serial part.
+pub(super) fn open_with_manifest(
+    path: &Path,
+    analyzer: &Analyzer,
+    manifest: Manifest,
+) -> Result<OpenIndex, IndexError> {
     let index = Index::open_in_dir(path)?;
     register_tokenizers(&index, analyzer);
     let (_, fields) = ChunkFields::schema();
