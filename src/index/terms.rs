@@ -15,7 +15,7 @@ use super::ChunkFields;
 /// 64-bit hashes of every term of the searched fields: 16 bytes a term, so about 3 MB for a
 /// couple of hundred thousand distinct words. Two terms sharing a hash only cost a dictionary
 /// lookup that finds nothing.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct KnownTerms {
     hashes: FxHashSet<u64>,
 }

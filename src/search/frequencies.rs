@@ -55,9 +55,10 @@ impl FieldFrequencies {
         let mut by_term = FxHashMap::default();
         for term in &plan.terms {
             if !by_term.contains_key(&term.text) {
-                let stats = match known.may_hold(&term.text) {
-                    true => term_stats(&inverted, &term.text)?,
-                    false => TermStats { docs: [0; 3], entries: Vec::new() },
+                let stats = if known.may_hold(&term.text) {
+                    term_stats(&inverted, &term.text)?
+                } else {
+                    TermStats { docs: [0; 3], entries: Vec::new() }
                 };
                 by_term.insert(term.text.clone(), stats);
             }
@@ -103,8 +104,11 @@ impl FieldFrequencies {
 
     /// Field lengths of the searched field at `field_index` in segment `segment_ord`, which
     /// BM25 normalises term frequencies by.
+    /// A field without norms counts every document as one token long, as Tantivy does.
     pub fn fieldnorms(&self, segment_ord: usize, field_index: usize) -> tantivy::Result<FieldNormReader> {
-        self.searcher.segment_reader(segment_ord as u32).get_fieldnorms_reader(self.fields[field_index])
+        let segment = self.segment_reader(segment_ord);
+        let norms = segment.fieldnorms_readers().get_field(self.fields[field_index])?;
+        Ok(norms.unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1)))
     }
 
     /// Tokens in the searched field at `field_index`, over all chunks.

@@ -1,10 +1,10 @@
 //! Ranking chunks for a question.
 //!
-//! The question is analysed with the same Korean/English analyzer as the notes and turned
-//! into Tantivy term queries directly, never through QueryParser syntax, so characters such as
-//! `AND ( ) : ^ ~ * "` are just text and a huge question cannot stall a search. Each term is
-//! searched in the heading, question and body fields with BM25, headings and questions
-//! weighing more than body text.
+//! The question is analysed with the same Korean/English analyzer as the notes and its terms
+//! are looked up in the term dictionaries directly, never through QueryParser syntax, so
+//! characters such as `AND ( ) : ^ ~ * "` are just text and a huge question cannot stall a
+//! search. Each term is scored in the heading, question and body fields with Tantivy's BM25
+//! (computed in `scoring`), headings and questions weighing more than body text.
 
 mod aliases;
 mod coverage;

@@ -109,19 +109,24 @@ impl ClauseWeight {
 /// Per-document score totals of one segment, remembering which documents have one.
 struct SparseScores {
     totals: Vec<Score>,
+    seen: Vec<bool>,
     touched: Vec<DocId>,
 }
 
 impl SparseScores {
     fn new(max_doc: u32) -> SparseScores {
-        SparseScores { totals: vec![0.0; max_doc as usize], touched: Vec::new() }
+        let docs = max_doc as usize;
+        SparseScores { totals: vec![0.0; docs], seen: vec![false; docs], touched: Vec::new() }
     }
 
+    /// Adds a clause's score; a document id past the segment's end (a damaged index) is ignored
+    /// rather than allowed to panic.
     fn add(&mut self, doc: DocId, score: Score) {
-        let Some(total) = self.totals.get_mut(doc as usize) else {
+        let (Some(total), Some(seen)) = (self.totals.get_mut(doc as usize), self.seen.get_mut(doc as usize)) else {
             return;
         };
-        if *total == 0.0 {
+        if !*seen {
+            *seen = true;
             self.touched.push(doc);
         }
         *total += score;

@@ -3,7 +3,7 @@
 //!
 //! Both spellings are reduced to a consonant skeleton, roughly as Korean borrows English
 //! sounds: vowels vanish, `b/p/f/v` → `p`, `c/k/g/q` → `k`, `d/t` → `t`, `s/z/j/ch/sh` → `s`
-//! (and the `t` of `-tion`, `-tial`: `로케이션` for `location`),
+//! (and the `t` of `-tion`, `-tial`, `-tient`, `-tious`: `로케이션` for `location`),
 //! `l/r` → `l` (an `r` before a consonant or at the end is silent, as in `웨비나` for
 //! `webinar`), and repeats collapse. `outbound` and `아웃바운드` both become `tpnt`. Only
 //! skeletons of [`MIN_KEY_LEN`] consonants or more are compared, and only for words the notes
@@ -66,7 +66,7 @@ pub fn latin_key(word: &str) -> Option<String> {
             b's' if next == Some(b'h') => ("s", 2),
             b'p' if next == Some(b'h') => ("p", 2),
             b't' if next == Some(b'h') => ("t", 2),
-            b't' if next == Some(b'i') && at(i + 2).is_some_and(is_vowel) => ("s", 1),
+            b't' if sounds_like_sh(&letters[i + 1..]) => ("s", 1),
             b'w' if next == Some(b'h') => ("w", 2),
             b'r' if !next.is_some_and(is_vowel) => ("", 1),
             b'w' if !next.is_some_and(is_vowel) => ("", 1),
@@ -77,6 +77,13 @@ pub fn latin_key(word: &str) -> Option<String> {
         i += used;
     }
     Some(collapse(&key))
+}
+
+/// Whether what follows a `t` makes it sound as `sh`: the suffixes `-tion`, `-tial`, `-tient`,
+/// `-tious` and a final `-tia` (`location` → `로케이션`, `potential` → `포텐셜`), and not `-tie`,
+/// `-tier` or `-ties` (`frontier` → `프런티어`, `properties` → `프로퍼티스`).
+fn sounds_like_sh(rest: &[u8]) -> bool {
+    ["ion", "ial", "ient", "ious"].iter().any(|suffix| rest.starts_with(suffix.as_bytes())) || rest == b"ia"
 }
 
 fn consonant_sound(letter: u8) -> &'static str {
@@ -150,6 +157,8 @@ mod tests {
     fn different_words_and_other_scripts_do_not() {
         assert!(!same("보안", "security"));
         assert!(!same("네트워크", "outbound"));
+        assert!(same("프런티어", "frontier") && same("프로퍼티스", "properties"), "-tier, -ties keep their t");
+        assert!(!same("샐러드", "tiered"));
         assert_eq!(hangul_key("EC2"), None);
         assert_eq!(latin_key("ec2"), None);
         assert_eq!(hangul_lookup_key("판교"), None, "two syllables, three consonants: too short");

@@ -51,7 +51,9 @@ impl Vocabulary {
     }
 
     /// Whether the notes contain `term` in a searched field (without an index, every word
-    /// counts as known, so nothing is widened).
+    /// counts as known, so nothing is widened). Answered from the generation's term hashes: a
+    /// word the notes lack counts as known only if its hash collides with a note word's, one
+    /// chance in billions, and then it is merely not widened.
     pub fn knows(&self, term: &str) -> bool {
         self.known.as_ref().is_none_or(|known| known.may_hold(term))
     }

@@ -1,21 +1,32 @@
 //! Ranking: notebot scores a question's clauses itself, from the postings its term lookup
-//! found, and those scores must be Tantivy's BM25, on one segment or several.
+//! found, and those scores must be Tantivy's BM25, on one segment or several, with field
+//! boosts, short and long fields, and deleted documents left out.
 
 use std::collections::HashMap;
 
 use notebot::analysis::{register_tokenizers, Analyzer};
 use notebot::config::Ranking;
 use notebot::index::{open_current, ChunkFields, IndexStore, OpenIndex};
-use notebot::search::{rank, QueryPlan};
+use notebot::search::{rank, QueryPlan, RankedDoc};
 use tantivy::collector::TopDocs;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{doc, DocAddress, Index, IndexWriter, Term};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{doc, DocAddress, Index, IndexWriter, TantivyDocument, Term};
 
 use crate::common::Fixture;
 
-/// The shipped note as built, plus one chunk committed later into a segment of its own.
+/// Questions over the shipped note; the last matches far more chunks than a page of hits.
+const QUESTIONS: [&str; 5] = [
+    "NLB는 TLS 종료 하나요?",
+    "보안그룹이랑 NACL 차이",
+    "이전 태그로 롤백 배포",
+    "리전 가용영역 엣지",
+    "AWS 서비스 리소스 EC2 VPC 보안 네트워크",
+];
+
+/// The shipped note as built, plus a second segment committed later: a rollback chunk, and a
+/// retired chunk that is deleted again.
 fn two_segment_index(fixture: &Fixture, analyzer: &Analyzer) -> OpenIndex {
     let knowledge = notebot::knowledge::load(&fixture.knowledge(), 1).unwrap();
     let store = IndexStore::new(fixture.index());
@@ -25,72 +36,117 @@ fn two_segment_index(fixture: &Fixture, analyzer: &Analyzer) -> OpenIndex {
     let (_, fields) = ChunkFields::schema();
     let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    let rollback = "롤백은 이전 태그로 다시 배포한다";
+    writer.add_document(section(&fields, "ops/deploy.md", "배포 롤백", "롤백은 이전 태그로 다시 배포한다")).unwrap();
     writer
-        .add_document(doc!(
-            fields.kind => "section",
-            fields.source => "ops/deploy.md",
-            fields.heading_display => "배포 › 롤백",
-            fields.heading => "배포 롤백",
-            fields.question => "",
-            fields.body => rollback,
-            fields.text => rollback,
-            fields.answer => "",
-            fields.line_start => 5u64,
-            fields.line_end => 5u64,
-        ))
+        .add_document(section(&fields, "ops/retired.md", "퇴역 롤백", "퇴역한 롤백 절차는 이전 태그를 쓰지 않는다"))
         .unwrap();
+    writer.commit().unwrap();
+    writer.delete_term(Term::from_field_text(fields.source, "ops/retired.md"));
     writer.commit().unwrap();
     open_current(&store, analyzer).expect("the generation opens")
 }
 
-/// Every matching chunk's score under Tantivy's own BM25 for the plain-BM25 ranking: each
-/// term in heading and body, boosted by its weight.
-fn tantivy_scores(open: &OpenIndex, plan: &QueryPlan) -> HashMap<DocAddress, f32> {
-    let [heading, _, body] = open.fields.searched();
+fn section(fields: &ChunkFields, source: &str, heading: &str, text: &str) -> TantivyDocument {
+    doc!(
+        fields.kind => "section",
+        fields.source => source,
+        fields.heading_display => heading,
+        fields.heading => heading,
+        fields.question => "",
+        fields.body => text,
+        fields.text => text,
+        fields.answer => "",
+        fields.line_start => 5u64,
+        fields.line_end => 5u64,
+    )
+}
+
+/// Every matching chunk's score under Tantivy's own BM25: each term in each of `fields`,
+/// boosted by the field's weight times the term's.
+fn tantivy_scores(open: &OpenIndex, plan: &QueryPlan, fields: &[(Field, f32)]) -> HashMap<DocAddress, f32> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for term in &plan.terms {
-        for field in [heading, body] {
+        for &(field, boost) in fields {
             let query = TermQuery::new(Term::from_field_text(field, &term.text), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), term.weight))));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
         }
     }
     let top = open.searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(10_000)).unwrap();
     top.into_iter().map(|(score, address)| (address, score)).collect()
 }
 
-#[test]
-fn scores_are_tantivys_bm25_over_several_segments() {
-    let fixture = Fixture::with_seed();
-    let analyzer = Analyzer::shared().unwrap();
-    let open = two_segment_index(&fixture, &analyzer);
-    assert_eq!(open.searcher.segment_readers().len(), 2);
-    for question in ["NLB는 TLS 종료 하나요?", "보안그룹이랑 NACL 차이", "이전 태그로 롤백 배포", "리전 가용영역 엣지"]
-    {
-        let plan = QueryPlan::from_question(&analyzer, question);
-        let ours = rank(&open, &plan, 10, Ranking::Bm25).unwrap();
-        let theirs = tantivy_scores(&open, &plan);
-        assert_eq!(ours.len(), theirs.len().min(10), "{question}");
-        let best = theirs.values().copied().fold(0.0f32, f32::max);
-        assert!((ours[0].score - best).abs() <= 1e-4 * best, "{question}: {} vs {best}", ours[0].score);
-        for hit in &ours {
-            let expected = theirs[&hit.address];
-            assert!((hit.score - expected).abs() <= 1e-4 * expected, "{question}: {hit:?} vs {expected}");
-        }
+fn assert_close(ours: f32, theirs: f32, context: &str) {
+    assert!((ours - theirs).abs() <= 1e-4 * theirs.max(1e-3), "{context}: notebot {ours} vs Tantivy {theirs}");
+}
+
+/// Each hit's BM25 is Tantivy's for that chunk, and the hits are Tantivy's best, in order.
+fn assert_same_ranking(hits: &[(DocAddress, f32)], theirs: &HashMap<DocAddress, f32>, limit: usize, question: &str) {
+    let mut expected: Vec<f32> = theirs.values().copied().collect();
+    expected.sort_by(|a, b| b.total_cmp(a));
+    expected.truncate(limit);
+    assert_eq!(hits.len(), expected.len(), "{question}: as many hits as Tantivy finds, up to {limit}");
+    for ((address, score), best) in hits.iter().zip(&expected) {
+        let context = format!("{question} {address:?}");
+        assert_close(*score, theirs[address], &context);
+        assert_close(*score, *best, &context);
     }
 }
 
 #[test]
-fn a_chunk_in_a_later_segment_is_found_and_cited() {
+fn plain_bm25_scores_are_tantivys_over_several_segments() {
     let fixture = Fixture::with_seed();
     let analyzer = Analyzer::shared().unwrap();
     let open = two_segment_index(&fixture, &analyzer);
-    let plan = QueryPlan::from_question(&analyzer, "롤백할 때 어느 태그로 배포해?");
-    let best = rank(&open, &plan, 3, Ranking::Notebot).unwrap()[0];
-    assert_eq!(best.address.segment_ord, 1);
-    assert!(best.coverage.share > 0.5, "{best:?}");
-    let chunk = open.chunk(best.address).unwrap();
-    assert_eq!((chunk.source.as_str(), chunk.lines), ("ops/deploy.md", [5, 5]));
+    assert_eq!(open.searcher.segment_readers().len(), 2);
+    let [heading, _, body] = open.fields.searched();
+    for question in QUESTIONS {
+        let plan = QueryPlan::from_question(&analyzer, question);
+        let theirs = tantivy_scores(&open, &plan, &[(heading, 1.0), (body, 1.0)]);
+        for limit in [10, 1_000] {
+            let ours = rank(&open, &plan, limit, Ranking::Bm25).unwrap();
+            let hits: Vec<(DocAddress, f32)> = ours.iter().map(|hit| (hit.address, hit.score)).collect();
+            assert_same_ranking(&hits, &theirs, limit, question);
+        }
+    }
+    let broad = QueryPlan::from_question(&analyzer, QUESTIONS[4]);
+    assert!(
+        tantivy_scores(&open, &broad, &[(heading, 1.0), (body, 1.0)]).len() > 20,
+        "the broad question fills a page"
+    );
+}
+
+#[test]
+fn field_boosted_scores_under_coverage_are_tantivys() {
+    let fixture = Fixture::with_seed();
+    let analyzer = Analyzer::shared().unwrap();
+    let open = two_segment_index(&fixture, &analyzer);
+    let [heading, question_field, body] = open.fields.searched();
+    let boosted = [(heading, 1.2), (question_field, 2.0), (body, 1.0)];
+    for question in QUESTIONS.iter().chain(&["NLB에 고정 IP 붙일 수 있어?", "cognito 사용자풀은 뭐야"]) {
+        let plan = QueryPlan::from_question(&analyzer, question);
+        let theirs = tantivy_scores(&open, &plan, &boosted);
+        for hit in rank(&open, &plan, 1_000, Ranking::Notebot).unwrap() {
+            assert_close(bm25_of(&hit), theirs[&hit.address], &format!("{question} {:?}", hit.address));
+        }
+    }
+}
+
+/// The BM25 part of a notebot score, which is BM25 × (0.1 + 0.9 × coverage).
+fn bm25_of(hit: &RankedDoc) -> f32 {
+    hit.score / (0.1 + 0.9 * hit.coverage.share)
+}
+
+#[test]
+fn a_chunk_in_a_later_segment_is_found_and_a_deleted_one_is_not() {
+    let fixture = Fixture::with_seed();
+    let analyzer = Analyzer::shared().unwrap();
+    let open = two_segment_index(&fixture, &analyzer);
+    let plan = QueryPlan::from_question(&analyzer, "퇴역한 롤백 절차에서 어느 태그로 배포해?");
+    let hits = rank(&open, &plan, 10, Ranking::Notebot).unwrap();
+    let sources: Vec<String> = hits.iter().map(|hit| open.chunk(hit.address).unwrap().source.clone()).collect();
+    assert_eq!(sources.first().map(String::as_str), Some("ops/deploy.md"), "{sources:?}");
+    assert_eq!(hits[0].address.segment_ord, 1);
+    assert!(!sources.iter().any(|source| source == "ops/retired.md"), "a deleted chunk is never cited: {sources:?}");
     let known = open.known_terms();
     assert!(known.may_hold("롤백") && known.may_hold("nlb"), "terms of both segments are known");
     assert!(!known.may_hold("쿠버네티스") && !known.may_hold("kubernetes"), "absent words are not");
