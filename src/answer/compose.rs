@@ -77,10 +77,9 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     };
     let korean = contains_hangul(query);
     let names = written_names(query, korean);
-    let ordinary = |i: usize| is_english_frame_word(&plan.concepts[i].text) || has_alternatives(plan, i);
     plan.concepts.iter().enumerate().any(|(i, c)| {
-        let named = names.contains(&c.text) && !is_english_frame_word(&c.text);
-        c.class == TermClass::Latin && coverage.is_unknown(i) && (named || (korean && !ordinary(i)))
+        let absent_word = c.class == TermClass::Latin && coverage.is_unknown(i) && !is_english_frame_word(&c.text);
+        absent_word && (names.contains(&c.text) || (korean && !has_alternatives(plan, i)))
     })
 }
 

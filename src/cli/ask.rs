@@ -69,11 +69,12 @@ fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Ask
         (true, true) => output::write_json_line(&mut out, &output::Explained { answer: &answer, reading: &reading }),
         (true, false) => output::write_json_line(&mut out, &answer),
         (false, explain) => output::write_answer(&mut out, &answer, language)
-            .and_then(|()| match explain {
-                true => {
+            .and_then(|()| {
+                if explain {
                     output::write_reading(&mut out, &answer, &reading, engine.settings().search.min_coverage, language)
+                } else {
+                    Ok(())
                 }
-                false => Ok(()),
             })
             .and_then(|()| out.flush()),
     };

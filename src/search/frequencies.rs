@@ -103,8 +103,7 @@ impl FieldFrequencies {
     }
 
     /// Field lengths of the searched field at `field_index` in segment `segment_ord`, which
-    /// BM25 normalises term frequencies by.
-    /// A field without norms counts every document as one token long, as Tantivy does.
+    /// BM25 normalises term frequencies by. A field without norms counts every document as one token long, as Tantivy does.
     pub fn fieldnorms(&self, segment_ord: usize, field_index: usize) -> tantivy::Result<FieldNormReader> {
         let segment = self.segment_reader(segment_ord);
         let norms = segment.fieldnorms_readers().get_field(self.fields[field_index])?;
