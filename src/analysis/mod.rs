@@ -292,6 +292,17 @@ impl TermSink {
             let class =
                 if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
+            self.push_unit(word, start);
+        }
+    }
+
+    /// Adds the unit of a quantity written as one word (`gb` of `10gb`, `mbps` of `100mbps`)
+    /// as a part of it, so `몇 GB` meets `10GB`.
+    fn push_unit(&mut self, word: &str, start: usize) {
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = &word[digits..];
+        if digits > 0 && unit.len() >= 2 && unit.bytes().all(|b| b.is_ascii_alphabetic()) {
+            self.push(unit.to_string(), TermClass::Latin, (start + digits, start + word.len()), true, true);
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
+use super::counts::{asks_how_many, states_a_number};
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
 use crate::analysis::{contains_hangul, is_english_frame_word, TermClass};
@@ -31,9 +32,11 @@ pub fn compose(
     started: Instant,
 ) -> Answer {
     let coverage = ranked.first().map(|best| best.coverage);
-    let answered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
+    let covered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
+    let no_number = asks_how_many(query) && loaded.first().is_some_and(|(best, _)| !states_a_number(&best.text));
+    let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
         _ => String::new(),
@@ -49,6 +52,7 @@ pub fn compose(
         coverage: coverage.map_or(0.0, |c| c.share),
         unmatched,
         unknown,
+        no_number,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }

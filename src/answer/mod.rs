@@ -3,10 +3,12 @@
 
 mod citation;
 mod compose;
+mod counts;
 mod excerpt;
 
 pub use citation::source_url;
 pub use compose::{compose, Composer};
+pub use counts::{asks_how_many, states_a_number};
 pub use excerpt::{relevant_lines, trim_at_line};
 
 use serde::Serialize;
@@ -34,6 +36,9 @@ pub struct Answer {
     /// Of those, the names and nouns the notes never mention at all, as written in the
     /// question, so a reader knows what part of the question the answer cannot speak to.
     pub unknown: Vec<String>,
+    /// The question asks how many and the best hit states no number: why a well-matched
+    /// question can still go unanswered.
+    pub no_number: bool,
     /// Time spent answering, in milliseconds.
     pub took_ms: f64,
 }

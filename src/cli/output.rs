@@ -41,6 +41,9 @@ pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -
         if !answer.unknown.is_empty() {
             writeln!(out, "{}", texts::absent_words(language, &answer.unknown))?;
         }
+        if answer.no_number {
+            writeln!(out, "{}", texts::no_number(language))?;
+        }
         if !answer.suggestions.is_empty() {
             writeln!(out, "{}: {}", texts::nearest_topics(language), answer.suggestions.join(", "))?;
         }

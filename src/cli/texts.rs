@@ -61,6 +61,14 @@ pub fn absent_words(language: Language, words: &[String]) -> String {
     }
 }
 
+/// Why a question that asks how many went unanswered.
+pub fn no_number(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "(질문은 수를 묻는데, 가장 가까운 인용에는 숫자가 없습니다)",
+        Language::En => "(the question asks how many, but the closest citation states no number)",
+    }
+}
+
 /// Heading of `ask --explain`'s reading: the coverage the answer threshold judged, and how to
 /// read the lines below.
 pub fn reading_heading(language: Language, coverage: f32, min_coverage: f32) -> String {

@@ -104,6 +104,15 @@ impl Texts {
         }
     }
 
+    /// Why a question that asks how many went unanswered.
+    pub fn no_number(&self) -> &'static str {
+        if self.is_korean() {
+            "질문은 수를 묻는데, 가장 가까운 인용에는 숫자가 없습니다."
+        } else {
+            "The question asks how many, but the closest citation states no number."
+        }
+    }
+
     /// `/reindex` success: the counts an admin checks after adding notes.
     pub fn reindex_done(&self, files: usize, chunks: usize, qa: usize, problems: usize, ms: f64) -> String {
         let secs = ms / 1000.0;

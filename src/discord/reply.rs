@@ -202,13 +202,17 @@ fn answer_footer(answer: &Answer, texts: &Texts) -> String {
     fit_label(&format!("{} · {took}", texts.absent_words(&answer.unknown)), FOOTER_MAX)
 }
 
-/// The words the notes lack, then the nearest topics.
+/// The words the notes lack and a count the best hit does not give, then the nearest topics.
 fn unanswered_description(answer: &Answer, texts: &Texts) -> String {
-    let topics = nearest_topics(answer, texts);
-    if answer.unknown.is_empty() {
-        return topics;
+    let mut reasons = Vec::new();
+    if !answer.unknown.is_empty() {
+        reasons.push(fit_label(&texts.absent_words(&answer.unknown), TITLE_MAX));
     }
-    format!("{}\n\n{topics}", fit_label(&texts.absent_words(&answer.unknown), TITLE_MAX))
+    if answer.no_number {
+        reasons.push(texts.no_number().to_string());
+    }
+    reasons.push(nearest_topics(answer, texts));
+    reasons.join("\n\n")
 }
 
 /// Bullet list of the engine's suggestions, or of the weak hits' citations when there are none.

@@ -27,6 +27,15 @@ fn latin_terms_are_cut_out_of_mixed_words() {
 }
 
 #[test]
+fn a_quantity_written_as_one_word_is_also_its_unit() {
+    let quantity = pieces("메모리 10GB까지");
+    let units: Vec<(&str, bool, usize)> =
+        quantity.iter().map(|t| (t.text.as_str(), t.compound_part, t.position)).collect();
+    assert_eq!(units, vec![("메모리", false, 0), ("10gb", false, 1), ("gb", true, 1)]);
+    assert_eq!(terms("ec2 s3 4k 2023"), vec!["ec2", "s3", "4k", "2023"], "names and bare numbers stay whole");
+}
+
+#[test]
 fn particles_endings_and_suffixes_are_dropped() {
     assert_eq!(
         terms("보안그룹하고 달리 stateless해서 inbound와 outbound모두 설정해야 된다."),

@@ -97,6 +97,25 @@ fn query_syntax_and_huge_questions_are_just_text() {
 }
 
 #[test]
+fn a_question_asking_how_many_needs_a_number_in_its_answer() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "net.md",
+        "# 네트워크\n\n## 보안 그룹\n\n보안 그룹은 stateful이라 인바운드 규칙만 열면 응답은 나간다.\n\n\
+         ## 람다\n\n람다 메모리는 최대 10GB까지 잡을 수 있다.\n"
+            .as_bytes(),
+    );
+    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
+    let no_number = engine.ask("보안 그룹 인바운드 규칙은 최대 몇 개까지 넣어?", 3).unwrap();
+    assert!(!no_number.answered && no_number.no_number, "{no_number:?}");
+    assert!(no_number.hits[0].heading.ends_with("보안 그룹"), "still cited: {:?}", no_number.hits[0]);
+    let with_number = engine.ask("람다 메모리는 최대 몇 GB까지 돼?", 3).unwrap();
+    assert!(with_number.answered && !with_number.no_number, "{with_number:?}");
+    let not_a_count = engine.ask("보안 그룹 인바운드 규칙 열면 응답도 나가?", 3).unwrap();
+    assert!(not_a_count.answered, "{not_a_count:?}");
+}
+
+#[test]
 fn empty_questions_are_refused() {
     assert!(matches!(shipped_engine().ask("   \n\t", 5), Err(AskError::Empty)));
 }

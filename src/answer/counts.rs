@@ -1,0 +1,112 @@
+//! Questions that ask how many (`몇 개`, `몇 분`, `how many`): a chunk that states no number
+//! cannot answer them, however many of their other words it shares. Near-topic questions the
+//! notes cannot answer are often of this kind (a service's quota or price, when the notes only
+//! say what the service is for).
+
+/// Korean native numerals written as words (`셋`, `하나의`).
+const KOREAN_NUMERALS: &[&str] = &["하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"];
+/// What may follow a numeral word (`셋이`, `둘째`, `하나씩`), so `셋업` is no number.
+const NUMERAL_ENDINGS: &[&str] =
+    &["", "이", "은", "는", "을", "를", "의", "이다", "과", "와", "도", "만", "째", "씩", "뿐", "쯤"];
+/// Determiner forms of Korean numerals, a number only before a counter (`두 개`, `세 번`).
+const KOREAN_DETERMINER_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"];
+/// Counters and units that follow a determiner numeral.
+const KOREAN_COUNTERS: &[&str] =
+    &["개", "명", "번", "가지", "대", "곳", "군데", "시간", "달", "해", "주", "장", "줄", "배", "종류", "단계", "차례"];
+/// English numbers written as words.
+const ENGLISH_NUMERALS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+    "once",
+    "twice",
+    "single",
+    "double",
+];
+/// What follows `몇` or `how many` when the question asks which kinds there are, answered by
+/// naming them rather than by a number.
+const KINDS: &[&str] = &["가지", "종류", "kinds", "kind", "types", "type", "sorts", "ways"];
+
+/// Whether `question` asks for a count: `몇` starting a word (not `몇몇`, "some") or
+/// `how many`, unless it asks how many kinds (`몇 가지`, `how many types`).
+pub fn asks_how_many(question: &str) -> bool {
+    let lower = question.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let counted = if let Some(rest) = word.strip_prefix('몇') {
+            (!rest.starts_with('몇')).then_some(if rest.is_empty() { words.get(i + 1).copied() } else { Some(rest) })
+        } else if *word == "how" && words.get(i + 1) == Some(&"many") {
+            Some(words.get(i + 2).copied())
+        } else {
+            None
+        };
+        counted.is_some_and(|next| !next.is_some_and(|next| KINDS.iter().any(|kind| next.starts_with(kind))))
+    })
+}
+
+/// Whether `text` states a number: digits, or a numeral written as a word (`셋`, `두 개`,
+/// `three`).
+pub fn states_a_number(text: &str) -> bool {
+    if text.chars().any(char::is_numeric) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(i, word)| {
+        KOREAN_NUMERALS.iter().any(|n| word.strip_prefix(n).is_some_and(|rest| NUMERAL_ENDINGS.contains(&rest)))
+            || ENGLISH_NUMERALS.contains(word)
+            || (KOREAN_DETERMINER_NUMERALS.contains(word)
+                && words.get(i + 1).is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c))))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{asks_how_many, states_a_number};
+
+    #[test]
+    fn a_count_is_asked_with_myeot_or_how_many_but_not_for_kinds() {
+        assert!(asks_how_many("보안 그룹 하나에 규칙 최대 몇 개까지 넣어?"));
+        assert!(asks_how_many("람다는 몇분까지 돌아?"));
+        assert!(asks_how_many("How many AZs does Seoul have?"));
+        assert!(!asks_how_many("로드밸런서 종류가 몇 가지야?"));
+        assert!(!asks_how_many("How many kinds of load balancer are there?"));
+        assert!(!asks_how_many("몇몇 서비스는 리전이 없어?"));
+        assert!(!asks_how_many("NLB는 언제 써?"));
+        assert!(!asks_how_many("how much memory?"));
+    }
+
+    #[test]
+    fn a_number_is_digits_or_a_numeral_word() {
+        assert!(states_a_number("최대 10GB까지"));
+        assert!(states_a_number("AZ가 셋이 있다"));
+        assert!(states_a_number("규칙을 두 개 둔다"));
+        assert!(states_a_number("There are three of them."));
+        assert!(!states_a_number("stateful로 inbound를 설정하면 outbound는 자동적용된다."));
+        assert!(!states_a_number("셋업 가이드를 본다"));
+        assert!(!states_a_number("세상이 바뀐다고 네 말이 맞다"), "세 and 네 before a non-counter are no numerals");
+        assert!(states_a_number("세 번째 방법"));
+    }
+}
