@@ -156,12 +156,25 @@ pub struct LogSettings {
 
 /// Language of user-facing text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(try_from = "String")]
 pub enum Language {
     /// Korean, the default for our teams.
     Ko,
     /// English.
     En,
+}
+
+impl TryFrom<String> for Language {
+    type Error = String;
+
+    /// `ko` or `en`, in any case, so `EN` in an environment variable works too.
+    fn try_from(name: String) -> Result<Language, String> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "ko" => Ok(Language::Ko),
+            "en" => Ok(Language::En),
+            _ => Err(format!("the language must be \"ko\" or \"en\", not {name:?}")),
+        }
+    }
 }
 
 /// Where settings come from besides the built-in defaults; every field is optional.
@@ -194,10 +207,13 @@ impl Settings {
             .add_source(optional_toml(&config_dir.join("default.toml")))
             .add_source(optional_toml(&config_dir.join("local.toml")));
         if let Some(file) = &sources.file {
-            if !file.is_file() {
+            if !file.exists() {
                 return Err(ConfigError(format!("config file {} does not exist", file.display())));
             }
-            builder = builder.add_source(File::from(file.as_path()).required(true));
+            if !file.is_file() {
+                return Err(ConfigError(format!("config file {} is not a file", file.display())));
+            }
+            builder = builder.add_source(File::from(file.as_path()).format(FileFormat::Toml).required(true));
         }
         if sources.use_env {
             builder = builder.add_source(environment());
@@ -215,8 +231,8 @@ impl Settings {
 
     fn validate(&self) -> Result<(), ConfigError> {
         let bad = |key: &str, why: &str| Err(ConfigError(format!("`{key}` {why}")));
-        if self.search.top == 0 {
-            return bad("search.top", "must be at least 1");
+        if !(1..=crate::engine::MAX_TOP).contains(&self.search.top) {
+            return bad("search.top", &format!("must be from 1 to {}", crate::engine::MAX_TOP));
         }
         if self.search.max_question_chars < 10 {
             return bad("search.max_question_chars", "must be at least 10");
@@ -227,8 +243,18 @@ impl Settings {
         if self.answer.max_answer_chars < 100 {
             return bad("answer.max_answer_chars", "must be at least 100");
         }
+        if !self.log.level.split(',').all(is_log_directive) {
+            return bad("log.level", "must be error, warn, info, debug, trace or off (or a `target=level` filter)");
+        }
         Ok(())
     }
+}
+
+/// A level name, or a `tracing` directive naming a target (`notebot=debug`).
+fn is_log_directive(directive: &str) -> bool {
+    let directive = directive.trim();
+    directive.contains('=')
+        || ["error", "warn", "info", "debug", "trace", "off"].contains(&directive.to_ascii_lowercase().as_str())
 }
 
 fn optional_toml(path: &Path) -> File<config::FileSourceFile, FileFormat> {

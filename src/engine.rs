@@ -68,7 +68,9 @@ impl std::fmt::Debug for Engine {
 }
 
 impl Engine {
-    /// Opens the index, building it first when it is missing, unreadable or older than the notes.
+    /// Opens the index, building it first when it is missing, unreadable or older than the notes;
+    /// when that build fails (a note folder gone, an index folder turned read-only), the index
+    /// built before keeps answering, with a warning.
     pub fn open(settings: Settings) -> Result<Engine, EngineError> {
         Self::open_with_notice(settings, &|_| {})
     }
@@ -89,16 +91,19 @@ impl Engine {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
-        let current = if rebuild {
-            None
-        } else {
-            index::open_current(&store, &analyzer).filter(|open| open.manifest.fingerprint == fingerprint)
-        };
+        let current = if rebuild { None } else { index::open_current(&store, &analyzer) };
         let open = match current {
-            Some(open) => open,
-            None => {
+            Some(open) if open.manifest.fingerprint == fingerprint => open,
+            previous => {
                 notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
-                build(&settings, &store, &analyzer, fingerprint)?
+                match (build(&settings, &store, &analyzer, fingerprint), previous) {
+                    (Ok(open), _) => open,
+                    (Err(e), Some(previous)) => {
+                        tracing::warn!("the notes changed but the index could not be rebuilt, so the index built before answers: {e}");
+                        previous
+                    }
+                    (Err(e), None) => return Err(e),
+                }
             }
         };
         Ok(Engine {
@@ -139,20 +144,21 @@ impl Engine {
         if question.is_empty() {
             return Err(AskError::Empty);
         }
-        let bounded: String = question.chars().take(self.settings.search.max_question_chars).collect();
+        let bounded = bounded_question(question, self.settings.search.max_question_chars);
         let live = self.live();
         let ranking = self.settings.search.ranking;
         let plan = match ranking {
             Ranking::Notebot => {
                 let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary };
-                QueryPlan::build(&self.analyzer, &bounded, expansions)
+                QueryPlan::build(&self.analyzer, bounded, expansions)
             }
-            Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, &bounded),
+            Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, bounded),
         };
         let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
             .map_err(|e| AskError::Search(e.to_string()))?;
         let composer = Composer { open: &live.open, settings: &self.settings };
-        let answer = answer::compose(&composer, &bounded, &plan, &ranked, started);
+        let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
+        answer.truncated = bounded.len() < question.len();
         let reading = if explain { explain_reading(&live.open, &plan, &ranked) } else { Vec::new() };
         Ok((answer, reading))
     }
@@ -229,6 +235,23 @@ impl Live {
         }
         let vocabulary = Vocabulary::from_index(&open);
         Live { open, topics, aliases, vocabulary }
+    }
+}
+
+/// The beginning of `question` that is read: at most `max_chars` characters, cut after the last
+/// whole word when there is one in the second half (a word cut in two would be searched as a
+/// word the person never typed).
+fn bounded_question(question: &str, max_chars: usize) -> &str {
+    let Some((end, _)) = question.char_indices().nth(max_chars) else {
+        return question;
+    };
+    let head = &question[..end];
+    if question[end..].starts_with(char::is_whitespace) {
+        return head.trim_end();
+    }
+    match head.rfind(char::is_whitespace) {
+        Some(space) if head[..space].chars().count() >= max_chars / 2 => head[..space].trim_end(),
+        _ => head,
     }
 }
 

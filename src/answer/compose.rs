@@ -53,6 +53,7 @@ pub fn compose(
         unmatched,
         unknown,
         no_number,
+        truncated: false,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }

@@ -39,6 +39,9 @@ pub struct Answer {
     /// The question asks how many and the best hit states no number: why a well-matched
     /// question can still go unanswered.
     pub no_number: bool,
+    /// The question was longer than `search.max_question_chars` and only its beginning (up to
+    /// a word boundary) was read: `query` is that beginning.
+    pub truncated: bool,
     /// Time spent answering, in milliseconds.
     pub took_ms: f64,
 }

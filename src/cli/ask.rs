@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, open_engine, output, texts, EXIT_USAGE};
+use super::{fail, finish, open_engine, output, say, texts, EXIT_USAGE};
 use crate::config::Settings;
-use crate::engine::{AskError, Engine};
+use crate::engine::{AskError, Engine, MAX_TOP};
 
 /// Arguments of `notebot ask`.
 #[derive(Debug, Args)]
@@ -17,8 +17,8 @@ pub struct AskArgs {
     /// Print one JSON object per question instead of text.
     #[arg(long)]
     json: bool,
-    /// How many citations to return (default: search.top).
-    #[arg(long, value_name = "N")]
+    /// How many citations to return, 1 to 50 (default: search.top).
+    #[arg(long, value_name = "N", value_parser = parse_top)]
     top: Option<usize>,
     /// Also show how the question was read: its words, their weights, every alias or
     /// spelling searched for each, and which citations contain them.
@@ -51,16 +51,33 @@ pub fn run(settings: Settings, args: &AskArgs) -> ExitCode {
     }
     match answer_one(&engine, &question, format) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(AskError::Empty) => fail(EXIT_USAGE, texts::empty_question(language)),
-        Err(e) => fail(1, &e.to_string()),
+        Err(Failed::Ask(AskError::Empty)) => fail(EXIT_USAGE, texts::empty_question(language)),
+        Err(Failed::Ask(AskError::Search(e))) => fail(1, &texts::search_failed(language, &e)),
+        Err(Failed::Write(e)) => finish(Err(e), language),
     }
 }
 
-fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), AskError> {
+/// `--top`: at least one citation, at most [`MAX_TOP`].
+fn parse_top(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(top) if (1..=MAX_TOP).contains(&top) => Ok(top),
+        _ => Err(format!("must be a number from 1 to {MAX_TOP}")),
+    }
+}
+
+/// Why one question printed no answer.
+enum Failed {
+    /// The engine refused or failed the question.
+    Ask(AskError),
+    /// The answer could not be written out.
+    Write(std::io::Error),
+}
+
+fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Failed> {
     let (answer, reading) = if format.explain {
-        engine.explain(question, format.top)?
+        engine.explain(question, format.top).map_err(Failed::Ask)?
     } else {
-        (engine.ask(question, format.top)?, Vec::new())
+        (engine.ask(question, format.top).map_err(Failed::Ask)?, Vec::new())
     };
     let language = engine.settings().answer.language;
     let stdout = std::io::stdout();
@@ -78,28 +95,43 @@ fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Ask
             })
             .and_then(|()| out.flush()),
     };
-    written.map_err(|e| AskError::Search(format!("cannot write the answer: {e}")))
+    written.map_err(Failed::Write)
 }
 
-/// Answers each non-empty line of stdin in turn; a broken pipe ends quietly.
+/// Answers each non-empty line of stdin in turn. A line that is not UTF-8 is reported and
+/// skipped (the run then exits 1 after the others); a reader that stops reading ends it quietly.
 fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
-    let stdin = std::io::stdin();
-    for line in stdin.lock().lines() {
+    let language = engine.settings().answer.language;
+    let mut skipped = false;
+    for (number, line) in std::io::stdin().lock().split(b'\n').enumerate() {
+        let line = match line {
+            Ok(bytes) => String::from_utf8(bytes),
+            Err(e) => return fail(1, &texts::cannot_read_input(language, &e)),
+        };
         let Ok(line) = line else {
-            return fail(1, "standard input is not UTF-8 text");
+            skipped = true;
+            say(&format!("notebot: {}", texts::line_not_utf8(language, number + 1)));
+            continue;
         };
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(e) = answer_one(engine, &line, format) {
-            if e.to_string().contains("Broken pipe") {
-                return ExitCode::SUCCESS;
+        let answered = answer_one(engine, &line, format).and_then(|()| {
+            if format.json {
+                Ok(())
+            } else {
+                writeln!(std::io::stdout()).map_err(Failed::Write)
             }
-            return fail(1, &e.to_string());
-        }
-        if !format.json {
-            println!();
+        });
+        match answered {
+            Ok(()) | Err(Failed::Ask(AskError::Empty)) => {}
+            Err(Failed::Ask(AskError::Search(e))) => return fail(1, &texts::search_failed(language, &e)),
+            Err(Failed::Write(e)) => return finish(Err(e), language),
         }
     }
-    ExitCode::SUCCESS
+    if skipped {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -14,8 +14,8 @@ use crate::eval::load_questions;
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Sizes to measure, as copies of the notes.
-    #[arg(long, value_delimiter = ',', default_value = "1,10,100,1000")]
-    scales: Vec<usize>,
+    #[arg(long, value_delimiter = ',', default_value = "1,10,100,1000", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    scales: Vec<u32>,
     /// Questions to time (JSONL question set).
     #[arg(long, default_value = "eval/questions.jsonl")]
     questions: PathBuf,
@@ -32,7 +32,7 @@ pub struct BenchArgs {
 
 /// Runs every scale in a child process and prints the table.
 pub fn run(settings: Settings, config: Option<&Path>, args: &BenchArgs) -> ExitCode {
-    let questions: Vec<String> = match load_questions(&args.questions) {
+    let questions: Vec<String> = match load_questions(&args.questions, &settings.knowledge.dir) {
         Ok(questions) => questions.into_iter().map(|q| q.question).collect(),
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
@@ -53,7 +53,7 @@ pub fn run(settings: Settings, config: Option<&Path>, args: &BenchArgs) -> ExitC
             "scale", "MB", "chunks", "startup s", "build s", "MB/s", "p50 ms", "p99 ms", "cold s", "peak MB"
         );
     }
-    for &scale in &args.scales {
+    for scale in args.scales.iter().map(|&scale| scale as usize) {
         match run_child(&launcher, &settings, args, scale) {
             Ok(figures) if args.json => {
                 let _ = output::write_json_line(&mut std::io::stdout(), &figures);

@@ -33,7 +33,7 @@ pub struct EvalArgs {
 
 /// Runs the evaluation and applies the thresholds.
 pub fn run(settings: Settings, args: &EvalArgs) -> ExitCode {
-    let questions = match load_questions(&args.file) {
+    let questions = match load_questions(&args.file, &settings.knowledge.dir) {
         Ok(questions) => questions,
         Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
@@ -50,20 +50,60 @@ pub fn run(settings: Settings, args: &EvalArgs) -> ExitCode {
     gate(&report.overall, args)
 }
 
+/// A threshold and the figure it holds: `at_least` for hit@1 and abstention, not for false
+/// abstention.
+struct Threshold<'a> {
+    flag: &'a str,
+    figure: &'a str,
+    value: Option<f64>,
+    limit: Option<f64>,
+    at_least: bool,
+}
+
+impl Threshold<'_> {
+    /// Why the threshold fails, if it does: the figure is on the wrong side of it, or the set has
+    /// no question the figure applies to (a gate that cannot be checked must not pass).
+    fn failure(&self) -> Option<String> {
+        let limit = self.limit?;
+        let (flag, figure) = (self.flag, self.figure);
+        let Some(value) = self.value else {
+            return Some(format!("{flag} cannot be checked: the set has no question {figure} applies to"));
+        };
+        let side = if self.at_least { "below" } else { "above" };
+        let wrong_side = if self.at_least { value < limit } else { value > limit };
+        wrong_side.then(|| format!("{figure} {value:.3} is {side} {flag} {limit}"))
+    }
+}
+
 fn gate(overall: &Summary, args: &EvalArgs) -> ExitCode {
-    let mut failed = false;
-    if let Some(min) = args.min_hit1.filter(|min| overall.hit_at_1 < *min) {
-        eprintln!("notebot: hit@1 {:.3} is below --min-hit1 {min}", overall.hit_at_1);
-        failed = true;
+    let thresholds = [
+        Threshold {
+            flag: "--min-hit1",
+            figure: "hit@1",
+            value: overall.hit_at_1,
+            limit: args.min_hit1,
+            at_least: true,
+        },
+        Threshold {
+            flag: "--min-abstention",
+            figure: "abstention",
+            value: overall.abstention,
+            limit: args.min_abstention,
+            at_least: true,
+        },
+        Threshold {
+            flag: "--max-false-abstention",
+            figure: "false abstention",
+            value: overall.false_abstention,
+            limit: args.max_false_abstention,
+            at_least: false,
+        },
+    ];
+    let failures: Vec<String> = thresholds.iter().filter_map(Threshold::failure).collect();
+    for failure in &failures {
+        eprintln!("notebot: {failure}");
     }
-    if let Some(min) = args.min_abstention.filter(|min| overall.abstention < *min) {
-        eprintln!("notebot: abstention {:.3} is below --min-abstention {min}", overall.abstention);
-        failed = true;
-    }
-    if let Some(max) = args.max_false_abstention.filter(|max| overall.false_abstention > *max) {
-        eprintln!("notebot: false abstention {:.3} is above --max-false-abstention {max}", overall.false_abstention);
-        failed = true;
-    }
+    let failed = !failures.is_empty();
     if failed {
         ExitCode::from(1)
     } else {
@@ -103,26 +143,20 @@ fn print_report(report: &Report, by_tag: bool) {
 }
 
 fn print_summary(name: &str, s: &Summary) {
-    let answerable = s.answerable > 0;
-    let unanswerable = s.questions > s.answerable;
     println!(
         "{name:<16} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8.3} {:>8.3}",
         s.questions,
-        figure(s.hit_at_1, answerable),
-        figure(s.hit_at_3, answerable),
-        figure(s.mrr_at_10, answerable),
-        figure(s.abstention, unanswerable),
-        figure(s.false_abstention, answerable),
+        figure(s.hit_at_1),
+        figure(s.hit_at_3),
+        figure(s.mrr_at_10),
+        figure(s.abstention),
+        figure(s.false_abstention),
         s.p50_ms,
         s.p95_ms
     );
 }
 
 /// A share to three decimals, or `-` when the group has no question it applies to.
-fn figure(value: f64, applies: bool) -> String {
-    if applies {
-        format!("{value:.3}")
-    } else {
-        "-".to_string()
-    }
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |value| format!("{value:.3}"))
 }

@@ -1,10 +1,11 @@
 //! `notebot index`: rebuild and report.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{output, rebuild_engine};
+use super::{finish, output, rebuild_engine};
 use crate::config::Settings;
 
 /// Arguments of `notebot index`.
@@ -17,21 +18,24 @@ pub struct IndexArgs {
 
 /// Rebuilds the index (even when it is current) and prints files, chunks, Q&A pairs and time.
 pub fn run(settings: Settings, args: &IndexArgs) -> ExitCode {
+    let language = settings.answer.language;
     let engine = match rebuild_engine(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
     let stats = engine.stats();
-    if args.json {
-        let _ = output::write_json_line(&mut std::io::stdout(), &stats);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        output::write_json_line(&mut out, &stats)
     } else {
-        println!(
-            "indexed {} files: {} chunks, {} Q&A pairs in {:.0} ms",
+        let files = if stats.files == 1 { "note" } else { "notes" };
+        writeln!(
+            out,
+            "indexed {} {files}: {} chunks, {} Q&A pairs in {:.0} ms",
             stats.files, stats.chunks, stats.qa_pairs, stats.took_ms
-        );
-        for problem in &stats.problems {
-            println!("skipped or partly read: {problem}");
-        }
-    }
-    ExitCode::SUCCESS
+        )
+        .and_then(|()| stats.problems.iter().try_for_each(|p| writeln!(out, "skipped or partly read: {p}")))
+        .and_then(|()| out.flush())
+    };
+    finish(written, language)
 }

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Settings, SettingsSources};
+use crate::config::{Language, Settings, SettingsSources};
 use crate::engine::{Engine, EngineError};
 
 /// Exit code for a problem with how notebot was called (empty question, bad config).
@@ -112,12 +112,28 @@ type EngineStart = fn(Settings, &dyn Fn(&str)) -> Result<Engine, EngineError>;
 /// Starts the engine with `start`, progress on stderr, failures as exit code 1 with a reason.
 fn start_engine(settings: Settings, start: EngineStart) -> Result<Engine, ExitCode> {
     let language = settings.answer.language;
-    start(settings, &|notice| eprintln!("{notice}"))
-        .map_err(|e| fail(1, &texts::engine_failed(language, &e.to_string())))
+    start(settings, &|notice| say(notice)).map_err(|e| fail(1, &texts::engine_failed(language, &e.to_string())))
+}
+
+/// The exit code once output has been written: a reader that stopped reading
+/// (`notebot topics | head`) ends the run quietly, like any Unix tool; other write errors fail.
+fn finish(written: std::io::Result<()>, language: Language) -> ExitCode {
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(1, &texts::cannot_write(language, &e)),
+    }
 }
 
 /// Prints `message` on stderr and returns `code`.
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("notebot: {message}");
+    say(&format!("notebot: {message}"));
     ExitCode::from(code)
+}
+
+/// Writes a line on stderr; a closed stderr (`2>&1 | head`) must not stop a build or a batch,
+/// as `eprintln!` would by panicking.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -13,8 +13,13 @@ pub fn init_logging(default_level: &str) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(format!("{default_level},tantivy=warn")))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ =
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(colour)
+        .with_target(false)
+        .try_init();
 }
 
 /// `[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL`, plus the link when there is one.
@@ -28,6 +33,9 @@ pub fn citation_line(number: usize, hit: &Hit) -> String {
 
 /// The answer first, then numbered citations; for an unanswered question, the nearest topics.
 pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -> std::io::Result<()> {
+    if answer.truncated {
+        writeln!(out, "{}\n", texts::truncated(language, answer.query.chars().count()))?;
+    }
     if answer.answered {
         writeln!(out, "{}\n", answer.answer)?;
         if !answer.unknown.is_empty() {

@@ -43,6 +43,38 @@ pub fn engine_failed(language: Language, error: &str) -> String {
     }
 }
 
+/// The output could not be written (a full disk, a closed terminal).
+pub fn cannot_write(language: Language, error: &std::io::Error) -> String {
+    match language {
+        Language::Ko => format!("출력을 쓸 수 없습니다: {error}"),
+        Language::En => format!("cannot write the output: {error}"),
+    }
+}
+
+/// Searching the index failed for one question.
+pub fn search_failed(language: Language, error: &str) -> String {
+    match language {
+        Language::Ko => format!("검색하지 못했습니다: {error}"),
+        Language::En => format!("search failed: {error}"),
+    }
+}
+
+/// Standard input could not be read.
+pub fn cannot_read_input(language: Language, error: &std::io::Error) -> String {
+    match language {
+        Language::Ko => format!("표준 입력을 읽을 수 없습니다: {error}"),
+        Language::En => format!("cannot read standard input: {error}"),
+    }
+}
+
+/// A line of standard input that is not UTF-8 text; the other lines are still answered.
+pub fn line_not_utf8(language: Language, line: usize) -> String {
+    match language {
+        Language::Ko => format!("표준 입력 {line}번째 줄이 UTF-8 텍스트가 아니라 건너뜁니다"),
+        Language::En => format!("line {line} of standard input is not UTF-8 text; skipped"),
+    }
+}
+
 /// No topic matched a name.
 pub fn no_topic(language: Language, name: &str) -> String {
     match language {
@@ -58,6 +90,14 @@ pub fn absent_words(language: Language, words: &[String]) -> String {
     match language {
         Language::Ko => format!("(노트에 없는 말: {})", words.join(", ")),
         Language::En => format!("(not in the notes: {})", words.join(", ")),
+    }
+}
+
+/// A question longer than `search.max_question_chars`, of which only the beginning was read.
+pub fn truncated(language: Language, chars: usize) -> String {
+    match language {
+        Language::Ko => format!("(질문이 길어 앞의 {chars}자만 읽었습니다)"),
+        Language::En => format!("(the question is long: only its first {chars} characters were read)"),
     }
 }
 

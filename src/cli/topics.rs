@@ -1,10 +1,11 @@
 //! `notebot topics` and `notebot topic`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, open_engine, texts};
+use super::{fail, finish, open_engine, texts, EXIT_USAGE};
 use crate::config::Settings;
 
 /// Arguments of `notebot topics`.
@@ -18,25 +19,31 @@ pub struct TopicsArgs {
 #[derive(Debug, Args)]
 pub struct TopicArgs {
     /// A heading, as listed by `notebot topics` (its last part is enough).
+    #[arg(required = true)]
     name: Vec<String>,
 }
 
 /// Lists headings with their locations.
 pub fn run_list(settings: Settings, args: &TopicsArgs) -> ExitCode {
+    let language = settings.answer.language;
     let engine = match open_engine(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
-    for topic in engine.topics(args.prefix.as_deref()) {
-        println!("{}  ({}:{}-{})", topic.heading, topic.source, topic.lines[0], topic.lines[1]);
-    }
-    ExitCode::SUCCESS
+    let mut out = std::io::stdout().lock();
+    let written = engine.topics(args.prefix.as_deref()).iter().try_for_each(|topic| {
+        writeln!(out, "{}  ({}:{}-{})", topic.heading, topic.source, topic.lines[0], topic.lines[1])
+    });
+    finish(written.and_then(|()| out.flush()), language)
 }
 
 /// Prints one section and its citation.
 pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     let language = settings.answer.language;
     let name = args.name.join(" ");
+    if name.trim().is_empty() {
+        return fail(EXIT_USAGE, &texts::no_topic(language, &name));
+    }
     let engine = match open_engine(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
@@ -44,11 +51,11 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     let Some(view) = engine.topic(&name) else {
         return fail(1, &texts::no_topic(language, &name));
     };
-    println!("{}\n", view.text);
     let topic = &view.topic;
-    println!("[{}:{}-{}] {}", topic.source, topic.lines[0], topic.lines[1], topic.heading);
-    if let Some(url) = view.url {
-        println!("{url}");
-    }
-    ExitCode::SUCCESS
+    let mut out = std::io::stdout().lock();
+    let written = writeln!(out, "{}\n", view.text)
+        .and_then(|()| writeln!(out, "[{}:{}-{}] {}", topic.source, topic.lines[0], topic.lines[1], topic.heading))
+        .and_then(|()| view.url.as_ref().map_or(Ok(()), |url| writeln!(out, "{url}")))
+        .and_then(|()| out.flush());
+    finish(written, language)
 }

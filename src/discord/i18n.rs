@@ -104,6 +104,15 @@ impl Texts {
         }
     }
 
+    /// A long question of which only the beginning was read.
+    pub fn truncated(&self, chars: usize) -> String {
+        if self.is_korean() {
+            format!("질문이 길어 앞의 {chars}자만 읽었습니다")
+        } else {
+            format!("Only the first {chars} characters of this long question were read")
+        }
+    }
+
     /// Why a question that asks how many went unanswered.
     pub fn no_number(&self) -> &'static str {
         if self.is_korean() {

@@ -175,7 +175,7 @@ pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
             url: None,
             description: &description,
             field: None,
-            footer: None,
+            footer: answer.truncated.then(|| texts.truncated(answer.query.chars().count())),
             colour: UNANSWERED,
         }
         .build(texts.trimmed);
@@ -193,13 +193,18 @@ pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
     .build(texts.trimmed)
 }
 
-/// Search time, and the question's words the notes never mention when there are any.
+/// Search time, the question's words the notes never mention when there are any, and a note
+/// when only the beginning of a long question was read.
 fn answer_footer(answer: &Answer, texts: &Texts) -> String {
-    let took = texts.took(answer.took_ms);
-    if answer.unknown.is_empty() {
-        return took;
+    let mut parts = Vec::new();
+    if !answer.unknown.is_empty() {
+        parts.push(texts.absent_words(&answer.unknown));
     }
-    fit_label(&format!("{} · {took}", texts.absent_words(&answer.unknown)), FOOTER_MAX)
+    if answer.truncated {
+        parts.push(texts.truncated(answer.query.chars().count()));
+    }
+    parts.push(texts.took(answer.took_ms));
+    fit_label(&parts.join(" · "), FOOTER_MAX)
 }
 
 /// The words the notes lack and a count the best hit does not give, then the nearest topics.

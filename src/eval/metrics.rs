@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::Outcome;
 
-/// Figures for one group of questions.
+/// Figures for one group of questions; a share is `None` (JSON `null`) when no question of the
+/// group applies to it (abstention in a group of answerable questions only).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     /// Questions in the group.
@@ -14,15 +15,15 @@ pub struct Summary {
     /// Of which answerable.
     pub answerable: usize,
     /// Share of answerable questions whose first hit is correct.
-    pub hit_at_1: f64,
+    pub hit_at_1: Option<f64>,
     /// Share of answerable questions with a correct hit in the first three.
-    pub hit_at_3: f64,
+    pub hit_at_3: Option<f64>,
     /// Mean reciprocal rank of the first correct hit within ten.
-    pub mrr_at_10: f64,
+    pub mrr_at_10: Option<f64>,
     /// Share of unanswerable questions notebot declined to answer.
-    pub abstention: f64,
+    pub abstention: Option<f64>,
     /// Share of answerable questions notebot declined to answer.
-    pub false_abstention: f64,
+    pub false_abstention: Option<f64>,
     /// Median time per question, ms.
     pub p50_ms: f64,
     /// 95th percentile time per question, ms.
@@ -68,19 +69,16 @@ fn summarize_groups(outcomes: &[Outcome], groups_of: impl Fn(&Outcome) -> Vec<St
     groups.into_iter().map(|(name, group)| (name, summarize(&group))).collect()
 }
 
-fn share(count: usize, of: usize) -> f64 {
-    if of == 0 {
-        0.0
-    } else {
-        count as f64 / of as f64
-    }
+/// `count / of`, or `None` when no question of the set applies (`of` is 0).
+fn share(count: usize, of: usize) -> Option<f64> {
+    (of > 0).then(|| count as f64 / of as f64)
 }
 
 fn summarize(outcomes: &[&Outcome]) -> Summary {
     let answerable: Vec<&&Outcome> = outcomes.iter().filter(|o| o.answerable).collect();
     let unanswerable = outcomes.len() - answerable.len();
     let hit = |k: usize| answerable.iter().filter(|o| o.rank.is_some_and(|r| r <= k)).count();
-    let mrr: f64 = answerable.iter().filter_map(|o| o.rank).map(|r| 1.0 / r as f64).sum();
+    let mrr = answerable.iter().filter_map(|o| o.rank).fold(0.0, |sum, r| sum + 1.0 / r as f64);
     let abstained = outcomes.iter().filter(|o| !o.answerable && !o.answered).count();
     let falsely_abstained = answerable.iter().filter(|o| !o.answered).count();
     let mut times: Vec<f64> = outcomes.iter().map(|o| o.took_ms).collect();
@@ -90,7 +88,7 @@ fn summarize(outcomes: &[&Outcome]) -> Summary {
         answerable: answerable.len(),
         hit_at_1: share(hit(1), answerable.len()),
         hit_at_3: share(hit(3), answerable.len()),
-        mrr_at_10: if answerable.is_empty() { 0.0 } else { mrr / answerable.len() as f64 },
+        mrr_at_10: (!answerable.is_empty()).then(|| mrr / answerable.len() as f64),
         abstention: share(abstained, unanswerable),
         false_abstention: share(falsely_abstained, answerable.len()),
         p50_ms: percentile(&times, 0.50),

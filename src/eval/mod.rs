@@ -28,6 +28,7 @@ pub const RANK_DEPTH: usize = 10;
 
 /// One line of a question set.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct EvalQuestion {
     /// Stable id for failure reports.
     pub id: String,
@@ -48,6 +49,7 @@ pub struct EvalQuestion {
 
 /// Where an answer must be found.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Expectation {
     /// Note path relative to the knowledge folder.
     pub source: String,
@@ -96,7 +98,7 @@ impl Outcome {
 
 /// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}:{line}: {message}")]
+#[error("{path}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
 pub struct EvalError {
     /// The question file.
     pub path: String,
@@ -106,8 +108,10 @@ pub struct EvalError {
     pub message: String,
 }
 
-/// Reads a JSONL question set, naming the line of any malformed entry.
-pub fn load_questions(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
+/// Reads a JSONL question set, naming the line of any malformed entry: unknown fields (a
+/// misspelt `expect` would silently make a question unanswerable), an answerable question
+/// without an expected citation, or one expecting a note that `knowledge` does not hold.
+pub fn load_questions(path: &Path, knowledge: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
     let error = |line, message: String| EvalError { path: path.display().to_string(), line, message };
     let text = std::fs::read_to_string(path).map_err(|e| error(0, e.to_string()))?;
     let mut questions = Vec::new();
@@ -115,12 +119,26 @@ pub fn load_questions(path: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
         if line.trim().is_empty() {
             continue;
         }
-        questions.push(serde_json::from_str(line).map_err(|e| error(i + 1, e.to_string()))?);
+        let question: EvalQuestion = serde_json::from_str(line).map_err(|e| error(i + 1, e.to_string()))?;
+        check_question(&question, knowledge).map_err(|message| error(i + 1, message))?;
+        questions.push(question);
     }
     if questions.is_empty() {
         return Err(error(0, "no questions".to_string()));
     }
     Ok(questions)
+}
+
+/// What a well-formed entry also needs: an expected citation when answerable, in a note that
+/// exists.
+fn check_question(question: &EvalQuestion, knowledge: &Path) -> Result<(), String> {
+    if question.answerable && question.expect.is_empty() {
+        return Err(format!("{}: an answerable question needs at least one `expect` entry", question.id));
+    }
+    match question.expect.iter().find(|e| !knowledge.join(&e.source).is_file()) {
+        Some(missing) => Err(format!("{}: no note {} in {}", question.id, missing.source, knowledge.display())),
+        None => Ok(()),
+    }
 }
 
 /// Runs every question through [`Engine::ask`] and scores the citations.

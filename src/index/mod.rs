@@ -34,4 +34,12 @@ pub enum IndexError {
     /// The manifest next to the index is missing or unreadable.
     #[error("index manifest: {0}")]
     Manifest(String),
+    /// The index folder holds files notebot did not write; building there could delete them.
+    #[error("{path} is not a notebot index folder (it holds `{entry}`): give --index an empty or new folder")]
+    NotAnIndex {
+        /// The index folder.
+        path: String,
+        /// One entry notebot did not write.
+        entry: String,
+    },
 }

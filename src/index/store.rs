@@ -91,9 +91,11 @@ impl IndexStore {
         path.is_dir().then_some(path)
     }
 
-    /// A fresh, empty folder for a build; unique even for concurrent builders.
+    /// A fresh, empty folder for a build; unique even for concurrent builders. Refuses a folder
+    /// that holds anything notebot did not write, since pruning old generations deletes folders.
     pub fn begin(&self) -> Result<PathBuf, IndexError> {
         fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        self.check_ours()?;
         let path = self.dir.join(format!("building-{}", unique_suffix()));
         fs::create_dir(&path).map_err(|e| io(&path, e))?;
         Ok(path)
@@ -118,6 +120,22 @@ impl IndexStore {
         let _ = fs::remove_dir_all(building);
     }
 
+    /// Fails when the folder holds an entry that is not a generation, a build, or `CURRENT`.
+    fn check_ours(&self) -> Result<(), IndexError> {
+        let entries = fs::read_dir(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let foreign = entries.flatten().map(|e| e.file_name().to_string_lossy().to_string()).find(|name| {
+            let pointer = name == CURRENT || name.strip_prefix("CURRENT.").is_some_and(is_unique_suffix);
+            let hidden = name.starts_with('.'); // `.gitkeep`, `.DS_Store`
+            !pointer && !hidden && !is_generation(name) && !is_build(name)
+        });
+        match foreign {
+            Some(name) => Err(IndexError::NotAnIndex { path: self.dir.display().to_string(), entry: name }),
+            None => Ok(()),
+        }
+    }
+
+    /// Removes generations other than `keep`, and builds abandoned more than
+    /// [`ABANDONED_BUILD_SECS`] ago (a process killed while building).
     fn prune(&self, keep: &[Option<PathBuf>]) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
@@ -125,18 +143,45 @@ impl IndexStore {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().to_string();
-            let stale = name.starts_with("gen-") && !keep.iter().flatten().any(|k| k == &path);
-            if stale {
+            let old_generation = is_generation(&name) && !keep.iter().flatten().any(|k| k == &path);
+            let abandoned_build = is_build(&name) && started_secs_ago(&name) > ABANDONED_BUILD_SECS;
+            if old_generation || abandoned_build {
                 let _ = fs::remove_dir_all(&path);
             }
         }
     }
 }
 
+/// A build folder older than this belongs to a process that died: builds take seconds.
+const ABANDONED_BUILD_SECS: u64 = 3_600;
+
+/// `gen-<millis>-<pid>-<n>`, as [`IndexStore::publish`] names generations.
+fn is_generation(name: &str) -> bool {
+    name.strip_prefix("gen-").is_some_and(is_unique_suffix)
+}
+
+/// `building-<millis>-<pid>-<n>`, as [`IndexStore::begin`] names builds.
+fn is_build(name: &str) -> bool {
+    name.strip_prefix("building-").is_some_and(is_unique_suffix)
+}
+
+/// Seconds since the build named `name` started, from the milliseconds in its name.
+fn started_secs_ago(name: &str) -> u64 {
+    let started = name.trim_start_matches("building-").split('-').next().and_then(|ms| ms.parse::<u128>().ok());
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    started.map_or(0, |started| (now.saturating_sub(started) / 1000) as u64)
+}
+
 fn unique_suffix() -> String {
     let millis = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
     let n = BUILD_COUNTER.fetch_add(1, Ordering::Relaxed);
     format!("{millis}-{}-{n}", std::process::id())
+}
+
+/// Whether `suffix` is what [`unique_suffix`] makes: three dash-separated numbers.
+fn is_unique_suffix(suffix: &str) -> bool {
+    let parts: Vec<&str> = suffix.split('-').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 pub(super) fn io(path: &Path, source: std::io::Error) -> IndexError {

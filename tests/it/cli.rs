@@ -151,7 +151,7 @@ fn index_prints_counts_and_reports_bad_notes() {
     let output = run(notebot(&fixture, &["index"]));
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.starts_with("indexed 1 files: "), "{text}");
+    assert!(text.starts_with("indexed 1 note: "), "{text}");
     assert!(text.contains("9 Q&A pairs"), "{text}");
     assert!(text.contains("bad.md"), "{text}");
 }
@@ -187,6 +187,26 @@ fn configuration_errors_name_the_key_and_env_overrides_apply() {
     let output = run(command);
     let answer: Value = serde_json::from_str(stdout(&output).trim()).unwrap();
     assert_eq!(answer["hits"].as_array().unwrap().len(), 2);
+
+    let refused = |key: &str, value: &str, says: &str| {
+        let mut command = notebot(&fixture, &["ask", "NLB"]);
+        command.env(key, value);
+        let output = run(command);
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(output.status.code() == Some(2) && stderr.contains(says), "{key}={value}: {stderr}");
+    };
+    refused("NOTEBOT__ANSWER__LANGUAGE", "fr", r#"must be "ko" or "en""#);
+    refused("NOTEBOT__LOG__LEVEL", "loud", "log.level");
+    let mut english = notebot(&fixture, &["ask", "오늘 점심 뭐 먹지?"]);
+    english.env("NOTEBOT__ANSWER__LANGUAGE", "EN");
+    let output = run(english);
+    assert!(stdout(&output).starts_with("The notes do not answer"), "{}", stdout(&output));
+
+    let unusual_name = fixture.root.path().join("notebot.conf");
+    std::fs::write(&unusual_name, "[search]\ntop = 1\n").unwrap();
+    let output = run(notebot(&fixture, &["--config", unusual_name.to_str().unwrap(), "ask", "--json", "NLB"]));
+    let answer: Value = serde_json::from_str(stdout(&output).trim()).expect("a TOML file of any name");
+    assert_eq!(answer["hits"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -226,4 +246,84 @@ fn eval_reports_figures_and_gates_on_thresholds() {
     assert_eq!(failing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&failing.stderr).contains("false abstention 0.000 is above"));
     assert_eq!(run(notebot(&fixture, &["eval", set, "--min-hit1", "1.01"])).status.code(), Some(1));
+}
+
+#[test]
+fn eval_refuses_gates_it_cannot_check_and_malformed_sets() {
+    let fixture = Fixture::with_seed();
+    let write = |name: &str, lines: &[&str]| {
+        let path = fixture.root.path().join(name);
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let missed = r#"{"id":"m","question":"오늘 점심 뭐 먹지?","expect":[{"source":"aws/overview.md","contains":"없는 글"}],"answerable":true}"#;
+    let only_answerable = write("answerable.jsonl", &[missed]);
+    let report: Value =
+        serde_json::from_str(stdout(&run(notebot(&fixture, &["eval", "--json", &only_answerable]))).trim())
+            .expect("one JSON object");
+    assert!(report["overall"]["abstention"].is_null(), "no unanswerable question: {report}");
+    assert_eq!(report["overall"]["mrr_at_10"], 0.0);
+    let text = stdout(&run(notebot(&fixture, &["eval", &only_answerable])));
+    assert!(!text.contains("-0.000"), "{text}");
+    let gated = run(notebot(&fixture, &["eval", &only_answerable, "--min-abstention", "0.5"]));
+    assert_eq!(gated.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gated.stderr).contains("--min-abstention cannot be checked"));
+
+    let typo = r#"{"id":"t","question":"NLB?","expcet":[],"answerable":false}"#;
+    let no_expect = r#"{"id":"n","question":"NLB?","answerable":true}"#;
+    let wrong_note =
+        r#"{"id":"w","question":"NLB?","expect":[{"source":"aws/overvew.md","contains":"NLB"}],"answerable":true}"#;
+    for (line, needle) in
+        [(typo, "expcet"), (no_expect, "needs at least one `expect`"), (wrong_note, "no note aws/overvew.md")]
+    {
+        let set = write("bad.jsonl", &[missed, line]);
+        let refused = run(notebot(&fixture, &["eval", &set]));
+        assert_eq!(refused.status.code(), Some(2), "{line}");
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert!(stderr.contains("bad.jsonl:2: ") && stderr.contains(needle), "{stderr}");
+    }
+    let gone = run(notebot(&fixture, &["eval", "missing.jsonl"]));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("missing.jsonl: "), "no `:0` line for a whole file");
+}
+
+#[test]
+fn stdin_lines_that_are_not_utf8_are_skipped_and_named() {
+    let fixture = Fixture::with_seed();
+    let mut child = notebot(&fixture, &["ask", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"NLB\n\xff\xfe\nNACL\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "a skipped line fails the run");
+    let answers: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), 2, "the lines around it are answered");
+    assert_eq!(answers[1]["query"], "NACL");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("2번째 줄"));
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_run_quietly() {
+    let fixture = Fixture::with_seed();
+    drop(run(notebot(&fixture, &["index"])));
+    let mut child = notebot(&fixture, &["ask"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let _ = child.stdin.take().unwrap().write_all("NLB는 언제 써?\n".repeat(2_000).as_bytes());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    for args in [&["topics"][..], &["topic", "Cloud Map"], &["index"]] {
+        let mut child = notebot(&fixture, args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert_eq!(run(notebot(&fixture, &["ask", "--top", "0", "NLB"])).status.code(), Some(2));
 }

@@ -93,7 +93,13 @@ fn query_syntax_and_huge_questions_are_just_text() {
     let huge = "NLB 설정 ".repeat(2_000);
     let answer = engine.ask(&huge, 5).expect("huge question");
     assert!(answer.query.chars().count() <= 500, "question was not bounded");
+    let rest = huge.strip_prefix(answer.query.as_str()).expect("the beginning of the question");
+    assert!(answer.truncated && rest.starts_with(' '), "cut after a whole word: {:?}", answer.query);
     assert_eq!(answer.hits[0].lines, [219, 225]);
+    let unbroken = "가".repeat(600);
+    let cut = engine.ask(&unbroken, 5).expect("one long word");
+    assert_eq!(cut.query.chars().count(), 500, "no word boundary: cut at the limit");
+    assert!(!engine.ask("NLB 설정", 5).unwrap().truncated);
 }
 
 #[test]
