@@ -271,6 +271,12 @@ fn build(
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }
+    if knowledge.files == 0 {
+        tracing::warn!(
+            "no notes to index in {}: every question will go unanswered until *.md notes are added",
+            settings.knowledge.dir.display()
+        );
+    }
     Ok(index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?)
 }
 

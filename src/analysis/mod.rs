@@ -105,7 +105,9 @@ impl Analyzer {
     /// Like [`Analyzer::analyze`] for text that is already normalised (offsets refer to it).
     pub fn analyze_normalized(&self, normalized: &str) -> Vec<Term> {
         let mut out = TermSink::default();
-        let tokens = self.segment(normalized, 0);
+        let tokens: Vec<Seg> = pieces_of_at_most(normalized, MAX_SEGMENTED_BYTES)
+            .flat_map(|(base, piece)| self.segment(piece, base))
+            .collect();
         for word in touching_runs(&tokens, |seg| (seg.start, seg.end)) {
             self.push_word(normalized, word, &mut out);
         }
@@ -164,6 +166,36 @@ impl Analyzer {
         let alone = self.segment(&text[start..end], start);
         (alone.len() < segs.len()).then_some(alone)
     }
+}
+
+/// Longest text handed to lindera at once. Notes are cut into chunks far shorter, but a note
+/// written as one huge line is not: lindera then splits it itself, warning once per piece, and
+/// its lattice grows with the text.
+const MAX_SEGMENTED_BYTES: usize = 16 * 1024;
+
+/// `text` in pieces of at most `max` bytes with their offsets, cut after the last white space
+/// within the limit (mid-word only when a piece has none).
+fn pieces_of_at_most(text: &str, max: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let rest = &text[start..];
+        let mut end = rest.len();
+        if end > max {
+            end = max;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            if let Some(space) = rest[..end].rfind(char::is_whitespace) {
+                end = space + rest[space..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        let piece = (start, &rest[..end]);
+        start += end;
+        Some(piece)
+    })
 }
 
 /// Distinct dictionary entries a thread remembers the pieces of before it starts over; a

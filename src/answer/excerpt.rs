@@ -8,10 +8,14 @@ use crate::analysis::normalize;
 const SHOW_WHOLE_UP_TO_LINES: usize = 3;
 /// At most this many lines are picked from a longer chunk.
 const MAX_PICKED_LINES: usize = 6;
+/// A code block this long or shorter comes whole with the line that introduces it.
+const MAX_CODE_BLOCK_LINES: usize = 15;
 
 /// The lines of `text` that mention the most question terms, in order, with the first line
-/// kept for context (it is usually the item's label). Lines are matched by substring on
-/// normalised text rather than re-analysed: this runs on every answer and must stay cheap.
+/// kept for context (it is usually the item's label), and a short code block whole when a
+/// picked line introduces it (`아래 명령으로 확인할 수 있다` and the command under it) or lies
+/// in it. Lines are matched by substring on normalised text rather than re-analysed: this runs
+/// on every answer and must stay cheap.
 pub fn relevant_lines(text: &str, question_terms: &HashSet<&str>) -> String {
     let lines: Vec<&str> = text.lines().collect();
     if lines.len() <= SHOW_WHOLE_UP_TO_LINES {
@@ -29,15 +33,42 @@ pub fn relevant_lines(text: &str, question_terms: &HashSet<&str>) -> String {
         return lines[..SHOW_WHOLE_UP_TO_LINES].join("\n");
     }
     let threshold = best.div_ceil(2).max(1);
-    lines
-        .iter()
-        .zip(&scores)
-        .enumerate()
-        .filter(|(i, (_, score))| *i == 0 || **score >= threshold)
-        .map(|(_, (line, _))| *line)
-        .take(MAX_PICKED_LINES)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let picked: Vec<usize> =
+        (0..lines.len()).filter(|&i| i == 0 || scores[i] >= threshold).take(MAX_PICKED_LINES).collect();
+    let blocks = code_blocks(&lines);
+    let mut shown = vec![false; lines.len()];
+    for &i in &picked {
+        shown[i] = true;
+        let next = (i + 1..lines.len()).find(|&j| !lines[j].trim().is_empty());
+        let block = blocks.iter().find(|b| b.contains(&i) || next.is_some_and(|j| b.start == j));
+        if let Some(block) = block.filter(|b| b.len() <= MAX_CODE_BLOCK_LINES) {
+            block.clone().for_each(|j| shown[j] = true);
+        }
+    }
+    lines.iter().zip(shown).filter(|(_, shown)| *shown).map(|(line, _)| *line).collect::<Vec<_>>().join("\n")
+}
+
+/// Line ranges of fenced code blocks (```` ``` ```` or `~~~`), fences included; an unclosed
+/// fence runs to the end.
+fn code_blocks(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let is_fence = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with("```") || line.starts_with("~~~")
+    };
+    let mut blocks = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if is_fence(line) {
+            match open.take() {
+                Some(start) => blocks.push(start..i + 1),
+                None => open = Some(i),
+            }
+        }
+    }
+    if let Some(start) = open {
+        blocks.push(start..lines.len());
+    }
+    blocks
 }
 
 /// Cuts `text` to at most `max_chars` characters at a line boundary (or a character boundary
@@ -63,4 +94,22 @@ pub fn trim_at_line(text: &str, max_chars: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::relevant_lines;
+
+    #[test]
+    fn a_code_block_comes_whole_with_the_line_that_introduces_it_or_a_line_in_it() {
+        let text = "* 배포\n  * 아래 명령으로 배포한다.\n\n```\nmake deploy\n```\n  * 로그는 따로 본다.\n  * 기타";
+        let terms: HashSet<&str> = ["명령"].into();
+        assert_eq!(relevant_lines(text, &terms), "* 배포\n  * 아래 명령으로 배포한다.\n```\nmake deploy\n```");
+        let inside: HashSet<&str> = ["make"].into();
+        assert_eq!(relevant_lines(text, &inside), "* 배포\n```\nmake deploy\n```");
+        let elsewhere: HashSet<&str> = ["로그"].into();
+        assert_eq!(relevant_lines(text, &elsewhere), "* 배포\n  * 로그는 따로 본다.");
+    }
 }

@@ -20,6 +20,13 @@ pub struct NoteFile {
 /// Lists `*.md` / `*.markdown` notes below `dir`, sorted, skipping hidden entries and links
 /// that lead outside the folder (a note must not pull in arbitrary files from the machine).
 pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
+    list_notes(dir).map(|(notes, _)| notes)
+}
+
+/// Like [`note_files`], with what could not be listed: a note behind a link that leads
+/// nowhere, a folder that cannot be read. A note reached twice (through a link inside the
+/// folder) is listed once, by its own path, so it is not cited twice.
+pub fn list_notes(dir: &Path) -> Result<(Vec<NoteFile>, Vec<Problem>), Problem> {
     let root = dir.canonicalize().map_err(|e| Problem {
         path: dir.display().to_string(),
         message: format!("knowledge folder cannot be opened: {e}"),
@@ -32,8 +39,16 @@ pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-    let mut notes = Vec::new();
-    for entry in walker.filter_map(Result::ok) {
+    let mut found: Vec<(PathBuf, NoteFile)> = Vec::new();
+    let mut problems = Vec::new();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.extend(unlisted(&root, &e));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() || !is_markdown(entry.path()) {
             continue;
         }
@@ -43,13 +58,53 @@ pub fn note_files(dir: &Path) -> Result<Vec<NoteFile>, Problem> {
         if !real.starts_with(&root) {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(&root) else {
-            continue;
-        };
-        let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-        notes.push(NoteFile { path: entry.path().to_path_buf(), relative });
+        let relative = relative_name(&root, entry.path());
+        found.push((real, NoteFile { path: entry.path().to_path_buf(), relative }));
     }
-    Ok(notes)
+    Ok((reached_once(&root, found), problems))
+}
+
+/// `path` relative to `root`, with `/` separators.
+fn relative_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Keeps one entry per real file, in listing order: the one whose own path it is when a link
+/// leads to it too, otherwise the first.
+fn reached_once(root: &Path, found: Vec<(PathBuf, NoteFile)>) -> Vec<NoteFile> {
+    let own_path = |real: &PathBuf, note: &NoteFile| root.join(&note.relative) == *real;
+    let mut chosen: Vec<(PathBuf, NoteFile)> = Vec::with_capacity(found.len());
+    for (real, note) in found {
+        match chosen.iter_mut().find(|(seen, _)| *seen == real) {
+            Some(slot) if own_path(&real, &note) && !own_path(&slot.0, &slot.1) => slot.1 = note,
+            Some(_) => {}
+            None => chosen.push((real, note)),
+        }
+    }
+    chosen.into_iter().map(|(_, note)| note).collect()
+}
+
+/// A walk error worth telling the notes' maintainer about: a Markdown name or a folder that
+/// could not be read (other unreadable files were never notes).
+fn unlisted(root: &Path, error: &walkdir::Error) -> Option<Problem> {
+    let path = error.path()?;
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let maybe_folder_link = is_link && path.extension().is_none();
+    if !is_markdown(path) && !path.is_dir() && !maybe_folder_link {
+        return None;
+    }
+    let message = if error.loop_ancestor().is_some() {
+        "is a link back to a folder above it; skipped".to_string()
+    } else if is_link && !path.exists() {
+        "is a link to something that does not exist; skipped".to_string()
+    } else {
+        match error.io_error() {
+            Some(io) => format!("cannot be read: {io}; skipped"),
+            None => format!("cannot be read: {error}; skipped"),
+        }
+    };
+    Some(Problem { path: relative_name(root, path), message })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use files::{fingerprint, note_files, NoteFile};
+pub use files::{fingerprint, list_notes, note_files, NoteFile};
 
 /// Separator used when a heading path is shown to people.
 pub const HEADING_SEPARATOR: &str = " › ";
@@ -148,8 +148,8 @@ pub struct ParsedNote {
 /// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
 /// become [`Problem`]s, never errors.
 pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
-    let notes = note_files(dir)?;
-    let mut knowledge = Knowledge::default();
+    let (notes, problems) = list_notes(dir)?;
+    let mut knowledge = Knowledge { problems, ..Knowledge::default() };
     for (note, read) in notes.iter().zip(read_all(&notes, threads)) {
         match read {
             Ok(parsed) => add_note(&mut knowledge, &note.relative, parsed),

@@ -90,3 +90,18 @@ fn words_are_also_indexed_as_written_without_their_particle() {
     assert!(written("한강은").is_empty(), "nothing beside a word the dictionary already spells");
     assert!(written("NLB가 있는").is_empty(), "no Latin words, no function words");
 }
+
+#[test]
+fn a_huge_line_is_analysed_in_pieces_with_the_same_terms_and_true_offsets() {
+    let phrase = "보안 그룹은 stateful ";
+    let once = terms(phrase);
+    let line = phrase.repeat(5_000);
+    let analysed = Analyzer::shared().unwrap().analyze(&line);
+    let pieces: Vec<&Term> = analysed.iter().filter(|t| !t.written_form).collect();
+    assert_eq!(pieces.len(), once.len() * 5_000);
+    let normalized = notebot::analysis::normalize(&line);
+    for term in pieces.iter().filter(|t| !t.compound_part) {
+        assert_eq!(&normalized[term.offset.0..term.offset.1], term.text, "offsets point at the term");
+    }
+    assert!(analysed.windows(2).all(|w| w[0].offset.0 <= w[1].offset.0), "terms stay in order");
+}

@@ -153,6 +153,20 @@ fn links_leaving_the_folder_are_not_followed() {
     assert!(loaded.chunks.iter().all(|c| !c.text.contains("밖에 있는")));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_note_linked_inside_the_folder_is_cited_once_and_broken_links_are_reported() {
+    let fixture = Fixture::new();
+    fixture.write("qa.md", "# 주차\n\n질문: 주차 되나요?\n답변: 지하 2층에 됩니다.\n".as_bytes());
+    std::os::unix::fs::symlink(fixture.knowledge().join("qa.md"), fixture.knowledge().join("a-link.md")).unwrap();
+    std::os::unix::fs::symlink(fixture.knowledge().join("gone.md"), fixture.knowledge().join("broken.md")).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 0).unwrap();
+    assert_eq!(loaded.files, 1);
+    assert!(loaded.chunks.iter().all(|c| c.source == "qa.md"), "cited by its own path, once");
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems, vec!["broken.md: is a link to something that does not exist; skipped"]);
+}
+
 #[test]
 fn notes_read_by_three_threads_keep_their_path_order() {
     let fixture = Fixture::new();

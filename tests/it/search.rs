@@ -81,6 +81,8 @@ fn section_hits_answer_with_their_most_relevant_lines() {
     let answer = shipped_engine().ask("NLB는 TLS termination 지원해?", 3).unwrap();
     assert!(answer.answer.contains("TLS termination지원"), "{}", answer.answer);
     assert!(!answer.answer.contains("게임이나 메세징"), "irrelevant lines kept: {}", answer.answer);
+    let command = shipped_engine().ask("cloud9 자격증명 확인 명령어", 3).unwrap();
+    assert!(command.answer.contains("```\naws sts get-caller-identity\n```"), "{}", command.answer);
 }
 
 #[test]
