@@ -105,9 +105,13 @@ impl Analyzer {
     /// Like [`Analyzer::analyze`] for text that is already normalised (offsets refer to it).
     pub fn analyze_normalized(&self, normalized: &str) -> Vec<Term> {
         let mut out = TermSink::default();
-        let tokens: Vec<Seg> = pieces_of_at_most(normalized, MAX_SEGMENTED_BYTES)
-            .flat_map(|(base, piece)| self.segment(piece, base))
-            .collect();
+        let tokens: Vec<Seg> = if normalized.len() <= MAX_SEGMENTED_BYTES {
+            self.segment(normalized, 0) // every chunk and question: no second copy of the tokens
+        } else {
+            pieces_of_at_most(normalized, MAX_SEGMENTED_BYTES)
+                .flat_map(|(base, piece)| self.segment(piece, base))
+                .collect()
+        };
         for word in touching_runs(&tokens, |seg| (seg.start, seg.end)) {
             self.push_word(normalized, word, &mut out);
         }

@@ -53,17 +53,28 @@ const KINDS: &[&str] = &["가지", "종류", "kinds", "kind", "types", "type", "
 /// `how many`, unless it asks how many kinds (`몇 가지`, `how many types`).
 pub fn asks_how_many(question: &str) -> bool {
     let lower = question.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.iter().enumerate().any(|(i, word)| {
-        let counted = if let Some(rest) = word.strip_prefix('몇') {
-            (!rest.starts_with('몇')).then_some(if rest.is_empty() { words.get(i + 1).copied() } else { Some(rest) })
-        } else if *word == "how" && words.get(i + 1) == Some(&"many") {
-            Some(words.get(i + 2).copied())
-        } else {
-            None
-        };
-        counted.is_some_and(|next| !next.is_some_and(|next| KINDS.iter().any(|kind| next.starts_with(kind))))
-    })
+    let words = words_of(&lower);
+    (0..words.len()).filter_map(|i| counted_after(&words, i)).any(|counted| !counted.is_some_and(names_kinds))
+}
+
+/// When word `i` starts a count (`몇`, `몇개`, `how many`), what is counted: the rest of the
+/// word or the next word (`None` at the end of the question).
+fn counted_after<'a>(words: &[&'a str], i: usize) -> Option<Option<&'a str>> {
+    let word = words[i];
+    if let Some(rest) = word.strip_prefix('몇') {
+        let counted = if rest.is_empty() { words.get(i + 1).copied() } else { Some(rest) };
+        return (!rest.starts_with('몇')).then_some(counted);
+    }
+    (word == "how" && words.get(i + 1) == Some(&"many")).then(|| words.get(i + 2).copied())
+}
+
+fn names_kinds(counted: &str) -> bool {
+    KINDS.iter().any(|kind| counted.starts_with(kind))
+}
+
+/// The alphanumeric runs of lower-cased text.
+fn words_of(lower: &str) -> Vec<&str> {
+    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
 }
 
 /// Whether `text` states a number: digits, or a numeral written as a word (`셋`, `두 개`,
@@ -73,7 +84,7 @@ pub fn states_a_number(text: &str) -> bool {
         return true;
     }
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words = words_of(&lower);
     words.iter().enumerate().any(|(i, word)| {
         KOREAN_NUMERALS.iter().any(|n| word.strip_prefix(n).is_some_and(|rest| NUMERAL_ENDINGS.contains(&rest)))
             || ENGLISH_NUMERALS.contains(word)

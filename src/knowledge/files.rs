@@ -71,18 +71,23 @@ fn relative_name(root: &Path, path: &Path) -> String {
 }
 
 /// Keeps one entry per real file, in listing order: the one whose own path it is when a link
-/// leads to it too, otherwise the first.
+/// leads to it too, otherwise the first. (Runs at every start, inside the fingerprint, so a
+/// thousand notes must not cost a million comparisons.)
 fn reached_once(root: &Path, found: Vec<(PathBuf, NoteFile)>) -> Vec<NoteFile> {
     let own_path = |real: &PathBuf, note: &NoteFile| root.join(&note.relative) == *real;
-    let mut chosen: Vec<(PathBuf, NoteFile)> = Vec::with_capacity(found.len());
+    let mut slot_of: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut chosen: Vec<NoteFile> = Vec::with_capacity(found.len());
     for (real, note) in found {
-        match chosen.iter_mut().find(|(seen, _)| *seen == real) {
-            Some(slot) if own_path(&real, &note) && !own_path(&slot.0, &slot.1) => slot.1 = note,
+        match slot_of.get(&real) {
+            Some(&slot) if own_path(&real, &note) && !own_path(&real, &chosen[slot]) => chosen[slot] = note,
             Some(_) => {}
-            None => chosen.push((real, note)),
+            None => {
+                slot_of.insert(real, chosen.len());
+                chosen.push(note);
+            }
         }
     }
-    chosen.into_iter().map(|(_, note)| note).collect()
+    chosen
 }
 
 /// A walk error worth telling the notes' maintainer about: a Markdown name or a folder that
