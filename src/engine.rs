@@ -13,8 +13,13 @@ use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabu
 
 mod topics;
 
+pub use topics::SOURCE_SEPARATOR;
+
 /// Most hits one question may ask for.
 pub const MAX_TOP: usize = 50;
+/// Other sections a `/topic` name also fits that are named to the person; more would bury
+/// the section shown.
+const MAX_OTHER_TOPICS: usize = 5;
 
 /// Why the engine could not open or rebuild.
 #[derive(Debug, thiserror::Error)]
@@ -173,16 +178,18 @@ impl Engine {
         topics::suggest(&self.analyzer, &self.live().topics, partial, limit)
     }
 
-    /// The section named `name` (a full heading path or its last heading), with its text.
+    /// The section named `name` (a full heading path or its last heading, optionally followed by
+    /// `· <note path>`), with its text and up to five other sections the name fits as well.
     pub fn topic(&self, name: &str) -> Option<TopicView> {
         let live = self.live();
-        let index = topics::find(&self.analyzer, &live.topics, name)?;
-        let section: &Section = live.open.manifest.sections.get(index)?;
-        let topic = live.topics[index].clone();
+        let found = topics::find(&self.analyzer, &live.topics, name)?;
+        let section: &Section = live.open.manifest.sections.get(found.index)?;
+        let topic = live.topics[found.index].clone();
         Some(TopicView {
             url: source_url(&self.settings.knowledge.source_url_base, &topic.source, topic.lines),
             text: section.text.clone(),
             topic,
+            others: found.others.iter().take(MAX_OTHER_TOPICS).map(|&i| live.topics[i].clone()).collect(),
         })
     }
 

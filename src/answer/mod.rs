@@ -103,6 +103,9 @@ pub struct TopicView {
     pub text: String,
     /// A link to the lines, when configured.
     pub url: Option<String>,
+    /// Other sections the name fits just as well (the same heading in another note), so the
+    /// person learns the one shown was a pick.
+    pub others: Vec<Topic>,
 }
 
 /// What a (re)build produced, for `notebot index` and `/reindex`.

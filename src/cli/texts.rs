@@ -19,6 +19,14 @@ pub fn nearest_topics(language: Language) -> &'static str {
     }
 }
 
+/// Label of the other sections a `topic` name fits as well.
+pub fn other_topics(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "이 이름에 맞는 다른 주제도 있습니다",
+        Language::En => "Other topics also match this name",
+    }
+}
+
 /// Label of weak matches shown under an unanswered question.
 pub fn possibly_related(language: Language) -> &'static str {
     match language {

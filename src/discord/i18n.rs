@@ -14,6 +14,8 @@ pub struct Texts {
     pub no_answer: &'static str,
     /// Heading above the nearest topics listed when there is no answer.
     pub nearest_topics: &'static str,
+    /// Heading of the other sections a `/topic` name fits as well.
+    pub other_topics: &'static str,
     /// Shown instead of a topic list when nothing is even close.
     pub no_topics: &'static str,
     /// Name of the citations field.
@@ -38,6 +40,7 @@ static KO: Texts = Texts {
     language: Language::Ko,
     no_answer: "노트에서 답을 찾지 못했어요",
     nearest_topics: "가까운 주제",
+    other_topics: "같은 이름의 다른 주제",
     no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
     sources: "출처",
     answer_title: "답변",
@@ -53,6 +56,7 @@ static EN: Texts = Texts {
     language: Language::En,
     no_answer: "The notes don't answer this",
     nearest_topics: "Nearest topics",
+    other_topics: "Other topics with this name",
     no_topics: "Nothing close either. Try asking in other words.",
     sources: "Sources",
     answer_title: "Answer",

@@ -47,28 +47,69 @@ pub fn suggest(analyzer: &Analyzer, topics: &[Topic], partial: &str, limit: usiz
     if typed.is_empty() {
         return topics.iter().take(limit).cloned().collect();
     }
-    let typed_terms: HashSet<String> = analyzer.analyze(&typed).into_iter().map(|t| t.text).collect();
-    let mut scored: Vec<(u32, usize)> = topics
+    let candidates: Vec<usize> = (0..topics.len()).collect();
+    ranked(analyzer, topics, &candidates, &typed).into_iter().take(limit).map(|(_, i)| topics[i].clone()).collect()
+}
+
+/// `candidates` that match `typed` at all, best first (note order among equals).
+fn ranked(analyzer: &Analyzer, topics: &[Topic], candidates: &[usize], typed: &str) -> Vec<(u32, usize)> {
+    let typed_terms: HashSet<String> = analyzer.analyze(typed).into_iter().map(|t| t.text).collect();
+    let mut scored: Vec<(u32, usize)> = candidates
         .iter()
-        .enumerate()
-        .map(|(i, t)| (match_score(analyzer, t, &typed, &typed_terms), i))
+        .map(|&i| (match_score(analyzer, &topics[i], typed, &typed_terms), i))
         .filter(|(score, _)| *score > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(limit).map(|(_, i)| topics[i].clone()).collect()
+    scored
 }
 
-/// The index of the topic `name` refers to: an exact path, an exact last heading, then the
-/// best suggestion.
-pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<usize> {
-    let wanted = folded(name);
+/// Separates a note path from a name picked in autocomplete (`Overview › ALB · aws/overview.md`),
+/// so equal headings in different notes can each be reached.
+pub const SOURCE_SEPARATOR: &str = " · ";
+
+/// What a name refers to: the topic to show, and the others it fits just as well (the same
+/// heading in another note, or several equally good guesses), so the person can be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index of the topic shown.
+    pub index: usize,
+    /// Indexes of the other topics the name fits as well, in note order.
+    pub others: Vec<usize>,
+}
+
+/// The topic `name` refers to: an exact path, an exact last heading, then the best suggestion.
+/// A name may end with `· <note path>` to pick among equal headings.
+pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<Found> {
+    let (heading, source) = split_source(topics, name);
+    let wanted = folded(heading);
     if wanted.is_empty() {
         return None;
     }
-    let exact = topics.iter().position(|t| folded(&t.heading) == wanted);
-    let by_last = || topics.iter().position(|t| folded(t.last_heading()) == wanted);
-    exact.or_else(by_last).or_else(|| {
-        let best = suggest(analyzer, topics, name, 1).into_iter().next()?;
-        topics.iter().position(|t| *t == best)
-    })
+    let candidates: Vec<usize> =
+        (0..topics.len()).filter(|&i| source.is_none_or(|source| topics[i].source == source)).collect();
+    let exact = |text: fn(&Topic) -> &str| -> Vec<usize> {
+        candidates.iter().copied().filter(|&i| folded(text(&topics[i])) == wanted).collect()
+    };
+    let mut matches = exact(|t| t.heading.as_str());
+    if matches.is_empty() {
+        matches = exact(Topic::last_heading);
+    }
+    if matches.is_empty() {
+        let ranked = ranked(analyzer, topics, &candidates, &wanted);
+        let best = ranked.first()?.0;
+        matches = ranked.into_iter().take_while(|(score, _)| *score == best).map(|(_, i)| i).collect();
+        matches.sort_unstable();
+    }
+    let (&index, others) = matches.split_first()?;
+    Some(Found { index, others: others.to_vec() })
+}
+
+/// The heading part of `name` and the note it names, when it ends with a known note's path.
+fn split_source<'a>(topics: &[Topic], name: &'a str) -> (&'a str, Option<&'a str>) {
+    match name.rsplit_once(SOURCE_SEPARATOR.trim()) {
+        Some((heading, source)) if topics.iter().any(|t| t.source == source.trim()) => {
+            (heading.trim_end(), Some(source.trim()))
+        }
+        _ => (name, None),
+    }
 }

@@ -47,6 +47,8 @@ struct Chunker<'a> {
     open_sections: Vec<OpenSection>,
     /// The chunk of the list item just closed, while nothing else has followed it.
     last_item: Option<usize>,
+    /// Chunks of list items whose label joined the heading path: they are topics too.
+    labelled_items: Vec<usize>,
     out: ParsedNote,
 }
 
@@ -61,6 +63,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
         run: Vec::new(),
         open_sections: Vec::new(),
         last_item: None,
+        labelled_items: Vec::new(),
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -214,6 +217,7 @@ impl<'a> Chunker<'a> {
             Some(nested) if own_text.trim_end().ends_with('?') => (ChunkKind::Qa, Some(own_text.clone()), Some(nested)),
             Some(_) if is_label(&own_text) => {
                 heading_path.push(own_text.clone());
+                self.labelled_items.push(self.out.chunks.len());
                 (ChunkKind::Section, None, None)
             }
             _ => (ChunkKind::Section, None, None),
@@ -267,8 +271,23 @@ impl<'a> Chunker<'a> {
     fn finish(mut self) -> ParsedNote {
         self.flush_run();
         self.close_sections(0, self.lines.len());
+        self.add_item_sections();
         self.out.sections.sort_by_key(|s| s.lines.0);
         self.out
+    }
+
+    /// A labelled list item (`* NLB` over its details) is cited under its label like a
+    /// heading, so `/topic` offers it too: notes often use such items as sub-headings.
+    fn add_item_sections(&mut self) {
+        for &index in &self.labelled_items {
+            let chunk = &self.out.chunks[index];
+            self.out.sections.push(Section {
+                source: chunk.source.clone(),
+                heading_path: chunk.heading_path.clone(),
+                lines: chunk.lines,
+                text: chunk.text.clone(),
+            });
+        }
     }
 }
 

@@ -160,12 +160,24 @@ fn index_prints_counts_and_reports_bad_notes() {
 fn topics_and_topic_print_headings_and_sections() {
     let fixture = Fixture::with_seed();
     let list = stdout(&run(notebot(&fixture, &["topics", "Cloud"])));
-    assert_eq!(list.lines().count(), 2, "{list}");
+    assert_eq!(list.lines().count(), 3, "{list}");
+    assert!(list.contains("Overview › Cloud Map › Cloudfront  (aws/overview.md:235-240)"), "{list}");
     let shown = run(notebot(&fixture, &["topic", "ECR"]));
     assert!(shown.status.success());
     assert!(stdout(&shown).contains("[aws/overview.md:118-119] Overview › ECR"), "{}", stdout(&shown));
     let missing = run(notebot(&fixture, &["topic", "없는 주제 qqq"]));
     assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn topic_names_the_other_notes_a_heading_is_in() {
+    let fixture = Fixture::with_seed();
+    fixture.write("gcp/overview.md", "# Overview\n\n## ECR\n\nGCP에는 ECR 대신 Artifact Registry가 있다.\n".as_bytes());
+    let shown = stdout(&run(notebot(&fixture, &["topic", "ECR"])));
+    assert!(shown.contains("[aws/overview.md:118-119] Overview › ECR"), "{shown}");
+    assert!(shown.contains("notebot topic \"Overview › ECR · gcp/overview.md\""), "{shown}");
+    let other = stdout(&run(notebot(&fixture, &["topic", "Overview › ECR · gcp/overview.md"])));
+    assert!(other.contains("Artifact Registry") && !other.contains("notebot topic"), "{other}");
 }
 
 #[test]

@@ -71,6 +71,19 @@ fn front_matter_titles_paths_and_kramdown_lines_are_dropped() {
 }
 
 #[test]
+fn labelled_list_items_are_sections_and_sentences_are_not() {
+    let note = "# 운영\n\n* 배포\n  * 금요일에는 하지 않음\n  * 승인 필요\n\n* 장애가 나면 먼저 슬랙에 알린다.\n  * 그다음 원인 파악\n\n* 로그\n\n```\nkubectl logs pod\n```\n";
+    let parsed = parse_note("ops.md", note);
+    let sections: Vec<(String, (u32, u32))> = parsed.sections.iter().map(|s| (s.heading(), s.lines)).collect();
+    assert_eq!(
+        sections,
+        [("운영".to_string(), (1, 14)), ("운영 › 배포".to_string(), (3, 5))],
+        "a sentence item and an item without details are not headings"
+    );
+    assert_eq!(parsed.sections[1].text, "* 배포\n  * 금요일에는 하지 않음\n  * 승인 필요");
+}
+
+#[test]
 fn a_spaced_toc_marker_hides_its_placeholder_and_a_plain_toc_item_stays() {
     let jekyll = "# 개요\n\n1. TOC\n{: toc }\n\n## 배포\n\n- 롤백 절차\n";
     let parsed = parse_note("a.md", jekyll);

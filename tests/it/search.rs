@@ -133,7 +133,7 @@ fn topics_list_find_and_suggest_headings() {
     let engine = shipped_engine();
     let all = engine.topics(None);
     assert!(all.iter().any(|t| t.heading == "Overview › Cloud Map"));
-    assert_eq!(engine.topics(Some("Cloud")).len(), 2, "Cloud Map and Cloud 9");
+    assert_eq!(engine.topics(Some("Cloud")).len(), 3, "Cloud Map, its item Cloudfront, and Cloud 9");
     let view = engine.topic("cloud map").expect("topic by last heading");
     assert_eq!(view.topic.lines, [123, 240]);
     assert!(view.text.contains("* NACL"));
@@ -144,6 +144,39 @@ fn topics_list_find_and_suggest_headings() {
     assert!(suggested.iter().all(|t| t.heading.contains("리소")), "{suggested:?}");
     let by_term = engine.suggest_topics("지원 프로그램", 25);
     assert_eq!(by_term[0].heading, "Overview › AWS 지원 프로그램");
+}
+
+#[test]
+fn labelled_list_items_are_topics_like_the_citations_that_name_them() {
+    let engine = shipped_engine();
+    let cited = engine.ask("NLB가 TLS 종료해?", 1).unwrap().hits[0].heading.clone();
+    assert_eq!(cited, "Overview › Cloud Map › NLB");
+    for name in ["NLB", "nlb", cited.as_str(), "NLB · aws/overview.md"] {
+        let view = engine.topic(name).unwrap_or_else(|| panic!("{name} is a topic"));
+        assert_eq!(view.topic.heading, cited);
+        assert_eq!(view.topic.lines, [219, 225]);
+        assert!(view.text.contains("TLS termination") && !view.text.contains("* ALB"), "{}", view.text);
+        assert!(view.others.is_empty(), "{:?}", view.others);
+    }
+    let topics = engine.topics(None);
+    let position = |heading: &str| topics.iter().position(|t| t.heading == heading).unwrap();
+    assert!(position("Overview › Cloud Map") < position("Overview › Cloud Map › NACL"), "note order");
+    assert!(position("Overview › Cloud Map › NLB") < position("Overview › Cloud 9"), "note order");
+}
+
+#[test]
+fn a_name_shared_by_two_notes_shows_one_and_names_the_other() {
+    let fixture = Fixture::new();
+    fixture.write("a/deploy.md", "# 배포\n\n배포는 금요일에 하지 않는다.\n".as_bytes());
+    fixture.write("b/deploy.md", "# 배포\n\n배포 전에 스테이징에서 확인한다.\n".as_bytes());
+    let engine = fixture.engine();
+    let view = engine.topic("배포").unwrap();
+    assert_eq!(view.topic.source, "a/deploy.md");
+    let others: Vec<&str> = view.others.iter().map(|t| t.source.as_str()).collect();
+    assert_eq!(others, ["b/deploy.md"]);
+    let picked = engine.topic("배포 · b/deploy.md").unwrap();
+    assert_eq!(picked.topic.source, "b/deploy.md");
+    assert!(picked.text.contains("스테이징") && picked.others.is_empty());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::super::asking::on_engine;
 use super::super::reply::{self, NAME_MAX};
 use super::super::{Context, Error};
 use crate::answer::Topic;
+use crate::engine::SOURCE_SEPARATOR;
 
 /// Discord shows at most this many autocomplete choices.
 const MAX_CHOICES: usize = 25;
@@ -51,28 +52,26 @@ async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocomple
     CreateAutocompleteResponse::new().set_choices(choices(&topics))
 }
 
-/// At most 25 choices of at most 100 characters, one per distinct value. The value is the
-/// heading path the engine resolves (its last heading when the path is too long); the label
-/// adds the file so equal headings in different notes can be told apart.
+/// At most 25 choices of at most 100 characters, one per distinct value. The value names the
+/// note too (`heading · note`), so equal headings in different notes each stay reachable; when
+/// that is too long, the heading path, then its last heading. The label is the value, fitted.
 fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
     let mut seen = std::collections::HashSet::new();
     topics
         .iter()
-        .map(|t| (t, choice_value(t)))
-        .filter(|(_, value)| !value.is_empty() && seen.insert(value.clone()))
+        .map(choice_value)
+        .filter(|value| !value.is_empty() && seen.insert(value.clone()))
         .take(MAX_CHOICES)
-        .map(|(t, value)| {
-            let label = reply::fit_label(&format!("{} · {}", t.heading, t.source), NAME_MAX);
-            AutocompleteChoice::new(label, value)
-        })
+        .map(|value| AutocompleteChoice::new(reply::fit_label(&value, NAME_MAX), value))
         .collect()
 }
 
 fn choice_value(topic: &Topic) -> String {
-    if reply::discord_len(&topic.heading) <= NAME_MAX {
-        return topic.heading.clone();
-    }
-    reply::fit_label(topic.last_heading(), NAME_MAX)
+    let with_source = format!("{}{SOURCE_SEPARATOR}{}", topic.heading, topic.source);
+    [with_source, topic.heading.clone()]
+        .into_iter()
+        .find(|value| reply::discord_len(value) <= NAME_MAX)
+        .unwrap_or_else(|| reply::fit_label(topic.last_heading(), NAME_MAX))
 }
 
 #[cfg(test)]
@@ -92,7 +91,7 @@ mod tests {
         assert_eq!(choices.len(), MAX_CHOICES);
         let json = serde_json::to_value(&choices).unwrap();
         let values: Vec<&str> = json.as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
-        assert_eq!(values.iter().filter(|v| **v == "Overview › 주제 0").count(), 1);
+        assert_eq!(values.iter().filter(|v| **v == "Overview › 주제 0 · aws/overview.md").count(), 1);
         assert!(json.as_array().unwrap().iter().all(|c| reply::discord_len(c["name"].as_str().unwrap()) <= NAME_MAX));
         assert_eq!(choice_value(topics.last().unwrap()), "마지막");
     }

@@ -130,6 +130,33 @@ async fn topic_autocomplete_offers_at_most_25_short_choices_for_a_korean_prefix(
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn equal_headings_in_two_notes_are_both_offered_and_the_other_is_named() {
+    let notes = [
+        ("a/deploy.md", "# 배포\n\n금요일에는 배포하지 않는다.\n"),
+        ("b/deploy.md", "# 배포\n\n스테이징에서 먼저 확인한다.\n"),
+    ];
+    let bot = Bot::start(0, &notes, |_| {}).await;
+    let focused = json!([{"type": 3, "name": "name", "value": "배포", "focused": true}]);
+    let id = bot.command(4, "topic", focused, ASKER, &[]);
+    let callback = bot.callback(id).await;
+    let values: Vec<&str> =
+        callback.body["data"]["choices"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert_eq!(values, ["배포 · a/deploy.md", "배포 · b/deploy.md"]);
+
+    let id = bot.command(2, "topic", json!([{"type": 3, "name": "name", "value": values[1]}]), ASKER, &[]);
+    let picked = bot.callback(id).await;
+    assert!(embed_text(&picked.body).contains("스테이징"), "{}", picked.body);
+    assert!(embed(&picked.body)["footer"].is_null(), "{}", picked.body);
+
+    let id = bot.command(2, "topic", json!([{"type": 3, "name": "name", "value": "배포"}]), ASKER, &[]);
+    let typed = bot.callback(id).await;
+    assert!(embed_text(&typed.body).contains("금요일"), "{}", typed.body);
+    let footer = embed(&typed.body)["footer"]["text"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(footer, "같은 이름의 다른 주제: 배포 · b/deploy.md");
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_token_is_an_error_naming_the_variables() {
     let (_folders, engine) = open_engine(0, &[], |settings| settings.discord.token = "   ".into()).await;
     let error = notebot::discord::run(engine).await.expect_err("no token");
