@@ -99,12 +99,24 @@ impl Analyzer {
     /// Index terms of `text`, in order.
     pub fn analyze(&self, text: &str) -> Vec<Term> {
         let normalized = normalize(text);
-        self.analyze_normalized(&normalized)
+        self.analyze_cased(text, &normalized)
     }
 
     /// Like [`Analyzer::analyze`] for text that is already normalised (offsets refer to it).
+    /// Lower case hides where identifiers change case, so their parts are not added.
     pub fn analyze_normalized(&self, normalized: &str) -> Vec<Term> {
-        let mut out = TermSink::default();
+        self.analyze_with_breaks(normalized, &[])
+    }
+
+    /// Like [`Analyzer::analyze_normalized`], with `original` (the text before normalisation)
+    /// telling where identifiers change case: `readinessProbe` is also indexed as its parts
+    /// `readiness` and `probe`, so a question that spaces them meets it, and the other way round.
+    pub fn analyze_cased(&self, original: &str, normalized: &str) -> Vec<Term> {
+        self.analyze_with_breaks(normalized, &normalize::case_breaks(original, normalized))
+    }
+
+    fn analyze_with_breaks(&self, normalized: &str, case_breaks: &[usize]) -> Vec<Term> {
+        let mut out = TermSink { case_breaks, ..TermSink::default() };
         let tokens: Vec<Seg> = if normalized.len() <= MAX_SEGMENTED_BYTES {
             self.segment(normalized, 0) // every chunk and question: no second copy of the tokens
         } else {
@@ -303,12 +315,14 @@ pub fn touching_runs<T>(items: &[T], span: impl Fn(&T) -> (usize, usize)) -> Vec
 
 /// Collects terms and assigns positions.
 #[derive(Default)]
-struct TermSink {
+struct TermSink<'a> {
     terms: Vec<Term>,
     next_position: usize,
+    /// Offsets where an identifier changes case (`readiness|Probe`), in order.
+    case_breaks: &'a [usize],
 }
 
-impl TermSink {
+impl TermSink<'_> {
     fn push(&mut self, text: String, class: TermClass, offset: (usize, usize), same_position: bool, part: bool) {
         let position = if same_position { self.next_position.saturating_sub(1) } else { self.next_position };
         if !same_position {
@@ -329,6 +343,28 @@ impl TermSink {
                 if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
             self.push_unit(word, start);
+            self.push_case_parts(text, start, end);
+        }
+    }
+
+    /// Adds the parts of an identifier written in camel case (`readinessProbe`,
+    /// `HTTPServer`) as parts of it; function words are left out, and words with a
+    /// one-letter part are not split.
+    fn push_case_parts(&mut self, text: &str, start: usize, end: usize) {
+        if text[start..end].starts_with(|c: char| c.is_ascii_digit()) {
+            return; // a quantity: its unit is added by `push_unit`
+        }
+        let first = self.case_breaks.partition_point(|&b| b <= start);
+        let inside = self.case_breaks[first..].iter().take_while(|&&b| b < end);
+        let bounds: Vec<usize> = std::iter::once(start).chain(inside.copied()).chain(std::iter::once(end)).collect();
+        if bounds.len() < 3 || bounds.windows(2).any(|pair| pair[1] - pair[0] < 2) || in_link(text, start, end) {
+            return; // `iPhone`, or an id such as `ySQdKgA` in a URL: not words
+        }
+        for pair in bounds.windows(2) {
+            let part = &text[pair[0]..pair[1]];
+            if part.bytes().any(|b| b.is_ascii_alphabetic()) && !morphemes::is_english_stopword(part) {
+                self.push(part.to_string(), TermClass::Latin, (pair[0], pair[1]), true, true);
+            }
         }
     }
 
@@ -341,6 +377,14 @@ impl TermSink {
             self.push(unit.to_string(), TermClass::Latin, (start + digits, start + word.len()), true, true);
         }
     }
+}
+
+/// Whether the word at `start..end` is part of a URL, path or query string (its white-space
+/// delimited token holds `/`, `=`, `?` or `&`), where mixed case spells ids, not words.
+fn in_link(text: &str, start: usize, end: usize) -> bool {
+    let token_start = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let token_end = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
+    text[token_start..token_end].contains(['/', '=', '?', '&'])
 }
 
 /// What follows the apostrophe of an English contraction.

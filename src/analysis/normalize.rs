@@ -19,3 +19,25 @@ pub fn normalize(text: &str) -> String {
     let composed: String = text.nfkc().collect();
     composed.to_lowercase()
 }
+
+/// Byte offsets of `normalized` where an identifier of `original` changes case: a capital
+/// after a lower-case letter or a digit (`readiness|Probe`, `S3|Bucket`), or the last capital of a run before lower
+/// case (`HTTP|Server`). Empty when normalisation changed more than case (offsets differ).
+pub fn case_breaks(original: &str, normalized: &str) -> Vec<usize> {
+    let (bytes, lower) = (original.as_bytes(), normalized.as_bytes());
+    if bytes.len() != lower.len() || !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Vec::new();
+    }
+    if !bytes.iter().zip(lower).all(|(b, l)| b.to_ascii_lowercase() == *l) {
+        return Vec::new();
+    }
+    (1..bytes.len())
+        .filter(|&i| {
+            let (before, here, after) = (bytes[i - 1], bytes[i], bytes.get(i + 1).copied());
+            here.is_ascii_uppercase()
+                && (before.is_ascii_lowercase()
+                    || before.is_ascii_digit()
+                    || (before.is_ascii_uppercase() && after.is_some_and(|a| a.is_ascii_lowercase())))
+        })
+        .collect()
+}

@@ -49,7 +49,7 @@ pub fn run(settings: Settings, args: &AskArgs) -> ExitCode {
     if args.question.is_empty() {
         return answer_stdin(&engine, format);
     }
-    match answer_one(&engine, &question, format) {
+    match answer_one(&engine, &question, None, format) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failed::Ask(AskError::Empty)) => fail(EXIT_USAGE, texts::empty_question(language)),
         Err(Failed::Ask(AskError::Search(e))) => fail(1, &texts::search_failed(language, &e)),
@@ -73,7 +73,8 @@ enum Failed {
     Write(std::io::Error),
 }
 
-fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Failed> {
+/// Answers `question`; `line` is its line number when it came from standard input.
+fn answer_one(engine: &Engine, question: &str, line: Option<usize>, format: Format) -> Result<(), Failed> {
     let (answer, reading) = if format.explain {
         engine.explain(question, format.top).map_err(Failed::Ask)?
     } else {
@@ -82,10 +83,13 @@ fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Fai
     let language = engine.settings().answer.language;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let written = match (format.json, format.explain) {
-        (true, true) => output::write_json_line(&mut out, &output::Explained { answer: &answer, reading: &reading }),
-        (true, false) => output::write_json_line(&mut out, &answer),
-        (false, explain) => output::write_answer(&mut out, &answer, language)
+    let explained = output::Explained { answer: &answer, reading: &reading };
+    let written = match (format.json, format.explain, line) {
+        (true, true, Some(line)) => output::write_json_line(&mut out, &output::FromLine { line, answer: &explained }),
+        (true, true, None) => output::write_json_line(&mut out, &explained),
+        (true, false, Some(line)) => output::write_json_line(&mut out, &output::FromLine { line, answer: &answer }),
+        (true, false, None) => output::write_json_line(&mut out, &answer),
+        (false, explain, _) => output::write_answer(&mut out, &answer, language)
             .and_then(|()| {
                 if explain {
                     output::write_reading(&mut out, &answer, &reading, engine.settings().search.min_coverage, language)
@@ -98,7 +102,8 @@ fn answer_one(engine: &Engine, question: &str, format: Format) -> Result<(), Fai
     written.map_err(Failed::Write)
 }
 
-/// Answers each non-empty line of stdin in turn. A line that is not UTF-8 is reported and
+/// Answers each non-empty line of stdin in turn (in JSON each answer names its line, so
+/// answers can be matched to questions past blank lines). A line that is not UTF-8 is reported and
 /// skipped (the run then exits 1 after the others); a reader that stops reading ends it quietly.
 fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
     let language = engine.settings().answer.language;
@@ -116,7 +121,7 @@ fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        let answered = answer_one(engine, &line, format).and_then(|()| {
+        let answered = answer_one(engine, &line, Some(number + 1), format).and_then(|()| {
             if format.json {
                 Ok(())
             } else {

@@ -76,6 +76,17 @@ pub struct Explained<'a> {
     pub reading: &'a [ConceptReading],
 }
 
+/// An answer to a line of standard input (`ask --json` without a question): `line` (1-based)
+/// says which, since blank and unreadable lines get no answer.
+#[derive(serde::Serialize)]
+pub struct FromLine<'a, T: serde::Serialize> {
+    /// The input line the question was on.
+    pub line: usize,
+    /// The answer, its fields at the top level.
+    #[serde(flatten)]
+    pub answer: &'a T,
+}
+
 /// How the question was read, one concept a line, e.g.
 /// `  nlb · 영문 35% · [1] [2] · nlb, network load balancer ×0.7, 엔엘비 ×0.7✗`
 /// (✗: a form no note contains).

@@ -14,6 +14,7 @@ mod reading;
 mod scoring;
 mod transliteration;
 mod vocabulary;
+mod written;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;

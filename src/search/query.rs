@@ -8,7 +8,8 @@ use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
 use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
-use crate::analysis::{is_english_frame_word, normalize, touching_runs, Analyzer, Term as AnalysedTerm, TermClass};
+use super::written::{ConceptSpan, WrittenWord};
+use crate::analysis::{is_english_frame_word, normalize, Analyzer, Term as AnalysedTerm, TermClass};
 use crate::config::Ranking;
 
 /// Field weights, in the order of [`crate::index::ChunkFields::searched`]: heading, question, body.
@@ -20,18 +21,20 @@ const ALIAS_WEIGHT: f32 = 0.7;
 /// Weight of a typo correction relative to the typed term.
 const CORRECTION_WEIGHT: f32 = 0.6;
 /// Weight of a note word matched by sound across scripts (`아웃바운드` ↔ `outbound`).
-const TRANSLITERATION_WEIGHT: f32 = 0.6;
+pub(super) const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
 /// Weight of a word as written, particle aside, when the dictionary cut it differently.
 const WRITTEN_FORM_WEIGHT: f32 = 0.8;
+/// Weight of an English word the question writes apart and the notes as one (`tcp dump`).
+pub(super) const JOINED_WEIGHT: f32 = 0.8;
 /// Variants (widenings, compound parts) in a larger share of the chunks are not scored…
 const COMMON_VARIANT_SHARE: f32 = 0.3;
 /// …once that is this many chunks: only long postings cost enough to matter.
 const COMMON_VARIANT_MIN_CHUNKS: u64 = 1_000;
 /// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
 /// let spacing variants match without counting one word three times.
-const PART_WEIGHT: f32 = 0.5;
+pub(super) const PART_WEIGHT: f32 = 0.5;
 
 /// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,6 +160,10 @@ struct Reader<'a> {
     word_starts: Vec<(usize, usize)>,
     /// Nouns with their spans, for reading whole written words.
     nouns: Vec<((usize, usize), usize)>,
+    /// Every concept's span, for finding the concepts inside a written word.
+    concept_spans: Vec<ConceptSpan>,
+    /// Words as written, particles aside, for reading loanwords the dictionary cut up.
+    written: Vec<WrittenWord>,
     /// The last word was one asked about already: its parts are skipped too.
     repeated_word: bool,
 }
@@ -172,6 +179,8 @@ impl<'a> Reader<'a> {
             compound: CompoundParts::default(),
             word_starts: Vec::new(),
             nouns: Vec::new(),
+            concept_spans: Vec::new(),
+            written: Vec::new(),
             repeated_word: false,
         }
     }
@@ -210,6 +219,7 @@ impl<'a> Reader<'a> {
 
     /// A word as written, particle aside, is a variant of the concept its word starts.
     fn add_written_form(&mut self, term: AnalysedTerm) {
+        self.written.push(WrittenWord { start: term.offset.0, end: term.offset.1, text: term.text.clone() });
         if let Some(&(_, concept)) = self.word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
             self.plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
             self.plan.variants.push(Variant { concept, terms: vec![term.text] });
@@ -231,6 +241,7 @@ impl<'a> Reader<'a> {
         plan.add(&term.text, 1.0, concept);
         plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
         self.word_starts.push((term.offset.0, concept));
+        self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
         let vocabulary = self.expansions.vocabulary;
         if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
             plan.widen_unknown_latin(&term.text, concept, vocabulary);
@@ -245,7 +256,9 @@ impl<'a> Reader<'a> {
     /// Closes the last word and adds the widenings that need the whole question.
     fn finish(mut self, normalized: &str) -> QueryPlan {
         self.plan.add_parts_variant(&mut self.compound);
-        self.plan.read_written_words(normalized, &self.nouns, self.expansions.vocabulary);
+        let loanwords = self.plan.read_loanwords(&self.written, &self.concept_spans, self.expansions.vocabulary);
+        self.plan.read_written_words(normalized, &self.nouns, &loanwords, self.expansions.vocabulary);
+        self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
         for found in self.expansions.aliases.find(&self.typed.texts) {
             if self.typed.splits_a_word(found.start, found.len) {
                 continue;
@@ -269,7 +282,7 @@ impl QueryPlan {
     /// Analyses `question` (already bounded in length) into concepts and weighted terms.
     pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
         let normalized = normalize(question);
-        let terms = analyzer.analyze_normalized(&normalized);
+        let terms = analyzer.analyze_cased(question, &normalized);
         let mut reader = Reader::new(expansions, expansions.aliases.misread_words(&normalized, &terms));
         for term in terms {
             if !reader.read(term) {
@@ -301,34 +314,7 @@ impl QueryPlan {
             self.add(&form, weight, concept);
             self.variants.push(Variant { concept, terms: vec![form] });
         }
-    }
-
-    /// Reads the nouns of each written word (the analyzer often cuts a word such as
-    /// `아웃바운드` into pieces, `아웃` and `바운드`): gives the pieces the whole word's spelling,
-    /// for telling people which words were not found, and, when the notes contain none of the
-    /// pieces, makes the notes' English words that sound like the whole word (`outbound`) a
-    /// variant of every piece.
-    fn read_written_words(&mut self, normalized: &str, nouns: &[((usize, usize), usize)], vocabulary: &Vocabulary) {
-        for word in touching_runs(nouns, |noun| noun.0) {
-            let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
-            let Some(text) = normalized.get(start..end) else {
-                continue;
-            };
-            if word.len() > 1 {
-                word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
-            }
-            let sounds_like = vocabulary.sounding_like(text);
-            if sounds_like.is_empty() || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
-            {
-                continue;
-            }
-            for english in sounds_like {
-                for &(_, concept) in word {
-                    self.add(english, TRANSLITERATION_WEIGHT, concept);
-                    self.variants.push(Variant { concept, terms: vec![english.clone()] });
-                }
-            }
-        }
+        self.split_joined_word(word, concept, vocabulary);
     }
 
     /// A compound's parts together are one more way to say the compound (`보안 그룹`).
@@ -347,7 +333,7 @@ impl QueryPlan {
         Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary })
     }
 
-    fn add(&mut self, text: &str, weight: f32, concept: usize) {
+    pub(super) fn add(&mut self, text: &str, weight: f32, concept: usize) {
         if let Some(existing) = self.terms.iter_mut().find(|t| t.text == text) {
             existing.weight = existing.weight.max(weight);
             return;

@@ -16,11 +16,15 @@ use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
 /// sound, to widen safely.
 const MIN_FUZZY_LEN: usize = 5;
+/// Shortest part a Latin word is split into: two-letter words (`in`, `on`, `ap`) fit almost
+/// anywhere.
+const MIN_SPLIT_PART: usize = 3;
 
 /// Hangul note words shorter than this are not matched to English question words: most
 /// two-syllable nouns are native or Sino-Korean (`발급` sounds like `vlookup`), while
-/// loanwords spell out English clusters in more syllables (`서비스`, `스냅샷`).
-const MIN_LOANWORD_SYLLABLES: usize = 3;
+/// loanwords spell out English clusters in more syllables (`서비스`, `스냅샷`). The same holds
+/// for the question's words.
+pub(super) const MIN_LOANWORD_SYLLABLES: usize = 3;
 
 /// The Latin words and the distinctive Hangul words of the index, gathered once per index
 /// generation, by their consonant skeleton (each list sorted).
@@ -59,8 +63,13 @@ impl Vocabulary {
     }
 
     /// The notes' English words that sound like the Hangul `word` (`아웃바운드` → `outbound`).
-    pub fn sounding_like(&self, word: &str) -> &[String] {
-        hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)).map_or(&[], Vec::as_slice)
+    /// Words without a vowel are acronyms, spelled out letter by letter (`grpc`, `ssh`), never
+    /// borrowed by sound: `카프카` is not `grpc`.
+    pub fn sounding_like(&self, word: &str) -> Vec<&str> {
+        let Some(found) = hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)) else {
+            return Vec::new();
+        };
+        found.iter().map(String::as_str).filter(|english| english.contains(['a', 'e', 'i', 'o', 'u', 'y'])).collect()
     }
 
     /// The notes' Hangul words that sound like an English `word` the notes do not contain
@@ -75,6 +84,18 @@ impl Vocabulary {
         keys.sort();
         keys.dedup();
         keys.iter().filter_map(|key| self.hangul_by_sound.get(key)).flatten().cloned().collect()
+    }
+
+    /// Two words of the notes that make up a Latin `word` the notes lack (`autoscaling` →
+    /// `auto` + `scaling`), each of three letters or more; the most even cut when several fit.
+    pub fn split_in_two(&self, word: &str) -> Option<(String, String)> {
+        if word.len() < 2 * MIN_SPLIT_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        (MIN_SPLIT_PART..=word.len() - MIN_SPLIT_PART)
+            .filter(|&cut| self.knows(&word[..cut]) && self.knows(&word[cut..]))
+            .max_by_key(|&cut| cut.min(word.len() - cut))
+            .map(|cut| (word[..cut].to_string(), word[cut..].to_string()))
     }
 
     /// The singular the notes use for an English plural they do not contain (`snapshots` →

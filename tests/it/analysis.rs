@@ -27,6 +27,25 @@ fn latin_terms_are_cut_out_of_mixed_words() {
 }
 
 #[test]
+fn identifiers_in_camel_case_are_also_their_words() {
+    let parts =
+        |text: &str| -> Vec<String> { pieces(text).into_iter().filter(|t| t.compound_part).map(|t| t.text).collect() };
+    assert_eq!(terms("readinessProbe 실패하면"), vec!["readinessprobe", "readiness", "probe", "실패"]);
+    assert_eq!(parts("ingressClassName"), vec!["ingress", "class", "name"]);
+    assert_eq!(parts("HTTPServer S3Bucket"), vec!["http", "server", "s3", "bucket"]);
+    assert!(
+        parts("iPhone isReady").is_empty() || parts("iPhone isReady") == vec!["ready"],
+        "{:?}",
+        parts("iPhone isReady")
+    );
+    assert!(parts("https://youtu.be/ySQdKgAxYz?list=PLabCdEf").is_empty(), "ids in links are not words");
+    assert!(
+        parts("readinessprobe ＲeadinessＰrobe").is_empty(),
+        "without case (or when NFKC moves offsets) nothing is split"
+    );
+}
+
+#[test]
 fn a_quantity_written_as_one_word_is_also_its_unit() {
     let quantity = pieces("메모리 10GB까지");
     let units: Vec<(&str, bool, usize)> =

@@ -133,6 +133,8 @@ fn stdin_mode_answers_one_json_line_per_question() {
     let lines: Vec<Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3, "blank lines are skipped");
     assert_eq!(lines[1]["query"], "배치그룹");
+    let numbers: Vec<&Value> = lines.iter().map(|l| &l["line"]).collect();
+    assert_eq!(numbers, [1, 3, 4], "each answer names its input line");
     assert_eq!(lines[1]["hits"][0]["lines"], serde_json::json!([201, 204]));
 }
 

@@ -20,6 +20,12 @@ fn engine_over(name: &str, note: &str) -> (Fixture, notebot::engine::Engine) {
     (fixture, engine)
 }
 
+/// How `engine` reads `question`: each concept's word and the forms searched for it.
+fn reading(engine: &notebot::engine::Engine, question: &str) -> Vec<(String, Vec<String>)> {
+    let (_answer, reading) = engine.explain(question, 3).unwrap();
+    reading.into_iter().map(|c| (c.word, c.variants.into_iter().map(|v| v.terms).collect())).collect()
+}
+
 /// An engine over [`NETWORK_NOTE`].
 fn network_engine() -> (Fixture, notebot::engine::Engine) {
     engine_over("net.md", NETWORK_NOTE)
@@ -32,6 +38,51 @@ fn hangul_loanwords_find_the_english_words_of_the_notes() {
     assert!(answer.answered, "{answer:?}");
     assert_eq!(answer.hits[0].heading, "Network › NACL");
     assert!(answer.unknown.is_empty(), "아웃바운드 should count as outbound: {:?}", answer.unknown);
+}
+
+const K8S_NOTE: &str = "# Kubernetes\n\n\
+* Deployment\n  * ReplicaSet으로 pod 개수를 유지함\n\n\
+* Ingress\n  * ingressClassName 안 적으면 default IngressClass 로 감\n\n\
+* 체크 방식\n  * httpGet, tcpSocket, grpc 중 하나\n\n\
+* tcpdump\n  * -w 옵션으로 pcap 파일에 저장\n\n\
+* HPA\n  * auto scaling 기준은 CPU 사용률\n\n\
+* 레스토랑 인근\n  * 팀 회식 장소\n";
+
+#[test]
+fn loanwords_the_dictionary_cuts_up_are_read_whole() {
+    let (_fixture, engine) = engine_over("k8s.md", K8S_NOTE);
+    for (question, heading) in [
+        ("디플로이먼트가 pod 개수 유지해줘?", "Kubernetes › Deployment"),
+        ("인그레스 클래스 안 적으면 어디로 가?", "Kubernetes › Ingress"),
+    ] {
+        let answer = engine.ask(question, 3).unwrap();
+        assert!(answer.answered, "{question}: {answer:?}");
+        assert_eq!(answer.hits[0].heading, heading, "{question}");
+    }
+    let read = reading(&engine, "인그레스 설정");
+    let read: Vec<_> = read.into_iter().filter(|(word, _)| word != "설정").collect();
+    assert!(read.len() > 1, "the dictionary cuts it: {read:?}");
+    assert!(read.iter().all(|(word, forms)| word == "인그레스" && forms.contains(&"ingress".to_string())), "{read:?}");
+}
+
+#[test]
+fn acronyms_are_not_matched_by_sound() {
+    let (_fixture, engine) = engine_over("k8s.md", K8S_NOTE);
+    let read = reading(&engine, "카프카 파티션");
+    assert!(read.iter().all(|(_, forms)| !forms.contains(&"grpc".to_string())), "카프카 is not g-r-p-c: {read:?}");
+}
+
+#[test]
+fn english_words_written_apart_or_together_meet_the_notes() {
+    let (_fixture, engine) = engine_over("k8s.md", K8S_NOTE);
+    let spaced = engine.ask("tcp dump 파일로 저장하는 옵션", 3).unwrap();
+    assert_eq!(spaced.hits[0].heading, "Kubernetes › tcpdump");
+    assert!(spaced.answered && spaced.unknown.is_empty(), "{spaced:?}");
+    let joined = engine.ask("autoscaling 기준이 뭐야?", 3).unwrap();
+    assert_eq!(joined.hits[0].heading, "Kubernetes › HPA");
+    assert!(joined.answered, "{joined:?}");
+    let camel = engine.ask("ingress class name 안 적으면?", 3).unwrap();
+    assert_eq!(camel.hits[0].heading, "Kubernetes › Ingress");
 }
 
 #[test]

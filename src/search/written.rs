@@ -1,0 +1,159 @@
+//! How the question's words are written, read against how the notes write them: Hangul
+//! loanwords the dictionary cuts up (`쿠버네티스` for `kubernetes`), and English words written
+//! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
+
+use super::query::{QueryPlan, Variant, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
+use super::transliteration::hangul_lookup_key;
+use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
+use crate::analysis::{touching_runs, TermClass};
+
+/// A word of the question as written, its particle aside.
+pub(super) struct WrittenWord {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: String,
+}
+
+/// Where in the question a concept's term was read.
+pub(super) struct ConceptSpan {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) concept: usize,
+}
+
+/// A Hangul word that sounds like more English words of the notes than this is not read as
+/// any of them: `앱스토어` (p-s-t) sounds like `best`, `burst`, `fast` and `post`.
+const MAX_SOUND_ALIKES: usize = 3;
+/// When the notes know every piece of a written word, it is read as a loanword only if fewer
+/// English words sound like it…
+const MAX_SOUND_ALIKES_OF_KNOWN_PIECES: usize = 2;
+/// …and only if it has this many consonants (`인그레스`: n-k-l-s).
+const MIN_SKELETON_OF_KNOWN_PIECES: usize = 4;
+
+fn long_skeleton(word: &str) -> bool {
+    hangul_lookup_key(word).is_some_and(|key| key.len() >= MIN_SKELETON_OF_KNOWN_PIECES)
+}
+
+impl QueryPlan {
+    /// Reads the nouns of each written word (the analyzer often cuts a word such as
+    /// `아웃바운드` into pieces, `아웃` and `바운드`): gives the pieces the whole word's spelling,
+    /// for telling people which words were not found, and, when the notes contain none of the
+    /// pieces, makes the notes' English words that sound like the whole word (`outbound`) a
+    /// variant of every piece.
+    pub(super) fn read_written_words(
+        &mut self,
+        normalized: &str,
+        nouns: &[((usize, usize), usize)],
+        loanwords: &[(usize, usize)],
+        vocabulary: &Vocabulary,
+    ) {
+        for word in touching_runs(nouns, |noun| noun.0) {
+            let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
+            if loanwords.iter().any(|&(from, to)| from <= start && end <= to) {
+                continue; // read already as the whole loanword it is part of
+            }
+            let Some(text) = normalized.get(start..end) else {
+                continue;
+            };
+            if word.len() > 1 {
+                word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
+            }
+            let sounds_like = vocabulary.sounding_like(text);
+            let ambiguous = sounds_like.len() > MAX_SOUND_ALIKES;
+            if sounds_like.is_empty()
+                || ambiguous
+                || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
+            {
+                continue;
+            }
+            for english in sounds_like {
+                for &(_, concept) in word {
+                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept);
+                }
+            }
+        }
+    }
+
+    /// Written words the dictionary does not know and cuts into pieces of any class
+    /// (`디플로이먼트` read as `디`, `플로`, `이`, `먼`, `트`; `쿠버네티스`): when the notes lack
+    /// the word but have an English word that sounds like it (`deployment`), that word becomes
+    /// a variant of every concept read inside it, and the concepts are shown as the word. Such
+    /// pieces are often note words by chance (`인그레스` read as `인` and `레스`), so a word of
+    /// three syllables or more is read this way even when the notes know every piece.
+    /// Returns the spans of the words so read.
+    pub(super) fn read_loanwords(
+        &mut self,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+    ) -> Vec<(usize, usize)> {
+        let mut read = Vec::new();
+        for word in written {
+            if vocabulary.knows(&word.text) {
+                continue;
+            }
+            let inside: Vec<usize> = spans
+                .iter()
+                .filter(|span| span.start >= word.start && span.end <= word.end)
+                .map(|span| span.concept)
+                .collect();
+            let pieces_known = inside.iter().all(|&concept| vocabulary.knows(&self.concepts[concept].text));
+            if inside.is_empty() || (pieces_known && word.text.chars().count() < MIN_LOANWORD_SYLLABLES) {
+                continue;
+            }
+            let sounds_like = vocabulary.sounding_like(&word.text);
+            let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
+            let ambiguous = sounds_like.len() > MAX_SOUND_ALIKES;
+            if sounds_like.is_empty() || ambiguous || (pieces_known && !(distinct && long_skeleton(&word.text))) {
+                continue;
+            }
+            for &concept in &inside {
+                self.concepts[concept].word.clone_from(&word.text);
+                for english in &sounds_like {
+                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept);
+                }
+            }
+            read.push((word.start, word.end));
+        }
+        read
+    }
+
+    /// `form` as a variant of `concept`, once.
+    fn add_variant(&mut self, form: &str, weight: f32, concept: usize) {
+        let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
+        if !known {
+            self.add(form, weight, concept);
+            self.variants.push(Variant { concept, terms: vec![form.to_string()] });
+        }
+    }
+
+    /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`,
+    /// `kube-proxy` for `kubeproxy`): the joined word is a variant of both.
+    pub(super) fn read_spaced_words(&mut self, normalized: &str, spans: &[ConceptSpan], vocabulary: &Vocabulary) {
+        for pair in spans.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            let latin = |span: &ConceptSpan| self.concepts[span.concept].class == TermClass::Latin;
+            let apart = normalized.get(first.end..second.start).is_some_and(|gap| {
+                !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == '-' || c.is_whitespace())
+            });
+            if !(latin(first) && latin(second) && apart) {
+                continue;
+            }
+            let joined = format!("{}{}", self.concepts[first.concept].text, self.concepts[second.concept].text);
+            if vocabulary.knows(&joined) {
+                self.add_variant(&joined, JOINED_WEIGHT, first.concept);
+                self.add_variant(&joined, JOINED_WEIGHT, second.concept);
+            }
+        }
+    }
+
+    /// A Latin word the notes write in two (`autoscaling` for `auto scaling`): both words
+    /// together are a variant.
+    pub(super) fn split_joined_word(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
+        if let Some((left, right)) = vocabulary.split_in_two(word) {
+            self.add(&left, PART_WEIGHT, concept);
+            self.add(&right, PART_WEIGHT, concept);
+            self.variants.push(Variant { concept, terms: vec![left, right] });
+        }
+    }
+}
