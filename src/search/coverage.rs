@@ -6,12 +6,17 @@
 //! once per segment and walked through the candidates in document order, so scoring twenty
 //! candidates costs little more than scoring one.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use tantivy::{DocAddress, DocSet};
 
 use super::frequencies::FieldFrequencies;
 use super::QueryPlan;
+
+/// Heading, question and body: the fields [`crate::index::ChunkFields::searched`] lists.
+const SEARCHED_FIELDS: usize = 3;
 
 /// The share of a question's weighted concepts present in one chunk.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,6 +97,18 @@ impl CoverageScorer {
 
     /// Coverage of each of `docs`, in the same order.
     pub(super) fn measure(&self, frequencies: &FieldFrequencies, docs: &[DocAddress]) -> Vec<Coverage> {
+        let found = self.found_in(frequencies, docs, 0..SEARCHED_FIELDS);
+        found.into_iter().map(|found| self.coverage(found)).collect()
+    }
+
+    /// For each of `docs`, the concepts (bit `i` for concept `i`) one of whose variants lies
+    /// wholly in the searched fields `fields`.
+    pub(super) fn found_in(
+        &self,
+        frequencies: &FieldFrequencies,
+        docs: &[DocAddress],
+        fields: Range<usize>,
+    ) -> Vec<u64> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
         let mut containing: FxHashMap<&str, Vec<bool>> = FxHashMap::default();
@@ -102,7 +119,7 @@ impl CoverageScorer {
                 for term in variant {
                     let has_term = containing
                         .entry(term.as_str())
-                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order));
+                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order, fields.clone()));
                     has_all.iter_mut().zip(has_term.iter()).for_each(|(all, has)| *all &= *has);
                 }
                 for (doc, has) in has_all.into_iter().enumerate() {
@@ -110,7 +127,12 @@ impl CoverageScorer {
                 }
             }
         }
-        found.into_iter().map(|found| self.coverage(found)).collect()
+        found
+    }
+
+    /// Concepts the notes never mention, as bits.
+    pub(super) fn unknown(&self) -> u64 {
+        self.unknown
     }
 
     fn coverage(&self, found: u64) -> Coverage {
@@ -124,10 +146,16 @@ impl CoverageScorer {
     }
 }
 
-/// For each of `docs`, whether any searched field holds `term`.
-fn docs_containing(frequencies: &FieldFrequencies, term: &str, docs: &[DocAddress], order: &[usize]) -> Vec<bool> {
+/// For each of `docs`, whether one of the searched fields `fields` holds `term`.
+fn docs_containing(
+    frequencies: &FieldFrequencies,
+    term: &str,
+    docs: &[DocAddress],
+    order: &[usize],
+    fields: Range<usize>,
+) -> Vec<bool> {
     let mut has_term = vec![false; docs.len()];
-    for field_index in 0..3 {
+    for field_index in fields {
         mark_containing(frequencies, field_index, term, docs, order, |doc| has_term[doc] = true);
     }
     has_term

@@ -9,6 +9,7 @@
 mod aliases;
 mod coverage;
 mod frequencies;
+mod named;
 mod query;
 mod reading;
 mod scoring;
@@ -71,6 +72,9 @@ pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) 
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
+    if ranking == Ranking::Notebot {
+        named::lead_with_named_heading(&frequencies, &scorer, plan, &mut ranked)?;
+    }
     ranked.truncate(limit);
     Ok(ranked)
 }

@@ -165,6 +165,32 @@ fn labelled_list_items_are_topics_like_the_citations_that_name_them() {
 }
 
 #[test]
+fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
+    let engine = shipped_engine();
+    for question in ["What is Cloud Map?", "클라우드 맵이 뭐야?", "cloud map 알려줘"] {
+        let answer = engine.ask(question, 5).unwrap();
+        assert_eq!(answer.hits[0].lines, [124, 126], "{question}: {:?}", answer.hits[0]);
+        assert!(answer.answered && answer.answer.contains("진화된 형태의 DNS"), "{question}: {answer:?}");
+        assert!(answer.hits.windows(2).all(|pair| pair[0].score >= pair[1].score), "scores stay in order");
+    }
+    let fixture = Fixture::new();
+    let note = "# 운영\n\n## 배포\n\n배포는 CI가 main 브랜치에서 한다.\n\n* 배포 전에 스테이징 확인\n\n* 롤백\n  * 배포 실패하면 이전 이미지로 되돌림\n";
+    fixture.write("ops.md", note.as_bytes());
+    let engine = fixture.engine();
+    assert_eq!(
+        engine.ask("배포가 뭐야?", 3).unwrap().hits[0].lines,
+        [5, 5],
+        "the intro, not the item repeating the word"
+    );
+    assert_eq!(engine.ask("롤백", 3).unwrap().hits[0].lines, [9, 10], "a labelled item is a heading too");
+    assert_eq!(
+        engine.ask("배포 실패하면 어떻게 해?", 3).unwrap().hits[0].lines,
+        [9, 10],
+        "more than the heading: ranked as usual"
+    );
+}
+
+#[test]
 fn a_name_shared_by_two_notes_shows_one_and_names_the_other() {
     let fixture = Fixture::new();
     fixture.write("a/deploy.md", "# 배포\n\n배포는 금요일에 하지 않는다.\n".as_bytes());

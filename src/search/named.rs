@@ -1,0 +1,63 @@
+//! Questions that only name a heading (`Cloud Map이 뭐야?`, `What is PDB?`): the answer is the
+//! section that heading begins, not whichever line under it repeats one of its words.
+//!
+//! Every chunk under a heading carries the heading path, so all of them match such a question
+//! equally in the heading field, and BM25 lets a short body line that mentions `cloud` (`cloud
+//! front`) win. When every topic word of the question is in some candidates' headings, the one
+//! with the shortest heading (the section itself rather than a labelled item under it) and the
+//! first in the notes (its intro) leads.
+
+use tantivy::DocAddress;
+
+use super::coverage::CoverageScorer;
+use super::frequencies::FieldFrequencies;
+use super::{QueryPlan, RankedDoc};
+
+/// Index of the heading field among the searched fields.
+const HEADING_FIELD: usize = 0;
+
+/// Moves to the front the candidate that begins the heading the question names, when the
+/// question's topic words (nouns and names, not verbs or frame words) are all in that
+/// heading and the notes know each of them. `ranked` is best first; the lead keeps the best
+/// score so the list stays in score order.
+pub(super) fn lead_with_named_heading(
+    frequencies: &FieldFrequencies,
+    scorer: &CoverageScorer,
+    plan: &QueryPlan,
+    ranked: &mut [RankedDoc],
+) -> tantivy::Result<()> {
+    let topic_words = topic_word_bits(plan);
+    if topic_words == 0 || topic_words & scorer.unknown() != 0 || ranked.len() < 2 {
+        return Ok(());
+    }
+    let addresses: Vec<DocAddress> = ranked.iter().map(|doc| doc.address).collect();
+    let in_heading = scorer.found_in(frequencies, &addresses, HEADING_FIELD..HEADING_FIELD + 1);
+    let mut best: Option<(u8, DocAddress, usize)> = None;
+    for (position, found) in in_heading.into_iter().enumerate() {
+        if found & topic_words != topic_words {
+            continue;
+        }
+        let address = addresses[position];
+        let length = heading_length(frequencies, address)?;
+        if best.is_none_or(|(shortest, first, _)| (length, address) < (shortest, first)) {
+            best = Some((length, address, position));
+        }
+    }
+    if let Some((_, _, position)) = best.filter(|&(_, _, position)| position > 0) {
+        let top_score = ranked[0].score;
+        ranked[..=position].rotate_right(1);
+        ranked[0].score = top_score;
+    }
+    Ok(())
+}
+
+/// Bits of the plan's concepts that say what the question is about.
+fn topic_word_bits(plan: &QueryPlan) -> u64 {
+    plan.concepts.iter().take(64).enumerate().filter(|(_, c)| c.is_topic_word()).fold(0, |bits, (i, _)| bits | 1 << i)
+}
+
+/// The heading field's length (Tantivy's encoded token count) of the chunk at `address`.
+fn heading_length(frequencies: &FieldFrequencies, address: DocAddress) -> tantivy::Result<u8> {
+    let norms = frequencies.fieldnorms(address.segment_ord as usize, HEADING_FIELD)?;
+    Ok(norms.fieldnorm_id(address.doc_id))
+}
