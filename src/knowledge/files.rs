@@ -137,8 +137,10 @@ pub fn read_note_text(path: &Path) -> Result<String, String> {
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
-/// A cheap fingerprint of the notes (paths, sizes, modification times, plus any extra files
-/// such as the alias list) that tells whether an index built earlier is still current.
+/// A cheap fingerprint of the notes (paths, sizes, modification times and, on Unix, change
+/// times and inodes, plus any extra files such as the alias list) that tells whether an index
+/// built earlier is still current. The change time catches an edit that kept the size and put
+/// the modification time back (`rsync -t`, `touch -r`, a restored backup): no tool can set it.
 pub fn fingerprint(dir: &Path, extra: &[PathBuf]) -> String {
     let mut hash = Fnv64::default();
     if let Ok(notes) = note_files(dir) {
@@ -154,17 +156,34 @@ pub fn fingerprint(dir: &Path, extra: &[PathBuf]) -> String {
     format!("{:016x}", hash.0)
 }
 
-fn file_stamp(path: &Path) -> [u8; 16] {
+fn file_stamp(path: &Path) -> [u8; 32] {
     let meta = fs::metadata(path).ok();
     let len = meta.as_ref().map_or(u64::MAX, |m| m.len());
     let modified = meta
+        .as_ref()
         .and_then(|m| m.modified().ok())
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as u64);
-    let mut stamp = [0u8; 16];
-    stamp[..8].copy_from_slice(&len.to_le_bytes());
-    stamp[8..].copy_from_slice(&modified.to_le_bytes());
+    let (changed, inode) = meta.as_ref().map_or((0, 0), change_stamp);
+    let mut stamp = [0u8; 32];
+    for (slot, value) in stamp.chunks_exact_mut(8).zip([len, modified, changed, inode]) {
+        slot.copy_from_slice(&value.to_le_bytes());
+    }
     stamp
+}
+
+/// The change time (nanoseconds) and inode of a file, which every write and every replacement
+/// (an editor saving by rename) moves.
+#[cfg(unix)]
+fn change_stamp(meta: &fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let changed = (meta.ctime() as u64).wrapping_mul(1_000_000_000).wrapping_add(meta.ctime_nsec() as u64);
+    (changed, meta.ino())
+}
+
+#[cfg(not(unix))]
+fn change_stamp(_meta: &fs::Metadata) -> (u64, u64) {
+    (0, 0)
 }
 
 /// FNV-1a: stable across Rust versions, unlike `DefaultHasher`, so fingerprints on disk stay valid.

@@ -233,6 +233,20 @@ fn the_index_persists_and_is_rebuilt_only_when_notes_change() {
 }
 
 #[test]
+fn an_edit_that_keeps_the_size_and_the_modification_time_is_noticed() {
+    let fixture = Fixture::new();
+    fixture.write("db.md", "# DB\n\n백업은 매일 새벽 3시에 돈다.\n".as_bytes());
+    let path = fixture.knowledge().join("db.md");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    assert!(fixture.engine().ask("백업 몇 시에 돌아?", 3).unwrap().answer.contains("3시"));
+    std::fs::write(&path, "# DB\n\n백업은 매일 새벽 4시에 돈다.\n").unwrap();
+    std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    let answer = fixture.engine().ask("백업 몇 시에 돌아?", 3).unwrap();
+    assert!(answer.answer.contains("4시"), "stale index served: {answer:?}");
+}
+
+#[test]
 fn reindex_swaps_in_new_notes_and_a_failed_one_keeps_the_old_index() {
     let fixture = Fixture::with_seed();
     let engine = fixture.engine();
