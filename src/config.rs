@@ -223,8 +223,13 @@ impl Settings {
                 }
             }
         }
-        let settings: Settings =
-            builder.build().and_then(Config::try_deserialize).map_err(|e| ConfigError(e.to_string()))?;
+        let files =
+            [config_dir.join("default.toml"), config_dir.join("local.toml")].into_iter().chain(sources.file.clone());
+        let files: Vec<PathBuf> = files.collect();
+        let settings: Settings = builder
+            .build()
+            .and_then(Config::try_deserialize)
+            .map_err(|e| ConfigError(with_origin(&e.to_string(), &files, sources.use_env)))?;
         settings.validate()?;
         Ok(settings)
     }
@@ -248,6 +253,42 @@ impl Settings {
         }
         Ok(())
     }
+}
+
+/// Adds to a message about an unknown key where that key was written: the config crate names
+/// the key but not the file or variable, and several are layered.
+fn with_origin(message: &str, files: &[PathBuf], use_env: bool) -> String {
+    let Some(key) = message.split_once("unknown field `").and_then(|(_, rest)| rest.split_once('`')).map(|(k, _)| k)
+    else {
+        return message.to_string();
+    };
+    let in_file = files
+        .iter()
+        .rev()
+        .find(|file| std::fs::read_to_string(file).is_ok_and(|text| text.lines().any(|line| defines_key(line, key))));
+    if let Some(file) = in_file {
+        return format!("{message} (in {})", file.display());
+    }
+    let variable = format!("__{}", key.to_ascii_uppercase());
+    let in_env = use_env
+        .then(|| {
+            std::env::vars()
+                .map(|(name, _)| name)
+                .find(|name| name.starts_with("NOTEBOT__") && name.contains(&variable))
+        })
+        .flatten();
+    match in_env {
+        Some(name) => format!("{message} (in the environment variable {name})"),
+        None => message.to_string(),
+    }
+}
+
+/// Whether a TOML line sets `key` or opens a table named `key`.
+fn defines_key(line: &str, key: &str) -> bool {
+    let line = line.trim();
+    let table = line.strip_prefix('[').map(|rest| rest.trim_end_matches(']').trim());
+    let assigned = line.split_once('=').map(|(name, _)| name.trim().trim_matches('"'));
+    table.is_some_and(|name| name == key || name.ends_with(&format!(".{key}"))) || assigned == Some(key)
 }
 
 /// A level name, or a `tracing` directive naming a target (`notebot=debug`).

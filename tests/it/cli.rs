@@ -189,7 +189,15 @@ fn configuration_errors_name_the_key_and_env_overrides_apply() {
     std::fs::write(&config, "[search]\ntopp = 3\n").unwrap();
     let output = run(notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NLB"]));
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("topp"), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+    assert!(stderr.contains("topp") && stderr.contains(&format!("(in {})", config.display())), "{stderr}");
+    let mut command = notebot(&fixture, &["ask", "NLB"]);
+    command.env("NOTEBOT__SERACH__TOP", "3");
+    let stderr = String::from_utf8_lossy(&run(command).stderr).to_string();
+    assert!(
+        stderr.contains("`serach`") && stderr.contains("(in the environment variable NOTEBOT__SERACH__TOP)"),
+        "{stderr}"
+    );
 
     std::fs::write(&config, "[search]\ntop = \"many\"\n").unwrap();
     let output = run(notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NLB"]));
