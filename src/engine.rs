@@ -13,8 +13,6 @@ use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabu
 
 mod topics;
 
-pub use topics::SOURCE_SEPARATOR;
-
 /// Most hits one question may ask for.
 pub const MAX_TOP: usize = 50;
 /// Other sections a `/topic` name also fits that are named to the person; more would bury
@@ -190,6 +188,7 @@ impl Engine {
             text: section.text.clone(),
             topic,
             others: found.others.iter().take(MAX_OTHER_TOPICS).map(|&i| live.topics[i].clone()).collect(),
+            more_others: found.others.len().saturating_sub(MAX_OTHER_TOPICS),
         })
     }
 
@@ -225,12 +224,7 @@ impl Engine {
 impl Live {
     /// Derives topics, loads the alias file and gathers the vocabulary for a new generation.
     fn new(open: OpenIndex, settings: &Settings, analyzer: &Analyzer) -> Live {
-        let topics = open
-            .manifest
-            .sections
-            .iter()
-            .map(|s| Topic { heading: s.heading(), source: s.source.clone(), lines: [s.lines.0, s.lines.1] })
-            .collect();
+        let topics = topics::named(&open.manifest.sections);
         let mut groups = if settings.search.glossary { Aliases::glossary_groups() } else { Vec::new() };
         match Aliases::read_groups(&settings.knowledge.aliases_path()) {
             Ok(team) => groups.extend(team),

@@ -35,6 +35,11 @@ pub fn relevant_lines(text: &str, question_terms: &HashSet<&str>) -> String {
     let threshold = best.div_ceil(2).max(1);
     let picked: Vec<usize> =
         (0..lines.len()).filter(|&i| i == 0 || scores[i] >= threshold).take(MAX_PICKED_LINES).collect();
+    if picked == [0] {
+        // Only the label matched (`카프카?` of `* Kafka` and its details): what is under it is
+        // the answer.
+        return lines[..lines.len().min(MAX_PICKED_LINES)].join("\n");
+    }
     let blocks = code_blocks(&lines);
     let mut shown = vec![false; lines.len()];
     for &i in &picked {
@@ -111,5 +116,12 @@ mod tests {
         assert_eq!(relevant_lines(text, &inside), "* 배포\n```\nmake deploy\n```");
         let elsewhere: HashSet<&str> = ["로그"].into();
         assert_eq!(relevant_lines(text, &elsewhere), "* 배포\n  * 로그는 따로 본다.");
+    }
+
+    #[test]
+    fn a_label_that_alone_matches_comes_with_what_is_under_it() {
+        let text = "* Kafka\n  * 관리상의 편의를 위해 Kinesis 추천\n  * 가용영역이 달라도\n  * latency가 충분함";
+        let terms: HashSet<&str> = ["kafka"].into();
+        assert_eq!(relevant_lines(text, &terms), text);
     }
 }

@@ -85,6 +85,9 @@ pub struct Topic {
     pub source: String,
     /// The section's line range.
     pub lines: [u32; 2],
+    /// The name that picks exactly this topic: `heading · note`, with `:line` when the note
+    /// has the heading twice.
+    pub name: String,
 }
 
 impl Topic {
@@ -106,6 +109,8 @@ pub struct TopicView {
     /// Other sections the name fits just as well (the same heading in another note), so the
     /// person learns the one shown was a pick.
     pub others: Vec<Topic>,
+    /// How many more fit as well but are not listed.
+    pub more_others: usize,
 }
 
 /// What a (re)build produced, for `notebot index` and `/reindex`.

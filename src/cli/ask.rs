@@ -102,8 +102,9 @@ fn answer_one(engine: &Engine, question: &str, line: Option<usize>, format: Form
     written.map_err(Failed::Write)
 }
 
-/// Answers each non-empty line of stdin in turn (in JSON each answer names its line, so
-/// answers can be matched to questions past blank lines). A line that is not UTF-8 is reported and
+/// Answers each non-empty line of stdin in turn (in JSON each answer names its line, in text
+/// each starts with the question, so answers can be matched to questions; a byte-order mark
+/// is dropped). A line that is not UTF-8 is reported and
 /// skipped (the run then exits 1 after the others); a reader that stops reading ends it quietly.
 fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
     let language = engine.settings().answer.language;
@@ -118,16 +119,15 @@ fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
             say(&format!("notebot: {}", texts::line_not_utf8(language, number + 1)));
             continue;
         };
+        let line = if number == 0 { line.trim_start_matches('\u{feff}').to_string() } else { line };
         if line.trim().is_empty() {
             continue;
         }
-        let answered = answer_one(engine, &line, Some(number + 1), format).and_then(|()| {
-            if format.json {
-                Ok(())
-            } else {
-                writeln!(std::io::stdout()).map_err(Failed::Write)
-            }
-        });
+        let header = if format.json { Ok(()) } else { writeln!(std::io::stdout(), "> {}", line.trim()) };
+        let answered = header
+            .map_err(Failed::Write)
+            .and_then(|()| answer_one(engine, &line, Some(number + 1), format))
+            .and_then(|()| if format.json { Ok(()) } else { writeln!(std::io::stdout()).map_err(Failed::Write) });
         match answered {
             Ok(()) | Err(Failed::Ask(AskError::Empty)) => {}
             Err(Failed::Ask(AskError::Search(e))) => return fail(1, &texts::search_failed(language, &e)),

@@ -27,6 +27,14 @@ pub fn other_topics(language: Language) -> &'static str {
     }
 }
 
+/// The count of other matching topics not listed.
+pub fn more_topics(language: Language, more: usize) -> String {
+    match language {
+        Language::Ko => format!("… 외 {more}개 (`notebot topics`로 전체 목록을 볼 수 있습니다)"),
+        Language::En => format!("… and {more} more (`notebot topics` lists them all)"),
+    }
+}
+
 /// Label of weak matches shown under an unanswered question.
 pub fn possibly_related(language: Language) -> &'static str {
     match language {

@@ -8,7 +8,6 @@ use clap::Args;
 use super::{fail, finish, open_engine, texts, EXIT_USAGE};
 use crate::answer::Topic;
 use crate::config::{Language, Settings};
-use crate::engine::SOURCE_SEPARATOR;
 
 /// Arguments of `notebot topics`.
 #[derive(Debug, Args)]
@@ -58,16 +57,20 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     let written = writeln!(out, "{}\n", view.text)
         .and_then(|()| writeln!(out, "[{}:{}-{}] {}", topic.source, topic.lines[0], topic.lines[1], topic.heading))
         .and_then(|()| view.url.as_ref().map_or(Ok(()), |url| writeln!(out, "{url}")))
-        .and_then(|()| write_others(&mut out, &view.others, language))
+        .and_then(|()| write_others(&mut out, &view.others, view.more_others, language))
         .and_then(|()| out.flush());
     finish(written, language)
 }
 
 /// Names the other sections the name fits, so a pick among equals is not silent.
-fn write_others(out: &mut impl Write, others: &[Topic], language: Language) -> std::io::Result<()> {
+fn write_others(out: &mut impl Write, others: &[Topic], more: usize, language: Language) -> std::io::Result<()> {
     if others.is_empty() {
         return Ok(());
     }
     writeln!(out, "\n{}:", texts::other_topics(language))?;
-    others.iter().try_for_each(|t| writeln!(out, "  notebot topic \"{}{SOURCE_SEPARATOR}{}\"", t.heading, t.source))
+    others.iter().try_for_each(|t| writeln!(out, "  notebot topic \"{}\"", t.name))?;
+    if more > 0 {
+        writeln!(out, "  {}", texts::more_topics(language, more))?;
+    }
+    Ok(())
 }

@@ -8,7 +8,6 @@ use serenity::constants::{EMBED_MAX_LENGTH, MESSAGE_CODE_LIMIT};
 
 use super::i18n::Texts;
 use crate::answer::{Answer, Hit, Topic, TopicView};
-use crate::engine::SOURCE_SEPARATOR;
 
 // Message content and all embed text of one message are limited by serenity's
 // `MESSAGE_CODE_LIMIT` and `EMBED_MAX_LENGTH`; serenity has no constants for the limits below.
@@ -242,18 +241,21 @@ pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
         url: view.url.as_deref(),
         description: &view.text,
         field: Some((texts.sources, citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()))),
-        footer: other_topics_footer(&view.others, texts),
+        footer: other_topics_footer(&view.others, view.more_others, texts),
         colour: ANSWERED,
     }
     .build(texts.trimmed)
 }
 
 /// Names the other sections a `/topic` name fits, each as the value that picks it.
-fn other_topics_footer(others: &[Topic], texts: &Texts) -> Option<String> {
+fn other_topics_footer(others: &[Topic], more: usize, texts: &Texts) -> Option<String> {
     if others.is_empty() {
         return None;
     }
-    let names: Vec<String> = others.iter().map(|t| format!("{}{SOURCE_SEPARATOR}{}", t.heading, t.source)).collect();
+    let mut names: Vec<String> = others.iter().map(|t| t.name.clone()).collect();
+    if more > 0 {
+        names.push(format!("… +{more}"));
+    }
     Some(fit_label(&format!("{}: {}", texts.other_topics, names.join(" / ")), FOOTER_MAX))
 }
 

@@ -2,8 +2,32 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::Analyzer;
 use crate::answer::Topic;
+use crate::knowledge::Section;
+
+/// The topics of a generation's sections, each with the name that picks it.
+pub fn named(sections: &[Section]) -> Vec<Topic> {
+    let headings: Vec<String> = sections.iter().map(Section::heading).collect();
+    let mut uses: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for (heading, section) in headings.iter().zip(sections) {
+        *uses.entry((heading.as_str(), section.source.as_str())).or_default() += 1;
+    }
+    headings
+        .iter()
+        .zip(sections)
+        .map(|(heading, section)| {
+            let mut name = format!("{heading}{SOURCE_SEPARATOR}{}", section.source);
+            if uses[&(heading.as_str(), section.source.as_str())] > 1 {
+                name.push_str(&format!(":{}", section.lines.0));
+            }
+            let lines = [section.lines.0, section.lines.1];
+            Topic { heading: heading.clone(), source: section.source.clone(), lines, name }
+        })
+        .collect()
+}
 
 fn folded(text: &str) -> String {
     text.trim().to_lowercase()
@@ -65,7 +89,7 @@ fn ranked(analyzer: &Analyzer, topics: &[Topic], candidates: &[usize], typed: &s
 
 /// Separates a note path from a name picked in autocomplete (`Overview › ALB · aws/overview.md`),
 /// so equal headings in different notes can each be reached.
-pub const SOURCE_SEPARATOR: &str = " · ";
+const SOURCE_SEPARATOR: &str = " · ";
 
 /// What a name refers to: the topic to show, and the others it fits just as well (the same
 /// heading in another note, or several equally good guesses), so the person can be told.
@@ -78,15 +102,16 @@ pub struct Found {
 }
 
 /// The topic `name` refers to: an exact path, an exact last heading, then the best suggestion.
-/// A name may end with `· <note path>` to pick among equal headings.
+/// A name may end with `· <note path>` (or `· <note path>:<line>`, for a heading a note has
+/// twice) to pick among equal headings; a note path that names no note matches nothing.
 pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<Found> {
-    let (heading, source) = split_source(topics, name);
+    let (heading, place) = split_place(name);
     let wanted = folded(heading);
     if wanted.is_empty() {
         return None;
     }
     let candidates: Vec<usize> =
-        (0..topics.len()).filter(|&i| source.is_none_or(|source| topics[i].source == source)).collect();
+        (0..topics.len()).filter(|&i| place.as_ref().is_none_or(|place| place.holds(&topics[i]))).collect();
     let exact = |text: fn(&Topic) -> &str| -> Vec<usize> {
         candidates.iter().copied().filter(|&i| folded(text(&topics[i])) == wanted).collect()
     };
@@ -100,16 +125,41 @@ pub fn find(analyzer: &Analyzer, topics: &[Topic], name: &str) -> Option<Found> 
         matches = ranked.into_iter().take_while(|(score, _)| *score == best).map(|(_, i)| i).collect();
         matches.sort_unstable();
     }
+    if let Some(line) = place.and_then(|place| place.line) {
+        // The innermost section at that line: a labelled item rather than the heading over it.
+        matches.sort_by_key(|&i| (topics[i].lines[0] != line, topics[i].lines[1] - topics[i].lines[0]));
+    }
     let (&index, others) = matches.split_first()?;
     Some(Found { index, others: others.to_vec() })
 }
 
-/// The heading part of `name` and the note it names, when it ends with a known note's path.
-fn split_source<'a>(topics: &[Topic], name: &'a str) -> (&'a str, Option<&'a str>) {
-    match name.rsplit_once(SOURCE_SEPARATOR.trim()) {
-        Some((heading, source)) if topics.iter().any(|t| t.source == source.trim()) => {
-            (heading.trim_end(), Some(source.trim()))
-        }
-        _ => (name, None),
+/// Where a name says its topic is: a note, and maybe a line in it.
+struct Place<'a> {
+    source: &'a str,
+    line: Option<u32>,
+}
+
+impl Place<'_> {
+    fn holds(&self, topic: &Topic) -> bool {
+        topic.source == self.source && self.line.is_none_or(|line| (topic.lines[0]..=topic.lines[1]).contains(&line))
     }
+}
+
+/// The heading part of `name` and the place it names, when it ends with `· <note path>` or
+/// `· <note path>:<line>` (a citation pasted back; `ㆍ`, which Korean keyboards type, works too).
+fn split_place(name: &str) -> (&str, Option<Place<'_>>) {
+    let Some((heading, tail)) = name.rsplit_once(['·', 'ㆍ']) else {
+        return (name, None);
+    };
+    let tail = tail.trim();
+    let (source, line) = match tail.rsplit_once(':') {
+        Some((source, line)) if line.parse::<u32>().is_ok() => (source, line.parse().ok()),
+        _ => (tail, None),
+    };
+    let source = source.trim_start_matches("./");
+    let looks_like_note = source.ends_with(".md") || source.ends_with(".markdown") || source.contains('/');
+    if !looks_like_note {
+        return (name, None);
+    }
+    (heading.trim_end(), Some(Place { source, line }))
 }

@@ -213,10 +213,11 @@ impl<'a> Chunker<'a> {
         let nested_text = nested_start
             .map(|_| strip_bullets(&((own_last + 1)..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>()));
         let mut heading_path = self.heading_path();
+        let label = plain_label(&own_text);
         let (kind, question, answer) = match nested_text {
             Some(nested) if own_text.trim_end().ends_with('?') => (ChunkKind::Qa, Some(own_text.clone()), Some(nested)),
-            Some(_) if is_label(&own_text) => {
-                heading_path.push(own_text.clone());
+            Some(_) if !label.is_empty() && is_label(&label) => {
+                heading_path.push(label);
                 self.labelled_items.push(self.out.chunks.len());
                 (ChunkKind::Section, None, None)
             }
@@ -297,6 +298,37 @@ fn is_label(text: &str) -> bool {
     !text.contains('\n')
         && text.chars().count() <= MAX_ITEM_LABEL_CHARS
         && !text.ends_with(['.', '?', '!', '다', '요', '음', '함'])
+}
+
+/// A label as read, without inline markup: code marks, emphasis around words, and links and
+/// images reduced to their text (`**Redis**`, `` `kubectl` ``, `[Grafana](https://…)`);
+/// underscores inside a word stay (`TIME_WAIT`).
+fn plain_label(text: &str) -> String {
+    let mut unlinked = String::with_capacity(text.len());
+    let mut rest = text.trim();
+    while let Some(c) = rest.chars().next() {
+        if let Some((shown, after)) = link_text(rest) {
+            unlinked.push_str(shown);
+            rest = after;
+            continue;
+        }
+        if c != '`' {
+            unlinked.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    let unmarked = unlinked.replace("**", "").replace("~~", "");
+    let words = unmarked.split_whitespace().map(|word| word.trim_matches(['*', '_'])).filter(|word| !word.is_empty());
+    words.collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a link or image at the start of `text` (`[text](url)`, `![alt](url)`) and what
+/// follows it.
+fn link_text(text: &str) -> Option<(&str, &str)> {
+    let inner = text.strip_prefix("![").or_else(|| text.strip_prefix('['))?;
+    let (shown, after) = inner.split_once("](")?;
+    let (_, rest) = after.split_once(')')?;
+    Some((shown, rest))
 }
 
 /// Joins lines with their list markers (`*`, `-`, `+`, `1.`) removed.

@@ -11,13 +11,14 @@ use tantivy::DocAddress;
 
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
-use super::{QueryPlan, RankedDoc};
+use super::{Concept, QueryPlan, RankedDoc};
+use crate::analysis::TermClass;
 
 /// Index of the heading field among the searched fields.
 const HEADING_FIELD: usize = 0;
 
 /// Moves to the front the candidate that begins the heading the question names, when the
-/// question's topic words (nouns and names, not verbs or frame words) are all in that
+/// question's topic words (nouns, names and numbers, not verbs or frame words) are all in that
 /// heading and the notes know each of them. `ranked` is best first; the lead keeps the best
 /// score so the list stays in score order.
 pub(super) fn lead_with_named_heading(
@@ -51,9 +52,11 @@ pub(super) fn lead_with_named_heading(
     Ok(())
 }
 
-/// Bits of the plan's concepts that say what the question is about.
+/// Bits of the plan's concepts that say what the question is about: nouns, names and numbers
+/// (`9` of `Cloud 9` tells it from `Cloud Map`).
 fn topic_word_bits(plan: &QueryPlan) -> u64 {
-    plan.concepts.iter().take(64).enumerate().filter(|(_, c)| c.is_topic_word()).fold(0, |bits, (i, _)| bits | 1 << i)
+    let names = |c: &Concept| c.is_topic_word() || c.class == TermClass::Number;
+    plan.concepts.iter().take(64).enumerate().filter(|(_, c)| names(c)).fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 /// The heading field's length (Tantivy's encoded token count) of the chunk at `address`.

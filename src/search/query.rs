@@ -8,7 +8,7 @@ use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
 use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
-use super::written::{ConceptSpan, WrittenWord};
+use super::written::{written_words, ConceptSpan};
 use crate::analysis::{is_english_frame_word, normalize, Analyzer, Term as AnalysedTerm, TermClass};
 use crate::config::Ranking;
 
@@ -162,8 +162,6 @@ struct Reader<'a> {
     nouns: Vec<((usize, usize), usize)>,
     /// Every concept's span, for finding the concepts inside a written word.
     concept_spans: Vec<ConceptSpan>,
-    /// Words as written, particles aside, for reading loanwords the dictionary cut up.
-    written: Vec<WrittenWord>,
     /// The last word was one asked about already: its parts are skipped too.
     repeated_word: bool,
 }
@@ -180,7 +178,6 @@ impl<'a> Reader<'a> {
             word_starts: Vec::new(),
             nouns: Vec::new(),
             concept_spans: Vec::new(),
-            written: Vec::new(),
             repeated_word: false,
         }
     }
@@ -219,7 +216,6 @@ impl<'a> Reader<'a> {
 
     /// A word as written, particle aside, is a variant of the concept its word starts.
     fn add_written_form(&mut self, term: AnalysedTerm) {
-        self.written.push(WrittenWord { start: term.offset.0, end: term.offset.1, text: term.text.clone() });
         if let Some(&(_, concept)) = self.word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
             self.plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
             self.plan.variants.push(Variant { concept, terms: vec![term.text] });
@@ -256,7 +252,8 @@ impl<'a> Reader<'a> {
     /// Closes the last word and adds the widenings that need the whole question.
     fn finish(mut self, normalized: &str) -> QueryPlan {
         self.plan.add_parts_variant(&mut self.compound);
-        let loanwords = self.plan.read_loanwords(&self.written, &self.concept_spans, self.expansions.vocabulary);
+        let written = written_words(normalized);
+        let loanwords = self.plan.read_loanwords(&written, &self.concept_spans, self.expansions.vocabulary);
         self.plan.read_written_words(normalized, &self.nouns, &loanwords, self.expansions.vocabulary);
         self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
         for found in self.expansions.aliases.find(&self.typed.texts) {

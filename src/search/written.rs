@@ -5,13 +5,31 @@
 use super::query::{QueryPlan, Variant, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
 use super::transliteration::hangul_lookup_key;
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
-use crate::analysis::{touching_runs, TermClass};
+use crate::analysis::{is_hangul_word, touching_runs, without_particle, TermClass};
 
 /// A word of the question as written, its particle aside.
 pub(super) struct WrittenWord {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) text: String,
+}
+
+/// The question's Hangul words as written, with the punctuation after them and a particle
+/// dropped (`인그레스는?` → `인그레스`): the spans loanwords are read from.
+pub(super) fn written_words(normalized: &str) -> Vec<WrittenWord> {
+    let base = normalized.as_ptr() as usize;
+    normalized
+        .split_whitespace()
+        .filter_map(|token| {
+            let start = token.as_ptr() as usize - base;
+            let stem = without_particle(token.trim_end_matches(|c: char| c.is_ascii_punctuation()));
+            (stem.chars().count() >= 2 && is_hangul_word(stem)).then(|| WrittenWord {
+                start,
+                end: start + stem.len(),
+                text: stem.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Where in the question a concept's term was read.

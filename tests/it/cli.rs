@@ -135,6 +135,9 @@ fn stdin_mode_answers_one_json_line_per_question() {
     assert_eq!(lines[1]["query"], "배치그룹");
     let numbers: Vec<&Value> = lines.iter().map(|l| &l["line"]).collect();
     assert_eq!(numbers, [1, 3, 4], "each answer names its input line");
+    let text = stdout(&run_with_stdin(&mut notebot(&fixture, &["ask"]), "\u{feff}NLB는 언제 써?\n\n배치그룹\n"));
+    let headers: Vec<&str> = text.lines().filter(|l| l.starts_with("> ")).collect();
+    assert_eq!(headers, ["> NLB는 언제 써?", "> 배치그룹"], "text answers start with their question: {text}");
     assert_eq!(lines[1]["hits"][0]["lines"], serde_json::json!([201, 204]));
 }
 

@@ -167,6 +167,10 @@ fn labelled_list_items_are_topics_like_the_citations_that_name_them() {
 #[test]
 fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
     let engine = shipped_engine();
+    let cloud9 = engine.ask("Cloud 9?", 3).unwrap();
+    assert_eq!(cloud9.hits[0].heading, "Overview › Cloud 9", "the number is part of the name");
+    let kafka = engine.ask("카프카?", 3).unwrap();
+    assert!(kafka.answer.contains("Kinesis 사용 추천"), "a label alone says nothing: {}", kafka.answer);
     for question in ["What is Cloud Map?", "클라우드 맵이 뭐야?", "cloud map 알려줘"] {
         let answer = engine.ask(question, 5).unwrap();
         assert_eq!(answer.hits[0].lines, [124, 126], "{question}: {:?}", answer.hits[0]);
@@ -203,6 +207,44 @@ fn a_name_shared_by_two_notes_shows_one_and_names_the_other() {
     let picked = engine.topic("배포 · b/deploy.md").unwrap();
     assert_eq!(picked.topic.source, "b/deploy.md");
     assert!(picked.text.contains("스테이징") && picked.others.is_empty());
+    for pasted in ["배포 ㆍ b/deploy.md", "배포 · ./b/deploy.md", "배포 · b/deploy.md:3"] {
+        assert_eq!(engine.topic(pasted).map(|v| v.topic.source), Some("b/deploy.md".to_string()), "{pasted}");
+    }
+    assert!(engine.topic("배포 · c/deploy.md").is_none(), "a note that does not exist matches nothing");
+}
+
+#[test]
+fn a_heading_a_note_has_twice_is_reached_by_its_line() {
+    let fixture = Fixture::new();
+    let note = "# 운영\n\n* HPA\n  * CPU 기준으로 늘림\n\n## HPA\n\n최소 2개, 최대 10개.\n";
+    fixture.write("ops.md", note.as_bytes());
+    let engine = fixture.engine();
+    let first = engine.topic("HPA").unwrap();
+    assert_eq!(first.topic.lines, [3, 4]);
+    let names: Vec<&str> = first.others.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["운영 › HPA · ops.md:6"]);
+    let second = engine.topic(names[0]).unwrap();
+    assert_eq!(second.topic.lines, [6, 8]);
+    assert!(second.text.contains("최대 10개"), "{}", second.text);
+}
+
+#[test]
+fn topic_names_are_plain_text_and_long_lists_of_others_are_counted() {
+    let fixture = Fixture::new();
+    let mut note = String::from(
+        "# 도구\n\n* **Redis**\n  * 캐시\n\n* [Grafana](https://grafana.com)\n  * 대시보드\n\n* `TIME_WAIT` 많을 때\n  * ss로 센다\n\n",
+    );
+    for i in 0..8 {
+        note.push_str(&format!("## 점검 {i}\n\n내용 {i}\n\n"));
+    }
+    fixture.write("tools.md", note.as_bytes());
+    let engine = fixture.engine();
+    let headings: Vec<String> = engine.topics(None).into_iter().map(|t| t.heading).collect();
+    for plain in ["도구 › Redis", "도구 › Grafana", "도구 › TIME_WAIT 많을 때"] {
+        assert!(headings.contains(&plain.to_string()), "{plain}: {headings:?}");
+    }
+    let view = engine.topic("점검").unwrap();
+    assert_eq!((view.others.len(), view.more_others), (5, 2), "{:?}", view.others);
 }
 
 #[test]

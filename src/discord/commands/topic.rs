@@ -6,7 +6,6 @@ use super::super::asking::on_engine;
 use super::super::reply::{self, NAME_MAX};
 use super::super::{Context, Error};
 use crate::answer::Topic;
-use crate::engine::SOURCE_SEPARATOR;
 
 /// Discord shows at most this many autocomplete choices.
 const MAX_CHOICES: usize = 25;
@@ -67,8 +66,7 @@ fn choices(topics: &[Topic]) -> Vec<AutocompleteChoice> {
 }
 
 fn choice_value(topic: &Topic) -> String {
-    let with_source = format!("{}{SOURCE_SEPARATOR}{}", topic.heading, topic.source);
-    [with_source, topic.heading.clone()]
+    [topic.name.clone(), topic.heading.clone()]
         .into_iter()
         .find(|value| reply::discord_len(value) <= NAME_MAX)
         .unwrap_or_else(|| reply::fit_label(topic.last_heading(), NAME_MAX))
@@ -79,7 +77,8 @@ mod tests {
     use super::*;
 
     fn topic(heading: &str) -> Topic {
-        Topic { heading: heading.to_owned(), source: "aws/overview.md".to_owned(), lines: [1, 2] }
+        let name = format!("{heading} · aws/overview.md");
+        Topic { heading: heading.to_owned(), source: "aws/overview.md".to_owned(), lines: [1, 2], name }
     }
 
     #[test]
