@@ -35,6 +35,24 @@ pub fn more_topics(language: Language, more: usize) -> String {
     }
 }
 
+/// `topic` was given an empty name.
+pub fn empty_topic_name(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "주제 이름이 비어 있습니다. 예: notebot topic NLB (`notebot topics`로 목록을 볼 수 있습니다)",
+        Language::En => "the topic name is empty; try: notebot topic NLB (`notebot topics` lists them)",
+    }
+}
+
+/// No heading starts with the prefix given to `topics`.
+pub fn no_topics_with_prefix(language: Language, prefix: &str) -> String {
+    match language {
+        Language::Ko => {
+            format!("'{prefix}'(으)로 시작하는 주제가 없습니다. `notebot topics`로 전체 목록을 볼 수 있습니다.")
+        }
+        Language::En => format!("no topic starts with '{prefix}'; `notebot topics` lists them all."),
+    }
+}
+
 /// Label of weak matches shown under an unanswered question.
 pub fn possibly_related(language: Language) -> &'static str {
     match language {

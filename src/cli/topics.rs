@@ -31,8 +31,12 @@ pub fn run_list(settings: Settings, args: &TopicsArgs) -> ExitCode {
         Ok(engine) => engine,
         Err(code) => return code,
     };
+    let topics = engine.topics(args.prefix.as_deref());
+    if let Some(prefix) = args.prefix.as_deref().filter(|_| topics.is_empty()) {
+        return fail(1, &texts::no_topics_with_prefix(language, prefix));
+    }
     let mut out = std::io::stdout().lock();
-    let written = engine.topics(args.prefix.as_deref()).iter().try_for_each(|topic| {
+    let written = topics.iter().try_for_each(|topic| {
         writeln!(out, "{}  ({}:{}-{})", topic.heading, topic.source, topic.lines[0], topic.lines[1])
     });
     finish(written.and_then(|()| out.flush()), language)
@@ -43,7 +47,7 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     let language = settings.answer.language;
     let name = args.name.join(" ");
     if name.trim().is_empty() {
-        return fail(EXIT_USAGE, &texts::no_topic(language, &name));
+        return fail(EXIT_USAGE, texts::empty_topic_name(language));
     }
     let engine = match open_engine(settings) {
         Ok(engine) => engine,

@@ -172,6 +172,12 @@ fn topics_and_topic_print_headings_and_sections() {
     assert!(stdout(&shown).contains("[aws/overview.md:118-119] Overview › ECR"), "{}", stdout(&shown));
     let missing = run(notebot(&fixture, &["topic", "없는 주제 qqq"]));
     assert_eq!(missing.status.code(), Some(1));
+    let none = run(notebot(&fixture, &["topics", "없음"]));
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("'없음'(으)로 시작하는 주제가 없습니다"));
+    let empty = run(notebot(&fixture, &["topic", " "]));
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("주제 이름이 비어 있습니다"));
 }
 
 #[test]
