@@ -7,6 +7,7 @@
 //! with the shortest heading (the section itself rather than a labelled item under it) and the
 //! first in the notes (its intro) leads.
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::DocAddress;
 
 use super::coverage::CoverageScorer;
@@ -31,15 +32,28 @@ pub(super) fn lead_with_named_heading(
     if topic_words == 0 || topic_words & scorer.unknown() != 0 || ranked.len() < 2 {
         return Ok(());
     }
-    let addresses: Vec<DocAddress> = ranked.iter().map(|doc| doc.address).collect();
+    // Only chunks holding every topic word somewhere can hold them all in their heading.
+    let covering: Vec<usize> =
+        (0..ranked.len()).filter(|&i| ranked[i].coverage.found & topic_words == topic_words).collect();
+    if covering.is_empty() {
+        return Ok(());
+    }
+    let addresses: Vec<DocAddress> = covering.iter().map(|&i| ranked[i].address).collect();
     let in_heading = scorer.found_in(frequencies, &addresses, HEADING_FIELD..HEADING_FIELD + 1);
+    let mut norms: Vec<Option<FieldNormReader>> = vec![None; frequencies.segments()];
     let mut best: Option<(u8, DocAddress, usize)> = None;
-    for (position, found) in in_heading.into_iter().enumerate() {
+    for ((&position, address), found) in covering.iter().zip(addresses).zip(in_heading) {
         if found & topic_words != topic_words {
             continue;
         }
-        let address = addresses[position];
-        let length = heading_length(frequencies, address)?;
+        let segment = address.segment_ord as usize;
+        let reader = match &mut norms[segment] {
+            Some(reader) => reader,
+            empty => empty.insert(frequencies.fieldnorms(segment, HEADING_FIELD)?),
+        };
+        let length = reader.fieldnorm_id(address.doc_id);
+        // The heading field's length (Tantivy's encoded token count): shorter is the section
+        // itself rather than an item under it.
         if best.is_none_or(|(shortest, first, _)| (length, address) < (shortest, first)) {
             best = Some((length, address, position));
         }
@@ -57,10 +71,4 @@ pub(super) fn lead_with_named_heading(
 fn topic_word_bits(plan: &QueryPlan) -> u64 {
     let names = |c: &Concept| c.is_topic_word() || c.class == TermClass::Number;
     plan.concepts.iter().take(64).enumerate().filter(|(_, c)| names(c)).fold(0, |bits, (i, _)| bits | 1 << i)
-}
-
-/// The heading field's length (Tantivy's encoded token count) of the chunk at `address`.
-fn heading_length(frequencies: &FieldFrequencies, address: DocAddress) -> tantivy::Result<u8> {
-    let norms = frequencies.fieldnorms(address.segment_ord as usize, HEADING_FIELD)?;
-    Ok(norms.fieldnorm_id(address.doc_id))
 }
