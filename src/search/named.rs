@@ -38,11 +38,30 @@ pub(super) fn lead_with_named_heading(
     if covering.is_empty() {
         return Ok(());
     }
-    let addresses: Vec<DocAddress> = covering.iter().map(|&i| ranked[i].address).collect();
+    let best = shortest_named_heading(frequencies, scorer, ranked, &covering, topic_words)?;
+    if let Some(position) = best.filter(|&position| position > 0) {
+        let top_score = ranked[0].score;
+        ranked[..=position].rotate_right(1);
+        ranked[0].score = top_score;
+    }
+    Ok(())
+}
+
+/// Of the `candidates` (positions in `ranked`) whose heading holds every topic word, the one
+/// with the shortest heading (the section itself rather than an item under it), then the
+/// first in the notes (its intro).
+fn shortest_named_heading(
+    frequencies: &FieldFrequencies,
+    scorer: &CoverageScorer,
+    ranked: &[RankedDoc],
+    candidates: &[usize],
+    topic_words: u64,
+) -> tantivy::Result<Option<usize>> {
+    let addresses: Vec<DocAddress> = candidates.iter().map(|&i| ranked[i].address).collect();
     let in_heading = scorer.found_in(frequencies, &addresses, HEADING_FIELD..HEADING_FIELD + 1);
     let mut norms: Vec<Option<FieldNormReader>> = vec![None; frequencies.segments()];
     let mut best: Option<(u8, DocAddress, usize)> = None;
-    for ((&position, address), found) in covering.iter().zip(addresses).zip(in_heading) {
+    for ((&position, address), found) in candidates.iter().zip(addresses).zip(in_heading) {
         if found & topic_words != topic_words {
             continue;
         }
@@ -51,19 +70,13 @@ pub(super) fn lead_with_named_heading(
             Some(reader) => reader,
             empty => empty.insert(frequencies.fieldnorms(segment, HEADING_FIELD)?),
         };
+        // Tantivy's encoded token count of the heading field.
         let length = reader.fieldnorm_id(address.doc_id);
-        // The heading field's length (Tantivy's encoded token count): shorter is the section
-        // itself rather than an item under it.
         if best.is_none_or(|(shortest, first, _)| (length, address) < (shortest, first)) {
             best = Some((length, address, position));
         }
     }
-    if let Some((_, _, position)) = best.filter(|&(_, _, position)| position > 0) {
-        let top_score = ranked[0].score;
-        ranked[..=position].rotate_right(1);
-        ranked[0].score = top_score;
-    }
-    Ok(())
+    Ok(best.map(|(_, _, position)| position))
 }
 
 /// Bits of the plan's concepts that say what the question is about: nouns, names and numbers
