@@ -300,35 +300,16 @@ fn is_label(text: &str) -> bool {
         && !text.ends_with(['.', '?', '!', '다', '요', '음', '함'])
 }
 
-/// A label as read, without inline markup: code marks, emphasis around words, and links and
-/// images reduced to their text (`**Redis**`, `` `kubectl` ``, `[Grafana](https://…)`);
-/// underscores inside a word stay (`TIME_WAIT`).
+/// A label as read, without inline markup (`**Redis**`, `` `TIME_WAIT` ``, `[Grafana](…)`):
+/// the text pulldown-cmark reads in it, as headings are read.
 fn plain_label(text: &str) -> String {
-    let mut unlinked = String::with_capacity(text.len());
-    let mut rest = text.trim();
-    while let Some(c) = rest.chars().next() {
-        if let Some((shown, after)) = link_text(rest) {
-            unlinked.push_str(shown);
-            rest = after;
-            continue;
-        }
-        if c != '`' {
-            unlinked.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    let unmarked = unlinked.replace("**", "").replace("~~", "");
-    let words = unmarked.split_whitespace().map(|word| word.trim_matches(['*', '_'])).filter(|word| !word.is_empty());
-    words.collect::<Vec<_>>().join(" ")
-}
-
-/// The text of a link or image at the start of `text` (`[text](url)`, `![alt](url)`) and what
-/// follows it.
-fn link_text(text: &str) -> Option<(&str, &str)> {
-    let inner = text.strip_prefix("![").or_else(|| text.strip_prefix('['))?;
-    let (shown, after) = inner.split_once("](")?;
-    let (_, rest) = after.split_once(')')?;
-    Some((shown, rest))
+    let read: String = Parser::new(text.trim())
+        .filter_map(|event| match event {
+            Event::Text(text) | Event::Code(text) => Some(text.into_string()),
+            _ => None,
+        })
+        .collect();
+    read.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Joins lines with their list markers (`*`, `-`, `+`, `1.`) removed.

@@ -217,8 +217,7 @@ impl<'a> Reader<'a> {
     /// A word as written, particle aside, is a variant of the concept its word starts.
     fn add_written_form(&mut self, term: AnalysedTerm) {
         if let Some(&(_, concept)) = self.word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
-            self.plan.add(&term.text, WRITTEN_FORM_WEIGHT, concept);
-            self.plan.variants.push(Variant { concept, terms: vec![term.text] });
+            self.plan.add_variant(&term.text, WRITTEN_FORM_WEIGHT, concept);
         }
     }
 
@@ -308,8 +307,7 @@ impl QueryPlan {
         let corrections = vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT));
         let loanwords = vocabulary.hangul_sounding_like(word).into_iter().map(|form| (form, TRANSLITERATION_WEIGHT));
         for (form, weight) in singular.into_iter().chain(corrections).chain(loanwords) {
-            self.add(&form, weight, concept);
-            self.variants.push(Variant { concept, terms: vec![form] });
+            self.add_variant(&form, weight, concept);
         }
         self.split_joined_word(word, concept, vocabulary);
     }

@@ -48,6 +48,16 @@ const MAX_SOUND_ALIKES_OF_KNOWN_PIECES: usize = 2;
 /// …and only if it has this many consonants (`인그레스`: n-k-l-s).
 const MIN_SKELETON_OF_KNOWN_PIECES: usize = 4;
 
+/// The notes' English words that sound like the Hangul `word`, or none when so many do that
+/// the sound says nothing.
+fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
+    let found = vocabulary.sounding_like(word);
+    if found.len() > MAX_SOUND_ALIKES {
+        return Vec::new();
+    }
+    found
+}
+
 fn long_skeleton(word: &str) -> bool {
     hangul_lookup_key(word).is_some_and(|key| key.len() >= MIN_SKELETON_OF_KNOWN_PIECES)
 }
@@ -76,11 +86,8 @@ impl QueryPlan {
             if word.len() > 1 {
                 word.iter().for_each(|&(_, concept)| self.concepts[concept].word = text.to_string());
             }
-            let sounds_like = vocabulary.sounding_like(text);
-            let ambiguous = sounds_like.len() > MAX_SOUND_ALIKES;
-            if sounds_like.is_empty()
-                || ambiguous
-                || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
+            let sounds_like = sound_alikes(vocabulary, text);
+            if sounds_like.is_empty() || word.iter().all(|&(_, concept)| vocabulary.knows(&self.concepts[concept].text))
             {
                 continue;
             }
@@ -119,10 +126,9 @@ impl QueryPlan {
             if inside.is_empty() || (pieces_known && word.text.chars().count() < MIN_LOANWORD_SYLLABLES) {
                 continue;
             }
-            let sounds_like = vocabulary.sounding_like(&word.text);
+            let sounds_like = sound_alikes(vocabulary, &word.text);
             let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
-            let ambiguous = sounds_like.len() > MAX_SOUND_ALIKES;
-            if sounds_like.is_empty() || ambiguous || (pieces_known && !(distinct && long_skeleton(&word.text))) {
+            if sounds_like.is_empty() || (pieces_known && !(distinct && long_skeleton(&word.text))) {
                 continue;
             }
             for &concept in &inside {
@@ -137,7 +143,7 @@ impl QueryPlan {
     }
 
     /// `form` as a variant of `concept`, once.
-    fn add_variant(&mut self, form: &str, weight: f32, concept: usize) {
+    pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize) {
         let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
         if !known {
             self.add(form, weight, concept);
