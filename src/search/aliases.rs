@@ -35,26 +35,55 @@ struct AliasFile {
 /// alternative's first term to where it occurs so a question is matched in a few lookups.
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
-    groups: Vec<Vec<Vec<String>>>,
+    groups: Vec<Vec<Phrase>>,
     by_first_term: FxHashMap<String, Vec<(usize, usize)>>,
     by_hangul_word: FxHashMap<String, (usize, usize)>,
     ignored: Vec<String>,
 }
 
+/// One entry of a group, analysed.
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// Its terms in order, compound parts included: what a question holds when it uses it.
+    terms: Vec<String>,
+    /// The term sets a chunk may hold it as. A compound is its whole word or its parts, never
+    /// necessarily both: the dictionary reads `사용자` whole alone but as `사용` + suffix in
+    /// `사용자풀은`, so a chunk with the word rarely has the whole and every part.
+    ways: Vec<Vec<String>>,
+}
+
+impl Phrase {
+    fn new(terms: &[Term]) -> Phrase {
+        let texts = |keep: &dyn Fn(usize) -> bool| -> Vec<String> {
+            (0..terms.len()).filter(|&i| keep(i)).map(|i| terms[i].text.clone()).collect()
+        };
+        let has_parts = |i: usize| !terms[i].compound_part && terms.get(i + 1).is_some_and(|next| next.compound_part);
+        let mut ways = vec![texts(&|i| !terms[i].compound_part)];
+        if terms.iter().any(|t| t.compound_part) {
+            ways.push(texts(&|i| !has_parts(i)));
+        }
+        Phrase { terms: texts(&|_| true), ways }
+    }
+
+    fn as_written(word: &str) -> Phrase {
+        Phrase { terms: vec![word.to_string()], ways: vec![vec![word.to_string()]] }
+    }
+}
+
 /// A written word of the question that is an alias entry the analysis did not read as such.
 #[derive(Debug, Clone)]
-pub struct MisreadWord<'a> {
+pub struct MisreadWord {
     /// Byte range of the word (particle included) in the normalised question.
     pub span: (usize, usize),
     /// The word without its particle.
     pub text: String,
-    /// Terms of every alternative of its group.
-    pub alternatives: &'a [Vec<String>],
-    /// Which alternative the word is.
-    pub alternative: usize,
+    /// The term sets a chunk may hold the entry itself as.
+    pub own: Vec<Vec<String>>,
+    /// The term sets of its group's other entries.
+    pub alternatives: Vec<Vec<String>>,
 }
 
-impl MisreadWord<'_> {
+impl MisreadWord {
     /// Whether a term at `offset` was read from this word.
     pub fn spans(&self, offset: (usize, usize)) -> bool {
         offset.0 >= self.span.0 && offset.1 <= self.span.1
@@ -68,7 +97,7 @@ pub struct AliasMatch {
     pub start: usize,
     /// How many question terms the alias spans (`pre-warm` spans `pre` and `warm`).
     pub len: usize,
-    /// Terms of every other alternative in the group.
+    /// The term sets a chunk may hold each other entry of the group as.
     pub alternatives: Vec<Vec<String>>,
 }
 
@@ -96,10 +125,10 @@ impl Aliases {
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
         let mut aliases = Aliases::default();
         for group in &merge_overlapping(groups) {
-            let mut phrases: Vec<(String, Vec<String>)> = Vec::with_capacity(group.len());
+            let mut phrases: Vec<(String, Phrase)> = Vec::with_capacity(group.len());
             for written in group {
-                match entry_terms(written, analyzer) {
-                    Some(terms) => phrases.push((written.clone(), terms)),
+                match entry_phrase(written, analyzer) {
+                    Some(phrase) => phrases.push((written.clone(), phrase)),
                     None => aliases.ignored.push(written.clone()),
                 }
             }
@@ -108,13 +137,13 @@ impl Aliases {
             }
             let group_index = aliases.groups.len();
             let mut alternatives = Vec::with_capacity(phrases.len());
-            for (alternative_index, (written, terms)) in phrases.into_iter().enumerate() {
-                let places = aliases.by_first_term.entry(terms[0].clone()).or_default();
+            for (alternative_index, (written, phrase)) in phrases.into_iter().enumerate() {
+                let places = aliases.by_first_term.entry(phrase.terms[0].clone()).or_default();
                 places.push((group_index, alternative_index));
                 if is_hangul_word(&written) {
                     aliases.by_hangul_word.insert(written, (group_index, alternative_index));
                 }
-                alternatives.push(terms);
+                alternatives.push(phrase);
             }
             aliases.groups.push(alternatives);
         }
@@ -130,7 +159,7 @@ impl Aliases {
     /// The one-word Hangul entries written in `normalized` (particle aside) whose terms there,
     /// `terms`, are not the entry's own terms: the dictionary read the word differently in this
     /// sentence (`엔엘비는 뭘…` as `엔` + `비`), so matching terms would miss it.
-    pub fn misread_words<'a>(&'a self, normalized: &str, terms: &[Term]) -> Vec<MisreadWord<'a>> {
+    pub fn misread_words(&self, normalized: &str, terms: &[Term]) -> Vec<MisreadWord> {
         let mut found = Vec::new();
         if self.by_hangul_word.is_empty() {
             return found;
@@ -143,14 +172,18 @@ impl Aliases {
             let Some((entry_word, (group, alternative))) = entry else {
                 continue;
             };
-            let alternatives = self.groups[group].as_slice();
             let read: Vec<&str> = terms
                 .iter()
                 .filter(|t| !t.written_form && t.offset.0 >= span.0 && t.offset.1 <= span.1)
                 .map(|t| t.text.as_str())
                 .collect();
-            if read != alternatives[alternative] {
-                found.push(MisreadWord { span, text: entry_word.to_string(), alternatives, alternative });
+            if read != self.groups[group][alternative].terms {
+                found.push(MisreadWord {
+                    span,
+                    text: entry_word.to_string(),
+                    own: self.groups[group][alternative].ways.clone(),
+                    alternatives: self.other_ways(group, alternative),
+                });
             }
         }
         found
@@ -161,28 +194,31 @@ impl Aliases {
         let mut found = Vec::new();
         for (start, first) in terms.iter().enumerate() {
             for &(group_index, which) in self.by_first_term.get(first).into_iter().flatten() {
-                let group = &self.groups[group_index];
-                if !terms[start..].starts_with(&group[which]) {
-                    continue;
+                let phrase = &self.groups[group_index][which];
+                if terms[start..].starts_with(&phrase.terms) {
+                    let alternatives = self.other_ways(group_index, which);
+                    found.push(AliasMatch { start, len: phrase.terms.len(), alternatives });
                 }
-                let alternatives =
-                    group.iter().enumerate().filter(|(i, _)| *i != which).map(|(_, a)| a.clone()).collect();
-                found.push(AliasMatch { start, len: group[which].len(), alternatives });
             }
         }
         found
     }
+
+    /// The ways of every entry of `group` but `entry`.
+    fn other_ways(&self, group: usize, entry: usize) -> Vec<Vec<String>> {
+        let others = self.groups[group].iter().enumerate().filter(|&(i, _)| i != entry);
+        others.flat_map(|(_, phrase)| phrase.ways.iter().cloned()).collect()
+    }
 }
 
-/// The terms an entry is searched by. A one-word Hangul entry the dictionary reads as nothing
-/// but endings (`알림` as 알리 + ㅁ, `이씨투`) is searched as written: the notes index every word
-/// as written when the dictionary's pieces do not spell it. `None` when nothing is left.
-fn entry_terms(written: &str, analyzer: &Analyzer) -> Option<Vec<String>> {
-    let terms: Vec<String> =
-        analyzer.analyze_normalized(written).into_iter().filter(|t| !t.written_form).map(|t| t.text).collect();
+/// An entry as it is searched. A one-word Hangul entry the dictionary reads as nothing but
+/// endings (`알림` as 알리 + ㅁ, `이씨투`) is searched as written: the notes index every word as
+/// written when the dictionary's pieces do not spell it. `None` when nothing is left.
+fn entry_phrase(written: &str, analyzer: &Analyzer) -> Option<Phrase> {
+    let terms: Vec<Term> = analyzer.analyze_normalized(written).into_iter().filter(|t| !t.written_form).collect();
     match terms.is_empty() {
-        false => Some(terms),
-        true if is_hangul_word(written) => Some(vec![written.to_string()]),
+        false => Some(Phrase::new(&terms)),
+        true if is_hangul_word(written) => Some(Phrase::as_written(written)),
         true => None,
     }
 }

@@ -152,7 +152,7 @@ struct Reader<'a> {
     plan: QueryPlan,
     expansions: Expansions<'a>,
     /// Alias entries the dictionary cut differently in this question, and whether each is in.
-    misread: Vec<MisreadWord<'a>>,
+    misread: Vec<MisreadWord>,
     misread_added: Vec<bool>,
     typed: TypedTerms,
     compound: CompoundParts,
@@ -167,7 +167,7 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(expansions: Expansions<'a>, misread: Vec<MisreadWord<'a>>) -> Reader<'a> {
+    fn new(expansions: Expansions<'a>, misread: Vec<MisreadWord>) -> Reader<'a> {
         Reader {
             plan: QueryPlan::default(),
             expansions,
@@ -290,13 +290,13 @@ impl QueryPlan {
 
     /// A word the analysis misread, as one concept: its own entry's terms and its group's
     /// other alternatives, instead of the pieces the dictionary cut it into.
-    fn add_misread_word(&mut self, word: &MisreadWord<'_>) {
+    fn add_misread_word(&mut self, word: &MisreadWord) {
         let concept = self.concepts.len();
         self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
-        for (index, alternative) in word.alternatives.iter().enumerate() {
-            let weight = if index == word.alternative { 1.0 } else { ALIAS_WEIGHT };
-            alternative.iter().for_each(|text| self.add(text, weight, concept));
-            self.variants.push(Variant { concept, terms: alternative.clone() });
+        let own = word.own.iter().map(|terms| (terms, 1.0));
+        for (terms, weight) in own.chain(word.alternatives.iter().map(|terms| (terms, ALIAS_WEIGHT))) {
+            terms.iter().for_each(|text| self.add(text, weight, concept));
+            self.variants.push(Variant { concept, terms: terms.clone() });
         }
     }
 

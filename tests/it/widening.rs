@@ -281,6 +281,30 @@ fn groups_sharing_an_entry_are_one_group() {
 }
 
 #[test]
+fn a_compound_alias_entry_is_found_whole_or_in_parts() {
+    // `사용자` alone is read whole with its parts (`사용`, `자`); in `사용자 관리` the dictionary
+    // reads `사용` and a suffix. A chunk holds the word one way or the other, rarely both.
+    let found = alias_matches(&[&["user", "사용자"]], "user");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].alternatives.contains(&vec!["사용자".to_string()]), "{found:?}");
+    let parts = vec!["사용".to_string(), "자".to_string()];
+    assert!(found[0].alternatives.contains(&parts), "{found:?}");
+    assert!(found[0].alternatives.iter().all(|way| way.len() < 3), "whole and parts together: {found:?}");
+}
+
+#[test]
+fn an_english_question_finds_a_korean_compound_the_dictionary_cut_differently() {
+    let note = "# 인증\n\n## 코그니토\n\n\
+* cognitor 사용자풀은 사용자 관리해주는 기능. 전화번호 확인도 된다.\n\n\
+## 배포\n\n* 배포는 매주 화요일 오후에 한다.\n";
+    let (_fixture, engine) = engine_over("auth.md", note);
+    let answer = engine.ask("cognitor user pool 뭐 하는 거야", 3).unwrap();
+    assert!(answer.answered, "`user` is `사용자` and `pool` is `풀`: {answer:?}");
+    assert_eq!(answer.hits[0].heading, "인증 › 코그니토");
+    assert_eq!(answer.unmatched, Vec::<String>::new(), "every word is in the cited section");
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();
