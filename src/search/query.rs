@@ -156,8 +156,6 @@ struct Reader<'a> {
     misread_added: Vec<bool>,
     typed: TypedTerms,
     compound: CompoundParts,
-    /// Where each concept's word starts, for attaching its written form.
-    word_starts: Vec<(usize, usize)>,
     /// Nouns with their spans, for reading whole written words.
     nouns: Vec<((usize, usize), usize)>,
     /// Every concept's span, for finding the concepts inside a written word.
@@ -175,7 +173,6 @@ impl<'a> Reader<'a> {
             misread,
             typed: TypedTerms::default(),
             compound: CompoundParts::default(),
-            word_starts: Vec::new(),
             nouns: Vec::new(),
             concept_spans: Vec::new(),
             repeated_word: false,
@@ -214,9 +211,14 @@ impl<'a> Reader<'a> {
         true
     }
 
-    /// A word as written, particle aside, is a variant of the concept its word starts.
+    /// A word as written, particle aside, is a variant of every concept read from it: a chunk
+    /// that writes `웨비나` holds both pieces the question's `웨비나` was cut into (`웨`, `비나`),
+    /// even where the particle rule took its last syllable (`나`) for one.
     fn add_written_form(&mut self, term: AnalysedTerm) {
-        if let Some(&(_, concept)) = self.word_starts.iter().rev().find(|(start, _)| *start == term.offset.0) {
+        let (start, end) = term.offset;
+        let inside: Vec<usize> =
+            self.concept_spans.iter().filter(|s| s.start < end && s.end > start).map(|s| s.concept).collect();
+        for concept in inside {
             self.plan.add_variant(&term.text, WRITTEN_FORM_WEIGHT, concept);
         }
     }
@@ -235,7 +237,6 @@ impl<'a> Reader<'a> {
         plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
         plan.add(&term.text, 1.0, concept);
         plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
-        self.word_starts.push((term.offset.0, concept));
         self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
         let vocabulary = self.expansions.vocabulary;
         if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {

@@ -305,6 +305,18 @@ fn an_english_question_finds_a_korean_compound_the_dictionary_cut_differently() 
 }
 
 #[test]
+fn a_word_as_written_stands_for_every_piece_the_dictionary_cut_it_into() {
+    let note = "# 자료\n\n## 다시보기\n\n* [웨비나 다시보기](https://example.com/replay)\n\n\
+## 블로그\n\n* 팀 블로그 주소는 위키에 있다.\n";
+    let (_fixture, engine) = engine_over("resources.md", note);
+    // The question's `웨비나` is read as `웨` + `비나`, the note's as `웨비` + particle.
+    let answer = engine.ask("지난 웨비나 녹화본 다시 보려면 어디로 가?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "자료 › 다시보기");
+    assert!(!answer.unmatched.contains(&"비나".to_string()), "{:?}", answer.unmatched);
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();
