@@ -57,7 +57,9 @@ pub(super) struct CoverageScorer {
 
 impl CoverageScorer {
     /// Looks up document frequencies for every variant. A concept the notes never mention
-    /// weighs as the rarest possible term, so a question about something absent stays uncovered.
+    /// weighs as the rarest possible term, so a question about something absent stays uncovered;
+    /// unless it only frames the question (`exactly`, `in short`), which says nothing of
+    /// what the question is about, and then it weighs nothing.
     pub(super) fn new(frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
         let docs = frequencies.docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
@@ -81,7 +83,11 @@ impl CoverageScorer {
                         known_variants.push(variant.terms.clone());
                     }
                 }
-                let weight = typed.or(rarest).unwrap_or_else(|| idf(0.0));
+                let weight = match typed.or(rarest) {
+                    Some(weight) => weight,
+                    None if concept.is_frame_word() => 0.0,
+                    None => idf(0.0),
+                };
                 ConceptStats { weight: weight * concept.importance(), known_variants }
             })
             .collect();

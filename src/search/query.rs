@@ -71,6 +71,11 @@ impl Concept {
         }
     }
 
+    /// An English word questions are framed with (`exactly`, `difference`).
+    pub fn is_frame_word(&self) -> bool {
+        self.class == TermClass::Latin && is_english_frame_word(&self.text)
+    }
+
     /// A name or a noun: what a question is about, rather than what it asks of it.
     pub fn is_topic_word(&self) -> bool {
         matches!(self.class, TermClass::Noun | TermClass::Latin) && !is_english_frame_word(&self.text)

@@ -171,7 +171,9 @@ fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
     assert_eq!(cloud9.hits[0].heading, "Overview › Cloud 9", "the number is part of the name");
     let kafka = engine.ask("카프카?", 3).unwrap();
     assert!(kafka.answer.contains("Kinesis 사용 추천"), "a label alone says nothing: {}", kafka.answer);
-    for question in ["What is Cloud Map?", "클라우드 맵이 뭐야?", "cloud map 알려줘"] {
+    let framed = ["What exactly is Cloud Map, in short?", "Can you briefly explain Cloud Map?"];
+    for question in ["What is Cloud Map?", "클라우드 맵이 뭐야?", "cloud map 알려줘"].into_iter().chain(framed)
+    {
         let answer = engine.ask(question, 5).unwrap();
         assert_eq!(answer.hits[0].lines, [124, 126], "{question}: {:?}", answer.hits[0]);
         assert!(answer.answered && answer.answer.contains("진화된 형태의 DNS"), "{question}: {answer:?}");
