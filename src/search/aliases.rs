@@ -18,6 +18,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::vocabulary::singular_forms;
+
 use crate::analysis::{
     contains_hangul, is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term,
 };
@@ -190,12 +192,19 @@ impl Aliases {
     }
 
     /// Every alias occurrence in the question's terms, with the group's other alternatives.
+    /// An English plural in the question matches an entry's singular (`network ACLs` is the
+    /// entry `network ACL`).
     pub fn find(&self, terms: &[String]) -> Vec<AliasMatch> {
         let mut found = Vec::new();
         for (start, first) in terms.iter().enumerate() {
-            for &(group_index, which) in self.by_first_term.get(first).into_iter().flatten() {
+            let mut places: Vec<(usize, usize)> = Vec::new();
+            for form in std::iter::once(first.clone()).chain(singular_forms(first)) {
+                let new_places = self.by_first_term.get(&form).into_iter().flatten();
+                new_places.for_each(|place| places.extend((!places.contains(place)).then_some(*place)));
+            }
+            for (group_index, which) in places {
                 let phrase = &self.groups[group_index][which];
-                if terms[start..].starts_with(&phrase.terms) {
+                if starts_with_phrase(&terms[start..], &phrase.terms) {
                     let alternatives = self.other_ways(group_index, which);
                     found.push(AliasMatch { start, len: phrase.terms.len(), alternatives });
                 }
@@ -209,6 +218,13 @@ impl Aliases {
         let others = self.groups[group].iter().enumerate().filter(|&(i, _)| i != entry);
         others.flat_map(|(_, phrase)| phrase.ways.iter().cloned()).collect()
     }
+}
+
+/// Whether the question's `terms` begin with an entry's terms, each typed as it is or as
+/// its plural.
+fn starts_with_phrase(terms: &[String], entry: &[String]) -> bool {
+    let same_word = |typed: &String, term: &String| typed == term || singular_forms(typed).any(|form| &form == term);
+    terms.len() >= entry.len() && terms.iter().zip(entry).all(|(typed, term)| same_word(typed, term))
 }
 
 /// An entry as it is searched. A one-word Hangul entry the dictionary reads as nothing but

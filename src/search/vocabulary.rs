@@ -155,7 +155,7 @@ fn by_skeleton(
 }
 
 /// Singulars an English plural may have: `-s`, `-es`, `-ies` → `-y`.
-fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
+pub(super) fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     let plural = word.len() >= 3 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii();
     let forms = [
         word.strip_suffix("ies").map(|stem| format!("{stem}y")),

@@ -317,6 +317,18 @@ fn a_word_as_written_stands_for_every_piece_the_dictionary_cut_it_into() {
 }
 
 #[test]
+fn an_english_plural_matches_an_alias_entry_written_in_the_singular() {
+    let analyzer = Analyzer::shared().unwrap();
+    let groups = vec![vec!["NACL".to_string(), "network ACL".to_string()]];
+    let aliases = Aliases::from_groups(&groups, &analyzer);
+    let found = aliases.find(&["network".to_string(), "acls".to_string()]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].start, found[0].len), (0, 2));
+    assert_eq!(found[0].alternatives, vec![vec!["nacl".to_string()]]);
+    assert!(aliases.find(&["network".to_string(), "acts".to_string()]).is_empty());
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();
