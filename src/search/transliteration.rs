@@ -49,6 +49,21 @@ fn hangul_key(word: &str) -> Option<String> {
 
 /// The skeleton of a lower-case Latin word, or `None` when it has other characters.
 pub fn latin_key(word: &str) -> Option<String> {
+    skeleton(word, "t")
+}
+
+/// Every skeleton a lower-case Latin word may be borrowed as: `th` is written with ㄷ or ㅌ
+/// (`이더넷`, `테마`) but as often with ㅅ (`메서드` for `method`, `스레드` for `thread`).
+pub fn latin_keys(word: &str) -> Vec<String> {
+    let mut keys: Vec<String> = latin_key(word).into_iter().collect();
+    if word.contains("th") {
+        keys.extend(skeleton(word, "s").filter(|key| !keys.contains(key)));
+    }
+    keys
+}
+
+/// The skeleton of a lower-case Latin word with `th` sounding as `th_sound`.
+fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
     let letters = word.as_bytes();
     if !letters.iter().all(u8::is_ascii_lowercase) {
         return None;
@@ -65,7 +80,7 @@ pub fn latin_key(word: &str) -> Option<String> {
             b'g' if i > 0 && next.is_some_and(is_front_vowel) => ("s", 1),
             b's' if next == Some(b'h') => ("s", 2),
             b'p' if next == Some(b'h') => ("p", 2),
-            b't' if next == Some(b'h') => ("t", 2),
+            b't' if next == Some(b'h') => (th_sound, 2),
             b't' if sounds_like_sh(&letters[i + 1..]) => ("s", 1),
             b'w' if next == Some(b'h') => ("w", 2),
             b'r' if !next.is_some_and(is_vowel) => ("", 1),
@@ -123,7 +138,7 @@ fn collapse(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hangul_key, hangul_lookup_key, latin_key};
+    use super::{hangul_key, hangul_lookup_key, latin_key, latin_keys};
 
     fn same(hangul: &str, latin: &str) -> bool {
         hangul_key(hangul).is_some() && hangul_key(hangul) == latin_key(latin)
@@ -151,6 +166,16 @@ mod tests {
         ] {
             assert!(same(hangul, latin), "{hangul} {:?} vs {latin} {:?}", hangul_key(hangul), latin_key(latin));
         }
+    }
+
+    #[test]
+    fn th_is_borrowed_as_t_or_s() {
+        for (hangul, latin) in [("메서드", "method"), ("스레드", "thread"), ("이더넷", "ethernet"), ("테마", "theme")]
+        {
+            let key = hangul_key(hangul).unwrap();
+            assert!(latin_keys(latin).contains(&key), "{hangul} {key} vs {latin} {:?}", latin_keys(latin));
+        }
+        assert_eq!(latin_keys("outbound"), vec![latin_key("outbound").unwrap()], "one skeleton without th");
     }
 
     #[test]

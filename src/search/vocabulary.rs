@@ -10,12 +10,15 @@ use std::sync::Arc;
 
 use tantivy::Searcher;
 
-use super::transliteration::{hangul_lookup_key, latin_key, MIN_KEY_LEN};
+use super::transliteration::{hangul_lookup_key, latin_keys};
 use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
 /// sound, to widen safely.
 const MIN_FUZZY_LEN: usize = 5;
+/// Words this long are also matched to note words two edits away (`propagation` ↔
+/// `propergation`): a long word has few neighbours even that far.
+const MIN_TWO_EDITS_LEN: usize = 9;
 /// Shortest part a Latin word is split into: two-letter words (`in`, `on`, `ap`) fit almost
 /// anywhere.
 const MIN_SPLIT_PART: usize = 3;
@@ -43,13 +46,17 @@ impl std::fmt::Debug for Vocabulary {
 
 impl Vocabulary {
     /// Collects the Latin terms and the Hangul terms of the searched fields: only the
-    /// lower-case ASCII and Hangul-syllable ranges of each term dictionary are read.
+    /// lower-case ASCII and Hangul-syllable ranges of each term dictionary are read. Every
+    /// Latin word is kept, whatever its skeleton, since typo corrections are drawn from them
+    /// (`actuator`'s skeleton `kt` is too short to be matched by sound, not to be misspelt);
+    /// Hangul words are only ever looked up by skeletons of
+    /// [`super::transliteration::MIN_KEY_LEN`] or more.
     pub fn from_index(open: &OpenIndex) -> Vocabulary {
         let (searcher, fields) = (&open.searcher, &open.fields);
-        let by_sound =
-            by_skeleton(searcher, fields, ("a", "{"), |term| latin_key(term).filter(|key| key.len() >= MIN_KEY_LEN));
+        let by_sound = by_skeleton(searcher, fields, ("a", "{"), latin_keys);
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-            (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten()
+            let key = (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten();
+            key.into_iter().collect()
         });
         Vocabulary { by_sound, hangul_by_sound, known: Some(open.known_terms().clone()) }
     }
@@ -80,7 +87,7 @@ impl Vocabulary {
             return Vec::new();
         }
         let mut keys: Vec<String> =
-            std::iter::once(word.to_string()).chain(singular_forms(word)).filter_map(|form| latin_key(&form)).collect();
+            std::iter::once(word.to_string()).chain(singular_forms(word)).flat_map(|form| latin_keys(&form)).collect();
         keys.sort();
         keys.dedup();
         keys.iter().filter_map(|key| self.hangul_by_sound.get(key)).flatten().cloned().collect()
@@ -104,17 +111,19 @@ impl Vocabulary {
         singular_forms(word).find(|form| self.knows(form))
     }
 
-    /// Note words one edit away from a Latin `word` the notes do not contain; empty for short
-    /// words.
+    /// Note words one edit away from a Latin `word` the notes do not contain, two for long
+    /// words; empty for short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
         if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
+        let edits = if word.len() >= MIN_TWO_EDITS_LEN { 2 } else { 1 };
+        let long_enough = word.len().min(MIN_TWO_EDITS_LEN) - 1;
         let mut found: Vec<String> = self
             .by_sound
             .values()
             .flatten()
-            .filter(|known| known.len() >= MIN_FUZZY_LEN - 1 && within_one_edit(word, known))
+            .filter(|known| known.len() >= long_enough && within_edits(word, known, edits))
             .cloned()
             .collect();
         found.sort();
@@ -122,13 +131,13 @@ impl Vocabulary {
     }
 }
 
-/// Terms of the searched fields between `range` (bytes), listed under the skeleton `key`
-/// gives them, when it gives one.
+/// Terms of the searched fields between `range` (bytes), listed under each skeleton `keys`
+/// gives them.
 fn by_skeleton(
     searcher: &Searcher,
     fields: &ChunkFields,
     range: (&str, &str),
-    key: impl Fn(&str) -> Option<String>,
+    keys: impl Fn(&str) -> Vec<String>,
 ) -> FxHashMap<String, Vec<String>> {
     let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for segment in searcher.segment_readers() {
@@ -140,10 +149,12 @@ fn by_skeleton(
                 continue;
             };
             while stream.advance() {
-                let Some((term, key)) = std::str::from_utf8(stream.key()).ok().and_then(|t| Some((t, key(t)?))) else {
+                let Ok(term) = std::str::from_utf8(stream.key()) else {
                     continue;
                 };
-                by_key.entry(key).or_default().push(term.to_string());
+                for key in keys(term) {
+                    by_key.entry(key).or_default().push(term.to_string());
+                }
             }
         }
     }
@@ -165,31 +176,54 @@ pub(super) fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     forms.into_iter().flatten().filter(move |form| plural && form.len() >= 2)
 }
 
-/// Whether `a` becomes `b` by one insertion, deletion or substitution (ASCII).
-fn within_one_edit(a: &str, b: &str) -> bool {
+/// Longest word compared for typos; longer ones are identifiers, not misspellings.
+const MAX_FUZZY_LEN: usize = 63;
+
+/// Whether `a` becomes `b` by at most `edits` insertions, deletions or substitutions
+/// (ASCII; Levenshtein on the stack, abandoned once a row exceeds the budget: it runs for
+/// every note word of a similar length).
+fn within_edits(a: &str, b: &str, edits: usize) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
+    if a.len().abs_diff(b.len()) > edits || b.len() > MAX_FUZZY_LEN {
         return false;
     }
-    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    if short.len() == long.len() {
-        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
-    } else {
-        short[prefix..] == long[prefix + 1..]
+    let mut previous = [0usize; MAX_FUZZY_LEN + 1];
+    let mut current = [0usize; MAX_FUZZY_LEN + 1];
+    previous.iter_mut().enumerate().for_each(|(j, distance)| *distance = j);
+    let (previous, current) = (&mut previous[..=b.len()], &mut current[..=b.len()]);
+    for (i, &x) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(x != y);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        if current.iter().all(|&distance| distance > edits) {
+            return false;
+        }
+        previous.swap_with_slice(current);
     }
+    previous[b.len()] <= edits
 }
 
 #[cfg(test)]
 mod tests {
-    use super::within_one_edit;
+    use super::within_edits;
 
     #[test]
     fn one_edit() {
-        assert!(within_one_edit("scaling", "scailing"));
-        assert!(within_one_edit("cognito", "cognitor"));
-        assert!(within_one_edit("kinesis", "kinesys"));
-        assert!(!within_one_edit("kinesis", "kinesis2x"));
-        assert!(!within_one_edit("prewarm", "freewarm"));
+        assert!(within_edits("scaling", "scailing", 1));
+        assert!(within_edits("cognito", "cognitor", 1));
+        assert!(within_edits("kinesis", "kinesys", 1));
+        assert!(within_edits("actuater", "actuator", 1));
+        assert!(!within_edits("kinesis", "kinesis2x", 1));
+        assert!(!within_edits("prewarm", "freewarm", 1));
+    }
+
+    #[test]
+    fn two_edits() {
+        assert!(within_edits("propagation", "propergation", 2));
+        assert!(within_edits("prewarm", "freewarm", 2));
+        assert!(!within_edits("propagation", "propergation", 1));
+        assert!(!within_edits("compression", "composition", 2));
     }
 }

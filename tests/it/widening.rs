@@ -329,6 +329,21 @@ fn an_english_plural_matches_an_alias_entry_written_in_the_singular() {
 }
 
 #[test]
+fn misspellings_of_short_skeleton_and_long_words_are_corrected() {
+    let note = "# 스프링\n\n## Actuator\n\n* 기본으로 HTTP 로는 `/actuator/health` 만 열려 있음\n\n\
+## 트랜잭션 전파 (propergation)\n\n* 기본값은 REQUIRED, 바깥 트랜잭션에 참여\n\n## 배포\n\n* 배포는 화요일\n";
+    let (_fixture, engine) = engine_over("spring.md", note);
+    // `actuator`'s consonant skeleton is too short to be matched by sound, not to be misspelt.
+    let answer = engine.ask("actuater 는 기본으로 뭐가 열려 있어?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "스프링 › Actuator");
+    // Two edits away, in a word of eleven letters.
+    let answer = engine.ask("트랜잭션 propagation 기본값이 뭐였지", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "스프링 › 트랜잭션 전파 (propergation)");
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();
