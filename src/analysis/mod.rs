@@ -21,7 +21,7 @@ use lindera::segmenter::Segmenter;
 use lindera::token::Token;
 use lindera::worker::SegmentWorker;
 
-pub use morphemes::is_english_frame_word;
+pub use morphemes::{is_english_frame_word, is_english_stopword};
 pub use normalize::normalize;
 pub use particles::without_particle;
 pub use script::{contains_hangul, is_hangul_syllable, is_hangul_word};

@@ -9,7 +9,7 @@ use super::store::{open_with_manifest, write_manifest, IndexStore, Manifest, Ope
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::config::threads_or_cores;
-use crate::knowledge::{Chunk, Knowledge};
+use crate::knowledge::{spelled_out, Chunk, Knowledge};
 
 /// Tantivy's per-thread indexing budget; ample for notes, small enough for a 2-core box.
 const MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
@@ -36,6 +36,7 @@ pub fn build(
             qa_pairs: knowledge.qa_pairs(),
             problems: knowledge.problems.clone(),
             sections: knowledge.sections.clone(),
+            spelled_out: spelled_out(&knowledge.sections),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
         };
         write_manifest(&building, &manifest).map(|()| manifest)

@@ -1,5 +1,6 @@
 //! Index generations on disk and the `CURRENT` pointer that names the live one.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -36,6 +37,10 @@ pub struct Manifest {
     pub problems: Vec<Problem>,
     /// Headings and their text, for topics.
     pub sections: Vec<Section>,
+    /// English phrases of the notes under their initials (`rf`: `replication factor`), for
+    /// questions that abbreviate them.
+    #[serde(default)]
+    pub spelled_out: BTreeMap<String, Vec<String>>,
     /// Build time in milliseconds.
     pub build_ms: f64,
 }

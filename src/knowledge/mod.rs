@@ -5,6 +5,7 @@
 //! Every chunk keeps its file, heading path and 1-based line range so an answer can always
 //! say where it came from.
 
+mod acronyms;
 mod files;
 mod frontmatter;
 mod lines;
@@ -15,6 +16,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+pub use acronyms::{spelled_out, MAX_PHRASES_PER_INITIALS};
 pub use files::{fingerprint, list_notes, note_files, NoteFile};
 
 /// Separator used when a heading path is shown to people.

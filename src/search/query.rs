@@ -22,6 +22,9 @@ const ALIAS_WEIGHT: f32 = 0.7;
 const CORRECTION_WEIGHT: f32 = 0.6;
 /// Weight of a note word matched by sound across scripts (`아웃바운드` ↔ `outbound`).
 pub(super) const TRANSLITERATION_WEIGHT: f32 = 0.6;
+/// Weight of a phrase of the notes whose initials the question writes (`RF` for
+/// `replication factor`): an alias the notes define by using both.
+const SPELLED_OUT_WEIGHT: f32 = 0.7;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
 /// Weight of a word as written, particle aside, when the dictionary cut it differently.
@@ -276,6 +279,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        self.plan.spell_out_abbreviations(self.expansions.vocabulary);
         self.plan
     }
 }
@@ -316,6 +320,23 @@ impl QueryPlan {
             self.add_variant(&form, weight, concept);
         }
         self.split_joined_word(word, concept, vocabulary);
+    }
+
+    /// Abbreviations the notes never write and nothing else widened (`RF`): the notes'
+    /// phrases with those initials (`replication factor`) are variants. Run after the
+    /// aliases, which say what a team's abbreviations stand for better than initials can.
+    fn spell_out_abbreviations(&mut self, vocabulary: &Vocabulary) {
+        for concept in 0..self.concepts.len() {
+            let word = &self.concepts[concept];
+            let alone = self.variants.iter().filter(|v| v.concept == concept).nth(1).is_none();
+            if word.class != TermClass::Latin || !alone || vocabulary.knows(&word.text) {
+                continue;
+            }
+            for terms in vocabulary.spelled_out(&word.text) {
+                terms.iter().for_each(|term| self.add(term, SPELLED_OUT_WEIGHT, concept));
+                self.variants.push(Variant { concept, terms });
+            }
+        }
     }
 
     /// A compound's parts together are one more way to say the compound (`보안 그룹`).

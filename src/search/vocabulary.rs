@@ -6,11 +6,14 @@
 
 use rustc_hash::FxHashMap;
 
+use std::collections::BTreeMap;
+
 use std::sync::Arc;
 
 use tantivy::Searcher;
 
 use super::transliteration::{hangul_lookup_key, latin_keys};
+use crate::analysis::is_english_stopword;
 use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
@@ -36,6 +39,7 @@ pub struct Vocabulary {
     by_sound: FxHashMap<String, Vec<String>>,
     hangul_by_sound: FxHashMap<String, Vec<String>>,
     known: Option<Arc<KnownTerms>>,
+    spelled_out: BTreeMap<String, Vec<String>>,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -58,7 +62,27 @@ impl Vocabulary {
             let key = (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten();
             key.into_iter().collect()
         });
-        Vocabulary { by_sound, hangul_by_sound, known: Some(open.known_terms().clone()) }
+        let spelled_out = open.manifest.spelled_out.clone();
+        Vocabulary { by_sound, hangul_by_sound, known: Some(open.known_terms().clone()), spelled_out }
+    }
+
+    /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication
+    /// factor`, `hll` → `hyperloglog`), each as its searched terms; none for words longer
+    /// than an abbreviation or letters that spell many phrases. A phrase left with one short
+    /// word once function words are dropped (`to be` → `be`) stands for nothing.
+    pub fn spelled_out(&self, abbreviation: &str) -> Vec<Vec<String>> {
+        let Some(phrases) = self.spelled_out.get(abbreviation) else {
+            return Vec::new();
+        };
+        let searched = |phrase: &String| -> Vec<String> {
+            let words = phrase.split(' ').filter(|word| !is_english_stopword(word));
+            words.filter(|word| self.knows(word)).map(str::to_string).collect()
+        };
+        phrases
+            .iter()
+            .map(searched)
+            .filter(|terms| terms.len() > 1 || terms.first().is_some_and(|t| t.len() > 5))
+            .collect()
     }
 
     /// Whether the notes contain `term` in a searched field (without an index, every word

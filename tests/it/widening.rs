@@ -344,6 +344,20 @@ fn misspellings_of_short_skeleton_and_long_words_are_corrected() {
 }
 
 #[test]
+fn an_abbreviation_finds_the_phrase_the_notes_spell_out() {
+    let note = "# 카프카\n\n## 토픽\n\n* order-events 토픽은 파티션 12개, replication factor 3 으로 만듬\n\n\
+## 레디스 자료구조\n\n* HyperLogLog\n  * 표준오차 0.81%, 키 하나에 12KB\n\n## 컨슈머\n\n* 컨슈머 그룹은 서비스마다 하나\n";
+    let (_fixture, engine) = engine_over("kafka.md", note);
+    let answer = engine.ask("order-events 토픽 RF 몇이야?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "카프카 › 토픽");
+    assert!(!answer.unknown.contains(&"rf".to_string()), "RF is replication factor: {:?}", answer.unknown);
+    let answer = engine.ask("HLL 표준오차 몇 퍼센트?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "카프카 › 레디스 자료구조 › HyperLogLog");
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();

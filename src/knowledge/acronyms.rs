@@ -1,0 +1,124 @@
+//! Abbreviations the notes spell out: every run of English words in the notes (`replication
+//! factor`, `Time To Live`) and every camel-case word (`HyperLogLog`) listed under its
+//! initials (`rf`, `ttl`, `hll`), so a question that abbreviates what the notes write out in
+//! full (`RF 몇이야?`) still meets it.
+
+use std::collections::BTreeMap;
+
+use super::Section;
+
+/// Abbreviations are two to five letters; shorter is a letter, longer is a word.
+const MIN_INITIALS: usize = 2;
+const MAX_INITIALS: usize = 5;
+/// Initials shared by more phrases than this spell nothing in particular and are not kept.
+pub const MAX_PHRASES_PER_INITIALS: usize = 3;
+
+/// Lower-case phrases (words joined by a space) under their initials, from every section's
+/// text; initials with more than [`MAX_PHRASES_PER_INITIALS`] phrases are left out.
+pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
+    let mut by_initials: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for section in sections {
+        for line in section.text.lines() {
+            for run in english_runs(line) {
+                add_phrases(&run, &mut by_initials);
+            }
+        }
+    }
+    by_initials.retain(|_, phrases| phrases.len() <= MAX_PHRASES_PER_INITIALS);
+    by_initials
+}
+
+/// Every phrase of two to five consecutive words of `run`, and every camel-case word in it.
+fn add_phrases(run: &[&str], by_initials: &mut BTreeMap<String, Vec<String>>) {
+    for start in 0..run.len() {
+        let longest = (run.len() - start).min(MAX_INITIALS);
+        for words in MIN_INITIALS..=longest {
+            let phrase = &run[start..start + words];
+            let initials: String = phrase.iter().map(|word| word[..1].to_ascii_lowercase()).collect();
+            add(by_initials, initials, phrase.join(" ").to_ascii_lowercase());
+        }
+        let initials = camel_case_initials(run[start]);
+        if (MIN_INITIALS..=MAX_INITIALS).contains(&initials.len()) {
+            add(by_initials, initials, run[start].to_ascii_lowercase());
+        }
+    }
+}
+
+/// The first letter of each part of a camel-case word (`HyperLogLog`: `hll`, `useEffect`:
+/// `ue`), lower-cased; a single letter for any other word.
+fn camel_case_initials(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let starts_part = |i: usize| i == 0 || (bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase());
+    (0..bytes.len()).filter(|&i| starts_part(i)).map(|i| char::from(bytes[i].to_ascii_lowercase())).collect()
+}
+
+fn add(by_initials: &mut BTreeMap<String, Vec<String>>, initials: String, phrase: String) {
+    let phrases = by_initials.entry(initials).or_default();
+    if !phrases.contains(&phrase) && phrases.len() <= MAX_PHRASES_PER_INITIALS {
+        phrases.push(phrase);
+    }
+}
+
+/// Runs of English words in a line: words of ASCII letters separated only by spaces, `-` or
+/// `_` (`replication-factor`). Anything else between words (punctuation, Hangul) ends a run,
+/// and so does a word with digits (`ec2`), which is a name rather than words.
+fn english_runs(line: &str) -> Vec<Vec<&str>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let bytes = line.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        let (start, alphanumeric) = (end, bytes[end].is_ascii_alphanumeric());
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() == alphanumeric {
+            end += 1;
+        }
+        // ASCII letters and digits are whole characters, so `start..end` are char boundaries.
+        let segment = &line[start..end];
+        let joins = if alphanumeric {
+            segment.bytes().all(|b| b.is_ascii_alphabetic())
+        } else {
+            segment.bytes().all(|b| matches!(b, b' ' | b'-' | b'_'))
+        };
+        if alphanumeric && joins {
+            run.push(segment);
+        } else if !joins && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{english_runs, spelled_out};
+    use crate::knowledge::Section;
+
+    fn section(text: &str) -> Section {
+        Section { source: "a.md".into(), heading_path: vec!["A".into()], lines: (1, 1), text: text.into() }
+    }
+
+    #[test]
+    fn runs_end_at_hangul_digits_and_punctuation() {
+        let runs = english_runs("토픽은 replication factor 3, `min.insync` 로 Time To Live");
+        assert_eq!(runs, vec![vec!["replication", "factor"], vec!["min"], vec!["insync"], vec!["Time", "To", "Live"]]);
+        assert_eq!(english_runs("--replication-factor 3"), vec![vec!["replication", "factor"]]);
+    }
+
+    #[test]
+    fn phrases_and_camel_case_words_are_listed_under_their_initials() {
+        let found = spelled_out(&[section("* replication factor 3\n* HyperLogLog 는 카디널리티\n* Time To Live")]);
+        assert_eq!(found["rf"], vec!["replication factor"]);
+        assert_eq!(found["hll"], vec!["hyperloglog"]);
+        assert_eq!(found["ttl"], vec!["time to live"]);
+        assert!(!found.contains_key("r"), "one letter is not an abbreviation");
+    }
+
+    #[test]
+    fn initials_spelling_many_phrases_are_dropped() {
+        let text = "alpha beta\nalpha bravo\nalpha bear\nalpha boat\nalpha bat\n";
+        assert!(!spelled_out(&[section(text)]).contains_key("ab"));
+    }
+}
