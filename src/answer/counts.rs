@@ -11,8 +11,12 @@ const NUMERAL_ENDINGS: &[&str] =
 /// Determiner forms of Korean numerals, a number only before a counter (`두 개`, `세 번`).
 const KOREAN_DETERMINER_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"];
 /// Counters and units that follow a determiner numeral.
-const KOREAN_COUNTERS: &[&str] =
-    &["개", "명", "번", "가지", "대", "곳", "군데", "시간", "달", "해", "주", "장", "줄", "배", "종류", "단계", "차례"];
+const KOREAN_COUNTERS: &[&str] = &[
+    "개", "명", "번", "가지", "대", "곳", "군데", "시간", "달", "해", "주", "장", "줄", "배", "종류", "단계", "차례",
+    "분", "초", "건", "년", "개월", "회",
+];
+/// Sino-Korean round numbers (`수십`, `백`, `천만`), written as words rather than digits.
+const ROUND_NUMBER_UNITS: &[char] = &['십', '백', '천', '만', '억'];
 /// English numbers written as words.
 const ENGLISH_NUMERALS: &[&str] = &[
     "one",
@@ -88,9 +92,25 @@ pub fn states_a_number(text: &str) -> bool {
     words.iter().enumerate().any(|(i, word)| {
         KOREAN_NUMERALS.iter().any(|n| word.strip_prefix(n).is_some_and(|rest| NUMERAL_ENDINGS.contains(&rest)))
             || ENGLISH_NUMERALS.contains(word)
-            || (KOREAN_DETERMINER_NUMERALS.contains(word)
-                && words.get(i + 1).is_some_and(|next| KOREAN_COUNTERS.iter().any(|c| next.starts_with(c))))
+            || (KOREAN_DETERMINER_NUMERALS.contains(word) && words.get(i + 1).is_some_and(|next| counts(next)))
+            || is_round_number(word, words.get(i + 1).copied())
     })
+}
+
+fn counts(word: &str) -> bool {
+    KOREAN_COUNTERS.iter().any(|counter| word.starts_with(counter))
+}
+
+/// `수십번`, `수백 개`, `천 개`, `수천만`: units of ten and up, after an optional `수` (some),
+/// then a counter, or a particle after `수`; so `백업`, `만들어` and `천천히` are no numbers.
+fn is_round_number(word: &str, next: Option<&str>) -> bool {
+    let rest = word.strip_prefix('수').unwrap_or(word);
+    let some = rest.len() < word.len();
+    let tail = rest.trim_start_matches(ROUND_NUMBER_UNITS);
+    if tail.len() == rest.len() {
+        return false;
+    }
+    counts(tail) || (tail.is_empty() && (some || next.is_some_and(counts))) || (some && NUMERAL_ENDINGS.contains(&tail))
 }
 
 #[cfg(test)]
@@ -119,5 +139,8 @@ mod tests {
         assert!(!states_a_number("셋업 가이드를 본다"));
         assert!(!states_a_number("세상이 바뀐다고 네 말이 맞다"), "세 and 네 before a non-counter are no numerals");
         assert!(states_a_number("세 번째 방법"));
+        assert!(states_a_number("API 가 초당 수십번 나간 사고"));
+        assert!(states_a_number("천 개까지") && states_a_number("수백만이 넘는다"));
+        assert!(!states_a_number("백업 받고 만들어서 천천히"), "백, 만, 천 starting other words");
     }
 }
