@@ -189,12 +189,14 @@ fn by_skeleton(
     by_key
 }
 
-/// Singulars an English plural may have: `-s`, `-es`, `-ies` → `-y`.
+/// Singulars an English plural may have: `-s`, `-ies` → `-y`, and `-es` after a hissing
+/// sound (`boxes`, `patches`; `comes` is not `com`).
 pub(super) fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     let plural = word.len() >= 3 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii();
+    let hissing = |stem: &&str| ["s", "x", "z", "ch", "sh"].iter().any(|end| stem.ends_with(end));
     let forms = [
         word.strip_suffix("ies").map(|stem| format!("{stem}y")),
-        word.strip_suffix("es").map(str::to_string),
+        word.strip_suffix("es").filter(hissing).map(str::to_string),
         word.strip_suffix('s').map(str::to_string),
     ];
     forms.into_iter().flatten().filter(move |form| plural && form.len() >= 2)
@@ -231,7 +233,16 @@ fn within_edits(a: &str, b: &str, edits: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::within_edits;
+    use super::{singular_forms, within_edits};
+
+    #[test]
+    fn plurals_lose_es_only_after_a_hissing_sound() {
+        let forms = |word: &str| singular_forms(word).collect::<Vec<_>>();
+        assert_eq!(forms("comes"), vec!["come"]);
+        assert!(forms("boxes").contains(&"box".to_string()) && forms("patches").contains(&"patch".to_string()));
+        assert!(forms("policies").contains(&"policy".to_string()));
+        assert!(forms("class").is_empty());
+    }
 
     #[test]
     fn one_edit() {
