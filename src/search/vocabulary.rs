@@ -202,6 +202,21 @@ pub(super) fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     forms.into_iter().flatten().filter(move |form| plural && form.len() >= 2)
 }
 
+/// Whether `a` becomes `b` by one insertion, deletion or substitution (ASCII): the common
+/// case, checked in one pass.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// Longest word compared for typos; longer ones are identifiers, not misspellings.
 const MAX_FUZZY_LEN: usize = 63;
 
@@ -212,6 +227,9 @@ fn within_edits(a: &str, b: &str, edits: usize) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > edits || b.len() > MAX_FUZZY_LEN {
         return false;
+    }
+    if edits <= 1 {
+        return a == b || (edits == 1 && within_one_edit(a, b));
     }
     let mut previous = [0usize; MAX_FUZZY_LEN + 1];
     let mut current = [0usize; MAX_FUZZY_LEN + 1];
