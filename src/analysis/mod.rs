@@ -345,6 +345,32 @@ impl TermSink<'_> {
             self.push_unit(word, start);
             self.push_case_parts(text, start, end);
         }
+        self.push_hyphenated_whole(text, start, end);
+    }
+
+    /// After the last word of a hyphenated term (`write-through`, `kube-proxy`), the whole
+    /// term, as a word as written: its words alone lose a function word (`through`), so
+    /// `write-through` and `write-back` would both be `write`. The hyphens stay, which keeps
+    /// such terms out of typo and sound matching.
+    fn push_hyphenated_whole(&mut self, text: &str, start: usize, end: usize) {
+        let joined_on = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_alphabetic);
+        if text[end..].starts_with('-') && joined_on(end + 1) {
+            return; // not the last word yet
+        }
+        let mut first = start;
+        while first >= 2 && text[..first].ends_with('-') && joined_on(first - 2) {
+            let before = text[..first - 1].char_indices().rev().find(|&(_, c)| !c.is_ascii_alphanumeric());
+            first = before.map_or(0, |(i, c)| i + c.len_utf8());
+        }
+        let whole = &text[first..end];
+        let letters_only = whole.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+        if first == start || !letters_only || whole.len() > script::MAX_LATIN_WORD || in_link(text, first, end) {
+            return; // not a term, or a slug in a URL (`aws-modern-applications-kr`)
+        }
+        self.push(whole.to_string(), TermClass::Latin, (first, end), true, false);
+        if let Some(term) = self.terms.last_mut() {
+            term.written_form = true;
+        }
     }
 
     /// Adds the parts of an identifier written in camel case (`readinessProbe`,

@@ -5,7 +5,7 @@
 use super::query::{QueryPlan, Variant, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
 use super::transliteration::hangul_lookup_key;
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
-use crate::analysis::{is_hangul_word, touching_runs, without_particle, TermClass};
+use crate::analysis::{is_hangul_word, touching_runs, without_particle};
 
 /// A word of the question as written, its particle aside.
 pub(super) struct WrittenWord {
@@ -151,22 +151,25 @@ impl QueryPlan {
         }
     }
 
-    /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`,
-    /// `kube-proxy` for `kubeproxy`): the joined word is a variant of both.
+    /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`),
+    /// or hyphenated (`write through` for `write-through`, whose `through` is no search term of
+    /// its own): the joined word is a variant of every concept read from the pair.
     pub(super) fn read_spaced_words(&mut self, normalized: &str, spans: &[ConceptSpan], vocabulary: &Vocabulary) {
-        for pair in spans.windows(2) {
-            let (first, second) = (&pair[0], &pair[1]);
-            let latin = |span: &ConceptSpan| self.concepts[span.concept].class == TermClass::Latin;
-            let apart = normalized.get(first.end..second.start).is_some_and(|gap| {
-                !gap.is_empty() && gap.len() <= 2 && gap.chars().all(|c| c == '-' || c.is_whitespace())
-            });
-            if !(latin(first) && latin(second) && apart) {
+        let words = latin_words(normalized);
+        for pair in words.windows(2) {
+            let ((first_start, first_end), (second_start, second_end)) = (pair[0], pair[1]);
+            let gap = &normalized[first_end..second_start];
+            if gap.len() > 2 || !gap.chars().all(|c| c == '-' || c.is_whitespace()) {
                 continue;
             }
-            let joined = format!("{}{}", self.concepts[first.concept].text, self.concepts[second.concept].text);
-            if vocabulary.knows(&joined) {
-                self.add_variant(&joined, JOINED_WEIGHT, first.concept);
-                self.add_variant(&joined, JOINED_WEIGHT, second.concept);
+            let (first, second) = (&normalized[first_start..first_end], &normalized[second_start..second_end]);
+            let joined = [format!("{first}{second}"), format!("{first}-{second}")];
+            let inside = spans.iter().filter(|span| span.start >= first_start && span.end <= second_end);
+            let concepts: Vec<usize> = inside.map(|span| span.concept).collect();
+            for form in joined.iter().filter(|form| vocabulary.knows(form)) {
+                for &concept in &concepts {
+                    self.add_variant(form, JOINED_WEIGHT, concept);
+                }
             }
         }
     }
@@ -180,4 +183,21 @@ impl QueryPlan {
             self.variants.push(Variant { concept, terms: vec![left, right] });
         }
     }
+}
+
+/// The byte ranges of the runs of ASCII letters in `text` (`write`, `through`).
+fn latin_words(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
+        match (b.is_ascii_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push((from, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
 }

@@ -358,6 +358,22 @@ fn an_abbreviation_finds_the_phrase_the_notes_spell_out() {
 }
 
 #[test]
+fn a_hyphenated_term_is_told_from_its_siblings_however_it_is_spaced() {
+    // `through` is a function word: alone, `write-through` would be just `write`.
+    let note = "# 캐시\n\n## 전략\n\n* write-back\n  * 캐시에만 쓰고 나중에 DB 로 모아서 씀, 장애 때 유실 위험\n\n\
+* write-through\n  * 쓰기 때 캐시와 DB 둘 다 씀, 쓰기 지연이 늘어남\n  * 읽기는 항상 최신이라 조회 많은 서비스에서 씀\n";
+    let (_fixture, engine) = engine_over("cache.md", note);
+    for question in ["write through 방식 단점이 뭐야", "write-through 단점?"] {
+        let answer = engine.ask(question, 3).unwrap();
+        assert_eq!(answer.hits[0].heading, "캐시 › 전략 › write-through", "{question}: {answer:?}");
+    }
+    assert_eq!(engine.ask("write back 단점", 3).unwrap().hits[0].heading, "캐시 › 전략 › write-back");
+    let read = reading(&engine, "write through 방식 단점이 뭐야");
+    let write = read.iter().find(|(word, _)| word == "write").expect("write is read");
+    assert!(write.1.contains(&"write-through".to_string()), "the note's hyphenated term is searched: {read:?}");
+}
+
+#[test]
 fn every_shipped_alias_entry_is_searchable() {
     let analyzer = Analyzer::shared().unwrap();
     let glossary = Aliases::glossary_groups();
