@@ -11,10 +11,10 @@ use super::Section;
 const MIN_INITIALS: usize = 2;
 const MAX_INITIALS: usize = 5;
 /// Initials shared by more phrases than this spell nothing in particular and are not kept.
-pub const MAX_PHRASES_PER_INITIALS: usize = 3;
+const MAX_PHRASES_PER_INITIALS: usize = 3;
 
 /// Lower-case phrases (words joined by a space) under their initials, from every section's
-/// text; initials with more than [`MAX_PHRASES_PER_INITIALS`] phrases are left out.
+/// text; initials with more than three phrases spell nothing in particular and are left out.
 pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
     let mut by_initials: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for section in sections {

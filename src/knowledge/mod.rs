@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-pub use acronyms::{spelled_out, MAX_PHRASES_PER_INITIALS};
+pub use acronyms::spelled_out;
 pub use files::{fingerprint, list_notes, note_files, NoteFile};
 
 /// Separator used when a heading path is shown to people.
