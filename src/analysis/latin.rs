@@ -36,9 +36,12 @@ impl TermSink<'_> {
             let before = text[..first - 1].char_indices().rev().find(|&(_, c)| !c.is_ascii_alphanumeric());
             first = before.map_or(0, |(i, c)| i + c.len_utf8());
         }
+        if first == start {
+            return; // a word of its own
+        }
         let whole = &text[first..end];
         let letters_only = whole.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
-        if first == start || !letters_only || whole.len() > script::MAX_LATIN_WORD || in_link(text, first, end) {
+        if !letters_only || whole.len() > script::MAX_LATIN_WORD || in_link(text, first, end) {
             return; // not a term, or a slug in a URL (`aws-modern-applications-kr`)
         }
         self.push(whole.to_string(), TermClass::Latin, (first, end), true, false);

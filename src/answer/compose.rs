@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::counts::{asks_how_many, states_a_number};
 use super::excerpt::{relevant_lines, trim_at_line};
 use super::{source_url, Answer, Hit};
-use crate::analysis::{contains_hangul, is_english_frame_word, TermClass};
+use crate::analysis::{contains_hangul, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::search::{Coverage, QueryPlan, RankedDoc};
@@ -83,7 +83,7 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     let korean = contains_hangul(query);
     let names = written_names(query, korean);
     plan.concepts.iter().enumerate().any(|(i, c)| {
-        let absent_word = c.class == TermClass::Latin && coverage.is_unknown(i) && !is_english_frame_word(&c.text);
+        let absent_word = c.class == TermClass::Latin && coverage.is_unknown(i) && !c.is_frame_word();
         absent_word && (names.contains(&c.text) || (korean && !has_alternatives(plan, i)))
     })
 }

@@ -15,14 +15,23 @@ const MAX_PHRASES_PER_INITIALS: usize = 3;
 
 /// Lower-case phrases (words joined by a space) under their initials, from every section's
 /// text; initials with more than three phrases spell nothing in particular and are left out.
+/// A section's text holds its subsections', so each line of a note is read once: sections
+/// come in note order, and the lines an enclosing section already gave are skipped.
 pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
     let mut by_initials: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut read_until: Option<(&str, u32)> = None;
     for section in sections {
-        for line in section.text.lines() {
+        let last_read = match read_until {
+            Some((source, last)) if source == section.source => last,
+            _ => 0,
+        };
+        let already_read = (last_read + 1).saturating_sub(section.lines.0) as usize;
+        for line in section.text.lines().skip(already_read) {
             for run in english_runs(line) {
                 add_phrases(&run, &mut by_initials);
             }
         }
+        read_until = Some((&section.source, last_read.max(section.lines.1)));
     }
     by_initials.retain(|_, phrases| phrases.len() <= MAX_PHRASES_PER_INITIALS);
     by_initials

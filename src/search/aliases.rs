@@ -199,8 +199,11 @@ impl Aliases {
         for (start, first) in terms.iter().enumerate() {
             let mut places: Vec<(usize, usize)> = Vec::new();
             for form in std::iter::once(first.clone()).chain(singular_forms(first)) {
-                let new_places = self.by_first_term.get(&form).into_iter().flatten();
-                new_places.for_each(|place| places.extend((!places.contains(place)).then_some(*place)));
+                for &place in self.by_first_term.get(&form).into_iter().flatten() {
+                    if !places.contains(&place) {
+                        places.push(place);
+                    }
+                }
             }
             for (group_index, which) in places {
                 let phrase = &self.groups[group_index][which];

@@ -67,7 +67,7 @@ impl Concept {
     /// more than verbs.
     pub fn importance(&self) -> f32 {
         match self.class {
-            TermClass::Latin if is_english_frame_word(&self.text) => 0.35,
+            _ if self.is_frame_word() => 0.35,
             TermClass::Noun | TermClass::Latin => 1.0,
             TermClass::Number => 0.6,
             TermClass::Verb => 0.35,
@@ -81,7 +81,7 @@ impl Concept {
 
     /// A name or a noun: what a question is about, rather than what it asks of it.
     pub fn is_topic_word(&self) -> bool {
-        matches!(self.class, TermClass::Noun | TermClass::Latin) && !is_english_frame_word(&self.text)
+        matches!(self.class, TermClass::Noun | TermClass::Latin) && !self.is_frame_word()
     }
 }
 
@@ -272,10 +272,7 @@ impl<'a> Reader<'a> {
             spanned.dedup();
             for alternative in found.alternatives {
                 for &concept in &spanned {
-                    for text in &alternative {
-                        self.plan.add(text, ALIAS_WEIGHT, concept);
-                    }
-                    self.plan.variants.push(Variant { concept, terms: alternative.clone() });
+                    self.plan.add_terms_variant(alternative.clone(), ALIAS_WEIGHT, concept);
                 }
             }
         }
@@ -305,8 +302,7 @@ impl QueryPlan {
         self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
         let own = word.own.iter().map(|terms| (terms, 1.0));
         for (terms, weight) in own.chain(word.alternatives.iter().map(|terms| (terms, ALIAS_WEIGHT))) {
-            terms.iter().for_each(|text| self.add(text, weight, concept));
-            self.variants.push(Variant { concept, terms: terms.clone() });
+            self.add_terms_variant(terms.clone(), weight, concept);
         }
     }
 
@@ -333,8 +329,7 @@ impl QueryPlan {
                 continue;
             }
             for terms in vocabulary.spelled_out(&word.text) {
-                terms.iter().for_each(|term| self.add(term, SPELLED_OUT_WEIGHT, concept));
-                self.variants.push(Variant { concept, terms });
+                self.add_terms_variant(terms, SPELLED_OUT_WEIGHT, concept);
             }
         }
     }

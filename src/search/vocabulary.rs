@@ -19,6 +19,8 @@ use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
 /// sound, to widen safely.
 const MIN_FUZZY_LEN: usize = 5;
+/// A phrase reduced to a single word shorter than this (`to be` → `be`) spells out nothing.
+const MIN_SPELLED_OUT_WORD: usize = 6;
 /// Words this long are also matched to note words two edits away (`propagation` ↔
 /// `propergation`): a long word has few neighbours even that far.
 const MIN_TWO_EDITS_LEN: usize = 9;
@@ -37,6 +39,9 @@ pub(super) const MIN_LOANWORD_SYLLABLES: usize = 3;
 #[derive(Clone, Default)]
 pub struct Vocabulary {
     by_sound: FxHashMap<String, Vec<String>>,
+    /// The same Latin words once each, by length then spelling: typo corrections scan only
+    /// the lengths a word's budget of edits can reach.
+    by_length: Vec<String>,
     hangul_by_sound: FxHashMap<String, Vec<String>>,
     known: Option<Arc<KnownTerms>>,
     spelled_out: BTreeMap<String, Vec<String>>,
@@ -59,11 +64,13 @@ impl Vocabulary {
         let (searcher, fields) = (&open.searcher, &open.fields);
         let by_sound = by_skeleton(searcher, fields, ("a", "{"), latin_keys);
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-            let key = (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten();
-            key.into_iter().collect()
+            (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten()
         });
-        let spelled_out = open.manifest.spelled_out.clone();
-        Vocabulary { by_sound, hangul_by_sound, known: Some(open.known_terms().clone()), spelled_out }
+        let mut by_length: Vec<String> = by_sound.values().flatten().cloned().collect();
+        by_length.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
+        by_length.dedup();
+        let known = Some(open.known_terms().clone());
+        Vocabulary { by_sound, by_length, hangul_by_sound, known, spelled_out: open.manifest.spelled_out.clone() }
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication
@@ -81,7 +88,7 @@ impl Vocabulary {
         phrases
             .iter()
             .map(searched)
-            .filter(|terms| terms.len() > 1 || terms.first().is_some_and(|t| t.len() > 5))
+            .filter(|terms| terms.len() > 1 || terms.first().is_some_and(|t| t.len() >= MIN_SPELLED_OUT_WORD))
             .collect()
     }
 
@@ -142,14 +149,11 @@ impl Vocabulary {
             return Vec::new();
         }
         let edits = if word.len() >= MIN_TWO_EDITS_LEN { 2 } else { 1 };
-        let long_enough = word.len().min(MIN_TWO_EDITS_LEN) - 1;
-        let mut found: Vec<String> = self
-            .by_sound
-            .values()
-            .flatten()
-            .filter(|known| known.len() >= long_enough && within_edits(word, known, edits))
-            .cloned()
-            .collect();
+        let shortest = (word.len() - edits).max(word.len().min(MIN_TWO_EDITS_LEN) - 1);
+        let from = self.by_length.partition_point(|known| known.len() < shortest);
+        let to = self.by_length.partition_point(|known| known.len() <= word.len() + edits);
+        let candidates = self.by_length[from..to.max(from)].iter();
+        let mut found: Vec<String> = candidates.filter(|known| within_edits(word, known, edits)).cloned().collect();
         found.sort();
         found
     }
@@ -157,11 +161,11 @@ impl Vocabulary {
 
 /// Terms of the searched fields between `range` (bytes), listed under each skeleton `keys`
 /// gives them.
-fn by_skeleton(
+fn by_skeleton<Keys: IntoIterator<Item = String>>(
     searcher: &Searcher,
     fields: &ChunkFields,
     range: (&str, &str),
-    keys: impl Fn(&str) -> Vec<String>,
+    keys: impl Fn(&str) -> Keys,
 ) -> FxHashMap<String, Vec<String>> {
     let mut by_key: FxHashMap<String, Vec<String>> = FxHashMap::default();
     for segment in searcher.segment_readers() {

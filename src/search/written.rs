@@ -142,12 +142,19 @@ impl QueryPlan {
         read
     }
 
+    /// Several terms that together are one more way to say `concept` (`replication factor`
+    /// for `RF`): each is searched at `weight`, and a chunk covers the concept when it holds
+    /// them all.
+    pub(super) fn add_terms_variant(&mut self, terms: Vec<String>, weight: f32, concept: usize) {
+        terms.iter().for_each(|term| self.add(term, weight, concept));
+        self.variants.push(Variant { concept, terms });
+    }
+
     /// `form` as a variant of `concept`, once.
     pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize) {
         let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
         if !known {
-            self.add(form, weight, concept);
-            self.variants.push(Variant { concept, terms: vec![form.to_string()] });
+            self.add_terms_variant(vec![form.to_string()], weight, concept);
         }
     }
 
@@ -178,9 +185,7 @@ impl QueryPlan {
     /// together are a variant.
     pub(super) fn split_joined_word(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
         if let Some((left, right)) = vocabulary.split_in_two(word) {
-            self.add(&left, PART_WEIGHT, concept);
-            self.add(&right, PART_WEIGHT, concept);
-            self.variants.push(Variant { concept, terms: vec![left, right] });
+            self.add_terms_variant(vec![left, right], PART_WEIGHT, concept);
         }
     }
 }
