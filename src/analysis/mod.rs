@@ -8,6 +8,7 @@
 mod latin;
 mod morphemes;
 mod normalize;
+mod numbers;
 mod particles;
 mod script;
 mod tokenizer;
@@ -155,6 +156,11 @@ impl Analyzer {
         let mut i = 0;
         while i < word.len() {
             if word[i].latin {
+                if let Some(quantity) = numbers::read_quantity(text, &word[i..]) {
+                    i += quantity.tokens;
+                    out.push_quantity(quantity);
+                    continue;
+                }
                 let run = word[i..].iter().take_while(|s| s.latin).count();
                 let (start, end) = (word[i].start, word[i + run - 1].end);
                 out.push_latin(text, start, end);

@@ -55,6 +55,16 @@ fn a_quantity_written_as_one_word_is_also_its_unit() {
 }
 
 #[test]
+fn numbers_with_separators_or_magnitude_words_are_one_number() {
+    assert_eq!(terms("쿼리 100만 건당"), vec!["쿼리", "1000000", "건당"], "not the 100 of 100%");
+    assert_eq!(terms("1,000,000건"), vec!["1000000", "건"]);
+    assert_eq!(terms("3천만 원"), terms("30000000 원"));
+    assert_eq!(terms("1.5억"), vec!["150000000"]);
+    assert_eq!(terms("1,000ppm 안팎"), vec!["1000ppm", "ppm", "안팎"], "the unit stays a part");
+    assert_eq!(terms("1,2,3 v1.5"), vec!["1", "2", "3", "v1", "5"], "lists and versions are left alone");
+}
+
+#[test]
 fn particles_endings_and_suffixes_are_dropped() {
     assert_eq!(
         terms("보안그룹하고 달리 stateless해서 inbound와 outbound모두 설정해야 된다."),

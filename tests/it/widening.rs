@@ -171,6 +171,16 @@ fn quantities_are_not_names_the_notes_lack() {
 }
 
 #[test]
+fn a_number_with_a_magnitude_word_is_not_the_bare_number() {
+    let note = "# Limits\n\n* 큐 하나에 메시지 1,000,000건까지 쌓을 수 있다.\n\n* 가용성 SLA 100%를 보장한다.\n";
+    let (_fixture, engine) = engine_over("limits.md", note);
+    let answer = engine.ask("큐에 100만 건 넘게 쌓여도 돼?", 3).unwrap();
+    assert!(answer.answered && answer.hits[0].text.contains("1,000,000건"), "{answer:?}");
+    let question = engine.ask("SLA 100만 건 기준 요금 얼마?", 3).unwrap();
+    assert!(!question.answered, "only the 100 of 100% and SLA matched: {question:?}");
+}
+
+#[test]
 fn an_english_question_naming_a_place_the_notes_lack_is_declined() {
     let answer = shipped_engine().ask("How many AZs does the Seoul region have?", 3).unwrap();
     assert!(!answer.answered, "{answer:?}");
@@ -253,6 +263,16 @@ fn the_built_in_glossary_lets_english_questions_find_korean_notes() {
     let without = notebot::engine::Engine::open(settings).unwrap();
     let answer = without.ask("Where do I look for error logs in an outage?", 3).unwrap();
     assert!(!answer.answered, "without the glossary no word of the question is in the note: {answer:?}");
+}
+
+#[test]
+fn everyday_words_for_inside_and_outside_find_the_notes_terms() {
+    let note = "# Network\n\n* 내부 트래픽은 라우팅 테이블대로 간다.\n\n* 외부 트래픽은 NAT 게이트웨이로 간다.\n";
+    let (_fixture, engine) = engine_over("net.md", note);
+    let answer = engine.ask("밖으로 가는 트래픽은 뭘 거쳐?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("외부"), "{answer:?}");
+    let answer = engine.ask("VPC 안에서 도는 트래픽은 뭘 거쳐?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("내부"), "{answer:?}");
 }
 
 #[test]
