@@ -83,10 +83,20 @@ fn expression_parts(expression: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 fn keeps_token(tag: &str, surface: &str) -> bool {
+    if is_jamo_only(surface) {
+        return false; // chat laughter and tears (`ㅋㅋ`, `ㅠㅠ`, `ㄱㄱ`): no topic
+    }
     if tag == "UNK" || tag == "UNKNOWN" {
         return surface.chars().any(char::is_alphanumeric);
     }
     keeps(tag) && !STOP_STEMS.contains(&surface)
+}
+
+/// Whether `surface` is made of lone Hangul letters (jamo), as chat writes `ㅋㅋ` or `ㅠㅠ`
+/// (conjoining jamo after NFKC, compatibility jamo before).
+fn is_jamo_only(surface: &str) -> bool {
+    let jamo = |c: char| matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}');
+    !surface.is_empty() && surface.chars().all(jamo)
 }
 
 /// Whether a (possibly combined, `VV+EC`) tag carries content worth indexing.

@@ -158,6 +158,7 @@ struct CompoundParts {
 /// belongs to, and the widenings that need the whole question (written words, aliases).
 struct Reader<'a> {
     plan: QueryPlan,
+    analyzer: &'a Analyzer,
     expansions: Expansions<'a>,
     /// Alias entries the dictionary cut differently in this question, and whether each is in.
     misread: Vec<MisreadWord>,
@@ -173,9 +174,10 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(expansions: Expansions<'a>, misread: Vec<MisreadWord>) -> Reader<'a> {
+    fn new(analyzer: &'a Analyzer, expansions: Expansions<'a>, misread: Vec<MisreadWord>) -> Reader<'a> {
         Reader {
             plan: QueryPlan::default(),
+            analyzer,
             expansions,
             misread_added: vec![false; misread.len()],
             misread,
@@ -248,7 +250,7 @@ impl<'a> Reader<'a> {
         self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
         let vocabulary = self.expansions.vocabulary;
         if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
-            plan.widen_unknown_latin(&term.text, concept, vocabulary);
+            plan.widen_unknown_latin(&term.text, concept, vocabulary, self.analyzer);
         }
         self.compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
         if term.class == TermClass::Noun {
@@ -286,7 +288,7 @@ impl QueryPlan {
     pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
         let normalized = normalize(question);
         let terms = analyzer.analyze_cased(question, &normalized);
-        let mut reader = Reader::new(expansions, expansions.aliases.misread_words(&normalized, &terms));
+        let mut reader = Reader::new(analyzer, expansions, expansions.aliases.misread_words(&normalized, &terms));
         for term in terms {
             if !reader.read(term) {
                 break;
@@ -307,11 +309,15 @@ impl QueryPlan {
     }
 
     /// Other spellings of a Latin word the notes do not contain: its singular, typo
-    /// corrections, and Hangul loanwords that sound like it.
-    fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
+    /// corrections, and Hangul loanwords that sound like it. A loanword is a noun: a note word
+    /// the dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants
+    /// with the English word (`thread`), however alike their skeletons.
+    fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary, analyzer: &Analyzer) {
         let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT));
         let corrections = vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT));
-        let loanwords = vocabulary.hangul_sounding_like(word).into_iter().map(|form| (form, TRANSLITERATION_WEIGHT));
+        let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
+        let loanwords = vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only);
+        let loanwords = loanwords.map(|form| (form, TRANSLITERATION_WEIGHT));
         for (form, weight) in singular.into_iter().chain(corrections).chain(loanwords) {
             self.add_variant(&form, weight, concept);
         }

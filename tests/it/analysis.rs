@@ -65,6 +65,13 @@ fn numbers_with_separators_or_magnitude_words_are_one_number() {
 }
 
 #[test]
+fn chat_laughter_and_tears_are_not_terms() {
+    assert_eq!(terms("락이 안 풀려요 ㅠㅠ"), vec!["락", "풀리"]);
+    assert_eq!(terms("ㅋㅋㅋ 감사 ㅎㅎ"), vec!["감사"]);
+    assert!(terms("ㄱㄱ ㅇㅇ ㅜㅜ").is_empty());
+}
+
+#[test]
 fn particles_endings_and_suffixes_are_dropped() {
     assert_eq!(
         terms("보안그룹하고 달리 stateless해서 inbound와 outbound모두 설정해야 된다."),

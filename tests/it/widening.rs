@@ -40,6 +40,15 @@ fn hangul_loanwords_find_the_english_words_of_the_notes() {
     assert!(answer.unknown.is_empty(), "아웃바운드 should count as outbound: {:?}", answer.unknown);
 }
 
+#[test]
+fn english_words_find_only_hangul_nouns_by_sound() {
+    let note = "# 운영\n\n* 워커는 다 살아있어요. 스레드 덤프도 떠 둠.\n\n* 스케줄러는 새벽에 돌릴때 느림\n";
+    let (_fixture, engine) = engine_over("ops.md", note);
+    let forms: Vec<String> = reading(&engine, "How many threads?").into_iter().flat_map(|(_, forms)| forms).collect();
+    assert!(forms.contains(&"스레드".to_string()), "the loanword is found: {forms:?}");
+    assert!(!forms.iter().any(|f| f.contains("살아") || f.contains("돌릴")), "verbs are not loanwords: {forms:?}");
+}
+
 const K8S_NOTE: &str = "# Kubernetes\n\n\
 * Deployment\n  * ReplicaSet으로 pod 개수를 유지함\n\n\
 * Ingress\n  * ingressClassName 안 적으면 default IngressClass 로 감\n\n\
