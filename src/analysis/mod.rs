@@ -127,7 +127,10 @@ impl Analyzer {
                 .collect()
         };
         for word in touching_runs(&tokens, |seg| (seg.start, seg.end)) {
-            self.push_word(normalized, word, &mut out);
+            let written = &normalized[word[0].start..word[word.len() - 1].end];
+            if !particles::is_only_particles(written) {
+                self.push_word(normalized, word, &mut out);
+            }
         }
         out.terms
     }

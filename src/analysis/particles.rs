@@ -46,9 +46,51 @@ pub fn without_particle(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// Two particles written together (`에서는`, `으로도`), besides those [`PARTICLES`] lists. Only
+/// these: other pairs spell words (`과도`, `도로`, `의도`, `나이`).
+const PARTICLE_PAIRS: &[&str] = &[
+    "에는",
+    "에도",
+    "에의",
+    "에서도",
+    "에서의",
+    "으로도",
+    "으로의",
+    "로는",
+    "로도",
+    "로의",
+    "까지는",
+    "까지도",
+    "까지의",
+    "부터는",
+    "부터도",
+    "에게도",
+    "한테도",
+    "와는",
+    "와의",
+    "과는",
+    "과의",
+    "랑은",
+    "랑도",
+    "보다는",
+    "보다도",
+    "처럼은",
+    "만은",
+    "만의",
+];
+
+/// Whether the written `word` is nothing but particles (`를`, `에서`, `으로는`), as Korean writes
+/// them after an English word or a number with a space between (`plan 은`, `count 로`,
+/// `Dockerfile 에서`): no word of its own, though the dictionary, reading it alone, makes
+/// nouns of it (`로`, `에서`, even `의대` for `를`).
+pub fn is_only_particles(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    PARTICLES.contains(&word) || PARTICLE_PAIRS.contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::without_particle;
+    use super::{is_only_particles, without_particle};
 
     #[test]
     fn one_trailing_particle_goes() {
@@ -58,5 +100,15 @@ mod tests {
         assert_eq!(without_particle("나이"), "나이", "one character would be left");
         assert_eq!(without_particle("코그니토"), "코그니토");
         assert_eq!(without_particle("가"), "가");
+    }
+
+    #[test]
+    fn words_of_particles_alone_are_known() {
+        for word in ["를", "로", "에서", "까지", "으로는", "에서도", "은?"] {
+            assert!(is_only_particles(word), "{word}");
+        }
+        for word in ["과도", "도로", "의도", "나이", "로그", "에러"] {
+            assert!(!is_only_particles(word), "{word}");
+        }
     }
 }

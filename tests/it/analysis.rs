@@ -72,6 +72,13 @@ fn chat_laughter_and_tears_are_not_terms() {
 }
 
 #[test]
+fn particles_written_apart_after_english_words_are_not_terms() {
+    assert_eq!(terms("알람 룰에 for 를 빼먹으면"), vec!["알람", "룰", "빼먹"]);
+    assert_eq!(terms("count 로 만든 Dockerfile 에서 plan 은?"), vec!["count", "만들", "dockerfile", "plan"]);
+    assert_eq!(terms("도로 과도"), vec!["도로", "과도"], "words that only look like two particles stay");
+}
+
+#[test]
 fn particles_endings_and_suffixes_are_dropped() {
     assert_eq!(
         terms("보안그룹하고 달리 stateless해서 inbound와 outbound모두 설정해야 된다."),
