@@ -11,6 +11,9 @@ use crate::analysis::{is_hangul_word, touching_runs, without_particle};
 pub(super) struct WrittenWord {
     pub(super) start: usize,
     pub(super) end: usize,
+    /// Where the word ends with its particle: a word the dictionary does not know is often
+    /// read as one unknown token with the particle in it (`럿매니저가` of `알럿매니저가`).
+    pub(super) particle_end: usize,
     pub(super) text: String,
 }
 
@@ -22,10 +25,12 @@ pub(super) fn written_words(normalized: &str) -> Vec<WrittenWord> {
         .split_whitespace()
         .filter_map(|token| {
             let start = token.as_ptr() as usize - base;
-            let stem = without_particle(token.trim_end_matches(|c: char| c.is_ascii_punctuation()));
+            let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            let stem = without_particle(word);
             (stem.chars().count() >= 2 && is_hangul_word(stem)).then(|| WrittenWord {
                 start,
                 end: start + stem.len(),
+                particle_end: start + word.len(),
                 text: stem.to_string(),
             })
         })
@@ -119,7 +124,7 @@ impl QueryPlan {
             }
             let inside: Vec<usize> = spans
                 .iter()
-                .filter(|span| span.start >= word.start && span.end <= word.end)
+                .filter(|span| span.start >= word.start && span.end <= word.particle_end)
                 .map(|span| span.concept)
                 .collect();
             let pieces_known = inside.iter().all(|&concept| vocabulary.knows(&self.concepts[concept].text));

@@ -49,6 +49,14 @@ fn english_words_find_only_hangul_nouns_by_sound() {
     assert!(!forms.iter().any(|f| f.contains("살아") || f.contains("돌릴")), "verbs are not loanwords: {forms:?}");
 }
 
+#[test]
+fn a_loanword_read_with_its_particle_still_finds_the_english_word() {
+    let note = "# 모니터링\n\n* Alertmanager 는 알람을 묶어서 슬랙으로 보냄\n\n* 대시보드는 git 에 백업함\n";
+    let (_fixture, engine) = engine_over("monitoring.md", note);
+    let answer = engine.ask("알럿매니저가 뭐 하는 거야?", 3).unwrap();
+    assert!(answer.answered && answer.hits[0].text.contains("Alertmanager"), "{answer:?}");
+}
+
 const K8S_NOTE: &str = "# Kubernetes\n\n\
 * Deployment\n  * ReplicaSet으로 pod 개수를 유지함\n\n\
 * Ingress\n  * ingressClassName 안 적으면 default IngressClass 로 감\n\n\
