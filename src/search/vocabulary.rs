@@ -206,8 +206,9 @@ pub(super) fn singular_forms(word: &str) -> impl Iterator<Item = String> + '_ {
     forms.into_iter().flatten().filter(move |form| plural && form.len() >= 2)
 }
 
-/// Whether `a` becomes `b` by one insertion, deletion or substitution (ASCII): the common
-/// case, checked in one pass.
+/// Whether `a` becomes `b` by one insertion, deletion, substitution or swap of two neighbours
+/// (`bcrpyt` for `bcrypt`, the commonest slip of fast typing) (ASCII): the common case,
+/// checked in one pass.
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
@@ -215,7 +216,11 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     }
     let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
-        short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
+        let swapped = prefix + 1 < short.len()
+            && short[prefix] == long[prefix + 1]
+            && short[prefix + 1] == long[prefix]
+            && short[prefix + 2..] == long[prefix + 2..];
+        swapped || short[prefix + 1.min(short.len() - prefix)..] == long[prefix + 1.min(long.len() - prefix)..]
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -224,9 +229,9 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
 /// Longest word compared for typos; longer ones are identifiers, not misspellings.
 const MAX_FUZZY_LEN: usize = 63;
 
-/// Whether `a` becomes `b` by at most `edits` insertions, deletions or substitutions
-/// (ASCII; Levenshtein on the stack, abandoned once a row exceeds the budget: it runs for
-/// every note word of a similar length).
+/// Whether `a` becomes `b` by at most `edits` insertions, deletions, substitutions or swaps
+/// of neighbours (ASCII; optimal string alignment on the stack, abandoned once a row exceeds
+/// the budget: it runs for every note word of a similar length).
 fn within_edits(a: &str, b: &str, edits: usize) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > edits || b.len() > MAX_FUZZY_LEN {
@@ -235,22 +240,25 @@ fn within_edits(a: &str, b: &str, edits: usize) -> bool {
     if edits <= 1 {
         return a == b || (edits == 1 && within_one_edit(a, b));
     }
-    let mut previous = [0usize; MAX_FUZZY_LEN + 1];
-    let mut current = [0usize; MAX_FUZZY_LEN + 1];
-    previous.iter_mut().enumerate().for_each(|(j, distance)| *distance = j);
-    let (previous, current) = (&mut previous[..=b.len()], &mut current[..=b.len()]);
+    let mut rows = [[0usize; MAX_FUZZY_LEN + 1]; 3];
+    rows[1].iter_mut().enumerate().for_each(|(j, distance)| *distance = j);
     for (i, &x) in a.iter().enumerate() {
+        let [before, previous, current] = &mut rows;
         current[0] = i + 1;
         for (j, &y) in b.iter().enumerate() {
             let substitution = previous[j] + usize::from(x != y);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            let mut best = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            if i > 0 && j > 0 && x == b[j - 1] && a[i - 1] == y {
+                best = best.min(before[j - 1] + 1);
+            }
+            current[j + 1] = best;
         }
-        if current.iter().all(|&distance| distance > edits) {
+        if current[..=b.len()].iter().all(|&distance| distance > edits) {
             return false;
         }
-        previous.swap_with_slice(current);
+        rows.rotate_left(1);
     }
-    previous[b.len()] <= edits
+    rows[1][b.len()] <= edits
 }
 
 #[cfg(test)]
@@ -274,6 +282,8 @@ mod tests {
         assert!(within_edits("actuater", "actuator", 1));
         assert!(!within_edits("kinesis", "kinesis2x", 1));
         assert!(!within_edits("prewarm", "freewarm", 1));
+        assert!(within_edits("bcrpyt", "bcrypt", 1), "two neighbours swapped");
+        assert!(within_edits("rdis", "rdsi", 1) && !within_edits("abcd", "badc", 1));
     }
 
     #[test]
@@ -282,5 +292,7 @@ mod tests {
         assert!(within_edits("prewarm", "freewarm", 2));
         assert!(!within_edits("propagation", "propergation", 1));
         assert!(!within_edits("compression", "composition", 2));
+        assert!(within_edits("kuberentes", "kubernetse", 2), "two swaps");
+        assert!(!within_edits("kuberentes", "kbuernetse", 2));
     }
 }

@@ -378,6 +378,10 @@ fn misspellings_of_short_skeleton_and_long_words_are_corrected() {
     let answer = engine.ask("트랜잭션 propagation 기본값이 뭐였지", 3).unwrap();
     assert!(answer.answered, "{answer:?}");
     assert_eq!(answer.hits[0].heading, "스프링 › 트랜잭션 전파 (propergation)");
+    // Two neighbouring letters swapped count as one edit.
+    let answer = engine.ask("acutator 기본으로 열린 거 뭐야?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert_eq!(answer.hits[0].heading, "스프링 › Actuator");
 }
 
 #[test]
