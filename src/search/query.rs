@@ -266,6 +266,7 @@ impl<'a> Reader<'a> {
         let loanwords = self.plan.read_loanwords(&written, &self.concept_spans, self.expansions.vocabulary);
         self.plan.read_written_words(normalized, &self.nouns, &loanwords, self.expansions.vocabulary);
         self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
+        self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, self.expansions.vocabulary);
         for found in self.expansions.aliases.find(&self.typed.texts) {
             if self.typed.splits_a_word(found.start, found.len) {
                 continue;

@@ -186,6 +186,42 @@ impl QueryPlan {
         }
     }
 
+    /// Two Hangul words that are one loanword written apart (`워크 스페이스` for `워크스페이스`,
+    /// `workspace`): the joined word, when the notes write it, or else the notes' English word
+    /// that sounds like it, when one of the two is unknown to the notes and the sound is
+    /// distinctive, is a variant of every concept read from the pair.
+    pub(super) fn read_spaced_loanwords(
+        &mut self,
+        normalized: &str,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+    ) {
+        for pair in written.windows(2) {
+            let (first, second) = (&pair[0], &pair[1]);
+            if first.end != first.particle_end || !normalized[first.end..second.start].trim().is_empty() {
+                continue; // a particle or punctuation ends the first word: two words
+            }
+            let joined = format!("{}{}", first.text, second.text);
+            let forms: Vec<(String, f32)> = if vocabulary.knows(&joined) {
+                vec![(joined, JOINED_WEIGHT)]
+            } else if !(vocabulary.knows(&first.text) && vocabulary.knows(&second.text)) && long_skeleton(&joined) {
+                let sounds_like = sound_alikes(vocabulary, &joined);
+                let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
+                sounds_like.into_iter().filter(|_| distinct).map(|e| (e.to_string(), TRANSLITERATION_WEIGHT)).collect()
+            } else {
+                Vec::new()
+            };
+            let inside = spans.iter().filter(|span| span.start >= first.start && span.end <= second.particle_end);
+            let concepts: Vec<usize> = inside.map(|span| span.concept).collect();
+            for (form, weight) in &forms {
+                for &concept in &concepts {
+                    self.add_variant(form, *weight, concept);
+                }
+            }
+        }
+    }
+
     /// A Latin word the notes write in two (`autoscaling` for `auto scaling`): both words
     /// together are a variant.
     pub(super) fn split_joined_word(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {

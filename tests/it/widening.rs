@@ -57,6 +57,18 @@ fn a_loanword_read_with_its_particle_still_finds_the_english_word() {
     assert!(answer.answered && answer.hits[0].text.contains("Alertmanager"), "{answer:?}");
 }
 
+#[test]
+fn a_loanword_written_apart_is_read_whole() {
+    let note =
+        "# Terraform\n\n* workspace 방식은 prod 에 잘못 apply 할 뻔해서 안 씀\n\n* 모듈은 버전 태그로 고정함\n\n\
+* 모니터링 대시보드는 그라파나로 봄\n";
+    let (_fixture, engine) = engine_over("tf.md", note);
+    let answer = engine.ask("워크 스페이스 방식 왜 안 써?", 3).unwrap();
+    assert!(answer.answered && answer.hits[0].text.contains("workspace"), "{answer:?}");
+    let answer = engine.ask("대시 보드는 뭘로 봐?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("대시보드"), "the notes write it joined: {answer:?}");
+}
+
 const K8S_NOTE: &str = "# Kubernetes\n\n\
 * Deployment\n  * ReplicaSet으로 pod 개수를 유지함\n\n\
 * Ingress\n  * ingressClassName 안 적으면 default IngressClass 로 감\n\n\
