@@ -32,6 +32,12 @@ pub fn hangul_lookup_key(word: &str) -> Option<String> {
     (key.len() >= needed).then_some(key)
 }
 
+/// How many consonant sounds a word of Hangul syllables has (0 for other words): what each
+/// word of a pair adds to the sound of the two together.
+pub fn hangul_sound_len(word: &str) -> usize {
+    hangul_key(word).map_or(0, |key| key.len())
+}
+
 /// The skeleton of a word of Hangul syllables, or `None` when it has other characters.
 fn hangul_key(word: &str) -> Option<String> {
     let mut key = String::new();

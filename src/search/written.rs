@@ -3,7 +3,7 @@
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
 use super::query::{QueryPlan, Variant, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
-use super::transliteration::hangul_lookup_key;
+use super::transliteration::{hangul_lookup_key, hangul_sound_len};
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
 
@@ -61,6 +61,12 @@ fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
         return Vec::new();
     }
     found
+}
+
+/// Whether each of two words adds sounds to their joined word: `컨테이너 안에` sounds just like
+/// `컨테이너`, so it is no loanword of its own.
+fn both_sound_in(joined: &str, first: &str, second: &str) -> bool {
+    hangul_sound_len(joined) > hangul_sound_len(first).max(hangul_sound_len(second))
 }
 
 fn long_skeleton(word: &str) -> bool {
@@ -187,9 +193,9 @@ impl QueryPlan {
     }
 
     /// Two Hangul words that are one loanword written apart (`워크 스페이스` for `워크스페이스`,
-    /// `workspace`): the joined word, when the notes write it, or else the notes' English word
-    /// that sounds like it, when one of the two is unknown to the notes and the sound is
-    /// distinctive, is a variant of every concept read from the pair.
+    /// `workspace`; `헬스 체크` for `healthcheck`): the joined word, when the notes write it, or
+    /// else the notes' English words that sound like it, when its sound is distinctive (as for
+    /// a word whose pieces the notes know), are variants of every concept read from the pair.
     pub(super) fn read_spaced_loanwords(
         &mut self,
         normalized: &str,
@@ -205,7 +211,7 @@ impl QueryPlan {
             let joined = format!("{}{}", first.text, second.text);
             let forms: Vec<(String, f32)> = if vocabulary.knows(&joined) {
                 vec![(joined, JOINED_WEIGHT)]
-            } else if !(vocabulary.knows(&first.text) && vocabulary.knows(&second.text)) && long_skeleton(&joined) {
+            } else if long_skeleton(&joined) && both_sound_in(&joined, &first.text, &second.text) {
                 let sounds_like = sound_alikes(vocabulary, &joined);
                 let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
                 sounds_like.into_iter().filter(|_| distinct).map(|e| (e.to_string(), TRANSLITERATION_WEIGHT)).collect()

@@ -67,6 +67,19 @@ fn a_loanword_written_apart_is_read_whole() {
     assert!(answer.answered && answer.hits[0].text.contains("workspace"), "{answer:?}");
     let answer = engine.ask("대시 보드는 뭘로 봐?", 3).unwrap();
     assert!(answer.hits[0].text.contains("대시보드"), "the notes write it joined: {answer:?}");
+
+    let note = "# Docker\n\n* HEALTHCHECK 는 30초마다 돈다\n\n* 헬스체크용 바이너리는 슬림 이미지에 따로 넣음\n\n\
+* 컨테이너 재시작 정책은 always\n";
+    let (_fixture, engine) = engine_over("docker.md", note);
+    let forms = reading(&engine, "헬스 체크 몇 초마다 돌아?");
+    let pair = forms.iter().filter(|(word, _)| word == "헬스" || word == "체크");
+    assert!(
+        pair.clone().count() == 2 && pair.clone().all(|(_, forms)| forms.contains(&"healthcheck".to_string())),
+        "{forms:?}"
+    );
+    let forms = reading(&engine, "컨테이너 안에 파일 남아?");
+    let inside = forms.iter().find(|(word, _)| word == "안").map(|(_, forms)| forms.clone()).unwrap_or_default();
+    assert!(!inside.contains(&"container".to_string()), "안에 adds no sound to 컨테이너: {forms:?}");
 }
 
 const K8S_NOTE: &str = "# Kubernetes\n\n\
