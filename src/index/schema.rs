@@ -9,7 +9,7 @@ use crate::analysis::{REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 16;
+pub const SCHEMA_VERSION: u32 = 17;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]

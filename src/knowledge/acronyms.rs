@@ -10,15 +10,56 @@ use super::Section;
 /// Abbreviations are two to five letters; shorter is a letter, longer is a word.
 const MIN_INITIALS: usize = 2;
 const MAX_INITIALS: usize = 5;
-/// Initials shared by more phrases than this spell nothing in particular and are not kept.
+/// Initials shared by more phrases than this spell nothing in particular and are not kept,
+/// unless one phrase is written more often than all the others together (`refresh token`
+/// beside a stray `refersh token` and `rotate tokens`)…
 const MAX_PHRASES_PER_INITIALS: usize = 3;
+/// …and at least this often.
+const MIN_DOMINANT_USES: usize = 3;
+/// Distinct phrases counted under one initials; later ones are only counted together.
+const MAX_TRACKED_PHRASES: usize = 8;
+
+/// The phrases written with one set of initials, and how often each.
+#[derive(Default)]
+struct Spellings {
+    phrases: Vec<(String, usize)>,
+    /// Uses of phrases beyond the tracked ones.
+    untracked: usize,
+}
+
+impl Spellings {
+    fn count(&mut self, phrase: String) {
+        if let Some(entry) = self.phrases.iter_mut().find(|(known, _)| *known == phrase) {
+            entry.1 += 1;
+        } else if self.phrases.len() < MAX_TRACKED_PHRASES {
+            self.phrases.push((phrase, 1));
+        } else {
+            self.untracked += 1;
+        }
+    }
+
+    /// All phrases when they are few, else the one written more often than the rest together.
+    fn kept(mut self) -> Vec<String> {
+        if self.phrases.len() <= MAX_PHRASES_PER_INITIALS && self.untracked == 0 {
+            return self.phrases.into_iter().map(|(phrase, _)| phrase).collect();
+        }
+        let total: usize = self.phrases.iter().map(|(_, uses)| uses).sum::<usize>() + self.untracked;
+        self.phrases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let (top, uses) = self.phrases.swap_remove(0);
+        if uses >= MIN_DOMINANT_USES && uses * 2 > total {
+            vec![top]
+        } else {
+            Vec::new()
+        }
+    }
+}
 
 /// Lower-case phrases (words joined by a space) under their initials, from every section's
 /// text; initials with more than three phrases spell nothing in particular and are left out.
 /// A section's text holds its subsections', so each line of a note is read once: sections
 /// come in note order, and the lines an enclosing section already gave are skipped.
 pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
-    let mut by_initials: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut by_initials: BTreeMap<String, Spellings> = BTreeMap::new();
     let mut read_until: Option<(&str, u32)> = None;
     for section in sections {
         let last_read = match read_until {
@@ -33,12 +74,12 @@ pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
         }
         read_until = Some((&section.source, last_read.max(section.lines.1)));
     }
-    by_initials.retain(|_, phrases| phrases.len() <= MAX_PHRASES_PER_INITIALS);
-    by_initials
+    let kept = by_initials.into_iter().map(|(initials, spellings)| (initials, spellings.kept()));
+    kept.filter(|(_, phrases)| !phrases.is_empty()).collect()
 }
 
 /// Every phrase of two to five consecutive words of `run`, and every camel-case word in it.
-fn add_phrases(run: &[&str], by_initials: &mut BTreeMap<String, Vec<String>>) {
+fn add_phrases(run: &[&str], by_initials: &mut BTreeMap<String, Spellings>) {
     for start in 0..run.len() {
         let longest = (run.len() - start).min(MAX_INITIALS);
         for words in MIN_INITIALS..=longest {
@@ -61,11 +102,8 @@ fn camel_case_initials(word: &str) -> String {
     (0..bytes.len()).filter(|&i| starts_part(i)).map(|i| char::from(bytes[i].to_ascii_lowercase())).collect()
 }
 
-fn add(by_initials: &mut BTreeMap<String, Vec<String>>, initials: String, phrase: String) {
-    let phrases = by_initials.entry(initials).or_default();
-    if !phrases.contains(&phrase) && phrases.len() <= MAX_PHRASES_PER_INITIALS {
-        phrases.push(phrase);
-    }
+fn add(by_initials: &mut BTreeMap<String, Spellings>, initials: String, phrase: String) {
+    by_initials.entry(initials).or_default().count(phrase);
 }
 
 /// Runs of English words in a line: words of ASCII letters separated only by spaces, `-` or
@@ -129,5 +167,13 @@ mod tests {
     fn initials_spelling_many_phrases_are_dropped() {
         let text = "alpha beta\nalpha bravo\nalpha bear\nalpha boat\nalpha bat\n";
         assert!(!spelled_out(&[section(text)]).contains_key("ab"));
+    }
+
+    #[test]
+    fn a_phrase_written_more_than_all_others_together_is_kept() {
+        let text = "refresh token\nrefresh token\nrefresh token\nrefresh token\nrefresh token\nrefersh token\nrotate tokens\nread timeout\nraw text\n";
+        assert_eq!(spelled_out(&[section(text)])["rt"], vec!["refresh token"]);
+        let text = "refresh token\nrefresh token\nrefersh token\nrotate tokens\nread timeout\nraw text\n";
+        assert!(!spelled_out(&[section(text)]).contains_key("rt"), "twice is not enough");
     }
 }
