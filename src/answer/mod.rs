@@ -46,6 +46,14 @@ pub struct Answer {
     pub took_ms: f64,
 }
 
+impl Answer {
+    /// Whether the question held no word to look up (`???`, `ㅋㅋ`, `is it the?`): nothing was
+    /// searched, so "the notes do not answer this" would blame the notes for an empty question.
+    pub fn searched_nothing(&self) -> bool {
+        !self.answered && self.hits.is_empty() && self.unmatched.is_empty()
+    }
+}
+
 /// One cited chunk.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {

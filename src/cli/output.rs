@@ -44,6 +44,8 @@ pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -
         for (i, hit) in answer.hits.iter().enumerate() {
             writeln!(out, "{}", citation_line(i + 1, hit))?;
         }
+    } else if answer.searched_nothing() {
+        writeln!(out, "{}", texts::no_words(language))?;
     } else {
         writeln!(out, "{}", texts::not_found(language))?;
         if !answer.unknown.is_empty() {

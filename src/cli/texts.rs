@@ -11,6 +11,16 @@ pub fn not_found(language: Language) -> &'static str {
     }
 }
 
+/// Said instead of [`not_found`] when the question held no word to look up.
+pub fn no_words(language: Language) -> &'static str {
+    match language {
+        Language::Ko => {
+            "질문에서 찾아볼 단어가 없습니다. 궁금한 것을 단어로 적어 주세요. 예: notebot ask \"NLB는 언제 쓰나요?\""
+        }
+        Language::En => "The question has no word to look up. Ask in words, e.g. notebot ask \"When do I use an NLB?\"",
+    }
+}
+
 /// Label of the nearest-topics line.
 pub fn nearest_topics(language: Language) -> &'static str {
     match language {

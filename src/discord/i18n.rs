@@ -18,6 +18,8 @@ pub struct Texts {
     pub other_topics: &'static str,
     /// Shown instead of a topic list when nothing is even close.
     pub no_topics: &'static str,
+    /// Shown when the question held no word to look up (`???`).
+    pub no_words: &'static str,
     /// Name of the citations field.
     pub sources: &'static str,
     /// Embed title when the best hit has no heading.
@@ -42,6 +44,7 @@ static KO: Texts = Texts {
     nearest_topics: "가까운 주제",
     other_topics: "같은 이름의 다른 주제",
     no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
+    no_words: "질문에서 찾아볼 단어가 없어요. 궁금한 것을 단어로 적어 주세요.",
     sources: "출처",
     answer_title: "답변",
     trimmed: "… (길어서 줄였어요. 전체 내용은 출처를 확인하세요)",
@@ -58,6 +61,7 @@ static EN: Texts = Texts {
     nearest_topics: "Nearest topics",
     other_topics: "Other topics with this name",
     no_topics: "Nothing close either. Try asking in other words.",
+    no_words: "There is no word in the question to look up. Please ask in words.",
     sources: "Sources",
     answer_title: "Answer",
     trimmed: "… (trimmed; see the cited source for the rest)",

@@ -209,6 +209,9 @@ fn answer_footer(answer: &Answer, texts: &Texts) -> String {
 
 /// The words the notes lack and a count the best hit does not give, then the nearest topics.
 fn unanswered_description(answer: &Answer, texts: &Texts) -> String {
+    if answer.searched_nothing() {
+        return texts.no_words.to_owned();
+    }
     let mut reasons = Vec::new();
     if !answer.unknown.is_empty() {
         reasons.push(fit_label(&texts.absent_words(&answer.unknown), TITLE_MAX));

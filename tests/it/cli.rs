@@ -125,6 +125,17 @@ fn unanswered_questions_say_so_and_suggest_topics() {
 }
 
 #[test]
+fn a_question_without_words_is_told_so_rather_than_blamed_on_the_notes() {
+    let fixture = Fixture::with_seed();
+    for question in ["???", "ㅋㅋㅋ", "is it the?"] {
+        let text = stdout(&run(notebot(&fixture, &["ask", question])));
+        assert!(text.starts_with("질문에서 찾아볼 단어가 없습니다."), "{question}: {text}");
+    }
+    let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
+    assert!(text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다."), "{text}");
+}
+
+#[test]
 fn stdin_mode_answers_one_json_line_per_question() {
     let fixture = Fixture::with_seed();
     let output =

@@ -184,6 +184,16 @@ async fn without_an_answer_the_reply_says_so_in_the_configured_language() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_without_words_is_asked_for_words() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    bot.say(bot.message(ANSWER_CHANNEL, ASKER, "???"));
+    let reply = bot.reply_in(ANSWER_CHANNEL).await;
+    let description = embed(&reply.body)["description"].as_str().unwrap_or_default().to_string();
+    assert!(description.contains("찾아볼 단어가 없어요"), "{}", reply.body);
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reply_latency_from_message_create_to_reply() {
     let bot = Bot::start(0, &[], |_| {}).await;
     let mut samples = Vec::new();
