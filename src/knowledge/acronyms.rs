@@ -55,7 +55,8 @@ impl Spellings {
 }
 
 /// Lower-case phrases (words joined by a space) under their initials, from every section's
-/// text; initials with more than three phrases spell nothing in particular and are left out.
+/// text; initials with more than three phrases spell nothing in particular and are left out,
+/// unless one of them is written more often than all the others together.
 /// A section's text holds its subsections', so each line of a note is read once: sections
 /// come in note order, and the lines an enclosing section already gave are skipped.
 pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
