@@ -16,7 +16,7 @@ impl TermSink<'_> {
             let class =
                 if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
-            self.push_unit(word, start);
+            self.push_unit(word, end);
             self.push_case_parts(text, start, end);
         }
         self.push_hyphenated_whole(text, start, end);
@@ -72,12 +72,12 @@ impl TermSink<'_> {
     }
 
     /// Adds the unit of a quantity written as one word (`gb` of `10gb`, `mbps` of `100mbps`)
-    /// as a part of it, so `몇 GB` meets `10GB`.
-    fn push_unit(&mut self, word: &str, start: usize) {
+    /// as a part of it, so `몇 GB` meets `10GB`; `end` is where the word ends in the text.
+    pub(super) fn push_unit(&mut self, word: &str, end: usize) {
         let digits = word.bytes().take_while(u8::is_ascii_digit).count();
         let unit = &word[digits..];
         if digits > 0 && unit.len() >= 2 && unit.bytes().all(|b| b.is_ascii_alphabetic()) {
-            self.push(unit.to_string(), TermClass::Latin, (start + digits, start + word.len()), true, true);
+            self.push(unit.to_string(), TermClass::Latin, (end - unit.len(), end), true, true);
         }
     }
 }

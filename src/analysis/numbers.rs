@@ -57,13 +57,8 @@ pub(super) fn read_quantity(text: &str, word: &[Seg]) -> Option<Quantity> {
 impl TermSink<'_> {
     /// Pushes a number read by [`read_quantity`], with its unit as a part (`ppm` of `1000ppm`).
     pub(super) fn push_quantity(&mut self, quantity: Quantity) {
-        let unit_len = quantity.text.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
-        let unit = quantity.text[quantity.text.len() - unit_len..].to_string();
-        let end = quantity.span.1;
-        self.push(quantity.text, TermClass::Number, quantity.span, false, false);
-        if unit_len >= 2 {
-            self.push(unit, TermClass::Latin, (end - unit_len, end), true, true);
-        }
+        self.push(quantity.text.clone(), TermClass::Number, quantity.span, false, false);
+        self.push_unit(&quantity.text, quantity.span.1);
     }
 }
 

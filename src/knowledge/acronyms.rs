@@ -39,18 +39,17 @@ impl Spellings {
     }
 
     /// All phrases when they are few, else the one written more often than the rest together.
-    fn kept(mut self) -> Vec<String> {
+    fn kept(self) -> Vec<String> {
         if self.phrases.len() <= MAX_PHRASES_PER_INITIALS && self.untracked == 0 {
             return self.phrases.into_iter().map(|(phrase, _)| phrase).collect();
         }
         let total: usize = self.phrases.iter().map(|(_, uses)| uses).sum::<usize>() + self.untracked;
-        self.phrases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let (top, uses) = self.phrases.swap_remove(0);
-        if uses >= MIN_DOMINANT_USES && uses * 2 > total {
-            vec![top]
-        } else {
-            Vec::new()
-        }
+        let most_used = self.phrases.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+        most_used
+            .filter(|&(_, uses)| uses >= MIN_DOMINANT_USES && uses * 2 > total)
+            .map(|(top, _)| top)
+            .into_iter()
+            .collect()
     }
 }
 

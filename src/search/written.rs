@@ -69,8 +69,20 @@ fn both_sound_in(joined: &str, first: &str, second: &str) -> bool {
     hangul_sound_len(joined) > hangul_sound_len(first).max(hangul_sound_len(second))
 }
 
-fn long_skeleton(word: &str) -> bool {
-    hangul_lookup_key(word).is_some_and(|key| key.len() >= MIN_SKELETON_OF_KNOWN_PIECES)
+/// The notes' English words that sound like `word` when its sound is distinctive enough to
+/// read a word whose pieces the notes know as a loanword: few look-alikes, many consonants.
+fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
+    let long_skeleton = hangul_lookup_key(word).is_some_and(|key| key.len() >= MIN_SKELETON_OF_KNOWN_PIECES);
+    let found = if long_skeleton { sound_alikes(vocabulary, word) } else { Vec::new() };
+    if found.len() > MAX_SOUND_ALIKES_OF_KNOWN_PIECES {
+        return Vec::new();
+    }
+    found
+}
+
+/// The concepts read from the question between `start` and `end`.
+fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize> {
+    spans.iter().filter(|span| span.start >= start && span.end <= end).map(|span| span.concept).collect()
 }
 
 impl QueryPlan {
@@ -128,18 +140,17 @@ impl QueryPlan {
             if vocabulary.knows(&word.text) {
                 continue;
             }
-            let inside: Vec<usize> = spans
-                .iter()
-                .filter(|span| span.start >= word.start && span.end <= word.particle_end)
-                .map(|span| span.concept)
-                .collect();
+            let inside = concepts_within(spans, word.start, word.particle_end);
             let pieces_known = inside.iter().all(|&concept| vocabulary.knows(&self.concepts[concept].text));
             if inside.is_empty() || (pieces_known && word.text.chars().count() < MIN_LOANWORD_SYLLABLES) {
                 continue;
             }
-            let sounds_like = sound_alikes(vocabulary, &word.text);
-            let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
-            if sounds_like.is_empty() || (pieces_known && !(distinct && long_skeleton(&word.text))) {
+            let sounds_like = if pieces_known {
+                distinctive_sound_alikes(vocabulary, &word.text)
+            } else {
+                sound_alikes(vocabulary, &word.text)
+            };
+            if sounds_like.is_empty() {
                 continue;
             }
             for &concept in &inside {
@@ -182,8 +193,7 @@ impl QueryPlan {
             }
             let (first, second) = (&normalized[first_start..first_end], &normalized[second_start..second_end]);
             let joined = [format!("{first}{second}"), format!("{first}-{second}")];
-            let inside = spans.iter().filter(|span| span.start >= first_start && span.end <= second_end);
-            let concepts: Vec<usize> = inside.map(|span| span.concept).collect();
+            let concepts = concepts_within(spans, first_start, second_end);
             for form in joined.iter().filter(|form| vocabulary.knows(form)) {
                 for &concept in &concepts {
                     self.add_variant(form, JOINED_WEIGHT, concept);
@@ -211,15 +221,13 @@ impl QueryPlan {
             let joined = format!("{}{}", first.text, second.text);
             let forms: Vec<(String, f32)> = if vocabulary.knows(&joined) {
                 vec![(joined, JOINED_WEIGHT)]
-            } else if long_skeleton(&joined) && both_sound_in(&joined, &first.text, &second.text) {
-                let sounds_like = sound_alikes(vocabulary, &joined);
-                let distinct = sounds_like.len() <= MAX_SOUND_ALIKES_OF_KNOWN_PIECES;
-                sounds_like.into_iter().filter(|_| distinct).map(|e| (e.to_string(), TRANSLITERATION_WEIGHT)).collect()
+            } else if both_sound_in(&joined, &first.text, &second.text) {
+                let sounds_like = distinctive_sound_alikes(vocabulary, &joined);
+                sounds_like.into_iter().map(|english| (english.to_string(), TRANSLITERATION_WEIGHT)).collect()
             } else {
                 Vec::new()
             };
-            let inside = spans.iter().filter(|span| span.start >= first.start && span.end <= second.particle_end);
-            let concepts: Vec<usize> = inside.map(|span| span.concept).collect();
+            let concepts = concepts_within(spans, first.start, second.particle_end);
             for (form, weight) in &forms {
                 for &concept in &concepts {
                     self.add_variant(form, *weight, concept);

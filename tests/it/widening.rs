@@ -53,8 +53,7 @@ fn english_words_find_only_hangul_nouns_by_sound() {
 fn a_loanword_read_with_its_particle_still_finds_the_english_word() {
     let note = "# 모니터링\n\n* Alertmanager 는 알람을 묶어서 슬랙으로 보냄\n\n* 대시보드는 git 에 백업함\n";
     let (_fixture, engine) = engine_over("monitoring.md", note);
-    let answer = engine.ask("알럿매니저가 뭐 하는 거야?", 3).unwrap();
-    assert!(answer.answered && answer.hits[0].text.contains("Alertmanager"), "{answer:?}");
+    assert_answered_by(&engine, "알럿매니저가 뭐 하는 거야?", "Alertmanager");
 }
 
 #[test]
@@ -63,8 +62,7 @@ fn a_loanword_written_apart_is_read_whole() {
         "# Terraform\n\n* workspace 방식은 prod 에 잘못 apply 할 뻔해서 안 씀\n\n* 모듈은 버전 태그로 고정함\n\n\
 * 모니터링 대시보드는 그라파나로 봄\n";
     let (_fixture, engine) = engine_over("tf.md", note);
-    let answer = engine.ask("워크 스페이스 방식 왜 안 써?", 3).unwrap();
-    assert!(answer.answered && answer.hits[0].text.contains("workspace"), "{answer:?}");
+    assert_answered_by(&engine, "워크 스페이스 방식 왜 안 써?", "workspace");
     let answer = engine.ask("대시 보드는 뭘로 봐?", 3).unwrap();
     assert!(answer.hits[0].text.contains("대시보드"), "the notes write it joined: {answer:?}");
 
@@ -202,7 +200,12 @@ fn english_words_find_the_hangul_loanwords_of_the_notes() {
 
 /// Asks the shipped notes and checks the question is answered from a chunk holding `expected`.
 fn assert_answered_from(question: &str, expected: &str) {
-    let answer = shipped_engine().ask(question, 3).unwrap();
+    assert_answered_by(shipped_engine(), question, expected);
+}
+
+/// Asks `engine` and checks the question is answered from a chunk holding `expected`.
+fn assert_answered_by(engine: &notebot::engine::Engine, question: &str, expected: &str) {
+    let answer = engine.ask(question, 3).unwrap();
     assert!(answer.answered, "{answer:?}");
     assert!(answer.hits[0].text.contains(expected), "{:?}", answer.hits[0]);
 }
@@ -216,8 +219,7 @@ fn quantities_are_not_names_the_notes_lack() {
 fn a_number_with_a_magnitude_word_is_not_the_bare_number() {
     let note = "# Limits\n\n* 큐 하나에 메시지 1,000,000건까지 쌓을 수 있다.\n\n* 가용성 SLA 100%를 보장한다.\n";
     let (_fixture, engine) = engine_over("limits.md", note);
-    let answer = engine.ask("큐에 100만 건 넘게 쌓여도 돼?", 3).unwrap();
-    assert!(answer.answered && answer.hits[0].text.contains("1,000,000건"), "{answer:?}");
+    assert_answered_by(&engine, "큐에 100만 건 넘게 쌓여도 돼?", "1,000,000건");
     let question = engine.ask("SLA 100만 건 기준 요금 얼마?", 3).unwrap();
     assert!(!question.answered, "only the 100 of 100% and SLA matched: {question:?}");
 }
