@@ -58,6 +58,10 @@ pub struct Expectation {
     /// Lines where the answer is written (informational).
     #[serde(default)]
     pub lines: Option<[u32; 2]>,
+    /// The public repository the note comes from (`owner/name`), for notes kept outside the
+    /// project under their own licence (informational).
+    #[serde(default)]
+    pub repo: Option<String>,
 }
 
 /// How one question went.
