@@ -41,6 +41,12 @@ pub struct KnowledgeSettings {
     pub source_url_base: String,
     /// Alias file, relative to `dir`; missing is fine.
     pub aliases_file: PathBuf,
+    /// A list item longer than this many lines is cited as passages of its nested items
+    /// (0: never cut).
+    pub passage_lines: u32,
+    /// Consecutive one-level list items are cited as one chunk up to this many lines (1: each
+    /// item alone).
+    pub item_group_lines: u32,
 }
 
 impl KnowledgeSettings {
@@ -84,6 +90,9 @@ pub struct SearchSettings {
     /// Whether the built-in English–Korean glossary (`security` = `보안`) widens questions
     /// like the team's aliases: notes in one language, questions in the other.
     pub glossary: bool,
+    /// Whether terms the notes write in both languages (`교착상태(Deadlock)`) widen questions
+    /// like aliases: the notes' own translations, learnt at index time.
+    pub translations: bool,
 }
 
 /// How chunks are ranked.

@@ -10,6 +10,7 @@ use crate::config::{Ranking, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
 use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabulary};
+use rustc_hash::FxHashMap;
 
 mod topics;
 
@@ -230,7 +231,15 @@ impl Live {
             Ok(team) => groups.extend(team),
             Err(problem) => tracing::warn!("alias file ignored: {problem}"),
         }
-        let aliases = Aliases::from_groups(&groups, analyzer);
+        let mut origins = FxHashMap::default();
+        if settings.search.translations {
+            for pair in &open.manifest.translations {
+                groups.push(vec![pair.hangul.clone(), pair.english.clone()]);
+                origins.insert(pair.hangul.clone(), pair.origin.clone());
+                origins.insert(pair.english.clone(), pair.origin.clone());
+            }
+        }
+        let aliases = Aliases::from_sourced_groups(&groups, &origins, analyzer);
         if !aliases.ignored().is_empty() {
             tracing::warn!("alias entries read as nothing, ignored: {}", aliases.ignored().join(", "));
         }
@@ -256,8 +265,11 @@ fn bounded_question(question: &str, max_chars: usize) -> &str {
     }
 }
 
+/// The notes' state and the settings that shape the chunks: a change to either rebuilds.
 fn current_fingerprint(settings: &Settings) -> String {
-    knowledge::fingerprint(&settings.knowledge.dir, &[settings.knowledge.aliases_path()])
+    let notes = knowledge::fingerprint(&settings.knowledge.dir, &[settings.knowledge.aliases_path()]);
+    let chunking = &settings.knowledge;
+    format!("{notes};passages={};groups={}", chunking.passage_lines, chunking.item_group_lines)
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before
@@ -268,7 +280,13 @@ fn build(
     analyzer: &Analyzer,
     fingerprint: String,
 ) -> Result<OpenIndex, EngineError> {
-    let knowledge = knowledge::load(&settings.knowledge.dir, settings.index.threads).map_err(EngineError::Knowledge)?;
+    let options = knowledge::PageOptions {
+        passage_lines: settings.knowledge.passage_lines,
+        item_group_lines: settings.knowledge.item_group_lines,
+        ..knowledge::PageOptions::default()
+    };
+    let knowledge =
+        knowledge::load(&settings.knowledge.dir, settings.index.threads, &options).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }

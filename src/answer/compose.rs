@@ -75,7 +75,8 @@ fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, 
 /// starts an English sentence aside. A Korean question's other Latin words are names too
 /// (`transitive routing`), unless they are ordinary words: English frame words, and words the
 /// glossary or alias file knows (`verification`, `memory`), which the notes may lack in
-/// either language without the question being about something else.
+/// either language without the question being about something else, unless the answer holds
+/// no form of them at all.
 fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Coverage>) -> bool {
     let Some(coverage) = coverage else {
         return false;
@@ -83,8 +84,16 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     let korean = contains_hangul(query);
     let names = written_names(query, korean);
     plan.concepts.iter().enumerate().any(|(i, c)| {
-        let absent_word = c.class == TermClass::Latin && coverage.is_unknown(i) && !c.is_frame_word();
-        absent_word && (names.contains(&c.text) || (korean && !has_alternatives(plan, i)))
+        if c.class != TermClass::Latin || c.is_frame_word() {
+            return false;
+        }
+        let name = names.contains(&c.text) || korean;
+        let absent_word = coverage.is_unknown(i) && (names.contains(&c.text) || (korean && !has_alternatives(plan, i)));
+        // Never written as typed, and the answer holds it in no other form either: what only
+        // sounds like it elsewhere in the notes (`svelte` → `서블릿`) is not what was asked.
+        let translated = plan.variants.iter().any(|v| v.concept == i && v.widener.is_translation());
+        let unaddressed = coverage.is_untyped(i) && !coverage.contains(i) && name && !translated;
+        absent_word || unaddressed
     })
 }
 

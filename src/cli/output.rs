@@ -122,7 +122,8 @@ fn reading_line(concept: &ConceptReading, language: Language) -> String {
         .iter()
         .map(|v| {
             let weight = if v.weight < 1.0 { format!(" ×{:.1}", v.weight) } else { String::new() };
-            format!("{}{weight}{}", v.terms, if v.in_notes { "" } else { "✗" })
+            let origin = v.origin.as_ref().map(|at| format!(" ({at})")).unwrap_or_default();
+            format!("{}{weight}{}{origin}", v.terms, if v.in_notes { "" } else { "✗" })
         })
         .collect();
     let word = if concept.word == concept.term {

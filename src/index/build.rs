@@ -37,6 +37,9 @@ pub fn build(
             problems: knowledge.problems.clone(),
             sections: knowledge.sections.clone(),
             spelled_out: spelled_out(&knowledge.sections),
+            translations: crate::knowledge::translations(&knowledge.chunks, &knowledge.sections, &|word| {
+                is_noun(analyzer, word)
+            }),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
         };
         write_manifest(&building, &manifest).map(|()| manifest)
@@ -103,4 +106,10 @@ fn chunk_document(fields: &ChunkFields, chunk: &Chunk) -> TantivyDocument {
         fields.line_start => u64::from(chunk.lines.0),
         fields.line_end => u64::from(chunk.lines.1),
     )
+}
+
+/// Whether the analysis reads `word` as nouns only, as a translated term is.
+fn is_noun(analyzer: &Analyzer, word: &str) -> bool {
+    let terms = analyzer.analyze(word);
+    !terms.is_empty() && terms.iter().all(|t| t.class == crate::analysis::TermClass::Noun)
 }

@@ -9,7 +9,7 @@ use crate::analysis::{REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 17;
+pub const SCHEMA_VERSION: u32 = 18;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]
@@ -41,7 +41,7 @@ impl ChunkFields {
     pub fn schema() -> (Schema, ChunkFields) {
         let mut builder = Schema::builder();
         // Frequencies without positions: no query reads positions (a proximity boost was tried
-        // and not kept, see README), and writing and merging them was 3% of a build.
+        // and not kept, see docs/quality.md), and writing and merging them was 3% of a build.
         let analysed_with = |tokenizer: &str| {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqs),

@@ -15,6 +15,7 @@ use super::stored::{StoredChunk, StoredChunks};
 use super::terms::KnownTerms;
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
+use crate::knowledge::Translation;
 use crate::knowledge::{Problem, Section};
 
 const CURRENT: &str = "CURRENT";
@@ -41,6 +42,9 @@ pub struct Manifest {
     /// questions that abbreviate them.
     #[serde(default)]
     pub spelled_out: BTreeMap<String, Vec<String>>,
+    /// Terms the notes write in both languages (`교착상태(Deadlock)`), searched like aliases.
+    #[serde(default)]
+    pub translations: Vec<Translation>,
     /// Build time in milliseconds.
     pub build_ms: f64,
 }

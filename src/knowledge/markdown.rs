@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, T
 use super::frontmatter::FrontMatter;
 use super::lines::{dedent, LineIndex};
 use super::qa::{self, NumberedLine};
-use super::{Chunk, ChunkKind, ParsedNote, Section};
+use super::{Chunk, ChunkKind, PageOptions, ParsedNote, Section};
 
 /// A list item's first line becomes part of the heading path when it reads like a label
 /// (`NACL`, `ALB , NLB`) rather than a sentence.
@@ -22,10 +22,19 @@ struct Block {
     fenced_code: bool,
 }
 
+/// Lines from one grouped list item to the next: only items that touch are grouped (a
+/// tight list); items set apart by blank lines are set apart on purpose.
+const MAX_ITEM_GAP: u32 = 1;
+
 /// Open container while walking events.
 enum Frame {
     List,
-    Item { start: usize, nested_start: Option<usize> },
+    Item {
+        start: usize,
+        nested_start: Option<usize>,
+    },
+    /// A list item inside a top-level item.
+    NestedItem,
     Heading,
     Other,
 }
@@ -39,6 +48,8 @@ struct OpenSection {
 /// Accumulates chunks and sections for one note.
 struct Chunker<'a> {
     source: &'a str,
+    /// Longest passage of a cut list item (see [`Chunker::passages`]).
+    passage_lines: u32,
     lines: LineIndex<'a>,
     title: Option<String>,
     context: String,
@@ -47,14 +58,21 @@ struct Chunker<'a> {
     open_sections: Vec<OpenSection>,
     /// The chunk of the list item just closed, while nothing else has followed it.
     last_item: Option<usize>,
-    /// Chunks of list items whose label joined the heading path: they are topics too.
-    labelled_items: Vec<usize>,
+    /// The chunk of the last list item without nested items, which the next one may join.
+    mergeable_item: Option<usize>,
+    /// Longest run of one-level items cited as one chunk (1: every item alone).
+    item_group_lines: u32,
+    /// List items whose label joined the heading path: they are topics too.
+    labelled_items: Vec<Section>,
+    /// Items nested in the open top-level item: (depth, 1 for the top level; byte range).
+    nested_items: Vec<(u32, Range<usize>)>,
     out: ParsedNote,
 }
 
 /// Parses `masked` (the note with front matter and kramdown lines blanked) into chunks.
-pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote {
+pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter, options: &PageOptions) -> ParsedNote {
     let mut chunker = Chunker {
+        passage_lines: if options.passage_lines == 0 { u32::MAX } else { options.passage_lines },
         source,
         lines: LineIndex::new(masked),
         title: front.title.clone(),
@@ -63,7 +81,10 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter) -> ParsedNote
         run: Vec::new(),
         open_sections: Vec::new(),
         last_item: None,
+        mergeable_item: None,
+        item_group_lines: options.item_group_lines.max(1),
         labelled_items: Vec::new(),
+        nested_items: Vec::new(),
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -109,13 +130,17 @@ impl<'a> Chunker<'a> {
                 self.push_block(&tag, &range);
                 Frame::Other
             }
-            (Tag::Item, 1, Some(Frame::List)) => Frame::Item { start: range.start, nested_start: None },
+            (Tag::Item, 1, Some(Frame::List)) => {
+                self.nested_items.clear();
+                Frame::Item { start: range.start, nested_start: None }
+            }
             (Tag::List(_), 2, Some(Frame::Item { .. })) => {
                 if let Some(Frame::Item { nested_start, .. }) = stack.last_mut() {
                     nested_start.get_or_insert(range.start);
                 }
                 Frame::Other
             }
+            (Tag::Item, _, _) => Frame::NestedItem,
             _ => Frame::Other,
         };
         stack.push(frame);
@@ -126,6 +151,10 @@ impl<'a> Chunker<'a> {
         match (frame, end) {
             (Frame::Heading, TagEnd::Heading(level)) => self.heading(level, heading_text.trim(), &range),
             (Frame::Item { start, nested_start }, _) => self.item(start, nested_start, range.end),
+            (Frame::NestedItem, _) => {
+                let depth = 1 + stack.iter().filter(|f| matches!(f, Frame::Item { .. } | Frame::NestedItem)).count();
+                self.nested_items.push((depth as u32, range));
+            }
             _ => {}
         }
     }
@@ -218,11 +247,28 @@ impl<'a> Chunker<'a> {
             Some(nested) if own_text.trim_end().ends_with('?') => (ChunkKind::Qa, Some(own_text.clone()), Some(nested)),
             Some(_) if !label.is_empty() && is_label(&label) => {
                 heading_path.push(label);
-                self.labelled_items.push(self.out.chunks.len());
+                self.labelled_items.push(Section {
+                    source: self.source.to_string(),
+                    heading_path: heading_path.clone(),
+                    lines: (first, last),
+                    text: self.lines.dedented(first, last),
+                });
                 (ChunkKind::Section, None, None)
             }
             _ => (ChunkKind::Section, None, None),
         };
+        if kind == ChunkKind::Section && last - first + 1 > self.passage_lines && nested_start.is_some() {
+            let nested = std::mem::take(&mut self.nested_items);
+            let context = self.context.clone();
+            self.passages(Span { first, own_last, last, depth: 1 }, &nested, heading_path, &context, first);
+            self.last_item = Some(self.out.chunks.len() - 1);
+            return;
+        }
+        let plain = kind == ChunkKind::Section && nested_start.is_none();
+        if plain && self.merge_into_previous_item(first, last, &heading_path) {
+            return;
+        }
+        self.mergeable_item = plain.then_some(self.out.chunks.len());
         self.last_item = (kind == ChunkKind::Section).then_some(self.out.chunks.len());
         self.out.chunks.push(Chunk {
             kind,
@@ -233,6 +279,113 @@ impl<'a> Chunker<'a> {
             text: self.lines.dedented(first, last),
             question,
             answer,
+        });
+    }
+
+    /// Joins a one-level list item to the one-level item just before it in the same list while
+    /// together they stay within `item_group_lines`: a run of short bullets under a heading
+    /// reads as one paragraph, and is cited as one.
+    fn merge_into_previous_item(&mut self, first: u32, last: u32, heading_path: &[String]) -> bool {
+        let Some(index) = self.mergeable_item.filter(|&i| self.last_item == Some(i)) else {
+            return false;
+        };
+        let previous = &self.out.chunks[index];
+        let fits = last - previous.lines.0 < self.item_group_lines;
+        let adjacent = previous.lines.1 < first && first - previous.lines.1 <= MAX_ITEM_GAP;
+        if !fits || !adjacent || previous.heading_path != heading_path {
+            return false;
+        }
+        let start = previous.lines.0;
+        let chunk = &mut self.out.chunks[index];
+        chunk.lines.1 = last;
+        chunk.text = self.lines.dedented(start, last);
+        true
+    }
+
+    /// Cuts a long list item into passages of whole nested items, each at most
+    /// `passage_lines` long unless one nested item with no items of its own is longer.
+    /// The first passage starts at `lead` (the item's own lines, or an ancestor's); a nested
+    /// item too long for one passage is cut the same way, its label joining the heading path.
+    /// An item's own text that is a sentence rather than a label becomes searchable context of
+    /// its passages.
+    fn passages(&mut self, span: Span, nested: &[(u32, Range<usize>)], path: Vec<String>, context: &str, lead: u32) {
+        let children: Vec<Span> = nested
+            .iter()
+            .filter(|(depth, _)| *depth == span.depth + 1)
+            .filter_map(|(_, range)| {
+                let first = self.lines.line_of(range.start);
+                let (first, last) = self.lines.trim_blank(first, self.lines.last_line_of(range.start, range.end))?;
+                let own_last = nested
+                    .iter()
+                    .filter(|(depth, r)| *depth == span.depth + 2 && r.start > range.start && r.end <= range.end)
+                    .map(|(_, r)| self.lines.line_of(r.start).saturating_sub(1).max(first))
+                    .min()
+                    .unwrap_or(last);
+                Some(Span { first, own_last, last, depth: span.depth + 1 })
+            })
+            .filter(|child| child.first > span.own_last && child.last <= span.last)
+            .collect();
+        let own_text = strip_bullets(&(span.first..=span.own_last).map(|n| self.lines.line(n)).collect::<Vec<_>>());
+        let context = if span.depth > 1 && !is_label(&plain_label(&own_text)) {
+            format!("{context} {own_text}").trim().to_string()
+        } else {
+            context.to_string()
+        };
+        // (first line, last line, whether it holds a nested item yet)
+        let mut passage: Option<(u32, u32, bool)> = Some((lead, span.own_last, false));
+        for child in &children {
+            let too_long = child.last - child.first + 1 > self.passage_lines && child.own_last < child.last;
+            if too_long {
+                let child_lead = match passage.take() {
+                    Some((start, _, false)) => start,
+                    Some((start, end, true)) => {
+                        self.push_passage(start, end, &path, &context);
+                        child.first
+                    }
+                    None => child.first,
+                };
+                let mut child_path = path.clone();
+                let child_own =
+                    strip_bullets(&(child.first..=child.own_last).map(|n| self.lines.line(n)).collect::<Vec<_>>());
+                let label = plain_label(&child_own);
+                if !label.is_empty() && is_label(&label) {
+                    child_path.push(label);
+                }
+                self.passages(*child, nested, child_path, &context, child_lead);
+                continue;
+            }
+            passage = match passage {
+                Some((start, _, _)) if child.last - start + 1 <= self.passage_lines => Some((start, child.last, true)),
+                Some((start, end, _)) => {
+                    self.push_passage(start, end, &path, &context);
+                    Some((child.first, child.last, true))
+                }
+                None => Some((child.first, child.last, true)),
+            };
+        }
+        match passage {
+            Some((start, _, _)) => self.push_passage(start, span.last.max(start), &path, &context),
+            None => {
+                if let Some(end) = children.last().map(|c| c.last).filter(|&end| end < span.last) {
+                    self.push_passage(end + 1, span.last, &path, &context);
+                }
+            }
+        }
+    }
+
+    fn push_passage(&mut self, first: u32, last: u32, path: &[String], context: &str) {
+        let Some((first, last)) = self.lines.trim_blank(first, last) else {
+            return;
+        };
+        self.out.chunks.push(Chunk {
+            kind: ChunkKind::Section,
+            source: self.source.to_string(),
+            heading_path: path.to_vec(),
+            context: context.to_string(),
+            lines: (first, last),
+            text: self.lines.dedented(first, last),
+            question: None,
+            answer: None,
         });
     }
 
@@ -280,16 +433,18 @@ impl<'a> Chunker<'a> {
     /// A labelled list item (`* NLB` over its details) is cited under its label like a
     /// heading, so `/topic` offers it too: notes often use such items as sub-headings.
     fn add_item_sections(&mut self) {
-        for &index in &self.labelled_items {
-            let chunk = &self.out.chunks[index];
-            self.out.sections.push(Section {
-                source: chunk.source.clone(),
-                heading_path: chunk.heading_path.clone(),
-                lines: chunk.lines,
-                text: chunk.text.clone(),
-            });
-        }
+        self.out.sections.append(&mut self.labelled_items);
     }
+}
+
+/// A list item's lines: its own (up to `own_last`) and its nested items' (to `last`).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    first: u32,
+    own_last: u32,
+    last: u32,
+    /// 1 for a top-level item.
+    depth: u32,
 }
 
 /// A list item's own text reads as a label when it is one short line without a sentence end.

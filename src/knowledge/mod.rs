@@ -9,8 +9,10 @@ mod acronyms;
 mod files;
 mod frontmatter;
 mod lines;
+mod liquid;
 mod markdown;
 mod qa;
+mod translations;
 
 use std::path::Path;
 
@@ -18,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
 pub use files::{fingerprint, list_notes, note_files, NoteFile};
+pub use liquid::SiteConfig;
+pub use translations::{mine as translations, Translation};
 
 /// Separator used when a heading path is shown to people.
 pub const HEADING_SEPARATOR: &str = " › ";
@@ -146,13 +150,15 @@ pub struct ParsedNote {
     pub problems: Vec<String>,
 }
 
-/// Reads every note under `dir` with up to `threads` threads (0: one per core, so a build told
+/// Reads every note under `dir` (a Jekyll site's `_config.yml` at its root replaces
+/// `options.site`) with up to `threads` threads (0: one per core, so a build told
 /// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
 /// become [`Problem`]s, never errors.
-pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
+pub fn load(dir: &Path, threads: usize, options: &PageOptions) -> Result<Knowledge, Problem> {
     let (notes, problems) = list_notes(dir)?;
+    let options = PageOptions { site: site_config(dir), ..options.clone() };
     let mut knowledge = Knowledge { problems, ..Knowledge::default() };
-    for (note, read) in notes.iter().zip(read_all(&notes, threads)) {
+    for (note, read) in notes.iter().zip(read_all(&notes, threads, &options)) {
         match read {
             Ok(parsed) => add_note(&mut knowledge, &note.relative, parsed),
             Err(message) => knowledge.problems.push(Problem { path: note.relative.clone(), message }),
@@ -164,15 +170,16 @@ pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
 /// Reads and parses `notes` with up to `threads` threads (0: one per core), results in the
 /// notes' order: with many notes, reading is a sixth of a build and would otherwise leave a
 /// core idle.
-fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String>> {
+fn read_all(notes: &[NoteFile], threads: usize, options: &PageOptions) -> Vec<Result<ParsedNote, String>> {
+    let read = |note: &NoteFile| read_note(note, options);
     let workers = crate::config::threads_or_cores(threads).min(notes.len() / MIN_NOTES_PER_READER).max(1);
     if workers == 1 {
-        return notes.iter().map(read_note).collect();
+        return notes.iter().map(read).collect();
     }
     std::thread::scope(|scope| {
         let readers: Vec<_> = notes
             .chunks(notes.len().div_ceil(workers))
-            .map(|batch| scope.spawn(move || batch.iter().map(read_note).collect::<Vec<_>>()))
+            .map(|batch| scope.spawn(move || batch.iter().map(read).collect::<Vec<_>>()))
             .collect();
         readers
             .into_iter()
@@ -184,8 +191,21 @@ fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String
 /// Below this many notes per thread, a second reading thread costs more than it saves.
 const MIN_NOTES_PER_READER: usize = 16;
 
-fn read_note(note: &NoteFile) -> Result<ParsedNote, String> {
-    files::read_note_text(&note.path).map(|text| parse_note(&note.relative, &text))
+fn read_note(note: &NoteFile, options: &PageOptions) -> Result<ParsedNote, String> {
+    files::read_note_text(&note.path).map(|text| parse_page(&note.relative, &text, options))
+}
+
+/// The Jekyll site settings of a knowledge folder that is a site (`_config.yml` at its root),
+/// for `{{ site.X }}`; empty otherwise.
+fn site_config(dir: &Path) -> SiteConfig {
+    const MAX_CONFIG_BYTES: u64 = 256 * 1024;
+    let path = dir.join("_config.yml");
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_CONFIG_BYTES => {
+            std::fs::read_to_string(&path).map(|text| SiteConfig::parse(&text)).unwrap_or_default()
+        }
+        _ => SiteConfig::default(),
+    }
 }
 
 fn add_note(knowledge: &mut Knowledge, relative: &str, parsed: ParsedNote) {
@@ -205,7 +225,42 @@ fn add_note(knowledge: &mut Knowledge, relative: &str, parsed: ParsedNote) {
 
 /// Cuts one note's text into chunks; `source` is the path shown in citations.
 pub fn parse_note(source: &str, text: &str) -> ParsedNote {
+    parse_page(source, text, &PageOptions::default())
+}
+
+/// How notes are read beyond their own text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageOptions {
+    /// The Jekyll site the notes are pages of (`_config.yml`), for `{{ site.X }}`.
+    pub site: SiteConfig,
+    /// List items longer than this are cited as passages (`knowledge.passage_lines`; 0: never).
+    pub passage_lines: u32,
+    /// Runs of one-level list items are cited together up to this many lines
+    /// (`knowledge.item_group_lines`; 1: every item alone).
+    pub item_group_lines: u32,
+}
+
+impl Default for PageOptions {
+    fn default() -> Self {
+        PageOptions {
+            site: SiteConfig::default(),
+            passage_lines: DEFAULT_PASSAGE_LINES,
+            item_group_lines: DEFAULT_ITEM_GROUP_LINES,
+        }
+    }
+}
+
+/// `knowledge.passage_lines` of the built-in configuration.
+pub const DEFAULT_PASSAGE_LINES: u32 = 20;
+/// `knowledge.item_group_lines` of the built-in configuration.
+pub const DEFAULT_ITEM_GROUP_LINES: u32 = 8;
+
+/// Like [`parse_note`], with `options`: a page with front matter has its Liquid rendered first,
+/// as Jekyll does (only such pages are rendered).
+pub fn parse_page(source: &str, text: &str, options: &PageOptions) -> ParsedNote {
     let front = frontmatter::split(text);
     let masked = frontmatter::mask_kramdown(&front.body);
-    markdown::chunk_note(source, &masked, &front)
+    let has_front_matter = text.lines().next().is_some_and(|first| first.trim_end() == "---");
+    let rendered = if has_front_matter { liquid::render(&masked, &options.site) } else { masked };
+    markdown::chunk_note(source, &rendered, &front, options)
 }

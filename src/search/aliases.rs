@@ -48,6 +48,8 @@ pub struct Aliases {
 struct Phrase {
     /// Its terms in order, compound parts included: what a question holds when it uses it.
     terms: Vec<String>,
+    /// Where the notes write it as a translation of another entry, for `--explain`.
+    origin: Option<String>,
     /// The term sets a chunk may hold it as. A compound is its whole word or its parts, never
     /// necessarily both: the dictionary reads `사용자` whole alone but as `사용` + suffix in
     /// `사용자풀은`, so a chunk with the word rarely has the whole and every part.
@@ -64,11 +66,11 @@ impl Phrase {
         if terms.iter().any(|t| t.compound_part) {
             ways.push(texts(&|i| !has_parts(i)));
         }
-        Phrase { terms: texts(&|_| true), ways }
+        Phrase { terms: texts(&|_| true), origin: None, ways }
     }
 
     fn as_written(word: &str) -> Phrase {
-        Phrase { terms: vec![word.to_string()], ways: vec![vec![word.to_string()]] }
+        Phrase { terms: vec![word.to_string()], origin: None, ways: vec![vec![word.to_string()]] }
     }
 }
 
@@ -83,6 +85,8 @@ pub struct MisreadWord {
     pub own: Vec<Vec<String>>,
     /// The term sets of its group's other entries.
     pub alternatives: Vec<Vec<String>>,
+    /// Where the notes write each of `alternatives` as a translation (`os.md:12`), if they do.
+    pub origins: Vec<Option<String>>,
 }
 
 impl MisreadWord {
@@ -101,6 +105,8 @@ pub struct AliasMatch {
     pub len: usize,
     /// The term sets a chunk may hold each other entry of the group as.
     pub alternatives: Vec<Vec<String>>,
+    /// Where the notes write each of `alternatives` as a translation (`os.md:12`), if they do.
+    pub origins: Vec<Option<String>>,
 }
 
 impl Aliases {
@@ -125,12 +131,26 @@ impl Aliases {
 
     /// Builds aliases from groups of phrases; groups that share a phrase become one.
     pub fn from_groups(groups: &[Vec<String>], analyzer: &Analyzer) -> Aliases {
+        Self::from_sourced_groups(groups, &FxHashMap::default(), analyzer)
+    }
+
+    /// Like [`Aliases::from_groups`], with where the notes write some phrases (`교착상태` →
+    /// `os.md:12`, keyed by the phrase as written), shown by `--explain`.
+    pub fn from_sourced_groups(
+        groups: &[Vec<String>],
+        origins: &FxHashMap<String, String>,
+        analyzer: &Analyzer,
+    ) -> Aliases {
         let mut aliases = Aliases::default();
+        let origins: FxHashMap<String, &String> = origins.iter().map(|(phrase, at)| (normalize(phrase), at)).collect();
         for group in &merge_overlapping(groups) {
             let mut phrases: Vec<(String, Phrase)> = Vec::with_capacity(group.len());
             for written in group {
                 match entry_phrase(written, analyzer) {
-                    Some(phrase) => phrases.push((written.clone(), phrase)),
+                    Some(mut phrase) => {
+                        phrase.origin = origins.get(written).map(|at| (*at).clone());
+                        phrases.push((written.clone(), phrase))
+                    }
                     None => aliases.ignored.push(written.clone()),
                 }
             }
@@ -185,6 +205,7 @@ impl Aliases {
                     text: entry_word.to_string(),
                     own: self.groups[group][alternative].ways.clone(),
                     alternatives: self.other_ways(group, alternative),
+                    origins: self.other_origins(group, alternative),
                 });
             }
         }
@@ -209,11 +230,18 @@ impl Aliases {
                 let phrase = &self.groups[group_index][which];
                 if starts_with_phrase(&terms[start..], &phrase.terms) {
                     let alternatives = self.other_ways(group_index, which);
-                    found.push(AliasMatch { start, len: phrase.terms.len(), alternatives });
+                    let origins = self.other_origins(group_index, which);
+                    found.push(AliasMatch { start, len: phrase.terms.len(), alternatives, origins });
                 }
             }
         }
         found
+    }
+
+    /// Where the notes write each of [`Aliases::other_ways`], in the same order.
+    fn other_origins(&self, group: usize, entry: usize) -> Vec<Option<String>> {
+        let others = self.groups[group].iter().enumerate().filter(|&(i, _)| i != entry);
+        others.flat_map(|(_, phrase)| phrase.ways.iter().map(|_| phrase.origin.clone())).collect()
     }
 
     /// The ways of every entry of `group` but `entry`.

@@ -28,6 +28,9 @@ pub struct Coverage {
     /// Bit `i` is set when the notes never mention concept `i` (in any variant): a question
     /// about something absent, or a word the alias file could map.
     pub unknown: u64,
+    /// Bit `i` is set when the notes never write concept `i` as typed, whatever other forms
+    /// (aliases, loanwords that sound like it) they hold.
+    pub untyped: u64,
 }
 
 impl Coverage {
@@ -40,12 +43,19 @@ impl Coverage {
     pub fn is_unknown(&self, index: usize) -> bool {
         index < 64 && self.unknown & (1 << index) != 0
     }
+
+    /// Whether the notes never write concept `index` as the question types it.
+    pub fn is_untyped(&self, index: usize) -> bool {
+        index < 64 && self.untyped & (1 << index) != 0
+    }
 }
 
 /// A concept's weight and the variants (their terms) the notes actually contain.
 struct ConceptStats {
     weight: f32,
     known_variants: Vec<Vec<String>>,
+    /// Whether the notes hold the concept as typed.
+    typed_known: bool,
 }
 
 /// Per-question statistics, computed once and applied to many candidates.
@@ -53,6 +63,7 @@ pub(super) struct CoverageScorer {
     concepts: Vec<ConceptStats>,
     total_weight: f32,
     unknown: u64,
+    untyped: u64,
 }
 
 impl CoverageScorer {
@@ -88,12 +99,13 @@ impl CoverageScorer {
                     None if concept.is_frame_word() => 0.0,
                     None => idf(0.0),
                 };
-                ConceptStats { weight: weight * concept.importance(), known_variants }
+                ConceptStats { weight: weight * concept.importance(), known_variants, typed_known: typed.is_some() }
             })
             .collect();
         let total_weight = concepts.iter().map(|c| c.weight).sum();
         let unknown = bits(concepts.iter().map(|c| c.known_variants.is_empty()));
-        CoverageScorer { concepts, total_weight, unknown }
+        let untyped = bits(concepts.iter().map(|c| !c.typed_known));
+        CoverageScorer { concepts, total_weight, unknown, untyped }
     }
 
     /// Each concept's weight, in the plan's order.
@@ -148,6 +160,7 @@ impl CoverageScorer {
             share: if self.total_weight > 0.0 { found_weight / self.total_weight } else { 0.0 },
             found,
             unknown: self.unknown,
+            untyped: self.untyped,
         }
     }
 }

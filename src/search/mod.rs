@@ -19,7 +19,7 @@ mod written;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
-pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant};
+pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::Vocabulary;
 

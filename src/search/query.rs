@@ -27,6 +27,10 @@ pub(super) const TRANSLITERATION_WEIGHT: f32 = 0.6;
 const SPELLED_OUT_WEIGHT: f32 = 0.7;
 /// Weight of the singular of a plural the notes do not use: the same word, nearly.
 const SINGULAR_WEIGHT: f32 = 0.9;
+/// Weight of another inflection of an English word the notes lack (`caching` → `cache`).
+const STEM_WEIGHT: f32 = 0.8;
+/// Weight of a versioned name's bare name (`python3` → `python`).
+const VERSIONLESS_WEIGHT: f32 = 0.8;
 /// Weight of a word as written, particle aside, when the dictionary cut it differently.
 const WRITTEN_FORM_WEIGHT: f32 = 0.8;
 /// Weight of an English word the question writes apart and the notes as one (`tcp dump`).
@@ -104,6 +108,50 @@ pub struct Variant {
     pub concept: usize,
     /// Terms that must all be present (one for a word, several for `network load balancer`).
     pub terms: Vec<String>,
+    /// The rule that added it.
+    pub widener: Widener,
+    /// Where the notes write it as a translation of the question's word (`os.md:12`).
+    pub origin: Option<String>,
+}
+
+/// The rule that added a variant to a question, named by `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Widener {
+    /// The word as the question writes it.
+    Typed,
+    /// The written word, particle aside, where the dictionary cut it (`웨비나`).
+    WrittenForm,
+    /// A compound's parts together (`보안 그룹` for `보안그룹`).
+    Parts,
+    /// The team's alias file or the built-in glossary.
+    Alias,
+    /// A term the notes themselves write in the other language (`교착상태(Deadlock)`).
+    Translation,
+    /// The singular the notes write (`snapshots` → `snapshot`).
+    Singular,
+    /// Another inflection the notes write (`caching` → `cache`).
+    Stem,
+    /// A versioned name's bare name (`python3` → `python`).
+    Version,
+    /// A note word one or two typing slips away (`scailing` → `scaling`).
+    Correction,
+    /// A word in the other script that sounds like it (`아웃바운드` ↔ `outbound`).
+    Loanword,
+    /// The words the question writes apart, joined as the notes write them (`tcp dump`).
+    Joined,
+    /// A Latin word split in two as the notes write it (`autoscaling` → `auto scaling`).
+    Split,
+    /// The notes' phrase an abbreviation's initials spell (`rf` → `replication factor`).
+    SpelledOut,
+}
+
+impl Widener {
+    /// Whether the variant says the same thing in other words, as the team or the notes
+    /// translate it, rather than the typed word in another spelling or sound.
+    pub fn is_translation(self) -> bool {
+        matches!(self, Widener::Alias | Widener::Translation | Widener::SpelledOut)
+    }
 }
 
 /// What widens a question beyond its own words.
@@ -229,7 +277,7 @@ impl<'a> Reader<'a> {
         let inside: Vec<usize> =
             self.concept_spans.iter().filter(|s| s.start < end && s.end > start).map(|s| s.concept).collect();
         for concept in inside {
-            self.plan.add_variant(&term.text, WRITTEN_FORM_WEIGHT, concept);
+            self.plan.add_variant(&term.text, WRITTEN_FORM_WEIGHT, concept, Widener::WrittenForm);
         }
     }
 
@@ -246,7 +294,7 @@ impl<'a> Reader<'a> {
         let concept = plan.concepts.len();
         plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
         plan.add(&term.text, 1.0, concept);
-        plan.variants.push(Variant { concept, terms: vec![term.text.clone()] });
+        plan.variants.push(Variant { concept, terms: vec![term.text.clone()], widener: Widener::Typed, origin: None });
         self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
         let vocabulary = self.expansions.vocabulary;
         if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
@@ -273,9 +321,16 @@ impl<'a> Reader<'a> {
             }
             let mut spanned: Vec<usize> = self.typed.concepts[found.start..found.start + found.len].to_vec();
             spanned.dedup();
-            for alternative in found.alternatives {
+            for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
                 for &concept in &spanned {
-                    self.plan.add_terms_variant(alternative.clone(), ALIAS_WEIGHT, concept);
+                    let widener = if origin.is_some() { Widener::Translation } else { Widener::Alias };
+                    self.plan.add_terms_variant_from(
+                        alternative.clone(),
+                        ALIAS_WEIGHT,
+                        concept,
+                        widener,
+                        origin.clone(),
+                    );
                 }
             }
         }
@@ -303,9 +358,12 @@ impl QueryPlan {
     fn add_misread_word(&mut self, word: &MisreadWord) {
         let concept = self.concepts.len();
         self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
-        let own = word.own.iter().map(|terms| (terms, 1.0));
-        for (terms, weight) in own.chain(word.alternatives.iter().map(|terms| (terms, ALIAS_WEIGHT))) {
-            self.add_terms_variant(terms.clone(), weight, concept);
+        for terms in &word.own {
+            self.add_terms_variant(terms.clone(), 1.0, concept, Widener::Typed);
+        }
+        for (terms, origin) in word.alternatives.iter().zip(&word.origins) {
+            let widener = if origin.is_some() { Widener::Translation } else { Widener::Alias };
+            self.add_terms_variant_from(terms.clone(), ALIAS_WEIGHT, concept, widener, origin.clone());
         }
     }
 
@@ -314,13 +372,19 @@ impl QueryPlan {
     /// the dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants
     /// with the English word (`thread`), however alike their skeletons.
     fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary, analyzer: &Analyzer) {
-        let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT));
-        let corrections = vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT));
+        let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT, Widener::Singular));
+        let stems =
+            vocabulary.same_stem(word).into_iter().filter(|form| Some(form) != vocabulary.singular(word).as_ref());
+        let singular = singular.into_iter().chain(stems.map(|form| (form, STEM_WEIGHT, Widener::Stem)));
+        let versionless = vocabulary.without_version(word).map(|form| (form, VERSIONLESS_WEIGHT, Widener::Version));
+        let singular = singular.chain(versionless);
+        let corrections =
+            vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT, Widener::Correction));
         let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
         let loanwords = vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only);
-        let loanwords = loanwords.map(|form| (form, TRANSLITERATION_WEIGHT));
-        for (form, weight) in singular.into_iter().chain(corrections).chain(loanwords) {
-            self.add_variant(&form, weight, concept);
+        let loanwords = loanwords.map(|form| (form, TRANSLITERATION_WEIGHT, Widener::Loanword));
+        for (form, weight, widener) in singular.chain(corrections).chain(loanwords) {
+            self.add_variant(&form, weight, concept, widener);
         }
         self.split_joined_word(word, concept, vocabulary);
     }
@@ -336,7 +400,7 @@ impl QueryPlan {
                 continue;
             }
             for terms in vocabulary.spelled_out(&word.text) {
-                self.add_terms_variant(terms, SPELLED_OUT_WEIGHT, concept);
+                self.add_terms_variant(terms, SPELLED_OUT_WEIGHT, concept, Widener::SpelledOut);
             }
         }
     }
@@ -345,7 +409,8 @@ impl QueryPlan {
     fn add_parts_variant(&mut self, compound: &mut CompoundParts) {
         if let Some(concept) = compound.whole.take() {
             if compound.parts.len() > 1 {
-                self.variants.push(Variant { concept, terms: std::mem::take(&mut compound.parts) });
+                let terms = std::mem::take(&mut compound.parts);
+                self.variants.push(Variant { concept, terms, widener: Widener::Parts, origin: None });
             }
         }
         compound.parts.clear();

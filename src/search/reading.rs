@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
-use super::{QueryPlan, RankedDoc};
+use super::{QueryPlan, RankedDoc, Widener};
 use crate::analysis::TermClass;
 use crate::index::OpenIndex;
 
@@ -41,6 +41,11 @@ pub struct VariantReading {
     pub weight: f32,
     /// Whether the notes contain all of its terms somewhere.
     pub in_notes: bool,
+    /// The rule that searched it (`typed`, `alias`, `translation`, `loanword`, …).
+    pub widener: Widener,
+    /// Where the notes write it as a translation of the question's word (`os.md:12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// Reads `plan` against the index `ranked` came from: the figures the coverage rule used,
@@ -64,7 +69,8 @@ pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> tantivy
                 if variants.iter().all(|v| v.terms != terms) {
                     let weight = variant_weight(plan, &variant.terms);
                     let in_notes = variant.terms.iter().all(|t| frequencies.most(t) > 0);
-                    variants.push(VariantReading { terms, weight, in_notes });
+                    let (widener, origin) = (variant.widener, variant.origin.clone());
+                    variants.push(VariantReading { terms, weight, in_notes, widener, origin });
                 }
             }
             ConceptReading {

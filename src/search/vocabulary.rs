@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap;
 
 use std::collections::BTreeMap;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use rust_stemmers::{Algorithm, Stemmer};
 
 use tantivy::Searcher;
 
@@ -24,6 +26,9 @@ const MIN_SPELLED_OUT_WORD: usize = 6;
 /// Words this long are also matched to note words two edits away (`propagation` ↔
 /// `propergation`): a long word has few neighbours even that far.
 const MIN_TWO_EDITS_LEN: usize = 9;
+/// Shorter words are left unstemmed: the stemmer would join `use`/`used`/`user` sized words
+/// whose forms mean different things.
+const MIN_STEMMED_LEN: usize = 4;
 /// Shortest part a Latin word is split into: two-letter words (`in`, `on`, `ap`) fit almost
 /// anywhere.
 const MIN_SPLIT_PART: usize = 3;
@@ -45,6 +50,9 @@ pub struct Vocabulary {
     hangul_by_sound: FxHashMap<String, Vec<String>>,
     known: Option<Arc<KnownTerms>>,
     spelled_out: BTreeMap<String, Vec<String>>,
+    /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
+    /// questions never need it, and a CLI answer should not pay for it at start.
+    by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -70,7 +78,8 @@ impl Vocabulary {
         by_length.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
         by_length.dedup();
         let known = Some(open.known_terms().clone());
-        Vocabulary { by_sound, by_length, hangul_by_sound, known, spelled_out: open.manifest.spelled_out.clone() }
+        let spelled_out = open.manifest.spelled_out.clone();
+        Vocabulary { by_sound, by_length, hangul_by_sound, known, spelled_out, by_stem: OnceLock::new() }
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication
@@ -142,6 +151,41 @@ impl Vocabulary {
         singular_forms(word).find(|form| self.knows(form))
     }
 
+    /// The notes' English words with the same stem as `word` (`caching` → `cache`, `indexes`
+    /// → `index`, `indexing`), `word` itself aside: inflections the notes write differently
+    /// from the question, found by the Snowball English stemmer rather than listed by hand.
+    pub fn same_stem(&self, word: &str) -> Vec<String> {
+        if word.len() < MIN_STEMMED_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Vec::new();
+        }
+        let by_stem = self.by_stem.get_or_init(|| {
+            let stemmer = Stemmer::create(Algorithm::English);
+            let mut by_stem: FxHashMap<String, Vec<String>> = FxHashMap::default();
+            let words = self
+                .by_length
+                .iter()
+                .filter(|w| w.len() >= MIN_STEMMED_LEN && w.bytes().all(|b| b.is_ascii_lowercase()));
+            for known in words {
+                by_stem.entry(stemmer.stem(known).into_owned()).or_default().push(known.clone());
+            }
+            by_stem
+        });
+        let stem = Stemmer::create(Algorithm::English).stem(word).into_owned();
+        let siblings = by_stem.get(&stem).into_iter().flatten();
+        siblings.filter(|known| *known != word && inflections_of_one_word(word, known)).cloned().collect()
+    }
+
+    /// A name glued to its version (`python3`, `vue3`, `html5`) as the notes write it without
+    /// one, when they do; the name must keep three letters (`es6` is not `es`).
+    pub fn without_version(&self, word: &str) -> Option<String> {
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if bare.len() == word.len() || !word.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let name = bare.strip_suffix(['v', '-', '_']).unwrap_or(bare);
+        (name.len() >= 3 && name.bytes().all(|b| b.is_ascii_lowercase()) && self.knows(name)).then(|| name.to_string())
+    }
+
     /// Note words one edit away from a Latin `word` the notes do not contain, two for long
     /// words; empty for short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
@@ -191,6 +235,24 @@ fn by_skeleton<Keys: IntoIterator<Item = String>>(
         words.dedup();
     });
     by_key
+}
+
+/// Whether two words of one stem differ only by inflection (`cache`/`caching`/`cached`,
+/// `index`/`indexes`, `map`/`mapping`), not by a derivation that changes the meaning
+/// (`transit`/`transitive`, `general`/`generate`): the stemmer joins both kinds.
+fn inflections_of_one_word(a: &str, b: &str) -> bool {
+    const ENDINGS: [&str; 10] = ["", "e", "s", "es", "ed", "d", "ing", "ies", "y", "ied"];
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let ending = |word: &str| {
+        let rest = &word[common..];
+        // A doubled final consonant (`mapping`, `stopped`) belongs to the ending.
+        let rest = match (word[..common].chars().last(), rest.chars().next()) {
+            (Some(last), Some(first)) if last == first && !"aeiou".contains(last) => &rest[1..],
+            _ => rest,
+        };
+        ENDINGS.contains(&rest)
+    };
+    ending(a) && ending(b)
 }
 
 /// Singulars an English plural may have: `-s`, `-ies` → `-y`, and `-es` after a hissing
@@ -263,7 +325,17 @@ fn within_edits(a: &str, b: &str, edits: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{singular_forms, within_edits};
+    use super::{inflections_of_one_word, singular_forms, within_edits};
+
+    #[test]
+    fn inflections_are_told_from_derivations() {
+        assert!(inflections_of_one_word("caching", "cache"));
+        assert!(inflections_of_one_word("indexes", "index"));
+        assert!(inflections_of_one_word("mapping", "map"));
+        assert!(inflections_of_one_word("studies", "studied"));
+        assert!(!inflections_of_one_word("transitive", "transit"));
+        assert!(!inflections_of_one_word("generation", "generate"));
+    }
 
     #[test]
     fn plurals_lose_es_only_after_a_hissing_sound() {

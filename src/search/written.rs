@@ -2,7 +2,7 @@
 //! loanwords the dictionary cuts up (`쿠버네티스` for `kubernetes`), and English words written
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
-use super::query::{QueryPlan, Variant, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
+use super::query::{QueryPlan, Variant, Widener, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len};
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
@@ -116,7 +116,7 @@ impl QueryPlan {
             }
             for english in sounds_like {
                 for &(_, concept) in word {
-                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept);
+                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept, Widener::Loanword);
                 }
             }
         }
@@ -156,7 +156,7 @@ impl QueryPlan {
             for &concept in &inside {
                 self.concepts[concept].word.clone_from(&word.text);
                 for english in &sounds_like {
-                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept);
+                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept, Widener::Loanword);
                 }
             }
             read.push((word.start, word.end));
@@ -167,16 +167,28 @@ impl QueryPlan {
     /// Several terms that together are one more way to say `concept` (`replication factor`
     /// for `RF`): each is searched at `weight`, and a chunk covers the concept when it holds
     /// them all.
-    pub(super) fn add_terms_variant(&mut self, terms: Vec<String>, weight: f32, concept: usize) {
+    pub(super) fn add_terms_variant(&mut self, terms: Vec<String>, weight: f32, concept: usize, widener: Widener) {
+        self.add_terms_variant_from(terms, weight, concept, widener, None);
+    }
+
+    /// Like [`QueryPlan::add_terms_variant`], naming where the notes write it (`os.md:12`).
+    pub(super) fn add_terms_variant_from(
+        &mut self,
+        terms: Vec<String>,
+        weight: f32,
+        concept: usize,
+        widener: Widener,
+        origin: Option<String>,
+    ) {
         terms.iter().for_each(|term| self.add(term, weight, concept));
-        self.variants.push(Variant { concept, terms });
+        self.variants.push(Variant { concept, terms, widener, origin });
     }
 
     /// `form` as a variant of `concept`, once.
-    pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize) {
+    pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
         let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
         if !known {
-            self.add_terms_variant(vec![form.to_string()], weight, concept);
+            self.add_terms_variant(vec![form.to_string()], weight, concept, widener);
         }
     }
 
@@ -196,7 +208,7 @@ impl QueryPlan {
             let concepts = concepts_within(spans, first_start, second_end);
             for form in joined.iter().filter(|form| vocabulary.knows(form)) {
                 for &concept in &concepts {
-                    self.add_variant(form, JOINED_WEIGHT, concept);
+                    self.add_variant(form, JOINED_WEIGHT, concept, Widener::Joined);
                 }
             }
         }
@@ -219,18 +231,19 @@ impl QueryPlan {
                 continue; // a particle or punctuation ends the first word: two words
             }
             let joined = format!("{}{}", first.text, second.text);
-            let forms: Vec<(String, f32)> = if vocabulary.knows(&joined) {
-                vec![(joined, JOINED_WEIGHT)]
+            let forms: Vec<(String, f32, Widener)> = if vocabulary.knows(&joined) {
+                vec![(joined, JOINED_WEIGHT, Widener::Joined)]
             } else if both_sound_in(&joined, &first.text, &second.text) {
                 let sounds_like = distinctive_sound_alikes(vocabulary, &joined);
-                sounds_like.into_iter().map(|english| (english.to_string(), TRANSLITERATION_WEIGHT)).collect()
+                let loanword = |english: &str| (english.to_string(), TRANSLITERATION_WEIGHT, Widener::Loanword);
+                sounds_like.into_iter().map(loanword).collect()
             } else {
                 Vec::new()
             };
             let concepts = concepts_within(spans, first.start, second.particle_end);
-            for (form, weight) in &forms {
+            for (form, weight, widener) in &forms {
                 for &concept in &concepts {
-                    self.add_variant(form, *weight, concept);
+                    self.add_variant(form, *weight, concept, *widener);
                 }
             }
         }
@@ -240,7 +253,7 @@ impl QueryPlan {
     /// together are a variant.
     pub(super) fn split_joined_word(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
         if let Some((left, right)) = vocabulary.split_in_two(word) {
-            self.add_terms_variant(vec![left, right], PART_WEIGHT, concept);
+            self.add_terms_variant(vec![left, right], PART_WEIGHT, concept, Widener::Split);
         }
     }
 }

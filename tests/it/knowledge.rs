@@ -138,7 +138,8 @@ fn bad_files_are_reported_by_path_and_the_rest_is_indexed() {
     fixture.write("empty.md", b"   \n\n");
     fixture.write(".hidden/secret.md", "# Secret\n\n비밀 노트".as_bytes());
     fixture.write("notes.txt", b"not markdown");
-    let loaded = knowledge::load(&fixture.knowledge(), 0).expect("folder loads");
+    let loaded =
+        knowledge::load(&fixture.knowledge(), 0, &notebot::knowledge::PageOptions::default()).expect("folder loads");
     assert_eq!(loaded.files, 1);
     let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
     assert_eq!(paths, vec!["binary.md", "empty.md", "latin1.md"]);
@@ -151,7 +152,8 @@ fn bad_files_are_reported_by_path_and_the_rest_is_indexed() {
 fn missing_knowledge_folder_is_a_clear_error() {
     let fixture = Fixture::new();
     let missing = fixture.knowledge().join("nope");
-    let problem = knowledge::load(&missing, 0).expect_err("missing folder");
+    let problem =
+        knowledge::load(&missing, 0, &notebot::knowledge::PageOptions::default()).expect_err("missing folder");
     assert!(problem.message.contains("cannot be opened"), "{problem}");
 }
 
@@ -162,7 +164,7 @@ fn links_leaving_the_folder_are_not_followed() {
     let outside = fixture.root.path().join("outside.md");
     std::fs::write(&outside, "# Outside\n\n밖에 있는 노트").unwrap();
     std::os::unix::fs::symlink(&outside, fixture.knowledge().join("link.md")).unwrap();
-    let loaded = knowledge::load(&fixture.knowledge(), 0).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 0, &notebot::knowledge::PageOptions::default()).unwrap();
     assert!(loaded.chunks.iter().all(|c| !c.text.contains("밖에 있는")));
 }
 
@@ -173,7 +175,7 @@ fn a_note_linked_inside_the_folder_is_cited_once_and_broken_links_are_reported()
     fixture.write("qa.md", "# 주차\n\n질문: 주차 되나요?\n답변: 지하 2층에 됩니다.\n".as_bytes());
     std::os::unix::fs::symlink(fixture.knowledge().join("qa.md"), fixture.knowledge().join("a-link.md")).unwrap();
     std::os::unix::fs::symlink(fixture.knowledge().join("gone.md"), fixture.knowledge().join("broken.md")).unwrap();
-    let loaded = knowledge::load(&fixture.knowledge(), 0).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 0, &notebot::knowledge::PageOptions::default()).unwrap();
     assert_eq!(loaded.files, 1);
     assert!(loaded.chunks.iter().all(|c| c.source == "qa.md"), "cited by its own path, once");
     let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
@@ -187,7 +189,7 @@ fn notes_read_by_three_threads_keep_their_path_order() {
         fixture.write(&format!("team/note-{n:03}.md"), format!("# Note {n}\n\n* item {n}\n").as_bytes());
     }
     fixture.write("team/note-040-broken.md", &[0xff, 0xfe, 0x00, 0x41]);
-    let loaded = knowledge::load(&fixture.knowledge(), 3).unwrap();
+    let loaded = knowledge::load(&fixture.knowledge(), 3, &notebot::knowledge::PageOptions::default()).unwrap();
     assert_eq!(loaded.files, 80);
     let sources: Vec<&str> = loaded.chunks.iter().map(|c| c.source.as_str()).collect();
     let mut sorted = sources.clone();

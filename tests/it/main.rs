@@ -2,6 +2,7 @@
 //! capability.
 
 mod analysis;
+mod chunking;
 mod cli;
 mod common;
 mod discord;
@@ -9,4 +10,5 @@ mod index;
 mod knowledge;
 mod ranking;
 mod search;
+mod vocabulary;
 mod widening;

@@ -28,7 +28,8 @@ const QUESTIONS: [&str; 5] = [
 /// The shipped note as built, plus a second segment committed later: a rollback chunk, and a
 /// retired chunk that is deleted again.
 fn two_segment_index(fixture: &Fixture, analyzer: &Analyzer) -> OpenIndex {
-    let knowledge = notebot::knowledge::load(&fixture.knowledge(), 1).unwrap();
+    let knowledge =
+        notebot::knowledge::load(&fixture.knowledge(), 1, &notebot::knowledge::PageOptions::default()).unwrap();
     let store = IndexStore::new(fixture.index());
     notebot::index::build(&store, &knowledge, "seed".into(), analyzer, 1).unwrap();
     let index = Index::open_in_dir(store.current().unwrap()).unwrap();

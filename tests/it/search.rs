@@ -332,7 +332,8 @@ fn a_generation_decodes_each_cited_chunk_once_and_keeps_its_stored_fields() {
         "# 배포\n\n## 롤백\n\n- 롤백은 이전 태그로 다시 배포한다\n- 배포 전에 알림을 보낸다\n".as_bytes(),
     );
     let analyzer = Analyzer::shared().unwrap();
-    let knowledge = notebot::knowledge::load(&fixture.knowledge(), 1).unwrap();
+    let knowledge =
+        notebot::knowledge::load(&fixture.knowledge(), 1, &notebot::knowledge::PageOptions::default()).unwrap();
     let store = IndexStore::new(fixture.index());
     let open = notebot::index::build(&store, &knowledge, "fixture".into(), &analyzer, 1).unwrap();
     let chunks: Vec<_> =

@@ -1,0 +1,243 @@
+//! Terms the notes themselves write in both languages: `교착상태(Deadlock)`,
+//! `Idempotency(멱등성)`, `**정규화 (Normalization)**`. Korean study notes name a concept in
+//! one language and gloss it in the other in parentheses; read at build time, those glosses
+//! let a question in either language find the note, with no word list written by hand.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Chunk, Section};
+use crate::analysis::is_hangul_syllable;
+
+/// A gloss longer than this many words is a remark in parentheses, not a translation.
+const MAX_GLOSS_WORDS: usize = 4;
+/// Korean side of a gloss: at most this many words before (or inside) the parentheses.
+const MAX_HANGUL_WORDS: usize = 3;
+
+/// One pair of terms the notes write as translations of each other, and where first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// The Korean term as written (`교착상태`, `가상 메모리`).
+    pub hangul: String,
+    /// The English term, lower-cased (`deadlock`, `virtual memory`).
+    pub english: String,
+    /// Where the pair is written first: `note.md:12`.
+    pub origin: String,
+    /// How many times the notes write this pair.
+    pub count: u32,
+}
+
+/// The translation pairs written in `chunks`, keeping for each term only the partner it is
+/// written with most often (so one stray gloss cannot chain unrelated terms into one group),
+/// in a stable order.
+pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bool) -> Vec<Translation> {
+    let mut found: HashMap<(String, String), Translation> = HashMap::new();
+    let chunk_lines = chunks.iter().flat_map(|chunk| {
+        chunk
+            .text
+            .lines()
+            .enumerate()
+            .map(|(offset, line)| (chunk.source.as_str(), chunk.lines.0 + offset as u32, line))
+    });
+    // Headings (`## 교착상태(Deadlock)`) are where notes gloss their terms most.
+    let headings =
+        sections.iter().filter_map(|s| s.heading_path.last().map(|h| (s.source.as_str(), s.lines.0, h.as_str())));
+    for (source, line_number, line) in chunk_lines.chain(headings) {
+        for (hangul, english) in glosses(line, is_noun) {
+            let origin = format!("{source}:{line_number}");
+            found.entry((hangul.clone(), english.clone())).and_modify(|t| t.count += 1).or_insert(Translation {
+                hangul,
+                english,
+                origin,
+                count: 1,
+            });
+        }
+    }
+    let mut pairs: Vec<Translation> = found.into_values().collect();
+    pairs.sort_by(|a, b| {
+        b.count.cmp(&a.count).then_with(|| a.hangul.cmp(&b.hangul)).then_with(|| a.english.cmp(&b.english))
+    });
+    let mut best_for_hangul: HashMap<&str, &str> = HashMap::new();
+    let mut best_for_english: HashMap<&str, &str> = HashMap::new();
+    for pair in &pairs {
+        best_for_hangul.entry(&pair.hangul).or_insert(&pair.english);
+        best_for_english.entry(&pair.english).or_insert(&pair.hangul);
+    }
+    let keep: Vec<bool> = pairs
+        .iter()
+        .map(|p| best_for_hangul[p.hangul.as_str()] == p.english && best_for_english[p.english.as_str()] == p.hangul)
+        .collect();
+    let mut kept: Vec<Translation> = pairs.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect();
+    kept.sort_by(|a, b| a.hangul.cmp(&b.hangul).then_with(|| a.english.cmp(&b.english)));
+    kept
+}
+
+/// The (Korean, English) glosses written in one line.
+fn glosses(line: &str, is_noun: &dyn Fn(&str) -> bool) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut search_from = 0;
+    while let Some(open) = line[search_from..].find(['(', '（']).map(|i| i + search_from) {
+        let open_len = line[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = line[open + open_len..].find([')', '）']).map(|i| i + open + open_len) else {
+            break;
+        };
+        let inside = &line[open + open_len..close];
+        let before = &line[..open];
+        if let Some(pair) = gloss_pair(before, inside, is_noun).filter(|(h, e)| plausible(h, e)) {
+            out.push(pair);
+        }
+        search_from = close + 1;
+    }
+    out
+}
+
+/// A term before parentheses and its gloss inside, when one side is English and the other
+/// Korean nouns (`대한 축소 인자(shrink factor)` glosses `축소 인자`, not `대한`).
+fn gloss_pair(before: &str, inside: &str, is_noun: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    if before.ends_with(char::is_whitespace) && before.trim_end().ends_with(['.', ',', ':', ')']) {
+        return None;
+    }
+    let inside = strip_markup(inside);
+    let inside_words: Vec<&str> = inside.split_whitespace().collect();
+    if inside_words.is_empty() || inside_words.len() > MAX_GLOSS_WORDS {
+        return None;
+    }
+    if inside_words.iter().all(|w| is_english_word(w)) {
+        let wanted = inside_words.len().min(MAX_HANGUL_WORDS);
+        let hangul = trailing_words(before, wanted, &|w| is_hangul_word(w) && is_noun(w))?;
+        return Some((hangul, english_phrase(&inside_words)?));
+    }
+    if inside_words.len() <= MAX_HANGUL_WORDS && inside_words.iter().all(|w| is_hangul_word(w) && is_noun(w)) {
+        let english = trailing_words(before, MAX_GLOSS_WORDS, &is_english_word)?;
+        let words: Vec<&str> = english.split_whitespace().collect();
+        return Some((inside_words.join(" "), english_phrase(&words)?));
+    }
+    None
+}
+
+/// Up to `wanted` words at the end of `text` that all pass `is_word`, as one phrase; `None`
+/// when the word right before the parenthesis does not.
+fn trailing_words(text: &str, wanted: usize, is_word: &dyn Fn(&str) -> bool) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().rev().take(wanted).collect();
+    let mut kept: Vec<String> = Vec::new();
+    for (i, raw) in words.iter().enumerate() {
+        let word = strip_markup(raw);
+        // The word right before the parenthesis must touch it or be one space away.
+        if i == 0 && (text.ends_with("  ") || word.is_empty()) {
+            return None;
+        }
+        if word.is_empty() || !is_word(&word) || (i > 0 && raw.ends_with([',', '.', ':', ';'])) {
+            break;
+        }
+        kept.push(word);
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    kept.reverse();
+    Some(kept.join(" "))
+}
+
+/// Markdown emphasis, code marks and list or heading markers around a word.
+fn strip_markup(text: &str) -> String {
+    let trimmed =
+        text.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '#' | '>' | '[' | ']' | '"' | '\'' | '“' | '”'));
+    trimmed.trim().to_string()
+}
+
+fn is_hangul_word(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(is_hangul_syllable)
+}
+
+/// A word of an English term: letters (digits and `-`, `+`, `#` inside), at least two
+/// letters. File names, paths and calls (`a.md`, `hugo/blog`, `promise.resolve`) are not terms.
+fn is_english_word(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+    letters >= 2
+        && word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '#'))
+}
+
+/// A translation spends at least one Hangul syllable per English word: `주소` does not gloss
+/// `internet protocol address`, it glosses its last word.
+fn plausible(hangul: &str, english: &str) -> bool {
+    hangul.chars().filter(|c| !c.is_whitespace()).count() >= english.split_whitespace().count()
+}
+
+/// The English side, lower-cased; `None` for abbreviations of examples (`e.g.`, `ex`) and
+/// single letters that gloss nothing.
+fn english_phrase(words: &[&str]) -> Option<String> {
+    let phrase = words.join(" ").trim_end_matches('.').to_ascii_lowercase();
+    let first = phrase.split_whitespace().next()?;
+    if matches!(first, "ex" | "ex." | "e.g" | "e.g." | "eg" | "i.e" | "i.e." | "etc" | "vs" | "vs.") {
+        return None;
+    }
+    (phrase.len() >= 2).then_some(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Nouns for the tests: Hangul words without a verb or particle ending.
+    fn is_noun(word: &str) -> bool {
+        !word.ends_with(['한', '를', '은', '는', '다'])
+    }
+
+    fn pairs(line: &str) -> Vec<(String, String)> {
+        glosses(line, &is_noun)
+    }
+
+    fn pair(h: &str, e: &str) -> (String, String) {
+        (h.to_string(), e.to_string())
+    }
+
+    #[test]
+    fn korean_term_with_english_gloss() {
+        assert_eq!(pairs("- **교착상태(Deadlock)**란 무엇인가"), vec![pair("교착상태", "deadlock")]);
+        assert_eq!(pairs("멱등성 (Idempotency)을 보장"), vec![pair("멱등성", "idempotency")]);
+        assert_eq!(pairs("가상 메모리(Virtual Memory)는"), vec![pair("가상 메모리", "virtual memory")]);
+    }
+
+    #[test]
+    fn english_term_with_korean_gloss() {
+        assert_eq!(pairs("Idempotency(멱등성)"), vec![pair("멱등성", "idempotency")]);
+        assert_eq!(pairs("`Context Switching`(문맥 교환)이 일어난다"), vec![pair("문맥 교환", "context switching")]);
+    }
+
+    #[test]
+    fn remarks_in_parentheses_are_not_glosses() {
+        assert!(pairs("캐시를 쓴다 (e.g. Redis)").is_empty());
+        assert!(pairs("이 값은 기본값이다 (자세한 내용은 아래 링크를 참고하면 된다)").is_empty());
+        assert!(pairs("함수(1)").is_empty());
+        assert!(pairs("빠르다. (Fast)").is_empty());
+        assert!(pairs("[링크](https://example.com)").is_empty());
+        assert!(pairs("문서(singleton.md)").is_empty());
+        assert!(pairs("주소(Internet Protocol Address)").is_empty());
+        assert_eq!(pairs("항목에 대한 축소 인자(shrink factor)"), vec![pair("축소 인자", "shrink factor")]);
+    }
+
+    fn chunk(text: &str) -> Chunk {
+        Chunk {
+            kind: super::super::ChunkKind::Section,
+            source: "os.md".to_string(),
+            heading_path: vec![],
+            context: String::new(),
+            lines: (10, 10 + text.lines().count() as u32),
+            text: text.to_string(),
+            question: None,
+            answer: None,
+        }
+    }
+
+    #[test]
+    fn each_term_keeps_its_most_written_partner_with_its_origin() {
+        let chunks = [chunk("프로세스(Process)\n프로세스(Process)\n프로세스(Task)\n스레드(Thread)")];
+        let mined = mine(&chunks, &[], &is_noun);
+        let found: Vec<(&str, &str, &str)> =
+            mined.iter().map(|t| (t.hangul.as_str(), t.english.as_str(), t.origin.as_str())).collect();
+        assert_eq!(found, vec![("스레드", "thread", "os.md:13"), ("프로세스", "process", "os.md:10")]);
+    }
+}

@@ -1,0 +1,113 @@
+//! Citable units of real notes: deep lists cut into answer-sized passages, and Jekyll pages
+//! read as Jekyll renders them.
+
+use notebot::knowledge::{parse_note, parse_page, Chunk, PageOptions, SiteConfig};
+
+fn deep_list_note() -> String {
+    let mut note = String::from("# OS\n\n");
+    note.push_str("- 프로세스 관리\n");
+    for topic in ["스케줄링", "동기화", "교착상태(Deadlock)"] {
+        note.push_str(&format!("  - {topic}\n"));
+        for i in 1..=8 {
+            note.push_str(&format!("    - {topic} 설명 {i}\n"));
+        }
+    }
+    note.push_str("- 짧은 항목\n  - 한 줄\n");
+    note
+}
+
+fn chunk_with<'a>(chunks: &'a [Chunk], text: &str) -> &'a Chunk {
+    chunks.iter().find(|c| c.text.contains(text)).unwrap_or_else(|| panic!("no chunk holds {text}: {chunks:#?}"))
+}
+
+#[test]
+fn a_deep_list_item_is_cut_into_passages_along_its_nested_items() {
+    let chunks = parse_note("os.md", &deep_list_note()).chunks;
+    assert!(chunks.iter().all(|c| c.lines.1 - c.lines.0 < 20), "{chunks:#?}");
+    let deadlock = chunk_with(&chunks, "교착상태(Deadlock) 설명 3");
+    assert!(deadlock.text.starts_with("- 교착상태(Deadlock)"), "a passage starts at a nested item: {}", deadlock.text);
+    assert_eq!(deadlock.heading(), "OS › 프로세스 관리");
+    let first = chunk_with(&chunks, "스케줄링 설명 1");
+    assert!(first.text.starts_with("- 프로세스 관리"), "the item's own line leads its first passage");
+    let short = chunk_with(&chunks, "한 줄");
+    assert_eq!(short.lines.1 - short.lines.0, 1, "a short item stays one chunk");
+}
+
+#[test]
+fn passages_cover_every_line_of_the_item_once() {
+    let note = deep_list_note();
+    let chunks = parse_note("os.md", &note).chunks;
+    let item_lines = 3..=32u32;
+    for line in item_lines {
+        let holders = chunks.iter().filter(|c| c.lines.0 <= line && line <= c.lines.1).count();
+        assert_eq!(holders, 1, "line {line} is in {holders} chunks");
+    }
+}
+
+#[test]
+fn a_sentence_parent_becomes_context_of_deeper_passages() {
+    let mut note = String::from("# Net\n\n- 전송 계층\n  - TCP는 연결을 맺고 순서를 보장한다.\n");
+    for i in 1..=24 {
+        note.push_str(&format!("    - 세부 {i}\n"));
+    }
+    let chunks = parse_note("net.md", &note).chunks;
+    let deep = chunk_with(&chunks, "세부 24");
+    assert!(deep.context.contains("TCP는 연결을 맺고"), "{deep:#?}");
+}
+
+#[test]
+fn jekyll_highlight_blocks_are_code_not_headings() {
+    let page = "---\ntitle: Linux\n---\n## 권한\n\n{% highlight console %}\n# ls -al\ntotal 0\n{% endhighlight %}\n\n소유자만 읽을 수 있다.\n";
+    let parsed = parse_page("linux.md", page, &PageOptions::default());
+    assert!(parsed.chunks.iter().all(|c| c.heading() != "Linux › ls -al"), "{:#?}", parsed.chunks);
+    let after = chunk_with(&parsed.chunks, "소유자만");
+    assert_eq!(after.heading(), "Linux › 권한");
+}
+
+#[test]
+fn liquid_in_a_page_without_front_matter_is_text() {
+    let note = "# Vue\n\n```html\n<p>{{ message }}</p>\n```\n\n{% not liquid here %}\n";
+    let parsed = parse_note("vue.md", note);
+    assert!(parsed.chunks.iter().any(|c| c.text.contains("{{ message }}")));
+    assert!(parsed.chunks.iter().any(|c| c.text.contains("{% not liquid here %}")));
+}
+
+#[test]
+fn site_variables_in_link_targets_are_resolved_from_the_site_config() {
+    let site = PageOptions { site: SiteConfig::parse("baseurl: /blog\n"), ..PageOptions::default() };
+    let page = "---\ntitle: K8s\n---\n파드 구조는 ![pod]({{ site.baseurl }}/img/pod.png) 그림 참고\n{% include footer.html %}\n";
+    let parsed = parse_page("k8s.md", page, &site);
+    let chunk = chunk_with(&parsed.chunks, "파드 구조");
+    assert!(chunk.text.contains("(/blog/img/pod.png)"), "{}", chunk.text);
+    assert!(parsed.chunks.iter().all(|c| !c.text.contains("include")));
+}
+
+#[test]
+fn passage_length_is_a_setting_and_zero_keeps_items_whole() {
+    let note = deep_list_note();
+    let whole = parse_page("os.md", &note, &PageOptions { passage_lines: 0, ..PageOptions::default() }).chunks;
+    assert!(whole.iter().any(|c| c.lines == (3, 30)), "{whole:#?}");
+    let short = parse_page("os.md", &note, &PageOptions { passage_lines: 10, ..PageOptions::default() }).chunks;
+    assert!(short.iter().all(|c| c.lines.1 - c.lines.0 < 10), "{short:#?}");
+}
+
+#[test]
+fn a_tight_run_of_short_bullets_is_cited_as_one_chunk() {
+    let note = "# DB\n\n## 특징\n- 첫째 줄\n- 둘째 줄\n- 셋째 줄\n\n- 떨어진 줄\n";
+    let chunks = parse_note("db.md", note).chunks;
+    let run = chunk_with(&chunks, "둘째 줄");
+    assert_eq!(run.lines, (4, 6), "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "떨어진 줄").lines, (8, 8), "a bullet set apart by a blank line stays alone");
+    let alone = parse_page("db.md", note, &PageOptions { item_group_lines: 1, ..PageOptions::default() }).chunks;
+    assert_eq!(chunk_with(&alone, "둘째 줄").lines, (5, 5));
+}
+
+#[test]
+fn a_run_of_bullets_is_cut_where_it_would_grow_past_the_group_limit() {
+    let mut note = String::from("# List\n\n");
+    for i in 1..=12 {
+        note.push_str(&format!("- 항목 {i}\n"));
+    }
+    let chunks = parse_note("list.md", &note).chunks;
+    assert_eq!(chunks.iter().map(|c| c.lines).collect::<Vec<_>>(), vec![(3, 10), (11, 14)]);
+}

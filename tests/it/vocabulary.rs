@@ -1,0 +1,95 @@
+//! What the notes teach about their own words: terms they write in both languages, English
+//! inflections, and names glued to a version.
+
+use notebot::engine::Engine;
+
+use crate::common::Fixture;
+
+/// Two notes: one glosses its Korean terms in English, the other is about something else.
+const OS_NOTE: &str = "# 운영체제\n\n\
+## 교착상태(Deadlock)\n\n\
+두 프로세스가 서로의 자원을 기다리며 영원히 멈춘 상태.\n\n\
+## 문맥 교환\n\n\
+Context Switching(문맥 교환)은 CPU가 실행 중인 프로세스를 바꾸는 일이다.\n";
+const WEB_NOTE: &str = "# Web\n\n\
+## 캐시\n\n\
+* cache 는 자주 쓰는 응답을 가까이 둔다.\n\n\
+## 런타임\n\n\
+* python 스크립트는 venv 안에서 돌린다.\n\n\
+## 인덱스\n\n\
+* index 는 B+트리로 만든다.\n";
+
+fn engine() -> (Fixture, Engine) {
+    let fixture = Fixture::new();
+    fixture.write("os.md", OS_NOTE.as_bytes());
+    fixture.write("web.md", WEB_NOTE.as_bytes());
+    let engine = fixture.engine();
+    (fixture, engine)
+}
+
+fn forms(engine: &Engine, question: &str) -> Vec<String> {
+    let (_, reading) = engine.explain(question, 3).unwrap();
+    reading.into_iter().flat_map(|c| c.variants.into_iter().map(|v| v.terms)).collect()
+}
+
+#[test]
+fn a_term_the_notes_gloss_in_english_is_found_by_the_english_word() {
+    let (_fixture, engine) = engine();
+    let answer = engine.ask("what is a deadlock?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains("영원히 멈춘"), "{:?}", answer.hits[0]);
+}
+
+#[test]
+fn a_term_the_notes_gloss_in_korean_is_found_by_the_korean_word() {
+    let (_fixture, engine) = engine();
+    assert!(forms(&engine, "문맥교환 언제 일어나?").iter().any(|f| f == "context switching"));
+}
+
+#[test]
+fn translations_can_be_turned_off() {
+    let fixture = Fixture::new();
+    fixture.write("os.md", OS_NOTE.as_bytes());
+    let mut settings = fixture.settings();
+    settings.search.translations = false;
+    let engine = Engine::open(settings).unwrap();
+    assert!(!forms(&engine, "deadlock").iter().any(|f| f.contains("교착")));
+}
+
+#[test]
+fn explain_names_where_the_notes_write_a_translation() {
+    let (_fixture, engine) = engine();
+    let (_, reading) = engine.explain("deadlock", 3).unwrap();
+    let variant = reading[0].variants.iter().find(|v| v.terms.contains("교착")).expect("the glossed term is searched");
+    assert_eq!(variant.origin.as_deref(), Some("os.md:3"));
+}
+
+#[test]
+fn english_inflections_find_the_word_the_notes_write() {
+    let (_fixture, engine) = engine();
+    assert!(forms(&engine, "caching").contains(&"cache".to_string()));
+    assert!(forms(&engine, "indexes").contains(&"index".to_string()));
+    assert!(!forms(&engine, "indexation").contains(&"index".to_string()), "a derivation is another word");
+}
+
+#[test]
+fn a_versioned_name_finds_the_bare_name() {
+    let (_fixture, engine) = engine();
+    let answer = engine.ask("python3 스크립트 어디서 돌려?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("venv"), "{:?}", answer.hits[0]);
+    assert!(!forms(&engine, "es6").iter().any(|f| f == "es"));
+}
+
+#[test]
+fn a_name_the_notes_hold_only_a_sound_alike_of_is_declined() {
+    let fixture = Fixture::new();
+    let note = "# Java\n\n## 서블릿\n\n서블릿은 자바로 웹 요청을 처리하는 클래스이다.\n\n## 배포\n\n* 사용법은 web.xml 에 등록하는 것.\n";
+    fixture.write("java.md", note.as_bytes());
+    let engine = fixture.engine();
+    let (answer, reading) = engine.explain("svelte 사용법 알려줘", 3).unwrap();
+    let widened = reading.iter().flat_map(|c| &c.variants).any(|v| v.terms == "서블릿");
+    assert!(widened, "the loanword that sounds alike is searched: {reading:?}");
+    assert!(!answer.answered, "svelte is not 서블릿: {answer:?}");
+    let asked = engine.ask("서블릿은 뭘 처리해?", 3).unwrap();
+    assert!(asked.answered, "{asked:?}");
+}
