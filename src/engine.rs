@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 mod topics;
 
 /// Most hits one question may ask for.
-pub const MAX_TOP: usize = 50;
+pub const MAX_TOP: usize = search::MAX_HITS;
 /// Other sections a `/topic` name also fits that are named to the person; more would bury
 /// the section shown.
 const MAX_OTHER_TOPICS: usize = 5;

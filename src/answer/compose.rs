@@ -31,11 +31,17 @@ pub fn compose(
     ranked: &[RankedDoc],
     started: Instant,
 ) -> Answer {
-    let coverage = ranked.first().map(|best| best.coverage);
+    let mut loaded: Vec<(Coverage, Hit, String)> =
+        ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
+    let how_many = asks_how_many(query);
+    if how_many {
+        lead_with_a_number(&mut loaded);
+    }
+    let coverage = loaded.first().map(|(coverage, _, _)| *coverage);
     let covered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
-    let loaded: Vec<(Hit, String)> = ranked.iter().filter_map(|r| load_hit(composer, r)).collect();
-    let no_number = asks_how_many(query) && loaded.first().is_some_and(|(best, _)| !states_a_number(&best.text));
+    let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
+    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !states_a_number(&best.text));
     let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
@@ -55,6 +61,29 @@ pub fn compose(
         no_number,
         truncated: false,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
+    }
+}
+
+/// Hits after the first that a how-many question may be answered from instead.
+const NUMBER_SEARCH_DEPTH: usize = 5;
+/// A later hit leads a how-many question when it covers at least this share of what the
+/// first hit covers.
+const NUMBER_HIT_MIN_COVERAGE: f32 = 0.8;
+
+/// For a question that asks how many, a first hit that states no number cannot answer it; a
+/// hit close behind that covers nearly as much and states one is put first instead.
+fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)]) {
+    let Some((best, hit, _)) = loaded.first() else {
+        return;
+    };
+    if states_a_number(&hit.text) {
+        return;
+    }
+    let enough = best.share * NUMBER_HIT_MIN_COVERAGE;
+    let stated = |(coverage, hit, _): &(Coverage, Hit, String)| coverage.share >= enough && states_a_number(&hit.text);
+    let found = loaded.iter().take(NUMBER_SEARCH_DEPTH + 1).skip(1).position(stated);
+    if let Some(at) = found {
+        loaded[..at + 2].rotate_right(1);
     }
 }
 

@@ -31,9 +31,12 @@ use frequencies::FieldFrequencies;
 use crate::config::Ranking;
 use crate::index::OpenIndex;
 
-/// BM25 candidates re-ranked by coverage; enough to lift a chunk that matches more of the
-/// question above one that matches a single term many times.
-const RERANK_DEPTH: usize = 20;
+/// Most hits a question returns.
+pub const MAX_HITS: usize = 50;
+/// BM25 candidates re-ranked by coverage: as many as can ever be shown, so how many citations
+/// are asked for (`--top`) never changes which chunk comes first, and a long chunk that BM25's
+/// length normalisation ranks low still gets its coverage measured.
+const RERANK_DEPTH: usize = MAX_HITS;
 /// Share of the BM25 score kept however little of the question a chunk covers.
 const RERANK_FLOOR: f32 = 0.1;
 

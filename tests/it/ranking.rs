@@ -152,3 +152,27 @@ fn a_chunk_in_a_later_segment_is_found_and_a_deleted_one_is_not() {
     assert!(known.may_hold("롤백") && known.may_hold("nlb"), "terms of both segments are known");
     assert!(!known.may_hold("쿠버네티스") && !known.may_hold("kubernetes"), "absent words are not");
 }
+
+#[test]
+fn how_many_citations_are_asked_for_never_changes_the_answer() {
+    let engine = crate::common::shipped_engine();
+    for question in QUESTIONS.iter().chain(&["Route 53 쿼리 요금", "EBS 스냅샷은 어디에 저장돼?"]) {
+        let one = engine.ask(question, 1).unwrap();
+        let many = engine.ask(question, notebot::engine::MAX_TOP).unwrap();
+        assert_eq!(one.answered, many.answered, "{question}");
+        assert_eq!(one.hits.first().map(|h| h.lines), many.hits.first().map(|h| h.lines), "{question}");
+        assert_eq!(one.answer, many.answer, "{question}");
+    }
+}
+
+#[test]
+fn a_how_many_question_leads_with_the_close_hit_that_states_a_number() {
+    let fixture = Fixture::new();
+    let note = "# 쿠키\n\n## 쿠키 용량\n\n쿠키 용량은 브라우저마다 제한이 있고, 용량이 크면 요청이 무거워진다.\n\n\
+## 한도\n\n쿠키 하나의 용량은 4KB 까지다.\n";
+    fixture.write("cookie.md", note.as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("쿠키 용량 몇 KB까지야?", 3).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    assert!(answer.hits[0].text.contains("4KB"), "{:?}", answer.hits);
+}
