@@ -2,6 +2,7 @@
 
 use std::time::Instant;
 
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
 use super::schema::{ChunkFields, SCHEMA_VERSION};
@@ -63,6 +64,9 @@ fn write_generation(
     register_tokenizers(&index, analyzer);
     let threads = writer_threads(threads, knowledge.chunks.len());
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
+    // Tantivy's default policy starts a background merge once 8 segments exist (one per thread
+    // at 8 threads), which races the explicit merge below and fails the build.
+    writer.set_merge_policy(Box::new(NoMergePolicy));
     for chunk in &knowledge.chunks {
         writer.add_document(chunk_document(&fields, chunk))?;
     }

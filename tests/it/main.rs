@@ -8,5 +8,6 @@ mod discord;
 mod index;
 mod knowledge;
 mod ranking;
+mod reliability;
 mod search;
 mod widening;
