@@ -85,3 +85,23 @@ fn eight_indexing_threads_build_an_index() {
     assert!(engine.ask("topic7 item 42", 1).unwrap().hits[0].source == "topic7.md");
     Engine::open_rebuilt(settings, &|_| {}).expect("and a rebuild");
 }
+
+// 2. White space of more than one byte before a camel-case word.
+
+#[test]
+fn multi_byte_white_space_before_a_camel_case_word_is_read_not_a_panic() {
+    let analyzer = Analyzer::shared().expect("dictionary");
+    let fixture = Fixture::new();
+    for (n, space) in ['\u{2028}', '\u{2029}', '\u{85}', '\u{1680}'].into_iter().enumerate() {
+        let text = format!("x{space}readinessProbe");
+        let terms: Vec<String> = analyzer.analyze(&text).into_iter().map(|t| t.text).collect();
+        assert!(terms.contains(&"probe".to_string()), "{space:?}: {terms:?}");
+        fixture.write(&format!("note{n}.md"), format!("# Probe {n}\n\nx{space}readinessProbe 실패 시 재시작\n").as_bytes());
+    }
+    let engine = fixture.engine();
+    assert_eq!(engine.stats().files, 4);
+    for space in ['\u{2028}', '\u{2029}', '\u{85}', '\u{1680}'] {
+        let answer = engine.ask(&format!("x{space}readinessProbe"), 3).expect("an answer, not a panic");
+        assert!(answer.answered, "{space:?}");
+    }
+}
