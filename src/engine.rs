@@ -226,7 +226,8 @@ impl Live {
     fn new(open: OpenIndex, settings: &Settings, analyzer: &Analyzer) -> Live {
         let topics = topics::named(&open.manifest.sections);
         let mut groups = if settings.search.glossary { Aliases::glossary_groups() } else { Vec::new() };
-        match Aliases::read_groups(&settings.knowledge.aliases_path()) {
+        let knowledge = &settings.knowledge;
+        match Aliases::read_groups_within(&knowledge.dir, &knowledge.aliases_path(), knowledge.max_note_bytes) {
             Ok(team) => groups.extend(team),
             Err(problem) => tracing::warn!("alias file ignored: {problem}"),
         }
@@ -256,8 +257,12 @@ fn bounded_question(question: &str, max_chars: usize) -> &str {
     }
 }
 
+/// The notes' fingerprint, with the folder's real path: `./k`, `k/` and `/abs/k` are one folder
+/// and must not force a rebuild.
 fn current_fingerprint(settings: &Settings) -> String {
-    knowledge::fingerprint(&settings.knowledge.dir, &[settings.knowledge.aliases_path()])
+    let dir = &settings.knowledge.dir;
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+    knowledge::fingerprint(&dir, &[dir.join(&settings.knowledge.aliases_file)])
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before
@@ -268,7 +273,9 @@ fn build(
     analyzer: &Analyzer,
     fingerprint: String,
 ) -> Result<OpenIndex, EngineError> {
-    let knowledge = knowledge::load(&settings.knowledge.dir, settings.index.threads).map_err(EngineError::Knowledge)?;
+    let limits = settings.knowledge.note_limits();
+    let knowledge = knowledge::load_with(&settings.knowledge.dir, settings.index.threads, &limits)
+        .map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {
         tracing::warn!("{problem}");
     }

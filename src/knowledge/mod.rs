@@ -17,7 +17,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
-pub use files::{fingerprint, list_notes, note_files, NoteFile};
+pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 
 /// Separator used when a heading path is shown to people.
 pub const HEADING_SEPARATOR: &str = " › ";
@@ -146,13 +146,37 @@ pub struct ParsedNote {
     pub problems: Vec<String>,
 }
 
+/// Bounds on what one note may cost to read: a note is read whole into memory (a one-line
+/// note of 60 MB took 2 GB to index), and YAML front matter nested deeply parses in quadratic
+/// time. Defaults are those of `config/default.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteLimits {
+    /// `knowledge.max_note_bytes`: larger notes are skipped, by name.
+    pub max_note_bytes: u64,
+    /// `knowledge.max_front_matter_bytes`: larger front matter is not parsed (the body is read).
+    pub max_front_matter_bytes: usize,
+    /// `knowledge.max_front_matter_depth`: front matter nested deeper is not parsed.
+    pub max_front_matter_depth: usize,
+}
+
+impl Default for NoteLimits {
+    fn default() -> Self {
+        NoteLimits { max_note_bytes: 2_000_000, max_front_matter_bytes: 65_536, max_front_matter_depth: 32 }
+    }
+}
+
 /// Reads every note under `dir` with up to `threads` threads (0: one per core, so a build told
 /// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
 /// become [`Problem`]s, never errors.
 pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
+    load_with(dir, threads, &NoteLimits::default())
+}
+
+/// Like [`load`], with `limits` on what one note may cost.
+pub fn load_with(dir: &Path, threads: usize, limits: &NoteLimits) -> Result<Knowledge, Problem> {
     let (notes, problems) = list_notes(dir)?;
     let mut knowledge = Knowledge { problems, ..Knowledge::default() };
-    for (note, read) in notes.iter().zip(read_all(&notes, threads)) {
+    for (note, read) in notes.iter().zip(read_all(&notes, threads, limits)) {
         match read {
             Ok(parsed) => add_note(&mut knowledge, &note.relative, parsed),
             Err(message) => knowledge.problems.push(Problem { path: note.relative.clone(), message }),
@@ -164,15 +188,16 @@ pub fn load(dir: &Path, threads: usize) -> Result<Knowledge, Problem> {
 /// Reads and parses `notes` with up to `threads` threads (0: one per core), results in the
 /// notes' order: with many notes, reading is a sixth of a build and would otherwise leave a
 /// core idle.
-fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String>> {
+fn read_all(notes: &[NoteFile], threads: usize, limits: &NoteLimits) -> Vec<Result<ParsedNote, String>> {
     let workers = crate::config::threads_or_cores(threads).min(notes.len() / MIN_NOTES_PER_READER).max(1);
+    let read = |note: &NoteFile| read_note(note, limits);
     if workers == 1 {
-        return notes.iter().map(read_note).collect();
+        return notes.iter().map(read).collect();
     }
     std::thread::scope(|scope| {
         let readers: Vec<_> = notes
             .chunks(notes.len().div_ceil(workers))
-            .map(|batch| scope.spawn(move || batch.iter().map(read_note).collect::<Vec<_>>()))
+            .map(|batch| scope.spawn(move || batch.iter().map(read).collect::<Vec<_>>()))
             .collect();
         readers
             .into_iter()
@@ -184,8 +209,8 @@ fn read_all(notes: &[NoteFile], threads: usize) -> Vec<Result<ParsedNote, String
 /// Below this many notes per thread, a second reading thread costs more than it saves.
 const MIN_NOTES_PER_READER: usize = 16;
 
-fn read_note(note: &NoteFile) -> Result<ParsedNote, String> {
-    files::read_note_text(&note.path).map(|text| parse_note(&note.relative, &text))
+fn read_note(note: &NoteFile, limits: &NoteLimits) -> Result<ParsedNote, String> {
+    files::read_note_text(&note.path, limits.max_note_bytes).map(|text| parse_note_with(&note.relative, &text, limits))
 }
 
 fn add_note(knowledge: &mut Knowledge, relative: &str, parsed: ParsedNote) {
@@ -205,7 +230,12 @@ fn add_note(knowledge: &mut Knowledge, relative: &str, parsed: ParsedNote) {
 
 /// Cuts one note's text into chunks; `source` is the path shown in citations.
 pub fn parse_note(source: &str, text: &str) -> ParsedNote {
-    let front = frontmatter::split(text);
+    parse_note_with(source, text, &NoteLimits::default())
+}
+
+/// Like [`parse_note`], with `limits` on the front matter.
+pub fn parse_note_with(source: &str, text: &str, limits: &NoteLimits) -> ParsedNote {
+    let front = frontmatter::split(text, limits);
     let masked = frontmatter::mask_kramdown(&front.body);
     markdown::chunk_note(source, &masked, &front)
 }

@@ -96,12 +96,186 @@ fn multi_byte_white_space_before_a_camel_case_word_is_read_not_a_panic() {
         let text = format!("x{space}readinessProbe");
         let terms: Vec<String> = analyzer.analyze(&text).into_iter().map(|t| t.text).collect();
         assert!(terms.contains(&"probe".to_string()), "{space:?}: {terms:?}");
-        fixture.write(&format!("note{n}.md"), format!("# Probe {n}\n\nx{space}readinessProbe 실패 시 재시작\n").as_bytes());
+        fixture.write(
+            &format!("note{n}.md"),
+            format!("# Probe {n}\n\nx{space}readinessProbe 실패 시 재시작\n").as_bytes(),
+        );
     }
     let engine = fixture.engine();
     assert_eq!(engine.stats().files, 4);
     for space in ['\u{2028}', '\u{2029}', '\u{85}', '\u{1680}'] {
         let answer = engine.ask(&format!("x{space}readinessProbe"), 3).expect("an answer, not a panic");
         assert!(answer.answered, "{space:?}");
+    }
+}
+
+// 7. Secrets and files outside the notes.
+
+#[test]
+fn a_malformed_config_line_is_named_without_its_content() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    let config = fixture.root.path().join("secret.toml");
+    for line in ["token = \"MTIzSECRETabc", "token = MTIzSECRETabc", "token = \"MTIzSECRET\" junk", "MTIzSECRETabc"] {
+        std::fs::write(&config, format!("[discord]\nguild_id = 0\n{line}\n")).unwrap();
+        let output = run_within(
+            notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NACL"]),
+            Duration::from_secs(30),
+        );
+        let said = stderr(&output);
+        assert_eq!(output.status.code(), Some(2), "{said}");
+        assert!(!said.contains("SECRET"), "{line}: {said}");
+        assert!(said.contains("secret.toml") && said.contains("line 3"), "{line}: {said}");
+    }
+    let local = fixture.root.path().join("config");
+    std::fs::create_dir_all(&local).unwrap();
+    std::fs::write(local.join("local.toml"), "[discord]\ntoken = 'MTIzSECRETabc\n").unwrap();
+    let output = run_within(notebot(&fixture, &["ask", "NACL"]), Duration::from_secs(30));
+    let said = stderr(&output);
+    assert!(output.status.code() == Some(2) && !said.contains("SECRET") && said.contains("local.toml"), "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_alias_file_gets_the_checks_notes_get() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    let outside = fixture.root.path().join("outside.toml");
+    std::fs::write(&outside, "groups = [[\"zebracorn\", \"NACL\"]]\n").unwrap();
+    let aliases = fixture.knowledge().join("_aliases.toml");
+    std::os::unix::fs::symlink(&outside, &aliases).unwrap();
+    let output = run_within(notebot(&fixture, &["ask", "--json", "zebracorn"]), Duration::from_secs(60));
+    assert!(output.status.success(), "{}", stderr(&output));
+    let hits = answer_json(&output)["hits"].as_array().unwrap().len();
+    assert_eq!(hits, 0, "an alias file outside the notes is not read");
+
+    std::fs::write(&outside, "groups = [[\"OUTSIDE-SECRET-LINE\n").unwrap();
+    let output = run_within(notebot(&fixture, &["index"]), Duration::from_secs(60));
+    assert!(!stderr(&output).contains("OUTSIDE-SECRET"), "{}", stderr(&output));
+
+    std::fs::remove_file(&aliases).unwrap();
+    std::fs::write(&aliases, "groups = [[\"OWN-LINE-CONTENT\n").unwrap();
+    let output = run_within(notebot(&fixture, &["index"]), Duration::from_secs(60));
+    let said = stderr(&output);
+    assert!(said.contains("_aliases.toml") && said.contains("line 1") && !said.contains("OWN-LINE-CONTENT"), "{said}");
+
+    std::fs::remove_file(&aliases).unwrap();
+    assert!(Command::new("mkfifo").arg(&aliases).status().unwrap().success());
+    let output = run_within(notebot(&fixture, &["ask", "--json", "NACL"]), Duration::from_secs(60));
+    assert!(output.status.success(), "a FIFO is not read: {}", stderr(&output));
+
+    std::fs::remove_file(&aliases).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &aliases).unwrap();
+    let output = run_within(notebot(&fixture, &["ask", "--json", "NACL"]), Duration::from_secs(60));
+    assert!(output.status.success(), "a device is not read: {}", stderr(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_leading_outside_the_notes_is_not_walked() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    let outside = fixture.root.path().join("outside");
+    for n in 0..20 {
+        std::fs::create_dir_all(outside.join(format!("d{n}"))).unwrap();
+        std::fs::write(outside.join(format!("d{n}/x.md")), "# Zebracorn\n\nzebracorn text\n").unwrap();
+    }
+    std::os::unix::fs::symlink(&outside, fixture.knowledge().join("ext")).unwrap();
+    let engine = fixture.engine();
+    let problems = engine.stats().problems;
+    let about_link: Vec<_> = problems.iter().filter(|p| p.path.starts_with("ext")).collect();
+    assert_eq!(about_link.len(), 1, "reported once: {problems:?}");
+    assert!(about_link[0].path == "ext" && about_link[0].message.contains("outside"), "{problems:?}");
+    assert_eq!(engine.stats().files, 1);
+}
+
+#[test]
+fn control_characters_in_note_names_never_reach_citations_or_logs() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    fixture.write("evil\nname.md", "# Zebracorn\n\nzebracorn은 줄무늬 유니콘이다.\n".as_bytes());
+    fixture.write("esc\u{1b}[31m.md", "# Zebracorn two\n\nzebracorn은 두 번째 유니콘이다.\n".as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("zebracorn", 5).unwrap();
+    for hit in &answer.hits {
+        assert!(!hit.source.contains(char::is_control), "{:?}", hit.source);
+    }
+    for problem in engine.stats().problems {
+        assert!(!problem.path.contains(char::is_control) && !problem.message.contains(char::is_control), "{problem:?}");
+    }
+    for topic in engine.topics(None) {
+        assert!(!topic.source.contains(char::is_control), "{:?}", topic.source);
+    }
+    let output = run_within(notebot(&fixture, &["index"]), Duration::from_secs(60));
+    assert!(!output.stderr.contains(&0x1b) && !stderr(&output).contains("evil\nname"), "{}", stderr(&output));
+}
+
+// 8. Bounded work.
+
+#[test]
+fn a_note_over_the_size_limit_is_skipped_by_name() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    let huge = format!("# Huge\n\n{}\n", "zebracorn ".repeat(250_000));
+    fixture.write("huge.md", huge.as_bytes());
+    let engine = fixture.engine();
+    assert_eq!(engine.stats().files, 1);
+    let problem = engine.stats().problems.into_iter().find(|p| p.path == "huge.md").expect("named");
+    assert!(problem.message.contains("2000000"), "{problem:?}");
+    assert!(!engine.ask("zebracorn", 1).unwrap().answered);
+}
+
+#[test]
+fn deeply_nested_front_matter_is_refused_quickly_and_the_body_kept() {
+    let depth = 50_000;
+    let note =
+        format!("---\ntitle: {}{}\n---\n# Body\n\nzebracorn은 본문에 있다.\n", "[".repeat(depth), "]".repeat(depth));
+    let started = Instant::now();
+    let parsed = notebot::knowledge::parse_note("deep.md", &note);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert!(!parsed.problems.is_empty());
+    assert!(parsed.chunks.iter().any(|c| c.text.contains("zebracorn")));
+    let wide = format!("---\ntitle: x\nkeys: {}\n---\n# Body\n\ntext\n", "{a: [b, {c: d}]}, ".repeat(30_000));
+    let started = Instant::now();
+    let parsed = notebot::knowledge::parse_note("wide.md", &wide);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert!(!parsed.problems.is_empty(), "front matter over the size limit is reported");
+}
+
+#[test]
+fn many_alias_groups_merge_in_near_linear_time() {
+    let analyzer = Analyzer::shared().expect("dictionary");
+    let groups: Vec<Vec<String>> = (0..20_000).map(|i| vec![format!("alpha{i}"), format!("beta{i}")]).collect();
+    let mut chained = groups.clone();
+    chained.push(vec!["alpha1".to_string(), "alpha2".to_string()]);
+    let started = Instant::now();
+    let aliases = notebot::search::Aliases::from_groups(&chained, &analyzer);
+    let took = started.elapsed();
+    assert!(aliases.ignored().is_empty());
+    assert!(took < Duration::from_secs(4), "{took:?}");
+}
+
+#[test]
+fn the_same_folders_spelled_differently_do_not_force_a_rebuild() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    fixture.write("_aliases.toml", "groups = [[\"zebracorn\", \"NACL\"]]\n".as_bytes());
+    drop(fixture.engine());
+    let knowledge = fixture.knowledge();
+    let spellings = [
+        knowledge.join("."),
+        PathBuf::from(format!("{}/", knowledge.display())),
+        fixture.index().join("..").join("knowledge"),
+    ];
+    for spelling in spellings {
+        let builds = AtomicUsize::new(0);
+        let mut settings = fixture.settings();
+        settings.knowledge.dir = spelling.clone();
+        let engine = Engine::open_with_notice(settings, &|_| {
+            builds.fetch_add(1, Ordering::SeqCst);
+        })
+        .unwrap();
+        assert_eq!(builds.load(Ordering::SeqCst), 0, "{} rebuilt", spelling.display());
+        assert!(engine.ask("zebracorn", 1).unwrap().answered);
     }
 }
