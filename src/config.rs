@@ -128,14 +128,17 @@ pub struct DiscordSettings {
     /// Bot token; kept out of `Debug` output so it never reaches a log.
     pub token: String,
     /// Channels where every question is answered.
+    #[serde(deserialize_with = "ids")]
     pub answer_channels: Vec<u64>,
     /// Answer in a thread opened on the question.
     pub reply_in_thread: bool,
     /// Guild for instant command registration; 0 for global.
     pub guild_id: u64,
     /// Users allowed to `/reindex`.
+    #[serde(deserialize_with = "ids")]
     pub admin_user_ids: Vec<u64>,
     /// Roles allowed to `/reindex`.
+    #[serde(deserialize_with = "ids")]
     pub admin_role_ids: Vec<u64>,
     /// REST proxy URL; empty for direct calls to Discord.
     pub api_proxy: String,
@@ -159,6 +162,61 @@ impl fmt::Debug for DiscordSettings {
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
             .finish()
     }
+}
+
+/// A list of Discord ids written as a TOML array, or in an environment variable as one id or
+/// several separated by commas: the environment source reads `333` as a number, not a list of
+/// one, and `1,2` as a list of strings.
+fn ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u64>, D::Error> {
+    struct Ids;
+
+    impl<'de> serde::de::Visitor<'de> for Ids {
+        type Value = Vec<u64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of ids, or ids separated by commas")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, id: u64) -> Result<Vec<u64>, E> {
+            Ok(vec![id])
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, id: i64) -> Result<Vec<u64>, E> {
+            u64::try_from(id).map(|id| vec![id]).map_err(|_| E::custom(format!("{id} is not a Discord id")))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<u64>, E> {
+            text.split(',').map(str::trim).filter(|id| !id.is_empty()).map(parse_id).collect()
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u64>, A::Error> {
+            let mut ids = Vec::new();
+            while let Some(item) = seq.next_element::<IdItem>()? {
+                ids.extend(item.0);
+            }
+            Ok(ids)
+        }
+    }
+
+    /// One element of a list: a number, or text that is one (blank text is no id).
+    struct IdItem(Option<u64>);
+
+    impl<'de> Deserialize<'de> for IdItem {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IdItem, D::Error> {
+            let ids = deserializer.deserialize_any(Ids)?;
+            match ids.as_slice() {
+                [] => Ok(IdItem(None)),
+                [id] => Ok(IdItem(Some(*id))),
+                _ => Err(serde::de::Error::custom("a list inside a list of ids")),
+            }
+        }
+    }
+
+    fn parse_id<E: serde::de::Error>(text: &str) -> Result<u64, E> {
+        text.parse().map_err(|_| E::custom(format!("{text:?} is not a Discord id (a number)")))
+    }
+
+    deserializer.deserialize_any(Ids)
 }
 
 /// `[log]`: the level used when `RUST_LOG` is unset.

@@ -96,10 +96,7 @@ fn multi_byte_white_space_before_a_camel_case_word_is_read_not_a_panic() {
         let text = format!("x{space}readinessProbe");
         let terms: Vec<String> = analyzer.analyze(&text).into_iter().map(|t| t.text).collect();
         assert!(terms.contains(&"probe".to_string()), "{space:?}: {terms:?}");
-        fixture.write(
-            &format!("note{n}.md"),
-            format!("# Probe {n}\n\nx{space}readinessProbe 실패 시 재시작\n").as_bytes(),
-        );
+        fixture.write(&format!("note{n}.md"), format!("# Probe {n}\n\nx{space}readinessProbe 실패 시 재시작\n").as_bytes());
     }
     let engine = fixture.engine();
     assert_eq!(engine.stats().files, 4);
@@ -118,10 +115,7 @@ fn a_malformed_config_line_is_named_without_its_content() {
     let config = fixture.root.path().join("secret.toml");
     for line in ["token = \"MTIzSECRETabc", "token = MTIzSECRETabc", "token = \"MTIzSECRET\" junk", "MTIzSECRETabc"] {
         std::fs::write(&config, format!("[discord]\nguild_id = 0\n{line}\n")).unwrap();
-        let output = run_within(
-            notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NACL"]),
-            Duration::from_secs(30),
-        );
+        let output = run_within(notebot(&fixture, &["--config", config.to_str().unwrap(), "ask", "NACL"]), Duration::from_secs(30));
         let said = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{said}");
         assert!(!said.contains("SECRET"), "{line}: {said}");
@@ -228,8 +222,7 @@ fn a_note_over_the_size_limit_is_skipped_by_name() {
 #[test]
 fn deeply_nested_front_matter_is_refused_quickly_and_the_body_kept() {
     let depth = 50_000;
-    let note =
-        format!("---\ntitle: {}{}\n---\n# Body\n\nzebracorn은 본문에 있다.\n", "[".repeat(depth), "]".repeat(depth));
+    let note = format!("---\ntitle: {}{}\n---\n# Body\n\nzebracorn은 본문에 있다.\n", "[".repeat(depth), "]".repeat(depth));
     let started = Instant::now();
     let parsed = notebot::knowledge::parse_note("deep.md", &note);
     assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
@@ -278,4 +271,27 @@ fn the_same_folders_spelled_differently_do_not_force_a_rebuild() {
         assert_eq!(builds.load(Ordering::SeqCst), 0, "{} rebuilt", spelling.display());
         assert!(engine.ask("zebracorn", 1).unwrap().answered);
     }
+}
+
+// 9. Lists of one value in the environment.
+
+#[test]
+fn list_variables_with_one_value_are_lists() {
+    let fixture = Fixture::new();
+    fixture.write("network.md", NACL_NOTE.as_bytes());
+    for (key, value) in [
+        ("NOTEBOT__DISCORD__ADMIN_ROLE_IDS", "333"),
+        ("NOTEBOT__DISCORD__ANSWER_CHANNELS", "42"),
+        ("NOTEBOT__DISCORD__ADMIN_USER_IDS", "1,2"),
+        ("NOTEBOT__DISCORD__ADMIN_USER_IDS", " 7 "),
+    ] {
+        let mut command = notebot(&fixture, &["ask", "--json", "NACL은 subnet 단위야?"]);
+        command.env(key, value);
+        let output = run_within(command, Duration::from_secs(60));
+        assert!(output.status.success(), "{key}={value}: {}", stderr(&output));
+    }
+    let mut command = notebot(&fixture, &["ask", "NACL"]);
+    command.env("NOTEBOT__DISCORD__ADMIN_ROLE_IDS", "12,abc");
+    let output = run_within(command, Duration::from_secs(60));
+    assert!(output.status.code() == Some(2) && stderr(&output).contains("admin_role_ids"), "{}", stderr(&output));
 }
