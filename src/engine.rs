@@ -94,12 +94,16 @@ impl Engine {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
+        let seen = store.current();
         let current = if rebuild { None } else { index::open_current(&store, &analyzer) };
         let open = match current {
-            Some(open) if open.manifest.fingerprint == fingerprint => open,
+            Some(open) if open.manifest.fingerprint == fingerprint => {
+                store.tidy();
+                open
+            }
             previous => {
-                notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
-                match (build(&settings, &store, &analyzer, fingerprint), previous) {
+                let reuse = if rebuild { None } else { Some(seen) };
+                match (build_in_turn(&settings, &store, &analyzer, fingerprint, reuse, notice), previous) {
                     (Ok(open), _) => open,
                     (Err(e), Some(previous)) => {
                         tracing::warn!("the notes changed but the index could not be rebuilt, so the index built before answers: {e}");
@@ -211,7 +215,8 @@ impl Engine {
         let Ok(_guard) = self.rebuilding.try_lock() else {
             return Err(EngineError::ReindexInProgress);
         };
-        let open = build(&self.settings, &self.store, &self.analyzer, current_fingerprint(&self.settings))?;
+        let fingerprint = current_fingerprint(&self.settings);
+        let open = build_in_turn(&self.settings, &self.store, &self.analyzer, fingerprint, None, &|_| {})?;
         let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
             Ok(mut guard) => *guard = fresh,
@@ -263,6 +268,33 @@ fn current_fingerprint(settings: &Settings) -> String {
     let dir = &settings.knowledge.dir;
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.clone());
     knowledge::fingerprint(&dir, &[dir.join(&settings.knowledge.aliases_file)])
+}
+
+/// Builds a new generation once no other process is building in the index folder. With
+/// `reuse`, the generation that was live before waiting: when another process published a
+/// different one meanwhile and it is built from the same notes, it is opened instead of built
+/// again. `notice` hears about a build before it starts.
+fn build_in_turn(
+    settings: &Settings,
+    store: &IndexStore,
+    analyzer: &Analyzer,
+    fingerprint: String,
+    reuse: Option<Option<std::path::PathBuf>>,
+    notice: &dyn Fn(&str),
+) -> Result<OpenIndex, EngineError> {
+    let lock = store.lock_for_build()?;
+    if let Some(seen) = reuse {
+        let published = store.current().filter(|now| Some(now) != seen.as_ref());
+        if published.is_some() {
+            let fresh = index::open_current(store, analyzer).filter(|open| open.manifest.fingerprint == fingerprint);
+            if let Some(open) = fresh {
+                return Ok(open);
+            }
+        }
+    }
+    store.clear_abandoned(&lock);
+    notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
+    build(settings, store, analyzer, fingerprint)
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before

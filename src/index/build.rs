@@ -5,8 +5,9 @@ use std::time::Instant;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
+use super::integrity::sum_files;
 use super::schema::{ChunkFields, SCHEMA_VERSION};
-use super::store::{open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex};
+use super::store::{io, open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex, MANIFEST};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::config::threads_or_cores;
@@ -29,6 +30,7 @@ pub fn build(
     let started = Instant::now();
     let building = store.begin()?;
     let result = write_generation(&building, knowledge, analyzer, threads).and_then(|()| {
+        let files_written = sum_files(&building, MANIFEST).map_err(|e| io(&building, e))?;
         let manifest = Manifest {
             schema_version: SCHEMA_VERSION,
             fingerprint,
@@ -39,6 +41,7 @@ pub fn build(
             sections: knowledge.sections.clone(),
             spelled_out: spelled_out(&knowledge.sections),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
+            files_written,
         };
         write_manifest(&building, &manifest).map(|()| manifest)
     });
