@@ -5,6 +5,7 @@ mod analysis;
 mod cli;
 mod common;
 mod discord;
+mod fuzz;
 mod index;
 mod knowledge;
 mod ranking;
