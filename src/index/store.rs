@@ -343,6 +343,9 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
             manifest.schema_version
         )));
     }
+    if manifest.files_written.is_empty() {
+        return Err(IndexError::Manifest("built by an older notebot, which recorded no checksums".to_string()));
+    }
     integrity::verify(path, &manifest.files_written).map_err(IndexError::Damaged)?;
     open_with_manifest(path, analyzer, manifest)
 }

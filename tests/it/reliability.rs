@@ -519,12 +519,18 @@ fn questions_asked_during_repeated_reindexing_are_all_answered_from_a_complete_i
     let (questions, reindexes) = (env_number("NOTEBOT_LOAD_QUESTIONS", 200), env_number("NOTEBOT_LOAD_REINDEXES", 3));
     let askers = 8;
     let errors = Arc::new(AtomicUsize::new(0));
+    let asked = Arc::new(AtomicUsize::new(0));
+    let reindexing = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let started = Instant::now();
+    // Every asker keeps asking until the reindexing is over and the questions are all asked,
+    // so questions meet every swap.
     let threads: Vec<_> = (0..askers)
         .map(|t| {
-            let (engine, errors) = (engine.clone(), errors.clone());
+            let (engine, errors, asked, reindexing) =
+                (engine.clone(), errors.clone(), asked.clone(), reindexing.clone());
             std::thread::spawn(move || {
-                for q in (t..questions).step_by(askers) {
+                let mut q = t;
+                while q < questions || reindexing.load(Ordering::SeqCst) {
                     let (question, expected) = if q % 2 == 0 {
                         ("NACL은 subnet 단위야?".to_string(), "stateless 방화벽".to_string())
                     } else {
@@ -537,6 +543,8 @@ fn questions_asked_during_repeated_reindexing_are_all_answered_from_a_complete_i
                             errors.fetch_add(1, Ordering::SeqCst);
                         }
                     }
+                    asked.fetch_add(1, Ordering::SeqCst);
+                    q += askers;
                 }
             })
         })
@@ -552,11 +560,13 @@ fn questions_asked_during_repeated_reindexing_are_all_answered_from_a_complete_i
             Err(e) => panic!("reindex failed: {e}"),
         }
     }
+    reindexing.store(false, Ordering::SeqCst);
     for thread in threads {
         thread.join().expect("no panic");
     }
     println!(
-        "load: {questions} questions from {askers} threads during {reindexes} reindexes in {:.1} s, {} errors",
+        "load: {} questions from {askers} threads during {reindexes} reindexes in {:.1} s, {} errors",
+        asked.load(Ordering::SeqCst),
         started.elapsed().as_secs_f64(),
         errors.load(Ordering::SeqCst)
     );
