@@ -47,12 +47,36 @@ pub struct KnowledgeSettings {
     /// Consecutive one-level list items are cited as one chunk up to this many lines (1: each
     /// item alone).
     pub item_group_lines: u32,
+    /// Notes (and the alias file) larger than this many bytes are skipped, by name.
+    pub max_note_bytes: u64,
+    /// Front matter larger than this many bytes is not parsed; the body is still indexed.
+    pub max_front_matter_bytes: usize,
+    /// Front matter nested deeper than this is not parsed; the body is still indexed.
+    pub max_front_matter_depth: usize,
 }
 
 impl KnowledgeSettings {
     /// Where the alias file is: `aliases_file` under `dir`, or itself when absolute.
     pub fn aliases_path(&self) -> PathBuf {
         self.dir.join(&self.aliases_file)
+    }
+
+    /// The limits on what one note may cost to read.
+    pub fn note_limits(&self) -> crate::knowledge::NoteLimits {
+        crate::knowledge::NoteLimits {
+            max_note_bytes: self.max_note_bytes,
+            max_front_matter_bytes: self.max_front_matter_bytes,
+            max_front_matter_depth: self.max_front_matter_depth,
+        }
+    }
+    /// How notes are read into chunks, from these settings.
+    pub fn page_options(&self) -> crate::knowledge::PageOptions {
+        crate::knowledge::PageOptions {
+            passage_lines: self.passage_lines,
+            item_group_lines: self.item_group_lines,
+            limits: self.note_limits(),
+            ..crate::knowledge::PageOptions::default()
+        }
     }
 }
 
@@ -122,14 +146,17 @@ pub struct DiscordSettings {
     /// Bot token; kept out of `Debug` output so it never reaches a log.
     pub token: String,
     /// Channels where every question is answered.
+    #[serde(deserialize_with = "ids")]
     pub answer_channels: Vec<u64>,
     /// Answer in a thread opened on the question.
     pub reply_in_thread: bool,
     /// Guild for instant command registration; 0 for global.
     pub guild_id: u64,
     /// Users allowed to `/reindex`.
+    #[serde(deserialize_with = "ids")]
     pub admin_user_ids: Vec<u64>,
     /// Roles allowed to `/reindex`.
+    #[serde(deserialize_with = "ids")]
     pub admin_role_ids: Vec<u64>,
     /// REST proxy URL; empty for direct calls to Discord.
     pub api_proxy: String,
@@ -153,6 +180,61 @@ impl fmt::Debug for DiscordSettings {
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
             .finish()
     }
+}
+
+/// A list of Discord ids written as a TOML array, or in an environment variable as one id or
+/// several separated by commas: the environment source reads `333` as a number, not a list of
+/// one, and `1,2` as a list of strings.
+fn ids<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u64>, D::Error> {
+    struct Ids;
+
+    impl<'de> serde::de::Visitor<'de> for Ids {
+        type Value = Vec<u64>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of ids, or ids separated by commas")
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, id: u64) -> Result<Vec<u64>, E> {
+            Ok(vec![id])
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, id: i64) -> Result<Vec<u64>, E> {
+            u64::try_from(id).map(|id| vec![id]).map_err(|_| E::custom(format!("{id} is not a Discord id")))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<u64>, E> {
+            text.split(',').map(str::trim).filter(|id| !id.is_empty()).map(parse_id).collect()
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u64>, A::Error> {
+            let mut ids = Vec::new();
+            while let Some(item) = seq.next_element::<IdItem>()? {
+                ids.extend(item.0);
+            }
+            Ok(ids)
+        }
+    }
+
+    /// One element of a list: a number, or text that is one (blank text is no id).
+    struct IdItem(Option<u64>);
+
+    impl<'de> Deserialize<'de> for IdItem {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<IdItem, D::Error> {
+            let ids = deserializer.deserialize_any(Ids)?;
+            match ids.as_slice() {
+                [] => Ok(IdItem(None)),
+                [id] => Ok(IdItem(Some(*id))),
+                _ => Err(serde::de::Error::custom("a list inside a list of ids")),
+            }
+        }
+    }
+
+    fn parse_id<E: serde::de::Error>(text: &str) -> Result<u64, E> {
+        text.parse().map_err(|_| E::custom(format!("{text:?} is not a Discord id (a number)")))
+    }
+
+    deserializer.deserialize_any(Ids)
 }
 
 /// `[log]`: the level used when `RUST_LOG` is unset.
@@ -211,6 +293,9 @@ impl Settings {
     /// Layers every source in precedence order and checks the result.
     pub fn load(sources: &SettingsSources) -> Result<Settings, ConfigError> {
         let config_dir = sources.config_dir.clone().unwrap_or_else(|| PathBuf::from("config"));
+        for file in [config_dir.join("default.toml"), config_dir.join("local.toml")].iter().chain(&sources.file) {
+            check_toml_syntax(file)?;
+        }
         let mut builder = Config::builder()
             .add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml))
             .add_source(optional_toml(&config_dir.join("default.toml")))
@@ -238,7 +323,7 @@ impl Settings {
         let settings: Settings = builder
             .build()
             .and_then(Config::try_deserialize)
-            .map_err(|e| ConfigError(with_origin(&e.to_string(), &files, sources.use_env)))?;
+            .map_err(|e| ConfigError(with_origin(&without_token(&e.to_string()), &files, sources.use_env)))?;
         settings.validate()?;
         Ok(settings)
     }
@@ -247,6 +332,15 @@ impl Settings {
         let bad = |key: &str, why: &str| Err(ConfigError(format!("`{key}` {why}")));
         if !(1..=crate::engine::MAX_TOP).contains(&self.search.top) {
             return bad("search.top", &format!("must be from 1 to {}", crate::engine::MAX_TOP));
+        }
+        if self.knowledge.max_note_bytes < 1_000 {
+            return bad("knowledge.max_note_bytes", "must be at least 1000");
+        }
+        if self.knowledge.max_front_matter_bytes < 256 || self.knowledge.max_front_matter_depth < 2 {
+            return bad(
+                "knowledge.max_front_matter_bytes",
+                "must be at least 256, and max_front_matter_depth at least 2",
+            );
         }
         if self.search.max_question_chars < 10 {
             return bad("search.max_question_chars", "must be at least 10");
@@ -261,6 +355,52 @@ impl Settings {
             return bad("log.level", "must be error, warn, info, debug, trace or off (or a `target=level` filter)");
         }
         Ok(())
+    }
+}
+
+/// Refuses a config file that is not valid TOML with a message naming the file, the line and
+/// the key, never the line itself: it may be the token's (`token = "abc` with the quote left
+/// open), and the TOML parser's own message quotes it.
+fn check_toml_syntax(file: &Path) -> Result<(), ConfigError> {
+    if !file.is_file() {
+        return Ok(()); // missing optional files are fine; a missing --config is reported later
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| ConfigError(format!("config file {} cannot be read: {e}", file.display())))?;
+    match toml::from_str::<toml::Table>(&text) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(ConfigError(format!("{} is not valid TOML: {}", file.display(), toml_problem(&text, &e)))),
+    }
+}
+
+/// Where a TOML error is and what it is, without any of the text: `line 3 (key `token`):
+/// invalid string`. Shared by every file notebot reads TOML from.
+pub fn toml_problem(text: &str, error: &toml::de::Error) -> String {
+    let Some(span) = error.span() else {
+        return first_line(error.message()).to_string();
+    };
+    let at = span.start.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_number = text[..line_start].matches('\n').count() + 1;
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let key = line.split_once('=').map(|(key, _)| key.trim()).filter(|key| {
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '))
+    });
+    let key = key.map(|key| format!(" (key `{key}`)")).unwrap_or_default();
+    format!("line {line_number}{key}: {} (the line is not shown: it may hold a secret)", first_line(error.message()))
+}
+
+fn first_line(message: &str) -> &str {
+    message.lines().next().unwrap_or(message).trim()
+}
+
+/// The config crate quotes a value of the wrong type (`invalid type: integer `123…``); for the
+/// token that value is the secret.
+fn without_token(message: &str) -> String {
+    if message.contains("discord.token") {
+        "`discord.token` must be text in quotes (the value given is not shown)".to_string()
+    } else {
+        message.to_string()
     }
 }
 

@@ -95,12 +95,16 @@ impl Engine {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
+        let seen = store.current();
         let current = if rebuild { None } else { index::open_current(&store, &analyzer) };
         let open = match current {
-            Some(open) if open.manifest.fingerprint == fingerprint => open,
+            Some(open) if open.manifest.fingerprint == fingerprint => {
+                store.tidy();
+                open
+            }
             previous => {
-                notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
-                match (build(&settings, &store, &analyzer, fingerprint), previous) {
+                let reuse = if rebuild { None } else { Some(seen) };
+                match (build_in_turn(&settings, &store, &analyzer, fingerprint, reuse, notice), previous) {
                     (Ok(open), _) => open,
                     (Err(e), Some(previous)) => {
                         tracing::warn!("the notes changed but the index could not be rebuilt, so the index built before answers: {e}");
@@ -212,7 +216,8 @@ impl Engine {
         let Ok(_guard) = self.rebuilding.try_lock() else {
             return Err(EngineError::ReindexInProgress);
         };
-        let open = build(&self.settings, &self.store, &self.analyzer, current_fingerprint(&self.settings))?;
+        let fingerprint = current_fingerprint(&self.settings);
+        let open = build_in_turn(&self.settings, &self.store, &self.analyzer, fingerprint, None, &|_| {})?;
         let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
             Ok(mut guard) => *guard = fresh,
@@ -227,7 +232,8 @@ impl Live {
     fn new(open: OpenIndex, settings: &Settings, analyzer: &Analyzer) -> Live {
         let topics = topics::named(&open.manifest.sections);
         let mut groups = if settings.search.glossary { Aliases::glossary_groups() } else { Vec::new() };
-        match Aliases::read_groups(&settings.knowledge.aliases_path()) {
+        let knowledge = &settings.knowledge;
+        match Aliases::read_groups_within(&knowledge.dir, &knowledge.aliases_path(), knowledge.max_note_bytes) {
             Ok(team) => groups.extend(team),
             Err(problem) => tracing::warn!("alias file ignored: {problem}"),
         }
@@ -265,11 +271,42 @@ fn bounded_question(question: &str, max_chars: usize) -> &str {
     }
 }
 
-/// The notes' state and the settings that shape the chunks: a change to either rebuilds.
+/// The notes' fingerprint, with the folder's real path (`./k`, `k/` and `/abs/k` are one folder
+/// and must not force a rebuild), and the settings that shape the chunks: a change to either
+/// rebuilds.
 fn current_fingerprint(settings: &Settings) -> String {
-    let notes = knowledge::fingerprint(&settings.knowledge.dir, &[settings.knowledge.aliases_path()]);
+    let dir = &settings.knowledge.dir;
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+    let notes = knowledge::fingerprint(&dir, &[dir.join(&settings.knowledge.aliases_file)]);
     let chunking = &settings.knowledge;
     format!("{notes};passages={};groups={}", chunking.passage_lines, chunking.item_group_lines)
+}
+
+/// Builds a new generation once no other process is building in the index folder. With
+/// `reuse`, the generation that was live before waiting: when another process published a
+/// different one meanwhile and it is built from the same notes, it is opened instead of built
+/// again. `notice` hears about a build before it starts.
+fn build_in_turn(
+    settings: &Settings,
+    store: &IndexStore,
+    analyzer: &Analyzer,
+    fingerprint: String,
+    reuse: Option<Option<std::path::PathBuf>>,
+    notice: &dyn Fn(&str),
+) -> Result<OpenIndex, EngineError> {
+    let lock = store.lock_for_build()?;
+    if let Some(seen) = reuse {
+        let published = store.current().filter(|now| Some(now) != seen.as_ref());
+        if published.is_some() {
+            let fresh = index::open_current(store, analyzer).filter(|open| open.manifest.fingerprint == fingerprint);
+            if let Some(open) = fresh {
+                return Ok(open);
+            }
+        }
+    }
+    store.clear_abandoned(&lock);
+    notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
+    build(settings, store, analyzer, fingerprint)
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before
@@ -280,11 +317,7 @@ fn build(
     analyzer: &Analyzer,
     fingerprint: String,
 ) -> Result<OpenIndex, EngineError> {
-    let options = knowledge::PageOptions {
-        passage_lines: settings.knowledge.passage_lines,
-        item_group_lines: settings.knowledge.item_group_lines,
-        ..knowledge::PageOptions::default()
-    };
+    let options = settings.knowledge.page_options();
     let knowledge =
         knowledge::load(&settings.knowledge.dir, settings.index.threads, &options).map_err(EngineError::Knowledge)?;
     for problem in &knowledge.problems {

@@ -85,7 +85,9 @@ impl TermSink<'_> {
 /// Whether the word at `start..end` is part of a URL, path or query string (its white-space
 /// delimited token holds `/`, `=`, `?` or `&`), where mixed case spells ids, not words.
 fn in_link(text: &str, start: usize, end: usize) -> bool {
-    let token_start = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // White space is not always one byte (U+2028, U+0085, U+1680…).
+    let space_before = text[..start].char_indices().rev().find(|&(_, c)| c.is_whitespace());
+    let token_start = space_before.map_or(0, |(i, c)| i + c.len_utf8());
     let token_end = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
     text[token_start..token_end].contains(['/', '=', '?', '&'])
 }

@@ -2,10 +2,12 @@
 
 use std::time::Instant;
 
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
+use super::integrity::sum_files;
 use super::schema::{ChunkFields, SCHEMA_VERSION};
-use super::store::{open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex};
+use super::store::{io, open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex, MANIFEST};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
 use crate::config::threads_or_cores;
@@ -28,6 +30,7 @@ pub fn build(
     let started = Instant::now();
     let building = store.begin()?;
     let result = write_generation(&building, knowledge, analyzer, threads).and_then(|()| {
+        let files_written = sum_files(&building, MANIFEST).map_err(|e| io(&building, e))?;
         let manifest = Manifest {
             schema_version: SCHEMA_VERSION,
             fingerprint,
@@ -41,6 +44,7 @@ pub fn build(
                 is_noun(analyzer, word)
             }),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
+            files_written,
         };
         write_manifest(&building, &manifest).map(|()| manifest)
     });
@@ -66,6 +70,9 @@ fn write_generation(
     register_tokenizers(&index, analyzer);
     let threads = writer_threads(threads, knowledge.chunks.len());
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, MEMORY_PER_THREAD * threads)?;
+    // Tantivy's default policy starts a background merge once 8 segments exist (one per thread
+    // at 8 threads), which races the explicit merge below and fails the build.
+    writer.set_merge_policy(Box::new(NoMergePolicy));
     for chunk in &knowledge.chunks {
         writer.add_document(chunk_document(&fields, chunk))?;
     }

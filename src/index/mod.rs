@@ -6,14 +6,16 @@
 //! `CURRENT` change, by an atomic rename; a failed build leaves the old index serving.
 
 mod build;
+mod integrity;
 mod schema;
 mod store;
 mod stored;
 mod terms;
 
 pub use build::build;
+pub use integrity::FileSum;
 pub use schema::ChunkFields;
-pub use store::{open_current, IndexStore, Manifest, OpenIndex};
+pub use store::{open_current, seal, BuildLock, IndexStore, Manifest, OpenIndex};
 pub use stored::StoredChunk;
 pub use terms::KnownTerms;
 
@@ -34,8 +36,11 @@ pub enum IndexError {
     /// The manifest next to the index is missing or unreadable.
     #[error("index manifest: {0}")]
     Manifest(String),
+    /// A generation's files are not those its build wrote.
+    #[error("damaged index: {0}")]
+    Damaged(String),
     /// The index folder holds files notebot did not write; building there could delete them.
-    #[error("{path} is not a notebot index folder (it holds `{entry}`): give --index an empty or new folder")]
+    #[error("{path} is not a notebot index folder (it holds `{entry}` and no NOTEBOT-INDEX marker): give --index an empty or new folder")]
     NotAnIndex {
         /// The index folder.
         path: String,

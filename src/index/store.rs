@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 
+use super::integrity::{self, FileSum, ReadOnlyDirectory};
 use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::stored::{StoredChunk, StoredChunks};
 use super::terms::KnownTerms;
@@ -19,7 +21,16 @@ use crate::knowledge::Translation;
 use crate::knowledge::{Problem, Section};
 
 const CURRENT: &str = "CURRENT";
-const MANIFEST: &str = "notebot.json";
+pub(super) const MANIFEST: &str = "notebot.json";
+/// Written into every index folder notebot makes: only a folder holding it, or an empty one,
+/// is built in, since a build deletes old generations there.
+const MARKER: &str = "NOTEBOT-INDEX";
+const MARKER_TEXT: &str = "This folder is a notebot search index. notebot deletes its gen-* and building-* \
+folders when it rebuilds; keep nothing else here.\n";
+/// Held while a process builds and publishes, so builds from several processes take turns.
+const BUILD_LOCK: &str = "build.lock";
+/// `CURRENT` holds one generation name; anything longer is not ours.
+const MAX_POINTER_BYTES: u64 = 256;
 
 /// What a build knew when it ran, stored beside the Tantivy files.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -47,6 +58,9 @@ pub struct Manifest {
     pub translations: Vec<Translation>,
     /// Build time in milliseconds.
     pub build_ms: f64,
+    /// Length and CRC-32 of every data file, checked before the generation is opened.
+    #[serde(default)]
+    pub files_written: Vec<FileSum>,
 }
 
 /// A generation opened for searching.
@@ -93,17 +107,105 @@ impl IndexStore {
         &self.dir
     }
 
-    /// The live generation's folder, if `CURRENT` names one that exists.
+    /// The live generation's folder, if `CURRENT` is a small file naming a generation that
+    /// exists (a FIFO, a device or a huge file there is no index, not a hang).
     pub fn current(&self) -> Option<PathBuf> {
-        let name = fs::read_to_string(self.dir.join(CURRENT)).ok()?;
-        let path = self.dir.join(name.trim());
+        let name = read_pointer(&self.dir.join(CURRENT))?;
+        if !is_generation(&name) {
+            return None;
+        }
+        let path = self.dir.join(name);
         path.is_dir().then_some(path)
+    }
+
+    /// Waits until no other process builds in this folder, then holds it for one build until
+    /// the lock is dropped. Refuses a folder notebot did not make (see [`MARKER`]).
+    pub fn lock_for_build(&self) -> Result<BuildLock, IndexError> {
+        self.claim()?;
+        let path = self.dir.join(BUILD_LOCK);
+        let file =
+            fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| io(&path, e))?;
+        fs4::fs_std::FileExt::lock_exclusive(&file).map_err(|e| io(&path, e))?;
+        Ok(BuildLock { _file: file })
+    }
+
+    /// Removes what a process killed while building left behind: build folders and unfinished
+    /// `CURRENT` pointers. Only while holding `_lock`, so no running build is touched.
+    pub fn clear_abandoned(&self, _lock: &BuildLock) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if is_build(&name) {
+                let _ = fs::remove_dir_all(entry.path());
+            } else if is_pointer_draft(&name) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Clears what a killed build left behind when no build is running now; a start that needs
+    /// no build calls this, so a rebuild killed midway leaves nothing for long. Does nothing in
+    /// a folder without the marker or one that cannot be written.
+    pub fn tidy(&self) {
+        let stray = |name: &str| is_build(name) || is_pointer_draft(name);
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let any_stray = entries.flatten().any(|e| stray(&e.file_name().to_string_lossy()));
+        if !any_stray || !self.dir.join(MARKER).is_file() {
+            return;
+        }
+        let path = self.dir.join(BUILD_LOCK);
+        let Ok(file) = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&path) else {
+            return;
+        };
+        if fs4::fs_std::FileExt::try_lock_exclusive(&file).unwrap_or(false) {
+            self.clear_abandoned(&BuildLock { _file: file });
+        }
+    }
+
+    /// Makes sure the folder exists and is notebot's: empty (or new), marked, or holding a
+    /// generation notebot published before the marker existed. A folder with anything else is
+    /// refused whatever its entries are named: `gen-2024-01-15/` may be someone's backup.
+    fn claim(&self) -> Result<(), IndexError> {
+        fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        let marker = self.dir.join(MARKER);
+        if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
+            return Ok(());
+        }
+        let mut names: Vec<String> = fs::read_dir(&self.dir)
+            .map_err(|e| io(&self.dir, e))?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        if let Some(first) = names.first() {
+            if !self.published_by_notebot() {
+                return Err(IndexError::NotAnIndex {
+                    path: self.dir.display().to_string(),
+                    entry: crate::knowledge::escaped(first),
+                });
+            }
+        }
+        fs::write(&marker, MARKER_TEXT).map_err(|e| io(&marker, e))
+    }
+
+    /// Whether `CURRENT` names a generation holding a notebot manifest.
+    fn published_by_notebot(&self) -> bool {
+        let Some(generation) = self.current() else {
+            return false;
+        };
+        let manifest = fs::read(generation.join(MANIFEST)).ok();
+        let json = manifest.and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+        json.is_some_and(|json| json["schema_version"].is_u64() && json["fingerprint"].is_string())
     }
 
     /// A fresh, empty folder for a build; unique even for concurrent builders. Refuses a folder
     /// that holds anything notebot did not write, since pruning old generations deletes folders.
     pub fn begin(&self) -> Result<PathBuf, IndexError> {
-        fs::create_dir_all(&self.dir).map_err(|e| io(&self.dir, e))?;
+        self.claim()?;
         self.check_ours()?;
         let path = self.dir.join(format!("building-{}", unique_suffix()));
         fs::create_dir(&path).map_err(|e| io(&path, e))?;
@@ -133,12 +235,16 @@ impl IndexStore {
     fn check_ours(&self) -> Result<(), IndexError> {
         let entries = fs::read_dir(&self.dir).map_err(|e| io(&self.dir, e))?;
         let foreign = entries.flatten().map(|e| e.file_name().to_string_lossy().to_string()).find(|name| {
-            let pointer = name == CURRENT || name.strip_prefix("CURRENT.").is_some_and(is_unique_suffix);
+            let pointer = name == CURRENT || is_pointer_draft(name);
             let hidden = name.starts_with('.'); // `.gitkeep`, `.DS_Store`
-            !pointer && !hidden && !is_generation(name) && !is_build(name)
+            let ours = name == MARKER || name == BUILD_LOCK;
+            !pointer && !hidden && !ours && !is_generation(name) && !is_build(name)
         });
         match foreign {
-            Some(name) => Err(IndexError::NotAnIndex { path: self.dir.display().to_string(), entry: name }),
+            Some(name) => Err(IndexError::NotAnIndex {
+                path: self.dir.display().to_string(),
+                entry: crate::knowledge::escaped(&name),
+            }),
             None => Ok(()),
         }
     }
@@ -159,6 +265,28 @@ impl IndexStore {
             }
         }
     }
+}
+
+/// Held while building; dropping it (or the process ending) lets the next build start.
+#[derive(Debug)]
+pub struct BuildLock {
+    _file: fs::File,
+}
+
+/// The content of the pointer file at `path`, if it is a regular file small enough to be one.
+fn read_pointer(path: &Path) -> Option<String> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_POINTER_BYTES {
+        return None;
+    }
+    let mut text = String::new();
+    fs::File::open(path).ok()?.take(MAX_POINTER_BYTES).read_to_string(&mut text).ok()?;
+    Some(text.trim().to_string())
+}
+
+/// `CURRENT.<millis>-<pid>-<n>`: a pointer written before it is renamed over `CURRENT`.
+fn is_pointer_draft(name: &str) -> bool {
+    name.strip_prefix("CURRENT.").is_some_and(is_unique_suffix)
 }
 
 /// A build folder older than this belongs to a process that died: builds take seconds.
@@ -209,7 +337,8 @@ fn read_manifest(dir: &Path) -> Result<Manifest, IndexError> {
     serde_json::from_slice(&bytes).map_err(|e| IndexError::Manifest(format!("{}: {e}", path.display())))
 }
 
-/// Opens a generation folder for searching, with our tokenizer registered.
+/// Opens a generation folder for searching, with our tokenizer registered, once its files
+/// are checked to be those its build wrote.
 pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, IndexError> {
     let manifest = read_manifest(path)?;
     if manifest.schema_version != SCHEMA_VERSION {
@@ -218,6 +347,10 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
             manifest.schema_version
         )));
     }
+    if manifest.files_written.is_empty() {
+        return Err(IndexError::Manifest("built by an older notebot, which recorded no checksums".to_string()));
+    }
+    integrity::verify(path, &manifest.files_written).map_err(IndexError::Damaged)?;
     open_with_manifest(path, analyzer, manifest)
 }
 
@@ -228,14 +361,43 @@ pub(super) fn open_with_manifest(
     analyzer: &Analyzer,
     manifest: Manifest,
 ) -> Result<OpenIndex, IndexError> {
-    let index = Index::open_in_dir(path)?;
+    // Damage the checksums cannot see (a file changed after they were checked) must still be
+    // a missing index, not a crash: Tantivy panics on some malformed term dictionaries.
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_searcher(path, analyzer, &manifest)));
+    let (searcher, fields, chunks, terms) = match opened {
+        Ok(opened) => opened?,
+        Err(_) => return Err(IndexError::Damaged("the search library failed reading it".to_string())),
+    };
+    Ok(OpenIndex { searcher, fields, manifest, chunks, terms })
+}
+
+type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>);
+
+fn open_searcher(path: &Path, analyzer: &Analyzer, manifest: &Manifest) -> Result<Opened, IndexError> {
+    let index = Index::open(ReadOnlyDirectory::open(path)?)?;
     register_tokenizers(&index, analyzer);
     let (_, fields) = ChunkFields::schema();
     let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
     let searcher = reader.searcher();
+    if searcher.num_docs() != manifest.chunks as u64 {
+        let documents = searcher.num_docs();
+        return Err(IndexError::Damaged(format!("{documents} documents where the build wrote {}", manifest.chunks)));
+    }
     let chunks = StoredChunks::new(&searcher);
     let terms = Arc::new(KnownTerms::gather(&searcher, &fields)?);
-    Ok(OpenIndex { searcher, fields, manifest, chunks, terms })
+    Ok((searcher, fields, chunks, terms))
+}
+
+/// Records `generation`'s files and document count in its manifest again, for a tool that
+/// changed the generation in place (tests that build several segments): opening refuses a
+/// generation whose files are not those recorded.
+pub fn seal(generation: &Path) -> Result<(), IndexError> {
+    let mut manifest = read_manifest(generation)?;
+    let index = Index::open(ReadOnlyDirectory::open(generation)?)?;
+    let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    manifest.chunks = reader.searcher().num_docs() as usize;
+    manifest.files_written = integrity::sum_files(generation, MANIFEST).map_err(|e| io(generation, e))?;
+    write_manifest(generation, &manifest)
 }
 
 /// Opens the live generation, if there is one that this version can read.
@@ -243,6 +405,10 @@ pub fn open_current(store: &IndexStore, analyzer: &Analyzer) -> Option<OpenIndex
     let path = store.current()?;
     match open_generation(&path, analyzer) {
         Ok(open) => Some(open),
+        Err(e @ IndexError::Damaged(_)) => {
+            tracing::warn!("index at {} will be rebuilt: {e}", path.display());
+            None
+        }
         Err(e) => {
             tracing::info!("index at {} will be rebuilt: {e}", path.display());
             None

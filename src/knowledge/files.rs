@@ -1,6 +1,8 @@
 //! Finding notes on disk and reading them defensively.
 
+use std::cell::RefCell;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -34,11 +36,27 @@ pub fn list_notes(dir: &Path) -> Result<(Vec<NoteFile>, Vec<Problem>), Problem> 
     if !root.is_dir() {
         return Err(Problem { path: dir.display().to_string(), message: "knowledge path is not a folder".to_string() });
     }
-    let walker = WalkDir::new(&root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+    // Links to folders outside the notes (`/usr`, `/proc`) are not walked at all: every start
+    // would list thousands of paths that can never be notes.
+    let outside = RefCell::new(Vec::new());
+    let walker = WalkDir::new(&root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        if is_hidden(entry.file_name()) {
+            return false;
+        }
+        let leads_outside = entry.path_is_symlink()
+            && entry.file_type().is_dir()
+            && !entry.path().canonicalize().is_ok_and(|real| real.starts_with(&root));
+        if leads_outside {
+            outside.borrow_mut().push(Problem {
+                path: escaped(&relative_name(&root, entry.path())),
+                message: "is a link to a folder outside the notes folder; not read".to_string(),
+            });
+        }
+        !leads_outside
+    });
     let mut found: Vec<(PathBuf, NoteFile)> = Vec::new();
     let mut problems = Vec::new();
     for entry in walker {
@@ -55,13 +73,35 @@ pub fn list_notes(dir: &Path) -> Result<(Vec<NoteFile>, Vec<Problem>), Problem> 
         let Ok(real) = entry.path().canonicalize() else {
             continue;
         };
+        let relative = relative_name(&root, entry.path());
         if !real.starts_with(&root) {
+            problems.push(Problem {
+                path: escaped(&relative),
+                message: "is a link to a file outside the notes folder; not read".to_string(),
+            });
             continue;
         }
-        let relative = relative_name(&root, entry.path());
+        if relative.contains(char::is_control) {
+            problems.push(Problem {
+                path: escaped(&relative),
+                message: "has a control character (a line break, an escape…) in its name; rename it to have it read"
+                    .to_string(),
+            });
+            continue;
+        }
         found.push((real, NoteFile { path: entry.path().to_path_buf(), relative }));
     }
+    problems.extend(outside.into_inner());
     Ok((reached_once(&root, found), problems))
+}
+
+/// `name` with control characters written as escapes (`\n`, `\u{1b}`), so a file name cannot
+/// break a log line or send escape sequences to a terminal.
+pub fn escaped(name: &str) -> String {
+    if !name.contains(char::is_control) {
+        return name.to_string();
+    }
+    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -109,7 +149,7 @@ fn unlisted(root: &Path, error: &walkdir::Error) -> Option<Problem> {
             None => format!("cannot be read: {error}; skipped"),
         }
     };
-    Some(Problem { path: relative_name(root, path), message })
+    Some(Problem { path: escaped(&relative_name(root, path)), message })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -121,9 +161,9 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Reads a note as UTF-8 text with `\n` line ends; the error says why a person's file was
-/// skipped (binary, not UTF-8, empty, unreadable).
-pub fn read_note_text(path: &Path) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+/// skipped (too large, binary, not UTF-8, empty, unreadable).
+pub fn read_note_text(path: &Path, max_bytes: u64) -> Result<String, String> {
+    let bytes = read_capped(path, max_bytes)?;
     if bytes.contains(&0) {
         return Err("looks like a binary file (contains NUL bytes); skipped".to_string());
     }
@@ -135,6 +175,50 @@ pub fn read_note_text(path: &Path) -> Result<String, String> {
         return Err("is empty; skipped".to_string());
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Reads a regular file of at most `max_bytes` (a file grown meanwhile is cut there, then
+/// refused, rather than read without end).
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let too_large = || {
+        format!("is larger than {max_bytes} bytes (`knowledge.max_note_bytes`); skipped: split it or raise the limit")
+    };
+    // Checked before opening: opening a FIFO waits for a writer.
+    if !fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?.is_file() {
+        return Err("is not a regular file; not read".to_string());
+    }
+    let file = fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot be read: {e}"))?;
+    if meta.len() > max_bytes {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Reads a file the notes' maintainers write beside the notes (the alias list) with the checks
+/// notes get: a link must not lead outside `notes` (when the file is inside it), only a regular
+/// file is opened (a FIFO would hang every start, `/dev/zero` would fill memory), and its size
+/// is capped. `Ok(None)` when it does not exist.
+pub fn read_team_file(notes: &Path, path: &Path, max_bytes: u64) -> Result<Option<String>, String> {
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot be read: {e}")),
+        Ok(_) => {}
+    }
+    let real = path.canonicalize().map_err(|e| format!("cannot be read: {e}"))?;
+    let root = notes.canonicalize().unwrap_or_else(|_| notes.to_path_buf());
+    if path.starts_with(notes) && !real.starts_with(&root) {
+        return Err("is a link to a file outside the notes folder; not read".to_string());
+    }
+    let bytes = read_capped(&real, max_bytes)?;
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        format!("is not valid UTF-8 (first bad byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+    })
 }
 
 /// A cheap fingerprint of the notes (paths, sizes, modification times and, on Unix, change

@@ -5,6 +5,8 @@
 
 use serde::Deserialize;
 
+use super::NoteLimits;
+
 /// What a just-the-docs page says about itself, plus the body with the block blanked out.
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {
@@ -29,7 +31,7 @@ struct Fields {
 
 /// Separates a leading `---` … `---` block from the body; broken YAML is reported and the body
 /// is still used.
-pub fn split(text: &str) -> FrontMatter {
+pub fn split(text: &str, limits: &NoteLimits) -> FrontMatter {
     let mut lines = text.split_inclusive('\n');
     let starts_with_fence = lines.next().is_some_and(|first| first.trim_end() == "---");
     if !starts_with_fence {
@@ -44,6 +46,9 @@ pub fn split(text: &str) -> FrontMatter {
     };
     let yaml: String = text.lines().skip(1).take(block_lines).collect::<Vec<_>>().join("\n");
     let body = blank_first_lines(text, block_lines + 2);
+    if let Some(problem) = beyond_limits(&yaml, limits) {
+        return FrontMatter { body, problem: Some(problem), ..FrontMatter::default() };
+    }
     match parse_fields(&yaml) {
         Ok(fields) => FrontMatter {
             title: fields.title.as_ref().and_then(scalar),
@@ -58,6 +63,57 @@ pub fn split(text: &str) -> FrontMatter {
             ..FrontMatter::default()
         },
     }
+}
+
+/// Why `yaml` is not parsed, if it is too large or nested too deeply: the YAML parser takes
+/// quadratic time over nested flow collections (`[[[[…`), and a page's title, parent and
+/// description need neither.
+fn beyond_limits(yaml: &str, limits: &NoteLimits) -> Option<String> {
+    if yaml.len() > limits.max_front_matter_bytes {
+        return Some(format!(
+            "front matter is larger than {} bytes (`knowledge.max_front_matter_bytes`); ignored, the body is still indexed",
+            limits.max_front_matter_bytes
+        ));
+    }
+    (flow_depth(yaml) > limits.max_front_matter_depth).then(|| {
+        format!(
+            "front matter is nested more than {} levels deep (`knowledge.max_front_matter_depth`); ignored, the body is still indexed",
+            limits.max_front_matter_depth
+        )
+    })
+}
+
+/// How deeply `yaml` nests: the deepest indentation (in steps of two columns, `- ` and `? `
+/// counted as indentation) plus the deepest nesting of `[` and `{` outside quoted strings and
+/// comments. It errs on the side of counting too much: a quote is only taken as one where a
+/// YAML value can start, and ends with its line.
+fn flow_depth(yaml: &str) -> usize {
+    let (mut deepest, mut depth) = (0, 0usize);
+    for line in yaml.lines() {
+        let indent = line.len() - line.trim_start_matches([' ', '-', '?', ':']).len();
+        let (mut quote, mut escaped, mut previous) = (None, false, ' ');
+        for c in line.chars() {
+            match quote {
+                Some('"') if escaped => escaped = false,
+                Some('"') if c == '\\' => escaped = true,
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if matches!(previous, ' ' | '\t' | ':' | '[' | '{' | ',' | '-' | '?') => quote = Some(c),
+                    '#' if previous == ' ' || previous == '\t' => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        deepest = deepest.max(indent / 2 + depth);
+                    }
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+        deepest = deepest.max(indent / 2);
+    }
+    deepest
 }
 
 fn parse_fields(yaml: &str) -> Result<Fields, serde_yaml::Error> {

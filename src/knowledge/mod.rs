@@ -19,7 +19,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
-pub use files::{fingerprint, list_notes, note_files, NoteFile};
+pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use liquid::SiteConfig;
 pub use translations::{mine as translations, Translation};
 
@@ -150,6 +150,25 @@ pub struct ParsedNote {
     pub problems: Vec<String>,
 }
 
+/// Bounds on what one note may cost to read: a note is read whole into memory (a one-line
+/// note of 60 MB took 2 GB to index), and YAML front matter nested deeply parses in quadratic
+/// time. Defaults are those of `config/default.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteLimits {
+    /// `knowledge.max_note_bytes`: larger notes are skipped, by name.
+    pub max_note_bytes: u64,
+    /// `knowledge.max_front_matter_bytes`: larger front matter is not parsed (the body is read).
+    pub max_front_matter_bytes: usize,
+    /// `knowledge.max_front_matter_depth`: front matter nested deeper is not parsed.
+    pub max_front_matter_depth: usize,
+}
+
+impl Default for NoteLimits {
+    fn default() -> Self {
+        NoteLimits { max_note_bytes: 2_000_000, max_front_matter_bytes: 65_536, max_front_matter_depth: 32 }
+    }
+}
+
 /// Reads every note under `dir` (a Jekyll site's `_config.yml` at its root replaces
 /// `options.site`) with up to `threads` threads (0: one per core, so a build told
 /// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
@@ -192,7 +211,8 @@ fn read_all(notes: &[NoteFile], threads: usize, options: &PageOptions) -> Vec<Re
 const MIN_NOTES_PER_READER: usize = 16;
 
 fn read_note(note: &NoteFile, options: &PageOptions) -> Result<ParsedNote, String> {
-    files::read_note_text(&note.path).map(|text| parse_page(&note.relative, &text, options))
+    let text = files::read_note_text(&note.path, options.limits.max_note_bytes)?;
+    Ok(parse_page(&note.relative, &text, options))
 }
 
 /// The Jekyll site settings of a knowledge folder that is a site (`_config.yml` at its root),
@@ -238,6 +258,8 @@ pub struct PageOptions {
     /// Runs of one-level list items are cited together up to this many lines
     /// (`knowledge.item_group_lines`; 1: every item alone).
     pub item_group_lines: u32,
+    /// What one note may cost to read.
+    pub limits: NoteLimits,
 }
 
 impl Default for PageOptions {
@@ -246,6 +268,7 @@ impl Default for PageOptions {
             site: SiteConfig::default(),
             passage_lines: DEFAULT_PASSAGE_LINES,
             item_group_lines: DEFAULT_ITEM_GROUP_LINES,
+            limits: NoteLimits::default(),
         }
     }
 }
@@ -258,7 +281,7 @@ pub const DEFAULT_ITEM_GROUP_LINES: u32 = 8;
 /// Like [`parse_note`], with `options`: a page with front matter has its Liquid rendered first,
 /// as Jekyll does (only such pages are rendered).
 pub fn parse_page(source: &str, text: &str, options: &PageOptions) -> ParsedNote {
-    let front = frontmatter::split(text);
+    let front = frontmatter::split(text, &options.limits);
     let masked = frontmatter::mask_kramdown(&front.body);
     let has_front_matter = text.lines().next().is_some_and(|first| first.trim_end() == "---");
     let rendered = if has_front_matter { liquid::render(&masked, &options.site) } else { masked };

@@ -39,16 +39,18 @@ fn a_folder_notebot_did_not_write_is_refused_and_left_alone() {
 #[test]
 fn builds_abandoned_by_a_killed_process_are_cleared_by_the_next_one() {
     let fixture = Fixture::with_seed();
-    std::fs::create_dir_all(fixture.index()).unwrap();
+    drop(fixture.engine());
     std::fs::write(fixture.index().join(".gitkeep"), "").unwrap();
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis();
     let abandoned = fixture.index().join(format!("building-{}-1-0", now - 2 * 3_600_000));
-    let running = fixture.index().join(format!("building-{now}-1-0"));
-    for dir in [&abandoned, &running] {
+    let killed_just_now = fixture.index().join(format!("building-{now}-1-0"));
+    let pointer = fixture.index().join(format!("CURRENT.{now}-1-1"));
+    for dir in [&abandoned, &killed_just_now] {
         std::fs::create_dir_all(dir).unwrap();
     }
-    drop(fixture.engine());
-    assert!(!abandoned.exists(), "a build started two hours ago is abandoned");
-    assert!(running.exists(), "a build started just now may still be running");
+    std::fs::write(&pointer, "gen-1-1-1").unwrap();
+    drop(Engine::open_rebuilt(fixture.settings(), &|_| {}).unwrap());
+    assert!(!abandoned.exists() && !killed_just_now.exists(), "no build runs while the build lock is free");
+    assert!(!pointer.exists());
     assert!(fixture.index().join(".gitkeep").exists());
 }

@@ -44,6 +44,7 @@ fn two_segment_index(fixture: &Fixture, analyzer: &Analyzer) -> OpenIndex {
     writer.commit().unwrap();
     writer.delete_term(Term::from_field_text(fields.source, "ops/retired.md"));
     writer.commit().unwrap();
+    notebot::index::seal(&store.current().unwrap()).unwrap();
     open_current(&store, analyzer).expect("the generation opens")
 }
 
