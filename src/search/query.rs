@@ -19,7 +19,7 @@ const MAX_TERMS: usize = 48;
 /// Weight of a term from an alias group relative to the typed term.
 const ALIAS_WEIGHT: f32 = 0.7;
 /// Weight of a typo correction relative to the typed term.
-const CORRECTION_WEIGHT: f32 = 0.6;
+pub(super) const CORRECTION_WEIGHT: f32 = 0.6;
 /// Weight of a note word matched by sound across scripts (`아웃바운드` ↔ `outbound`).
 pub(super) const TRANSLITERATION_WEIGHT: f32 = 0.6;
 /// Weight of a phrase of the notes whose initials the question writes (`RF` for
@@ -315,6 +315,7 @@ impl<'a> Reader<'a> {
         self.plan.read_written_words(normalized, &self.nouns, &loanwords, self.expansions.vocabulary);
         self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
         self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, self.expansions.vocabulary);
+        self.plan.correct_hangul_typos(&written, &self.concept_spans, self.expansions.vocabulary);
         for found in self.expansions.aliases.find(&self.typed.texts) {
             if self.typed.splits_a_word(found.start, found.len) {
                 continue;

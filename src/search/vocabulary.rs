@@ -15,7 +15,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::Searcher;
 
 use super::transliteration::{hangul_lookup_key, latin_keys};
-use crate::analysis::is_english_stopword;
+use crate::analysis::{is_english_stopword, is_hangul_syllable};
 use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 
 /// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
@@ -53,6 +53,10 @@ pub struct Vocabulary {
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
     by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
+    /// The Hangul words of the notes by syllable count, built on first use, for typo corrections.
+    hangul_by_length: OnceLock<FxHashMap<usize, Vec<String>>>,
+    /// Where the Hangul words come from (kept to build `hangul_by_length` lazily).
+    searcher: Option<(Searcher, ChunkFields)>,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -79,7 +83,16 @@ impl Vocabulary {
         by_length.dedup();
         let known = Some(open.known_terms().clone());
         let spelled_out = open.manifest.spelled_out.clone();
-        Vocabulary { by_sound, by_length, hangul_by_sound, known, spelled_out, by_stem: OnceLock::new() }
+        Vocabulary {
+            by_sound,
+            by_length,
+            hangul_by_sound,
+            known,
+            spelled_out,
+            by_stem: OnceLock::new(),
+            hangul_by_length: OnceLock::new(),
+            searcher: Some((searcher.clone(), fields.clone())),
+        }
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication
@@ -175,6 +188,37 @@ impl Vocabulary {
         siblings.filter(|known| *known != word && inflections_of_one_word(word, known)).cloned().collect()
     }
 
+    /// The notes' Hangul words one jamo away from a Hangul `word` they do not contain, with as
+    /// many syllables (`자료구졸` → `자료구조`, `순희` → `순회`, `설게` → `설계`): the slips of
+    /// typing Korean, found in the notes' own vocabulary. A two-syllable word has many such
+    /// neighbours, so it is corrected only when exactly one fits.
+    pub fn hangul_corrections(&self, word: &str) -> Vec<String> {
+        let syllables: Vec<char> = word.chars().collect();
+        if syllables.len() < 2 || !syllables.iter().all(|&c| is_hangul_syllable(c)) || self.knows(word) {
+            return Vec::new();
+        }
+        let by_length = self.hangul_by_length.get_or_init(|| match &self.searcher {
+            Some((searcher, fields)) => {
+                let all = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
+                    term.chars().all(is_hangul_syllable).then(|| term.chars().count().to_string())
+                });
+                all.into_iter().filter_map(|(count, words)| count.parse().ok().map(|n| (n, words))).collect()
+            }
+            None => FxHashMap::default(),
+        });
+        let found: Vec<String> = by_length
+            .get(&syllables.len())
+            .into_iter()
+            .flatten()
+            .filter(|known| one_jamo_apart(&syllables, known))
+            .cloned()
+            .collect();
+        if syllables.len() == 2 && found.len() > 1 {
+            return Vec::new();
+        }
+        found
+    }
+
     /// A name glued to its version (`python3`, `vue3`, `html5`) as the notes write it without
     /// one, when they do; the name must keep three letters (`es6` is not `es`).
     pub fn without_version(&self, word: &str) -> Option<String> {
@@ -235,6 +279,23 @@ fn by_skeleton<Keys: IntoIterator<Item = String>>(
         words.dedup();
     });
     by_key
+}
+
+/// Whether `known` has the syllables of `typed` but for one, which differs in one jamo (its
+/// initial, vowel or final consonant).
+fn one_jamo_apart(typed: &[char], known: &str) -> bool {
+    let mut differing = typed.iter().zip(known.chars()).filter(|(a, b)| **a != *b);
+    let Some((&a, b)) = differing.next() else {
+        return false;
+    };
+    if differing.next().is_some() || known.chars().count() != typed.len() {
+        return false;
+    }
+    let jamo = |c: char| {
+        let code = c as u32 - 0xAC00;
+        [code / (21 * 28), (code / 28) % 21, code % 28]
+    };
+    jamo(a).iter().zip(jamo(b)).filter(|(x, y)| **x != *y).count() == 1
 }
 
 /// Whether two words of one stem differ only by inflection (`cache`/`caching`/`cached`,
@@ -325,7 +386,18 @@ fn within_edits(a: &str, b: &str, edits: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{inflections_of_one_word, singular_forms, within_edits};
+    use super::{inflections_of_one_word, one_jamo_apart, singular_forms, within_edits};
+
+    #[test]
+    fn hangul_typos_are_one_jamo_apart() {
+        let apart = |a: &str, b: &str| one_jamo_apart(&a.chars().collect::<Vec<_>>(), b);
+        assert!(apart("자료구졸", "자료구조"));
+        assert!(apart("순희", "순회"));
+        assert!(apart("줄바굼", "줄바꿈"));
+        assert!(!apart("자료구조", "자료구조"));
+        assert!(!apart("배열", "배우"), "two jamo apart");
+        assert!(!apart("스택", "큐택"), "one syllable apart in two jamo");
+    }
 
     #[test]
     fn inflections_are_told_from_derivations() {

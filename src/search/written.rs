@@ -2,7 +2,7 @@
 //! loanwords the dictionary cuts up (`쿠버네티스` for `kubernetes`), and English words written
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
-use super::query::{QueryPlan, Variant, Widener, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
+use super::query::{QueryPlan, Variant, Widener, CORRECTION_WEIGHT, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len};
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
@@ -86,6 +86,22 @@ fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize
 }
 
 impl QueryPlan {
+    /// Hangul words the notes never write that are one jamo away from a word they do
+    /// (`자료구졸`): the corrected word is a variant of every concept read inside the typo.
+    pub(super) fn correct_hangul_typos(&mut self, written: &[WrittenWord], spans: &[ConceptSpan], vocabulary: &Vocabulary) {
+        for word in written {
+            let corrections = vocabulary.hangul_corrections(&word.text);
+            if corrections.is_empty() {
+                continue;
+            }
+            for concept in concepts_within(spans, word.start, word.particle_end) {
+                for form in &corrections {
+                    self.add_variant(form, CORRECTION_WEIGHT, concept, Widener::Correction);
+                }
+            }
+        }
+    }
+
     /// Reads the nouns of each written word (the analyzer often cuts a word such as
     /// `아웃바운드` into pieces, `아웃` and `바운드`): gives the pieces the whole word's spelling,
     /// for telling people which words were not found, and, when the notes contain none of the
