@@ -34,6 +34,7 @@ pub fn compose(
     let mut loaded: Vec<(Coverage, Hit, String)> =
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
+    let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
     if how_many {
         lead_with_a_number(&mut loaded);
     }
@@ -41,7 +42,7 @@ pub fn compose(
     let covered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
-    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !states_a_number(&best.text));
+    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &terms));
     let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
@@ -85,6 +86,22 @@ fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)]) {
     if let Some(at) = found {
         loaded[..at + 2].rotate_right(1);
     }
+}
+
+/// Whether `text` states a number where it speaks of what was asked: on a line that holds the
+/// most of the question's `terms`, or the line after one (an item's label and its value). A
+/// chunk of several bullets may state a number about something else (`6시간에 100번` beside
+/// the line about the scan that was asked about).
+fn number_where_asked(text: &str, terms: &HashSet<&str>) -> bool {
+    let lines: Vec<String> = text.lines().map(crate::analysis::normalize).collect();
+    let scores: Vec<usize> = lines.iter().map(|line| terms.iter().filter(|t| line.contains(*t)).count()).collect();
+    let best = scores.iter().copied().max().unwrap_or(0);
+    if best == 0 {
+        return states_a_number(text);
+    }
+    let asked = (0..lines.len()).filter(|&i| scores[i] == best).flat_map(|i| [i, i + 1]);
+    let raw: Vec<&str> = text.lines().collect();
+    asked.filter_map(|i| raw.get(i)).any(|line| states_a_number(line))
 }
 
 /// The question's terms the best hit lacks, and the written names and nouns among them that

@@ -2,7 +2,9 @@
 //! loanwords the dictionary cuts up (`쿠버네티스` for `kubernetes`), and English words written
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
-use super::query::{QueryPlan, Variant, Widener, CORRECTION_WEIGHT, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT};
+use super::query::{
+    QueryPlan, Variant, Widener, CORRECTION_WEIGHT, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT,
+};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len};
 use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
@@ -87,14 +89,26 @@ fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize
 
 impl QueryPlan {
     /// Hangul words the notes never write that are one jamo away from a word they do
-    /// (`자료구졸`): the corrected word is a variant of every concept read inside the typo.
-    pub(super) fn correct_hangul_typos(&mut self, written: &[WrittenWord], spans: &[ConceptSpan], vocabulary: &Vocabulary) {
+    /// (`자료구졸`): the corrected word is a variant of every concept read inside the typo. A
+    /// word the dictionary reads whole is a word, not a slip (`날씨` is not `날리`).
+    pub(super) fn correct_hangul_typos(
+        &mut self,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+    ) {
         for word in written {
+            let inside = concepts_within(spans, word.start, word.particle_end);
+            if let [only] = inside[..] {
+                if self.concepts[only].text == word.text {
+                    continue;
+                }
+            }
             let corrections = vocabulary.hangul_corrections(&word.text);
             if corrections.is_empty() {
                 continue;
             }
-            for concept in concepts_within(spans, word.start, word.particle_end) {
+            for concept in inside {
                 for form in &corrections {
                     self.add_variant(form, CORRECTION_WEIGHT, concept, Widener::Correction);
                 }
