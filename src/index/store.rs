@@ -350,7 +350,14 @@ pub fn open_generation(path: &Path, analyzer: &Analyzer) -> Result<OpenIndex, In
     if manifest.files_written.is_empty() {
         return Err(IndexError::Manifest("built by an older notebot, which recorded no checksums".to_string()));
     }
+    let checking = std::time::Instant::now();
     integrity::verify(path, &manifest.files_written).map_err(IndexError::Damaged)?;
+    tracing::debug!(
+        "checked {} index files ({} bytes) in {:.1} ms",
+        manifest.files_written.len(),
+        manifest.files_written.iter().map(|f| f.len).sum::<u64>(),
+        checking.elapsed().as_secs_f64() * 1000.0
+    );
     open_with_manifest(path, analyzer, manifest)
 }
 

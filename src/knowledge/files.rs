@@ -81,10 +81,10 @@ pub fn list_notes(dir: &Path) -> Result<(Vec<NoteFile>, Vec<Problem>), Problem> 
             });
             continue;
         }
-        if relative.contains(char::is_control) {
+        if relative.contains(unsafe_in_name) {
             problems.push(Problem {
                 path: escaped(&relative),
-                message: "has a control character (a line break, an escape…) in its name; rename it to have it read"
+                message: "has a control character (a line break, an escape, a direction override…) in its name; rename it to have it read"
                     .to_string(),
             });
             continue;
@@ -95,13 +95,18 @@ pub fn list_notes(dir: &Path) -> Result<(Vec<NoteFile>, Vec<Problem>), Problem> 
     Ok((reached_once(&root, found), problems))
 }
 
-/// `name` with control characters written as escapes (`\n`, `\u{1b}`), so a file name cannot
-/// break a log line or send escape sequences to a terminal.
+/// `name` with control characters and bidirectional overrides written as escapes (`\n`,
+/// `\u{1b}`, `\u{202e}`), so a file name cannot break a log line, send escape sequences to a
+/// terminal or show its text reordered.
 pub fn escaped(name: &str) -> String {
-    if !name.contains(char::is_control) {
+    if !name.contains(unsafe_in_name) {
         return name.to_string();
     }
-    name.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
+    name.chars().map(|c| if unsafe_in_name(c) { c.escape_default().to_string() } else { c.to_string() }).collect()
+}
+
+fn unsafe_in_name(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `path` relative to `root`, with `/` separators.
