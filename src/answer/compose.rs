@@ -1,10 +1,9 @@
 //! Assembling an [`Answer`] from ranked documents.
 
-use std::collections::HashSet;
 use std::time::Instant;
 
 use super::counts::{asks_how_many, states_a_number};
-use super::excerpt::{relevant_lines, trim_at_line};
+use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
 use super::{source_url, Answer, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::config::Settings;
@@ -146,12 +145,25 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
     Some((hit, chunk.answer.clone()))
 }
 
+/// A Q&A pair short enough to show whole is shown with its question, which gives the answer
+/// its subject (`네. 가능합니다.` alone says nothing); a longer one by its answer. A section
+/// by its relevant lines.
 fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {
     if !qa_answer.is_empty() {
-        return qa_answer.to_string();
+        return if shown_whole(&best.text) { best.text.clone() } else { qa_answer.to_string() };
     }
-    let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
-    relevant_lines(&best.text, &terms)
+    let mut concepts: Vec<Vec<&str>> = vec![Vec::new(); plan.concepts.len()];
+    for term in &plan.terms {
+        if let Some(forms) = concepts.get_mut(term.concept) {
+            forms.push(term.text.as_str());
+        }
+    }
+    for variant in &plan.variants {
+        if let Some(forms) = concepts.get_mut(variant.concept) {
+            forms.extend(variant.terms.iter().map(String::as_str));
+        }
+    }
+    relevant_lines(&best.text, &concepts)
 }
 
 fn suggestions(hits: &[Hit]) -> Vec<String> {
