@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use super::counts::{asks_how_many, states_a_number};
 use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
-use super::{source_url, Answer, Hit};
+use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
@@ -12,6 +12,77 @@ use crate::search::{Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
+/// Words that ask rather than name (`얼마야?`, `기준이 뭐야?`, `차이가 뭐야?`): a question's
+/// answer need not contain them, so their absence never makes an answer partial and they are
+/// never reported as missing from the notes. English question words are the analyser's frame
+/// words already.
+const QUESTION_WORDS: &[&str] = &[
+    "얼마",
+    "기준",
+    "뭐",
+    "무엇",
+    "뭔",
+    "무슨",
+    "어떤",
+    "어디",
+    "언제",
+    "누구",
+    "왜",
+    "어떻게",
+    "방법",
+    "차이",
+    "차이점",
+    "이유",
+    "경우",
+    "설명",
+    "의미",
+    "뜻",
+    "정의",
+    "종류",
+    "예시",
+    "예",
+    "개념",
+    "내용",
+    "정도",
+    "때",
+    "것",
+    "거",
+    "수",
+    "중",
+    "관련",
+    "얘기",
+    "이야기",
+    "정리",
+    "질문",
+    "노트",
+    "문서",
+    "여부",
+    "필요",
+    "사용",
+    "방식",
+    "과정",
+    "역할",
+    "특징",
+    "장점",
+    "단점",
+    "기능",
+    "용도",
+    "목적",
+    "원리",
+    "가능",
+    "얼마나",
+    "몇",
+    "difference",
+    "way",
+    "reason",
+    "example",
+    "meaning",
+    "purpose",
+    "kind",
+    "type",
+    "use",
+    "usage",
+];
 
 /// What composing an answer needs besides the question.
 pub struct Composer<'a> {
@@ -41,31 +112,55 @@ pub fn compose(
         _ => String::new(),
     };
     let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
-    let (unmatched, unknown) = missing_words(plan, coverage);
+    let (unmatched, unknown, missing) = missing_words(plan, coverage);
+    let confidence = match (answered, missing.is_empty()) {
+        (false, _) => Confidence::NotAnswered,
+        (true, true) => Confidence::Answered,
+        (true, false) => Confidence::Partial,
+    };
     Answer {
         query: query.to_string(),
         answered,
+        confidence,
+        cited: cited(&hits, composer.settings.answer.citation_margin),
         answer: trim_at_line(&answer, composer.settings.answer.max_answer_chars),
         suggestions: if answered { Vec::new() } else { suggestions(&hits) },
         hits,
         coverage: coverage.map_or(0.0, |c| c.share),
         unmatched,
         unknown,
+        missing: if answered { missing } else { Vec::new() },
         no_number,
         truncated: false,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
     }
 }
 
-/// The question's terms the best hit lacks, and the written names and nouns among them that
-/// the notes never mention.
-fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, Vec<String>) {
+/// How many of the first hits to show: the answer's and those scoring at least
+/// `1 - margin` of it (hits come best first).
+fn cited(hits: &[Hit], margin: f32) -> usize {
+    let Some(best) = hits.first() else { return 0 };
+    let floor = best.score * (1.0 - margin.clamp(0.0, 1.0));
+    1 + hits[1..].iter().take_while(|h| h.score >= floor).count()
+}
+
+/// The question's terms the best hit lacks; the written names and nouns among them that the
+/// notes never mention; and the content words among them (names and nouns that are not
+/// ordinary question words), as written.
+fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, Vec<String>, Vec<String>) {
     let missing: Vec<usize> = (0..plan.concepts.len()).filter(|&i| coverage.is_none_or(|c| !c.contains(i))).collect();
+    let content = |i: usize| plan.concepts[i].is_topic_word() && !is_question_word(&plan.concepts[i]);
     let unknown = missing
         .iter()
-        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && plan.concepts[i].is_topic_word())
+        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && content(i))
         .map(|&i| plan.concepts[i].word.clone());
-    (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown))
+    let lacking = missing.iter().filter(|&&i| content(i)).map(|&i| plan.concepts[i].word.clone());
+    (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown), distinct(lacking))
+}
+
+fn is_question_word(concept: &crate::search::Concept) -> bool {
+    let lower = concept.text.to_lowercase();
+    QUESTION_WORDS.contains(&lower.as_str()) || QUESTION_WORDS.contains(&concept.word.to_lowercase().as_str())
 }
 
 /// A question naming something in Latin script (`WebSocket`, `Glacier`, `Seoul`) that the notes

@@ -2,6 +2,7 @@
 //! capability.
 
 mod analysis;
+mod answers;
 mod cli;
 mod common;
 mod discord;
