@@ -113,6 +113,9 @@ pub fn compose(
     };
     let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
     let (unmatched, unknown, missing) = missing_words(plan, coverage);
+    let best_text = hits.first().map(|h| crate::analysis::normalize(&h.text)).unwrap_or_default();
+    let missing: Vec<String> =
+        missing.iter().filter(|w| !mentions_stem(&best_text, w)).map(|w| as_written(query, w)).collect();
     let confidence = match (answered, missing.is_empty()) {
         (false, _) => Confidence::NotAnswered,
         (true, true) => Confidence::Answered,
@@ -156,6 +159,22 @@ fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, 
         .map(|&i| plan.concepts[i].word.clone());
     let lacking = missing.iter().filter(|&&i| content(i)).map(|&i| plan.concepts[i].word.clone());
     (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown), distinct(lacking))
+}
+
+/// Whether normalised `text` has a Latin word of at least six letters in another form
+/// (`terminate` in `termination`): the index matches whole words, a reader does not.
+fn mentions_stem(text: &str, word: &str) -> bool {
+    let chars = word.chars().count();
+    word.is_ascii() && chars >= 6 && text.contains(&word[..chars - 2])
+}
+
+/// `word` as the question wrote it (`NLB`, not the index's `nlb`), when it is there.
+fn as_written(query: &str, word: &str) -> String {
+    let lower = query.to_lowercase();
+    match lower.find(word) {
+        Some(at) if lower.len() == query.len() => query[at..at + word.len()].to_string(),
+        _ => word.to_string(),
+    }
 }
 
 fn is_question_word(concept: &crate::search::Concept) -> bool {
@@ -272,4 +291,17 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_written, mentions_stem};
+
+    #[test]
+    fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {
+        assert_eq!(as_written("NLB 요금은 얼마야?", "nlb"), "NLB");
+        assert_eq!(as_written("İstanbul NLB", "nlb"), "nlb", "lower-casing changed the length: left as indexed");
+        assert!(mentions_stem("tls termination지원", "terminate"));
+        assert!(!mentions_stem("tls termination지원", "terms"), "short words must match whole");
+    }
 }

@@ -100,3 +100,9 @@ fn a_short_qa_pair_is_shown_with_its_question() {
     assert!(answer.answer.starts_with("질문: 정기 배포는 무슨 요일에 하나요?"), "{}", answer.answer);
     assert!(answer.answer.contains("화요일과 목요일 오후에 한다."), "{}", answer.answer);
 }
+
+#[test]
+fn another_form_of_a_long_word_in_the_answer_is_not_missing() {
+    let answer = crate::common::shipped_engine().ask("Does NLB terminate TLS?", 5).unwrap();
+    assert_eq!(answer.confidence, Confidence::Answered, "{:?}", answer.missing);
+}
