@@ -10,4 +10,5 @@ mod index;
 mod knowledge;
 mod ranking;
 mod search;
+mod snapshots;
 mod widening;
