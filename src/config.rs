@@ -137,6 +137,9 @@ pub struct AnswerSettings {
     pub language: Language,
     /// Answer texts longer than this are trimmed at a line boundary.
     pub max_answer_chars: usize,
+    /// Citations shown to a person besides the answer's: those scoring within this share of
+    /// the answer's score (0..1). `--json` keeps every hit asked for.
+    pub citation_margin: f32,
 }
 
 /// `[discord]`: everything `notebot serve` needs beyond the engine.
@@ -350,6 +353,9 @@ impl Settings {
         }
         if self.answer.max_answer_chars < 100 {
             return bad("answer.max_answer_chars", "must be at least 100");
+        }
+        if !(0.0..=1.0).contains(&self.answer.citation_margin) {
+            return bad("answer.citation_margin", "must be between 0 and 1");
         }
         if !self.log.level.split(',').all(is_log_directive) {
             return bad("log.level", "must be error, warn, info, debug, trace or off (or a `target=level` filter)");

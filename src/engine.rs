@@ -1,6 +1,7 @@
 //! The engine the CLI and the Discord bot share: open (building the index when the notes
 //! changed), ask, list and show topics, and rebuild while questions keep being answered.
 
+use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
@@ -35,6 +36,37 @@ pub enum EngineError {
     /// Another rebuild is running; this one was not started.
     #[error("a reindex is already running")]
     ReindexInProgress,
+}
+
+/// What happens while the engine opens or rebuilds that a person may need to hear about; the
+/// CLI words it in the user's language, [`log_notice`] logs it in English for the bot.
+#[derive(Debug)]
+pub enum Notice<'a> {
+    /// The index is being built from the notes in this folder.
+    Building(&'a Path),
+    /// Notes were skipped or read in part.
+    Problems(&'a [knowledge::Problem]),
+    /// The knowledge folder holds no notes: every question goes unanswered until notes are added.
+    NoNotes(&'a Path),
+    /// The notes changed but the index could not be rebuilt, so the index built before answers.
+    KeptPrevious(&'a EngineError),
+}
+
+/// Logs a notice for operators (English, like every log line).
+pub fn log_notice(notice: Notice<'_>) {
+    match notice {
+        Notice::Building(dir) => tracing::info!("building the index from {}", dir.display()),
+        Notice::Problems(problems) => problems.iter().for_each(|p| tracing::warn!("{p}")),
+        Notice::NoNotes(dir) => tracing::warn!(
+            "no notes in {}: every question will go unanswered until *.md notes are added",
+            dir.display()
+        ),
+        Notice::KeptPrevious(e) => {
+            tracing::warn!(
+                "the notes changed but the index could not be rebuilt, so the index built before answers: {e}"
+            )
+        }
+    }
 }
 
 /// Why a question got no answer object at all.
@@ -75,23 +107,24 @@ impl Engine {
     /// Opens the index, building it first when it is missing, unreadable or older than the notes;
     /// when that build fails (a note folder gone, an index folder turned read-only), the index
     /// built before keeps answering, with a warning.
+    /// What happens on the way is logged ([`log_notice`]).
     pub fn open(settings: Settings) -> Result<Engine, EngineError> {
-        Self::open_with_notice(settings, &|_| {})
+        Self::open_with_notice(settings, &log_notice)
     }
 
-    /// Like [`Engine::open`]; `notice` hears about a build before it starts, so a terminal can
-    /// show progress.
-    pub fn open_with_notice(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+    /// Like [`Engine::open`]; `notice` hears about a build before it starts and about what it
+    /// found, so a terminal can tell the person in their language.
+    pub fn open_with_notice(settings: Settings, notice: &dyn Fn(Notice<'_>)) -> Result<Engine, EngineError> {
         Self::start(settings, notice, false)
     }
 
     /// Builds the index from the notes even when it is current, then opens it (`notebot index`):
     /// one build, where opening and then reindexing could build twice.
-    pub fn open_rebuilt(settings: Settings, notice: &dyn Fn(&str)) -> Result<Engine, EngineError> {
+    pub fn open_rebuilt(settings: Settings, notice: &dyn Fn(Notice<'_>)) -> Result<Engine, EngineError> {
         Self::start(settings, notice, true)
     }
 
-    fn start(settings: Settings, notice: &dyn Fn(&str), rebuild: bool) -> Result<Engine, EngineError> {
+    fn start(settings: Settings, notice: &dyn Fn(Notice<'_>), rebuild: bool) -> Result<Engine, EngineError> {
         let analyzer = Analyzer::shared()?;
         let store = IndexStore::new(&settings.index.dir);
         let fingerprint = current_fingerprint(&settings);
@@ -107,7 +140,7 @@ impl Engine {
                 match (build_in_turn(&settings, &store, &analyzer, fingerprint, reuse, notice), previous) {
                     (Ok(open), _) => open,
                     (Err(e), Some(previous)) => {
-                        tracing::warn!("the notes changed but the index could not be rebuilt, so the index built before answers: {e}");
+                        notice(Notice::KeptPrevious(&e));
                         previous
                     }
                     (Err(e), None) => return Err(e),
@@ -167,6 +200,9 @@ impl Engine {
         let composer = Composer { open: &live.open, settings: &self.settings };
         let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
         answer.truncated = bounded.len() < question.len();
+        if answer.searched_nothing() {
+            answer.suggestions = example_topic(&live.topics).into_iter().collect();
+        }
         let reading = if explain { explain_reading(&live.open, &plan, &ranked) } else { Vec::new() };
         Ok((answer, reading))
     }
@@ -197,6 +233,12 @@ impl Engine {
         })
     }
 
+    /// Whether the serving index holds any note: with none, every question goes unanswered and
+    /// the person should be told to add notes rather than that the notes do not answer.
+    pub fn has_notes(&self) -> bool {
+        self.live().open.manifest.files > 0
+    }
+
     /// Counts of the serving index.
     pub fn stats(&self) -> IndexStats {
         let live = self.live();
@@ -217,7 +259,7 @@ impl Engine {
             return Err(EngineError::ReindexInProgress);
         };
         let fingerprint = current_fingerprint(&self.settings);
-        let open = build_in_turn(&self.settings, &self.store, &self.analyzer, fingerprint, None, &|_| {})?;
+        let open = build_in_turn(&self.settings, &self.store, &self.analyzer, fingerprint, None, &log_notice)?;
         let fresh = Arc::new(Live::new(open, &self.settings, &self.analyzer));
         match self.live.write() {
             Ok(mut guard) => *guard = fresh,
@@ -271,6 +313,14 @@ fn bounded_question(question: &str, max_chars: usize) -> &str {
     }
 }
 
+/// A topic of the notes in use to suggest asking about: the first short heading below a
+/// note's title (`NLB`, `Spring Boot`), else the first heading.
+fn example_topic(topics: &[Topic]) -> Option<String> {
+    let short = |t: &&Topic| (2..=24).contains(&t.last_heading().chars().count());
+    let below_title = topics.iter().filter(|t| t.heading.contains(knowledge::HEADING_SEPARATOR)).find(short);
+    below_title.or_else(|| topics.iter().find(short)).map(|t| t.last_heading().to_string())
+}
+
 /// The notes' fingerprint, with the folder's real path (`./k`, `k/` and `/abs/k` are one folder
 /// and must not force a rebuild), and the settings that shape the chunks: a change to either
 /// rebuilds.
@@ -292,7 +342,7 @@ fn build_in_turn(
     analyzer: &Analyzer,
     fingerprint: String,
     reuse: Option<Option<std::path::PathBuf>>,
-    notice: &dyn Fn(&str),
+    notice: &dyn Fn(Notice<'_>),
 ) -> Result<OpenIndex, EngineError> {
     let lock = store.lock_for_build()?;
     if let Some(seen) = reuse {
@@ -305,8 +355,8 @@ fn build_in_turn(
         }
     }
     store.clear_abandoned(&lock);
-    notice(&format!("building the index from {} …", settings.knowledge.dir.display()));
-    build(settings, store, analyzer, fingerprint)
+    notice(Notice::Building(&settings.knowledge.dir));
+    build(settings, store, analyzer, fingerprint, notice)
 }
 
 /// Builds a new generation from the notes; `fingerprint` is the notes' state read before
@@ -316,18 +366,16 @@ fn build(
     store: &IndexStore,
     analyzer: &Analyzer,
     fingerprint: String,
+    notice: &dyn Fn(Notice<'_>),
 ) -> Result<OpenIndex, EngineError> {
     let options = settings.knowledge.page_options();
     let knowledge =
         knowledge::load(&settings.knowledge.dir, settings.index.threads, &options).map_err(EngineError::Knowledge)?;
-    for problem in &knowledge.problems {
-        tracing::warn!("{problem}");
+    if !knowledge.problems.is_empty() {
+        notice(Notice::Problems(&knowledge.problems));
     }
     if knowledge.files == 0 {
-        tracing::warn!(
-            "no notes to index in {}: every question will go unanswered until *.md notes are added",
-            settings.knowledge.dir.display()
-        );
+        notice(Notice::NoNotes(&settings.knowledge.dir));
     }
     Ok(index::build(store, &knowledge, fingerprint, analyzer, settings.index.threads)?)
 }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod discord;
 pub mod engine;
 pub mod eval;
+pub mod i18n;
 pub mod index;
 pub mod knowledge;
 pub mod search;

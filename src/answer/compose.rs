@@ -4,8 +4,8 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use super::counts::{asks_how_many, states_a_number};
-use super::excerpt::{relevant_lines, trim_at_line};
-use super::{source_url, Answer, Hit};
+use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
+use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
@@ -13,6 +13,77 @@ use crate::search::{Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
+/// Words that ask rather than name (`얼마야?`, `기준이 뭐야?`, `차이가 뭐야?`): a question's
+/// answer need not contain them, so their absence never makes an answer partial and they are
+/// never reported as missing from the notes. English question words are the analyser's frame
+/// words already.
+const QUESTION_WORDS: &[&str] = &[
+    "얼마",
+    "기준",
+    "뭐",
+    "무엇",
+    "뭔",
+    "무슨",
+    "어떤",
+    "어디",
+    "언제",
+    "누구",
+    "왜",
+    "어떻게",
+    "방법",
+    "차이",
+    "차이점",
+    "이유",
+    "경우",
+    "설명",
+    "의미",
+    "뜻",
+    "정의",
+    "종류",
+    "예시",
+    "예",
+    "개념",
+    "내용",
+    "정도",
+    "때",
+    "것",
+    "거",
+    "수",
+    "중",
+    "관련",
+    "얘기",
+    "이야기",
+    "정리",
+    "질문",
+    "노트",
+    "문서",
+    "여부",
+    "필요",
+    "사용",
+    "방식",
+    "과정",
+    "역할",
+    "특징",
+    "장점",
+    "단점",
+    "기능",
+    "용도",
+    "목적",
+    "원리",
+    "가능",
+    "얼마나",
+    "몇",
+    "difference",
+    "way",
+    "reason",
+    "example",
+    "meaning",
+    "purpose",
+    "kind",
+    "type",
+    "use",
+    "usage",
+];
 
 /// What composing an answer needs besides the question.
 pub struct Composer<'a> {
@@ -49,16 +120,27 @@ pub fn compose(
         _ => String::new(),
     };
     let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
-    let (unmatched, unknown) = missing_words(plan, coverage);
+    let (unmatched, unknown, missing) = missing_words(plan, coverage);
+    let best_text = hits.first().map(|h| crate::analysis::normalize(&h.text)).unwrap_or_default();
+    let missing: Vec<String> =
+        missing.iter().filter(|w| !mentions_stem(&best_text, w)).map(|w| as_written(query, w)).collect();
+    let confidence = match (answered, missing.is_empty()) {
+        (false, _) => Confidence::NotAnswered,
+        (true, true) => Confidence::Answered,
+        (true, false) => Confidence::Partial,
+    };
     Answer {
         query: query.to_string(),
         answered,
+        confidence,
+        cited: cited(&hits, composer.settings.answer.citation_margin),
         answer: trim_at_line(&answer, composer.settings.answer.max_answer_chars),
         suggestions: if answered { Vec::new() } else { suggestions(&hits) },
         hits,
         coverage: coverage.map_or(0.0, |c| c.share),
         unmatched,
         unknown,
+        missing: if answered { missing } else { Vec::new() },
         no_number,
         truncated: false,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
@@ -104,15 +186,47 @@ fn number_where_asked(text: &str, terms: &HashSet<&str>) -> bool {
     asked.filter_map(|i| raw.get(i)).any(|line| states_a_number(line))
 }
 
-/// The question's terms the best hit lacks, and the written names and nouns among them that
-/// the notes never mention.
-fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, Vec<String>) {
+/// How many of the first hits to show: the answer's and those scoring at least
+/// `1 - margin` of it (hits come best first).
+fn cited(hits: &[Hit], margin: f32) -> usize {
+    let Some(best) = hits.first() else { return 0 };
+    let floor = best.score * (1.0 - margin.clamp(0.0, 1.0));
+    1 + hits[1..].iter().take_while(|h| h.score >= floor).count()
+}
+
+/// The question's terms the best hit lacks; the written names and nouns among them that the
+/// notes never mention; and the content words among them (names and nouns that are not
+/// ordinary question words), as written.
+fn missing_words(plan: &QueryPlan, coverage: Option<Coverage>) -> (Vec<String>, Vec<String>, Vec<String>) {
     let missing: Vec<usize> = (0..plan.concepts.len()).filter(|&i| coverage.is_none_or(|c| !c.contains(i))).collect();
+    let content = |i: usize| plan.concepts[i].is_topic_word() && !is_question_word(&plan.concepts[i]);
     let unknown = missing
         .iter()
-        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && plan.concepts[i].is_topic_word())
+        .filter(|&&i| coverage.is_none_or(|c| c.is_unknown(i)) && content(i))
         .map(|&i| plan.concepts[i].word.clone());
-    (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown))
+    let lacking = missing.iter().filter(|&&i| content(i)).map(|&i| plan.concepts[i].word.clone());
+    (missing.iter().map(|&i| plan.concepts[i].text.clone()).collect(), distinct(unknown), distinct(lacking))
+}
+
+/// Whether normalised `text` has a Latin word of at least six letters in another form
+/// (`terminate` in `termination`): the index matches whole words, a reader does not.
+fn mentions_stem(text: &str, word: &str) -> bool {
+    let chars = word.chars().count();
+    word.is_ascii() && chars >= 6 && text.contains(&word[..chars - 2])
+}
+
+/// `word` as the question wrote it (`NLB`, not the index's `nlb`), when it is there.
+fn as_written(query: &str, word: &str) -> String {
+    let lower = query.to_lowercase();
+    match lower.find(word) {
+        Some(at) if lower.len() == query.len() => query[at..at + word.len()].to_string(),
+        _ => word.to_string(),
+    }
+}
+
+fn is_question_word(concept: &crate::search::Concept) -> bool {
+    let lower = concept.text.to_lowercase();
+    QUESTION_WORDS.contains(&lower.as_str()) || QUESTION_WORDS.contains(&concept.word.to_lowercase().as_str())
 }
 
 /// A question naming something in Latin script (`WebSocket`, `Glacier`, `Seoul`) that the notes
@@ -201,12 +315,25 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
     Some((hit, chunk.answer.clone()))
 }
 
+/// A Q&A pair short enough to show whole is shown with its question, which gives the answer
+/// its subject (`네. 가능합니다.` alone says nothing); a longer one by its answer. A section
+/// by its relevant lines.
 fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {
     if !qa_answer.is_empty() {
-        return qa_answer.to_string();
+        return if shown_whole(&best.text) { best.text.clone() } else { qa_answer.to_string() };
     }
-    let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
-    relevant_lines(&best.text, &terms)
+    let mut concepts: Vec<Vec<&str>> = vec![Vec::new(); plan.concepts.len()];
+    for term in &plan.terms {
+        if let Some(forms) = concepts.get_mut(term.concept) {
+            forms.push(term.text.as_str());
+        }
+    }
+    for variant in &plan.variants {
+        if let Some(forms) = concepts.get_mut(variant.concept) {
+            forms.extend(variant.terms.iter().map(String::as_str));
+        }
+    }
+    relevant_lines(&best.text, &concepts)
 }
 
 fn suggestions(hits: &[Hit]) -> Vec<String> {
@@ -220,4 +347,17 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{as_written, mentions_stem};
+
+    #[test]
+    fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {
+        assert_eq!(as_written("NLB 요금은 얼마야?", "nlb"), "NLB");
+        assert_eq!(as_written("İstanbul NLB", "nlb"), "nlb", "lower-casing changed the length: left as indexed");
+        assert!(mentions_stem("tls termination지원", "terminate"));
+        assert!(!mentions_stem("tls termination지원", "terms"), "short words must match whole");
+    }
 }

@@ -5,6 +5,7 @@ mod citation;
 mod compose;
 mod counts;
 mod excerpt;
+pub mod render;
 
 pub use citation::source_url;
 pub use compose::{compose, Composer};
@@ -22,11 +23,18 @@ pub struct Answer {
     pub query: String,
     /// Whether the best hit covers the question well enough to be presented as the answer.
     pub answered: bool,
+    /// How far the answer can be trusted: `answered`, `partial` (some of the question's content
+    /// words are not in it: `missing`) or `not_answered`.
+    pub confidence: Confidence,
     /// The answer text (a Q&A answer or the hit's most relevant lines); empty when unanswered.
     pub answer: String,
-    /// Ranked citations, listed even when `answered` is false.
+    /// Ranked citations, listed even when `answered` is false: every hit asked for.
     pub hits: Vec<Hit>,
-    /// Nearest topics to offer when unanswered.
+    /// How many of the first `hits` are worth showing a person: the answer's citation and
+    /// those scoring within `answer.citation_margin` of it.
+    pub cited: usize,
+    /// Nearest topics to offer when unanswered; for a question with no word to look up, a
+    /// topic of the notes to ask about instead.
     pub suggestions: Vec<String>,
     /// Weighted share of the question's concepts found in the best hit (0..1): the value
     /// `search.min_coverage` is compared with.
@@ -36,6 +44,9 @@ pub struct Answer {
     /// Of those, the names and nouns the notes never mention at all, as written in the
     /// question, so a reader knows what part of the question the answer cannot speak to.
     pub unknown: Vec<String>,
+    /// The question's content words (names and nouns, not ordinary question words such as
+    /// `얼마` or `기준`) the answer's chunk does not contain: what a partial answer leaves out.
+    pub missing: Vec<String>,
     /// The question asks how many and the best hit states no number: why a well-matched
     /// question can still go unanswered.
     pub no_number: bool,
@@ -46,7 +57,26 @@ pub struct Answer {
     pub took_ms: f64,
 }
 
+/// How far an answer can be trusted, shown as a label in the terminal and as the embed's
+/// colour and footer in Discord.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// The best hit covers the question: this is the answer.
+    Answered,
+    /// The best hit covers enough of the question to be shown, but some of its content words
+    /// are not in it.
+    Partial,
+    /// The notes do not answer the question; the nearest topics are offered instead.
+    NotAnswered,
+}
+
 impl Answer {
+    /// The citations worth showing a person (see [`Answer::cited`]).
+    pub fn shown_hits(&self) -> &[Hit] {
+        &self.hits[..self.cited.min(self.hits.len())]
+    }
+
     /// Whether the question held no word to look up (`???`, `ㅋㅋ`, `is it the?`): nothing was
     /// searched, so "the notes do not answer this" would blame the notes for an empty question.
     pub fn searched_nothing(&self) -> bool {

@@ -5,14 +5,16 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, finish, open_engine, output, say, texts, EXIT_USAGE};
+use super::{fail, finish, open_notes, output, say, EXIT_USAGE};
 use crate::config::Settings;
 use crate::engine::{AskError, Engine, MAX_TOP};
+use crate::i18n::cli as texts;
 
 /// Arguments of `notebot ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
-    /// The question; omit it to read questions from standard input, one per line.
+    /// The question; omit it to be asked at a prompt (at a terminal) or to read questions from
+    /// standard input, one per line.
     question: Vec<String>,
     /// Print one JSON object per question instead of text.
     #[arg(long)]
@@ -42,11 +44,14 @@ pub fn run(settings: Settings, args: &AskArgs) -> ExitCode {
     if !args.question.is_empty() && question.trim().is_empty() {
         return fail(EXIT_USAGE, texts::empty_question(language));
     }
-    let engine = match open_engine(settings) {
+    let engine = match open_notes(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
     if args.question.is_empty() {
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            return answer_interactively(&engine, format);
+        }
         return answer_stdin(&engine, format);
     }
     match answer_one(&engine, &question, None, format) {
@@ -100,6 +105,36 @@ fn answer_one(engine: &Engine, question: &str, line: Option<usize>, format: Form
             .and_then(|()| out.flush()),
     };
     written.map_err(Failed::Write)
+}
+
+/// Asks for questions at a `질문> ` prompt with line editing and history until Ctrl-D
+/// (Ctrl-C abandons the line being typed), answering each in turn.
+fn answer_interactively(engine: &Engine, format: Format) -> ExitCode {
+    use rustyline::error::ReadlineError;
+    let language = engine.settings().answer.language;
+    let Ok(mut editor) = rustyline::DefaultEditor::new() else {
+        return answer_stdin(engine, format);
+    };
+    say(texts::interactive_hint(language));
+    loop {
+        match editor.readline(texts::prompt(language)) {
+            Ok(line) if line.trim().is_empty() => {}
+            Ok(line) => {
+                let _ = editor.add_history_entry(line.as_str());
+                match answer_one(engine, &line, None, format) {
+                    Ok(()) | Err(Failed::Ask(AskError::Empty)) => {}
+                    Err(Failed::Ask(AskError::Search(e))) => {
+                        say(&format!("notebot: {}", texts::search_failed(language, &e)))
+                    }
+                    Err(Failed::Write(e)) => return finish(Err(e), language),
+                }
+                println!();
+            }
+            Err(ReadlineError::Interrupted) => {}
+            Err(ReadlineError::Eof) => return ExitCode::SUCCESS,
+            Err(e) => return fail(1, &texts::cannot_read_input(language, &std::io::Error::other(e))),
+        }
+    }
 }
 
 /// Answers each non-empty line of stdin in turn (in JSON each answer names its line, in text

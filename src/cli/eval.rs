@@ -126,10 +126,13 @@ fn print_report(report: &Report, by_tag: bool) {
             println!("     top hit: {top}");
         }
     }
+    for outcome in report.outcomes.iter().filter(|o| o.answer_contains == Some(false)) {
+        println!("MISS {} {}: the answer text shown lacks the expected text", outcome.id, outcome.question);
+    }
     println!();
     println!(
-        "{:<16} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}",
-        "set", "n", "hit@1", "hit@3", "MRR", "abstain", "false-abs", "p50 ms", "p95 ms"
+        "{:<16} {:>5} {:>6} {:>8} {:>6} {:>6} {:>7} {:>9} {:>8} {:>8}",
+        "set", "n", "hit@1", "contains", "hit@3", "MRR", "abstain", "false-abs", "p50 ms", "p95 ms"
     );
     print_summary("all", &report.overall);
     for (name, summary) in &report.splits {
@@ -144,9 +147,10 @@ fn print_report(report: &Report, by_tag: bool) {
 
 fn print_summary(name: &str, s: &Summary) {
     println!(
-        "{name:<16} {:>5} {:>6} {:>6} {:>6} {:>7} {:>9} {:>8.3} {:>8.3}",
+        "{name:<16} {:>5} {:>6} {:>8} {:>6} {:>6} {:>7} {:>9} {:>8.3} {:>8.3}",
         s.questions,
         figure(s.hit_at_1),
+        figure(s.answer_contains),
         figure(s.hit_at_3),
         figure(s.mrr_at_10),
         figure(s.abstention),

@@ -7,7 +7,6 @@ mod eval;
 mod index;
 mod output;
 mod serve;
-mod texts;
 mod topics;
 
 use std::path::PathBuf;
@@ -16,7 +15,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{Language, Settings, SettingsSources};
-use crate::engine::{Engine, EngineError};
+use crate::engine::{Engine, EngineError, Notice};
+use crate::i18n::cli as texts;
+
+pub use output::write_answer;
 
 /// Exit code for a problem with how notebot was called (empty question, bad config).
 pub const EXIT_USAGE: u8 = 2;
@@ -48,21 +50,31 @@ pub struct Cli {
     command: Command,
 }
 
+// Usage lines are written out: clap's own, in an error, lists the options given as if they
+// were required (`notebot ask --json [QUESTION]...`).
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Answer a question (or, without one, every line of standard input).
+    /// Answer a question (without one: at a terminal, ask at a prompt; otherwise, every line of
+    /// standard input).
+    #[command(override_usage = "notebot ask [OPTIONS] [QUESTION]...")]
     Ask(ask::AskArgs),
     /// List the notes' headings, optionally only those starting with PREFIX.
+    #[command(override_usage = "notebot topics [OPTIONS] [PREFIX]")]
     Topics(topics::TopicsArgs),
     /// Show one section with its citation.
+    #[command(override_usage = "notebot topic [OPTIONS] <NAME>...")]
     Topic(topics::TopicArgs),
     /// Rebuild the index from the notes and print counts.
+    #[command(override_usage = "notebot index [OPTIONS]")]
     Index(index::IndexArgs),
     /// Measure answer quality on a JSONL question set.
+    #[command(override_usage = "notebot eval [OPTIONS] <FILE>")]
     Eval(eval::EvalArgs),
     /// Measure cold start, index build speed, answer latency and peak memory at 1× to 1,000×.
+    #[command(override_usage = "notebot bench [OPTIONS]")]
     Bench(bench::BenchArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN or NOTEBOT__DISCORD__TOKEN).
+    #[command(override_usage = "notebot serve [OPTIONS]")]
     Serve,
 }
 
@@ -97,22 +109,53 @@ fn load_settings(cli: &Cli) -> Result<Settings, String> {
     Ok(settings)
 }
 
-/// Opens the engine, telling the person on stderr when an index build is needed.
+/// Opens the engine, telling the person on stderr when an index build is needed and what it
+/// skipped, in their language.
 fn open_engine(settings: Settings) -> Result<Engine, ExitCode> {
-    start_engine(settings, Engine::open_with_notice)
+    start_engine(settings, Engine::open_with_notice, true)
 }
 
-/// Builds the index afresh and opens the engine over it, or the exit code after saying why not.
-fn rebuild_engine(settings: Settings) -> Result<Engine, ExitCode> {
-    start_engine(settings, Engine::open_rebuilt)
-}
-
-type EngineStart = fn(Settings, &dyn Fn(&str)) -> Result<Engine, EngineError>;
-
-/// Starts the engine with `start`, progress on stderr, failures as exit code 1 with a reason.
-fn start_engine(settings: Settings, start: EngineStart) -> Result<Engine, ExitCode> {
+/// Opens the engine for a command that reads the notes (`ask`, `topics`, `topic`): with no
+/// notes in the knowledge folder there is nothing to read, which is said, exit code 1.
+fn open_notes(settings: Settings) -> Result<Engine, ExitCode> {
     let language = settings.answer.language;
-    start(settings, &|notice| say(notice)).map_err(|e| fail(1, &texts::engine_failed(language, &e.to_string())))
+    let dir = settings.knowledge.dir.clone();
+    let engine = open_engine(settings)?;
+    if !engine.has_notes() {
+        return Err(fail(1, &texts::no_notes(language, &dir)));
+    }
+    Ok(engine)
+}
+
+/// Builds the index afresh and opens the engine over it, or the exit code after saying why not;
+/// what the build skipped is left to the command's report.
+fn rebuild_engine(settings: Settings) -> Result<Engine, ExitCode> {
+    start_engine(settings, Engine::open_rebuilt, false)
+}
+
+type EngineStart = fn(Settings, &dyn Fn(Notice<'_>)) -> Result<Engine, EngineError>;
+
+/// Starts the engine with `start`, progress on stderr (and, with `report_problems`, the notes
+/// skipped), failures as exit code 1 with a reason, each said once in `answer.language`.
+fn start_engine(settings: Settings, start: EngineStart, report_problems: bool) -> Result<Engine, ExitCode> {
+    let language = settings.answer.language;
+    let dir = settings.knowledge.dir.clone();
+    let notice = |notice: Notice<'_>| match notice {
+        Notice::Building(dir) => say(&texts::building(language, dir)),
+        Notice::Problems(problems) if report_problems => {
+            problems.iter().for_each(|p| say(&format!("notebot: {}", texts::problem(language, p))))
+        }
+        Notice::KeptPrevious(e) => say(&format!("notebot: {}", texts::kept_previous(language, &e.to_string()))),
+        Notice::Problems(_) | Notice::NoNotes(_) => {}
+    };
+    start(settings, &notice).map_err(|e| {
+        let message = match &e {
+            EngineError::Knowledge(_) if !dir.is_dir() => texts::no_knowledge_folder(language, &dir),
+            EngineError::Knowledge(problem) => texts::cannot_read_notes(language, problem),
+            other => texts::engine_failed(language, &other.to_string()),
+        };
+        fail(1, &message)
+    })
 }
 
 /// The exit code once output has been written: a reader that stopped reading

@@ -2,11 +2,12 @@
 
 use std::io::Write;
 
-use crate::answer::{Answer, Hit};
+use crate::answer::{render, Answer, Hit};
 use crate::config::Language;
+use crate::i18n;
 use crate::search::ConceptReading;
 
-use super::texts;
+use crate::i18n::cli as texts;
 
 /// Logs to stderr, at `RUST_LOG` if set, else at the configured level.
 pub fn init_logging(default_level: &str) {
@@ -31,37 +32,39 @@ pub fn citation_line(number: usize, hit: &Hit) -> String {
     line
 }
 
-/// The answer first, then numbered citations; for an unanswered question, the nearest topics.
+/// A one-line confidence label, the answer rendered for the terminal, then the citations that
+/// matter; for an unanswered question, why, the nearest topics and the closest citations.
 pub fn write_answer(out: &mut impl Write, answer: &Answer, language: Language) -> std::io::Result<()> {
+    let shared = i18n::texts(language);
     if answer.truncated {
-        writeln!(out, "{}\n", texts::truncated(language, answer.query.chars().count()))?;
+        writeln!(out, "({})\n", shared.truncated(answer.query.chars().count()))?;
     }
+    if answer.searched_nothing() {
+        let example = answer.suggestions.first().map(|topic| format!("notebot ask \"{topic}\""));
+        return writeln!(out, "{}", shared.no_words(example.as_deref()));
+    }
+    writeln!(out, "{}", texts::confidence_label(language, answer.confidence, &answer.missing))?;
     if answer.answered {
-        writeln!(out, "{}\n", answer.answer)?;
-        if !answer.unknown.is_empty() {
-            writeln!(out, "{}\n", texts::absent_words(language, &answer.unknown))?;
-        }
-        for (i, hit) in answer.hits.iter().enumerate() {
+        writeln!(out, "{}\n", render::terminal(&answer.answer))?;
+        for (i, hit) in answer.shown_hits().iter().enumerate() {
             writeln!(out, "{}", citation_line(i + 1, hit))?;
         }
-    } else if answer.searched_nothing() {
-        writeln!(out, "{}", texts::no_words(language))?;
-    } else {
-        writeln!(out, "{}", texts::not_found(language))?;
-        if !answer.unknown.is_empty() {
-            writeln!(out, "{}", texts::absent_words(language, &answer.unknown))?;
-        }
-        if answer.no_number {
-            writeln!(out, "{}", texts::no_number(language))?;
-        }
-        if !answer.suggestions.is_empty() {
-            writeln!(out, "{}: {}", texts::nearest_topics(language), answer.suggestions.join(", "))?;
-        }
-        if !answer.hits.is_empty() {
-            writeln!(out, "\n{}:", texts::possibly_related(language))?;
-            for (i, hit) in answer.hits.iter().enumerate() {
-                writeln!(out, "{}", citation_line(i + 1, hit))?;
-            }
+        return Ok(());
+    }
+    if !answer.unknown.is_empty() {
+        writeln!(out, "({})", shared.absent_words(&answer.unknown))?;
+    }
+    if answer.no_number {
+        writeln!(out, "({})", shared.no_number())?;
+    }
+    if !answer.suggestions.is_empty() {
+        let topics: Vec<String> = answer.suggestions.iter().map(|s| render::plain_inline(s)).collect();
+        writeln!(out, "{}: {}", shared.nearest_topics, topics.join(", "))?;
+    }
+    if !answer.hits.is_empty() {
+        writeln!(out, "\n{}:", texts::possibly_related(language))?;
+        for (i, hit) in answer.shown_hits().iter().enumerate() {
+            writeln!(out, "{}", citation_line(i + 1, hit))?;
         }
     }
     Ok(())

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{fail, finish, open_engine, texts, EXIT_USAGE};
-use crate::answer::Topic;
+use super::{fail, finish, open_notes, EXIT_USAGE};
+use crate::answer::{render, Topic};
 use crate::config::{Language, Settings};
+use crate::i18n::cli as texts;
 
 /// Arguments of `notebot topics`.
 #[derive(Debug, Args)]
@@ -27,7 +28,7 @@ pub struct TopicArgs {
 /// Lists headings with their locations.
 pub fn run_list(settings: Settings, args: &TopicsArgs) -> ExitCode {
     let language = settings.answer.language;
-    let engine = match open_engine(settings) {
+    let engine = match open_notes(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
@@ -49,7 +50,7 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     if name.trim().is_empty() {
         return fail(EXIT_USAGE, texts::empty_topic_name(language));
     }
-    let engine = match open_engine(settings) {
+    let engine = match open_notes(settings) {
         Ok(engine) => engine,
         Err(code) => return code,
     };
@@ -58,7 +59,7 @@ pub fn run_show(settings: Settings, args: &TopicArgs) -> ExitCode {
     };
     let topic = &view.topic;
     let mut out = std::io::stdout().lock();
-    let written = writeln!(out, "{}\n", view.text)
+    let written = writeln!(out, "{}\n", render::terminal(&view.text))
         .and_then(|()| writeln!(out, "[{}:{}-{}] {}", topic.source, topic.lines[0], topic.lines[1], topic.heading))
         .and_then(|()| view.url.as_ref().map_or(Ok(()), |url| writeln!(out, "{url}")))
         .and_then(|()| write_others(&mut out, &view.others, view.more_others, language))
@@ -71,7 +72,7 @@ fn write_others(out: &mut impl Write, others: &[Topic], more: usize, language: L
     if others.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\n{}:", texts::other_topics(language))?;
+    writeln!(out, "\n{}:", crate::i18n::texts(language).other_topics)?;
     others.iter().try_for_each(|t| writeln!(out, "  notebot topic \"{}\"", t.name))?;
     if more > 0 {
         writeln!(out, "  {}", texts::more_topics(language, more))?;

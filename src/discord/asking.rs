@@ -19,11 +19,16 @@ pub enum Outcome {
     Empty,
     /// The engine failed; already logged.
     Failed,
+    /// The knowledge folder holds no notes, so nothing was searched.
+    NoNotes,
 }
 
 /// Asks `question`; when it alone matches nothing and a thread's first question is known,
 /// asks again with that as context (a follow-up like "and its price?" needs its subject).
 pub async fn ask(engine: &Arc<Engine>, question: &str, context: Option<&str>) -> Outcome {
+    if !engine.has_notes() && !question.trim().is_empty() {
+        return Outcome::NoNotes;
+    }
     let first = ask_once(engine, question).await;
     let Some(context) = context else { return first };
     match &first {

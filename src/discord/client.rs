@@ -35,6 +35,12 @@ where
     if settings.admin_user_ids.is_empty() && settings.admin_role_ids.is_empty() {
         warn!("no discord.admin_user_ids or discord.admin_role_ids: /reindex is refused to everyone");
     }
+    if !engine.has_notes() {
+        warn!(
+            "no notes in {}: every question is answered with \"no notes yet\" until notes are added and /reindex is run",
+            engine.settings().knowledge.dir.display()
+        );
+    }
     let mut client = serenity::ClientBuilder::new_with_http(http, intents())
         .framework(framework(Data::new(Arc::clone(&engine)), guild))
         .await?;

@@ -109,6 +109,7 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
         }
         Outcome::Empty => None,
         Outcome::Failed => Some(CreateEmbed::new().description(data.texts.search_failed)),
+        Outcome::NoNotes => Some(reply::no_notes_embed(data.texts)),
     };
     deliver(ctx, data, msg, &trigger, embed).await;
     typing.stop();

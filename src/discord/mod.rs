@@ -14,8 +14,8 @@ mod asking;
 mod client;
 mod commands;
 mod events;
-mod i18n;
 mod permissions;
+pub mod preview;
 mod question;
 mod rate_limit;
 mod reply;
@@ -34,7 +34,7 @@ pub struct Data {
     /// The search engine; all calls go through `spawn_blocking`.
     engine: Arc<Engine>,
     /// Reply texts in `discord.language`.
-    texts: &'static i18n::Texts,
+    texts: &'static crate::i18n::Texts,
     /// Per-user question limit.
     limiter: rate_limit::RateLimiter,
     /// Threads the bot opened, for follow-ups.
@@ -45,7 +45,7 @@ impl Data {
     fn new(engine: Arc<Engine>) -> Self {
         let settings = &engine.settings().discord;
         Self {
-            texts: i18n::texts(settings.language),
+            texts: crate::i18n::texts(settings.language),
             limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
             threads: threads::BotThreads::default(),
             engine,

@@ -6,8 +6,8 @@
 use poise::serenity_prelude::{Colour, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter, CreateMessage};
 use serenity::constants::{EMBED_MAX_LENGTH, MESSAGE_CODE_LIMIT};
 
-use super::i18n::Texts;
-use crate::answer::{Answer, Hit, Topic, TopicView};
+use crate::answer::{render, Answer, Confidence, Hit, Topic, TopicView};
+use crate::i18n::Texts;
 
 // Message content and all embed text of one message are limited by serenity's
 // `MESSAGE_CODE_LIMIT` and `EMBED_MAX_LENGTH`; serenity has no constants for the limits below.
@@ -25,6 +25,7 @@ pub const NAME_MAX: usize = 100;
 const MAX_CITATIONS: usize = 3;
 
 const ANSWERED: Colour = Colour::new(0x2e_a0_43);
+const PARTIAL: Colour = Colour::new(0xd2_99_22);
 const UNANSWERED: Colour = Colour::new(0x8b_94_9e);
 
 /// Allowed mentions that parse nothing: users, roles, `@everyone`, `@here` and the replied-to
@@ -165,8 +166,22 @@ impl EmbedParts<'_> {
     }
 }
 
-/// The embed for an [`Answer`]: the answer with its citations, or, when the notes have no
-/// answer, a short statement and the nearest topics.
+/// `1. [aws/overview.md:219-225](url) · NLB`: a numbered citation, the location linked when
+/// the note has a URL, then the innermost heading.
+fn numbered_citation(number: usize, hit: &Hit) -> String {
+    let location = hit.location().replace(['[', ']', '`'], "");
+    let location = match &hit.url {
+        Some(url) => format!("[{location}]({url})"),
+        None => format!("`{location}`"),
+    };
+    let heading = hit.heading.rsplit(crate::knowledge::HEADING_SEPARATOR).next().unwrap_or(&hit.heading);
+    format!("{number}. {location} · {}", fit_label(&render::plain_inline(heading), NAME_MAX))
+}
+
+/// The embed for an [`Answer`]: titled with the answer's heading path (linked to the note when
+/// it has a URL), the answer as Discord Markdown, the citations that matter as a numbered
+/// list, and the confidence and search time in the footer; when the notes have no answer, a
+/// short statement and the nearest topics.
 pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
     if !answer.answered {
         let description = unanswered_description(answer, texts);
@@ -175,31 +190,31 @@ pub fn answer_embed(answer: &Answer, texts: &Texts) -> CreateEmbed {
             url: None,
             description: &description,
             field: None,
-            footer: answer.truncated.then(|| texts.truncated(answer.query.chars().count())),
+            footer: Some(answer_footer(answer, texts)),
             colour: UNANSWERED,
         }
         .build(texts.trimmed);
     }
     let top = answer.hits.first();
-    let citations = join_fitting(answer.hits.iter().take(MAX_CITATIONS).map(hit_citation), FIELD_VALUE_MAX);
+    let title = top.map_or_else(|| texts.answer_title.to_string(), |h| render::plain_inline(&h.heading));
+    let shown = answer.shown_hits().iter().take(MAX_CITATIONS).enumerate();
+    let citations = join_fitting(shown.map(|(i, hit)| numbered_citation(i + 1, hit)), FIELD_VALUE_MAX);
+    let description = render::discord(&answer.answer);
     EmbedParts {
-        title: top.map_or(texts.answer_title, |h| h.heading.as_str()),
+        title: &title,
         url: top.and_then(|h| h.url.as_deref()),
-        description: &answer.answer,
+        description: &description,
         field: Some((texts.sources, citations)),
         footer: Some(answer_footer(answer, texts)),
-        colour: ANSWERED,
+        colour: if answer.confidence == Confidence::Partial { PARTIAL } else { ANSWERED },
     }
     .build(texts.trimmed)
 }
 
-/// Search time, the question's words the notes never mention when there are any, and a note
-/// when only the beginning of a long question was read.
+/// The confidence (naming what a partial answer lacks), a note when only the beginning of a
+/// long question was read, and the search time.
 fn answer_footer(answer: &Answer, texts: &Texts) -> String {
-    let mut parts = Vec::new();
-    if !answer.unknown.is_empty() {
-        parts.push(texts.absent_words(&answer.unknown));
-    }
+    let mut parts = vec![texts.confidence(answer.confidence, &answer.missing)];
     if answer.truncated {
         parts.push(texts.truncated(answer.query.chars().count()));
     }
@@ -207,10 +222,24 @@ fn answer_footer(answer: &Answer, texts: &Texts) -> String {
     fit_label(&parts.join(" · "), FOOTER_MAX)
 }
 
+/// The embed for any question while the knowledge folder holds no notes: what is wrong and
+/// how an admin fixes it.
+pub fn no_notes_embed(texts: &Texts) -> CreateEmbed {
+    EmbedParts {
+        title: texts.no_notes_title,
+        url: None,
+        description: texts.no_notes,
+        field: None,
+        footer: None,
+        colour: UNANSWERED,
+    }
+    .build(texts.trimmed)
+}
+
 /// The words the notes lack and a count the best hit does not give, then the nearest topics.
 fn unanswered_description(answer: &Answer, texts: &Texts) -> String {
     if answer.searched_nothing() {
-        return texts.no_words.to_owned();
+        return texts.no_words(answer.suggestions.first().map(String::as_str));
     }
     let mut reasons = Vec::new();
     if !answer.unknown.is_empty() {
@@ -226,9 +255,14 @@ fn unanswered_description(answer: &Answer, texts: &Texts) -> String {
 /// Bullet list of the engine's suggestions, or of the weak hits' citations when there are none.
 fn nearest_topics(answer: &Answer, texts: &Texts) -> String {
     let items: Vec<String> = if answer.suggestions.is_empty() {
-        answer.hits.iter().take(5).map(|h| format!("• {}", hit_citation(h))).collect()
+        answer.shown_hits().iter().take(5).map(|h| format!("- {}", hit_citation(h))).collect()
     } else {
-        answer.suggestions.iter().take(5).map(|s| format!("• {}", fit_label(s, TITLE_MAX))).collect()
+        answer
+            .suggestions
+            .iter()
+            .take(5)
+            .map(|s| format!("- {}", fit_label(&render::plain_inline(s), TITLE_MAX)))
+            .collect()
     };
     if items.is_empty() {
         return texts.no_topics.to_owned();
@@ -239,10 +273,11 @@ fn nearest_topics(answer: &Answer, texts: &Texts) -> String {
 /// The embed for `/topic`: the section's text under its heading, with its citation.
 pub fn topic_embed(view: &TopicView, texts: &Texts) -> CreateEmbed {
     let topic = &view.topic;
+    let description = render::discord(&view.text);
     EmbedParts {
-        title: &topic.heading,
+        title: &render::plain_inline(&topic.heading),
         url: view.url.as_deref(),
-        description: &view.text,
+        description: &description,
         field: Some((texts.sources, citation(&topic.heading, &topic.source, topic.lines, view.url.as_deref()))),
         footer: other_topics_footer(&view.others, view.more_others, texts),
         colour: ANSWERED,

@@ -16,6 +16,9 @@ pub struct Summary {
     pub answerable: usize,
     /// Share of answerable questions whose first hit is correct.
     pub hit_at_1: Option<f64>,
+    /// Of the answered questions whose first hit is correct, the share whose shown answer text
+    /// contains the expected text: the answer reads right, not only cites right.
+    pub answer_contains: Option<f64>,
     /// Share of answerable questions with a correct hit in the first three.
     pub hit_at_3: Option<f64>,
     /// Mean reciprocal rank of the first correct hit within ten.
@@ -87,6 +90,10 @@ fn summarize(outcomes: &[&Outcome]) -> Summary {
         questions: outcomes.len(),
         answerable: answerable.len(),
         hit_at_1: share(hit(1), answerable.len()),
+        answer_contains: share(
+            outcomes.iter().filter(|o| o.answer_contains == Some(true)).count(),
+            outcomes.iter().filter(|o| o.answer_contains.is_some()).count(),
+        ),
         hit_at_3: share(hit(3), answerable.len()),
         mrr_at_10: (!answerable.is_empty()).then(|| mrr / answerable.len() as f64),
         abstention: share(abstained, unanswerable),

@@ -85,6 +85,9 @@ pub struct Outcome {
     pub rank: Option<usize>,
     /// The first hit's location and heading, for failure reports.
     pub top_hit: Option<String>,
+    /// For a question answered with the correct first citation: whether the answer text shown
+    /// contains the expected `contains` text (see [`shows_expected`]); `None` otherwise.
+    pub answer_contains: Option<bool>,
     /// Time to answer, in milliseconds.
     pub took_ms: f64,
 }
@@ -158,16 +161,22 @@ fn run_question(engine: &Engine, question: &EvalQuestion, notes: &mut NoteLines)
     let took_ms = started.elapsed().as_secs_f64() * 1000.0;
     let hits = answer.as_ref().map(|a| a.hits.as_slice()).unwrap_or_default();
     let rank = hits.iter().position(|hit| is_correct(hit, &question.expect, notes)).map(|i| i + 1);
+    let answered = answer.as_ref().is_some_and(|a| a.answered);
+    let answer_contains = (answered && rank == Some(1)).then(|| {
+        let shown = answer.as_ref().map_or("", |a| a.answer.as_str());
+        shows_expected(shown, &hits[0], &question.expect)
+    });
     Outcome {
         id: question.id.clone(),
         question: question.question.clone(),
         split: question.split.clone(),
         tags: question.tags.clone(),
         answerable: question.answerable,
-        answered: answer.as_ref().is_some_and(|a| a.answered),
+        answered,
         coverage: answer.as_ref().map_or(0.0, |a| a.coverage),
         rank,
         top_hit: hits.first().map(|h| format!("{} · {}", h.location(), h.heading)),
+        answer_contains,
         took_ms,
     }
 }
@@ -176,4 +185,19 @@ fn is_correct(hit: &Hit, expect: &[Expectation], notes: &mut NoteLines) -> bool 
     let span = hit.lines[1].saturating_sub(hit.lines[0]) + 1;
     span <= MAX_CITED_LINES
         && expect.iter().any(|e| e.source == hit.source && notes.range_contains(&hit.source, hit.lines, &e.contains))
+}
+
+/// Whether the answer text shown contains the `contains` text of an expectation the cited hit
+/// meets. Both are compared as raw Markdown lines (the answer text before it is rendered for
+/// a terminal or Discord), in NFC with runs of white space made one space, so a needle that
+/// spans an indented line break still matches.
+pub fn shows_expected(shown: &str, hit: &Hit, expect: &[Expectation]) -> bool {
+    let shown = comparable(shown);
+    expect.iter().filter(|e| e.source == hit.source).any(|e| shown.contains(&comparable(&e.contains)))
+}
+
+fn comparable(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = text.nfc().collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

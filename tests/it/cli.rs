@@ -2,6 +2,7 @@
 //! configuration errors and overrides.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
@@ -64,7 +65,7 @@ fn ask_text_puts_the_answer_first_then_numbered_citations() {
     let output = run(notebot(&fixture, &["ask", "NACL은", "subnet", "단위야?"]));
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.starts_with("* NACL"), "{text}");
+    assert!(text.starts_with("[답변]\n• NACL\n  • subnet 단위이다."), "{text}");
     assert!(text.contains("[1] aws/overview.md:144-146 · Overview › Cloud Map › NACL"), "{text}");
 }
 
@@ -113,10 +114,7 @@ fn unanswered_questions_say_so_and_suggest_topics() {
     assert_eq!(answer["answer"], "");
     assert!(!answer["suggestions"].as_array().unwrap().is_empty(), "{answer}");
     let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
-    assert!(
-        text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다.\n(노트에 없는 말: 오늘, 점심, 메뉴)"),
-        "{text}"
-    );
+    assert!(text.starts_with("[답 없음] 노트에서 답을 찾지 못했어요\n(노트에 없는 말: 오늘, 점심, 메뉴)"), "{text}");
     assert_eq!(
         answer["unknown"],
         serde_json::json!(["쿠버네티스", "eks", "노드"]),
@@ -129,10 +127,11 @@ fn a_question_without_words_is_told_so_rather_than_blamed_on_the_notes() {
     let fixture = Fixture::with_seed();
     for question in ["???", "ㅋㅋㅋ", "is it the?"] {
         let text = stdout(&run(notebot(&fixture, &["ask", question])));
-        assert!(text.starts_with("질문에서 찾아볼 단어가 없습니다."), "{question}: {text}");
+        assert!(text.starts_with("질문에서 찾아볼 단어가 없어요."), "{question}: {text}");
+        assert!(text.contains("예: notebot ask \"Overview\"") || text.contains("예: notebot ask \""), "{text}");
     }
     let text = stdout(&run(notebot(&fixture, &["ask", "오늘 점심 메뉴"])));
-    assert!(text.starts_with("노트에서 이 질문에 대한 답을 찾지 못했습니다."), "{text}");
+    assert!(text.starts_with("[답 없음] 노트에서 답을 찾지 못했어요"), "{text}");
 }
 
 #[test]
@@ -167,8 +166,8 @@ fn index_prints_counts_and_reports_bad_notes() {
     let output = run(notebot(&fixture, &["index"]));
     assert!(output.status.success());
     let text = stdout(&output);
-    assert!(text.starts_with("indexed 1 note: "), "{text}");
-    assert!(text.contains("9 Q&A pairs"), "{text}");
+    assert!(text.starts_with("색인을 다시 만들었어요: 파일 1개, "), "{text}");
+    assert!(text.contains("Q&A 9개"), "{text}");
     assert!(text.contains("bad.md"), "{text}");
 }
 
@@ -242,7 +241,7 @@ fn configuration_errors_name_the_key_and_env_overrides_apply() {
     let mut english = notebot(&fixture, &["ask", "오늘 점심 뭐 먹지?"]);
     english.env("NOTEBOT__ANSWER__LANGUAGE", "EN");
     let output = run(english);
-    assert!(stdout(&output).starts_with("The notes do not answer"), "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("[No answer] The notes don't answer this"), "{}", stdout(&output));
 
     let unusual_name = fixture.root.path().join("notebot.conf");
     std::fs::write(&unusual_name, "[search]\ntop = 1\n").unwrap();
@@ -368,4 +367,85 @@ fn a_reader_that_stops_reading_ends_the_run_quietly() {
         assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     }
     assert_eq!(run(notebot(&fixture, &["ask", "--top", "0", "NLB"])).status.code(), Some(2));
+}
+
+#[test]
+fn an_empty_knowledge_folder_is_named_and_exits_1() {
+    let fixture = Fixture::new();
+    for args in [&["ask", "NLB는 언제 쓰나요?"][..], &["topics"], &["topic", "NLB"]] {
+        let output = run(notebot(&fixture, args));
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let expected = format!("notebot: {}에 노트(.md)가 없습니다.", fixture.knowledge().display());
+        assert!(stderr.contains(&expected), "{args:?}: {stderr}");
+        assert_eq!(stderr.matches("노트(.md)가 없습니다").count(), 1, "said once: {stderr}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn messages_are_in_the_configured_language_and_said_once() {
+    let fixture = Fixture::with_seed();
+    fixture.write("bad.md", b"\xff\xfe broken");
+    let output = run(notebot(&fixture, &["ask", "NACL은 subnet 단위야?"]));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("의 노트로 색인을 만드는 중입니다"), "{stderr}");
+    assert_eq!(stderr.matches("bad.md").count(), 1, "a skipped note is reported once: {stderr}");
+    assert!(!stderr.contains("building") && !stderr.contains("WARN"), "no English, no log line: {stderr}");
+
+    let mut english = notebot(&fixture, &["index"]);
+    english.env("NOTEBOT__ANSWER__LANGUAGE", "en");
+    let output = run(english);
+    let text = stdout(&output);
+    assert!(text.starts_with("Reindexed: 1 files, "), "{text}");
+    let all = format!("{text}{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(all.matches("bad.md").count(), 1, "{all}");
+
+    let missing = Fixture::new();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_notebot"));
+    command.arg("--knowledge").arg(missing.root.path().join("nowhere")).arg("--index").arg(missing.index());
+    command.args(["ask", "NLB"]).env_remove("RUST_LOG");
+    let output = run(command);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("노트 폴더") && stderr.contains("nowhere"), "{stderr}");
+    let error = stderr.lines().find(|l| l.starts_with("notebot: ")).unwrap_or_default();
+    assert!(error.contains("노트 폴더"), "{stderr}");
+    assert!(!error.contains("색인") && !error.contains("index"), "the notes folder is not the index: {stderr}");
+}
+
+#[test]
+fn usage_lines_show_options_as_optional() {
+    let fixture = Fixture::with_seed();
+    let output = run(notebot(&fixture, &["ask", "--json", "--bogus", "NLB"]));
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Usage: notebot ask [OPTIONS] [QUESTION]..."), "{stderr}");
+}
+
+/// `notebot ask` without a question at a terminal asks at a prompt until Ctrl-D. The terminal
+/// is util-linux `script`'s pseudo-terminal; where `script` is missing this test says so and
+/// checks nothing.
+#[test]
+fn ask_without_a_question_at_a_terminal_prompts_until_ctrl_d() {
+    let Some(script) = ["/usr/bin/script", "/bin/script"].into_iter().find(|p| Path::new(p).exists()) else {
+        eprintln!("no `script` command: the interactive prompt is not tested here");
+        return;
+    };
+    let fixture = Fixture::with_seed();
+    // Build the index first, so the prompt session only answers.
+    assert!(run(notebot(&fixture, &["index"])).status.success());
+    let command = format!(
+        "{} --knowledge {} --index {} ask",
+        env!("CARGO_BIN_EXE_notebot"),
+        fixture.knowledge().display(),
+        fixture.index().display()
+    );
+    let mut session = Command::new(script);
+    session.args(["-qec", &command, "/dev/null"]).env_remove("RUST_LOG");
+    let output = run_with_stdin(&mut session, "NACL은 subnet 단위야?\n\u{4}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("질문> "), "{text}");
+    assert!(text.contains("[1] aws/overview.md:144-146"), "the question was answered: {text}");
 }

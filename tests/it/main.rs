@@ -2,6 +2,7 @@
 //! capability.
 
 mod analysis;
+mod answers;
 mod chunking;
 mod cli;
 mod common;
@@ -12,5 +13,6 @@ mod knowledge;
 mod ranking;
 mod reliability;
 mod search;
+mod snapshots;
 mod vocabulary;
 mod widening;

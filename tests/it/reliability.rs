@@ -293,6 +293,7 @@ fn concurrent_starts_build_once_and_answer_from_that_build() {
     let children: Vec<_> = (0..4)
         .map(|_| {
             notebot(&fixture, &["ask", "--json", "NACL은 subnet 단위야?"])
+                .env("NOTEBOT__ANSWER__LANGUAGE", "en")
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -34,6 +34,7 @@ pub async fn ask(
         }
         Outcome::Empty => reply::ephemeral_text(data.texts.empty_question, data.texts),
         Outcome::Failed => reply::ephemeral_text(data.texts.search_failed, data.texts),
+        Outcome::NoNotes => reply::embed_reply(reply::no_notes_embed(data.texts), true),
     };
     ctx.send(response).await?;
     Ok(())

@@ -35,6 +35,7 @@ pub async fn topic(
     let key = name.clone();
     let view = on_engine(&data.engine, move |engine| engine.topic(&key)).await?;
     let response = match view {
+        _ if !data.engine.has_notes() => reply::embed_reply(reply::no_notes_embed(data.texts), true),
         Some(view) => reply::embed_reply(reply::topic_embed(&view, data.texts), false),
         None => reply::ephemeral_text(&data.texts.topic_not_found(&name), data.texts),
     };

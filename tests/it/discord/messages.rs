@@ -11,7 +11,7 @@ use super::payloads::{
 };
 
 const NLB_QUESTION: &str = "Does NLB terminate TLS?";
-const NLB_CITATION: &str = "`aws/overview.md` L219–L225";
+const NLB_CITATION: &str = "`aws/overview.md:219-225`";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_in_an_answer_channel_gets_one_reply_citing_the_note() {
@@ -20,7 +20,7 @@ async fn a_question_in_an_answer_channel_gets_one_reply_citing_the_note() {
     let reply = bot.reply_in(ANSWER_CHANNEL).await;
     let text = embed_text(&reply.body);
     assert_eq!(embed(&reply.body)["title"], "Overview › Cloud Map › NLB", "{text}");
-    assert!(text.contains(&format!("**Overview › Cloud Map › NLB** — {NLB_CITATION}")), "{text}");
+    assert!(text.contains(&format!("1. {NLB_CITATION} · NLB")), "{text}");
     assert!(text.contains("TLS termination"), "{text}");
     assert_eq!(reply.body["message_reference"]["message_id"], id.to_string(), "a reply to the question");
     assert_no_mentions(&reply.body);
@@ -214,4 +214,18 @@ async fn reply_latency_from_message_create_to_reply() {
     );
     assert!(samples[samples.len() / 2] < Duration::from_secs(2), "answers are quick");
     bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_no_notes_the_bot_logs_it_at_start_and_answers_that_there_are_none() {
+    let empty = std::env::temp_dir().join(format!("notebot-no-notes-{}-{}", std::process::id(), line!()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let dir = empty.clone();
+    let bot = Bot::start(0, &[], move |s| s.knowledge.dir = dir).await;
+    bot.say(bot.message(ANSWER_CHANNEL, ASKER, NLB_QUESTION));
+    let reply = bot.reply_in(ANSWER_CHANNEL).await;
+    assert_eq!(embed(&reply.body)["title"], "아직 노트가 없어요", "{}", reply.body);
+    assert!(crate::discord::logs::captured().contains(&format!("no notes in {}", empty.display())));
+    bot.shutdown().await;
+    let _ = std::fs::remove_dir_all(&empty);
 }

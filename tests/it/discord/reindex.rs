@@ -42,7 +42,7 @@ async fn reindex_from_admins_rebuilds_once_while_questions_are_answered() {
 
     bot.say(bot.message(ANSWER_CHANNEL, ASKER, "Does NLB terminate TLS?"));
     let during = bot.reply_in(ANSWER_CHANNEL).await;
-    assert!(embed_text(&during.body).contains("L219–L225"));
+    assert!(embed_text(&during.body).contains("aws/overview.md:219-225"));
 
     let followups = [bot.followup(by_user).await, bot.followup(by_role).await];
     let content = |f: &&super::fake::Request| f.body["content"].as_str().unwrap_or_default().to_owned();
@@ -65,7 +65,7 @@ async fn reindex_from_admins_rebuilds_once_while_questions_are_answered() {
         })
         .await;
     let text = embed_text(&replies[1].body);
-    assert!(text.contains("`ops/zorblax.md`") && text.contains("새벽 3시"), "{text}");
+    assert!(text.contains("`ops/zorblax.md:5`") && text.contains("새벽 3시"), "{text}");
     bot.shutdown().await;
 }
 
@@ -83,6 +83,6 @@ async fn a_failed_reindex_is_reported_and_the_old_index_keeps_serving() {
 
     bot.say(bot.message(ANSWER_CHANNEL, ASKER, "Does NLB terminate TLS?"));
     let reply = bot.reply_in(ANSWER_CHANNEL).await;
-    assert!(embed_text(&reply.body).contains("`aws/overview.md` L219–L225"), "still served from the old index");
+    assert!(embed_text(&reply.body).contains("`aws/overview.md:219-225`"), "still served from the old index");
     bot.shutdown().await;
 }

@@ -1,8 +1,14 @@
-//! Every sentence the bot says, in Korean and English.
+//! Every sentence notebot says to a person, in Korean and English, for the bot and the CLI.
 //!
-//! Kept in one table so a translation is reviewed in one place and no reply is ever left
-//! half-translated; `discord.language` picks the table once at start-up.
+//! What both say (no answer, the confidence of an answer, nearest topics, words the notes
+//! lack, a question with no word, no notes at all) is in the [`Texts`] table, so the
+//! terminal and Discord say the same thing in the same words; what only the CLI says
+//! (progress, index counts, errors of the command line) is in [`cli`]. The bot picks its table
+//! by `discord.language`, the CLI by `answer.language`. Logs stay English, for operators.
 
+pub mod cli;
+
+use crate::answer::Confidence;
 use crate::config::Language;
 
 /// The fixed texts of one language; formatted texts are methods below.
@@ -18,8 +24,10 @@ pub struct Texts {
     pub other_topics: &'static str,
     /// Shown instead of a topic list when nothing is even close.
     pub no_topics: &'static str,
-    /// Shown when the question held no word to look up (`???`).
-    pub no_words: &'static str,
+    /// Embed title when the knowledge folder holds no notes.
+    pub no_notes_title: &'static str,
+    /// What to do about it.
+    pub no_notes: &'static str,
     /// Name of the citations field.
     pub sources: &'static str,
     /// Embed title when the best hit has no heading.
@@ -44,7 +52,9 @@ static KO: Texts = Texts {
     nearest_topics: "가까운 주제",
     other_topics: "같은 이름의 다른 주제",
     no_topics: "비슷한 주제도 찾지 못했어요. 다른 말로 물어봐 주세요.",
-    no_words: "질문에서 찾아볼 단어가 없어요. 궁금한 것을 단어로 적어 주세요.",
+    no_notes_title: "아직 노트가 없어요",
+    no_notes:
+        "지식 폴더에 노트(.md)가 없어서 답할 수 없어요. 관리자가 노트를 넣고 `/reindex`를 실행하면 답할 수 있어요.",
     sources: "출처",
     answer_title: "답변",
     trimmed: "… (길어서 줄였어요. 전체 내용은 출처를 확인하세요)",
@@ -61,7 +71,8 @@ static EN: Texts = Texts {
     nearest_topics: "Nearest topics",
     other_topics: "Other topics with this name",
     no_topics: "Nothing close either. Try asking in other words.",
-    no_words: "There is no word in the question to look up. Please ask in words.",
+    no_notes_title: "No notes yet",
+    no_notes: "The knowledge folder holds no notes (.md), so there is nothing to answer from. An admin can add notes and run `/reindex`.",
     sources: "Sources",
     answer_title: "Answer",
     trimmed: "… (trimmed; see the cited source for the rest)",
@@ -91,6 +102,52 @@ impl Texts {
             format!("`{name}`에 해당하는 주제가 없어요. 자동 완성 목록에서 골라 주세요.")
         } else {
             format!("No topic matches `{name}`. Pick one from the autocomplete list.")
+        }
+    }
+
+    /// Shown when the question held no word to look up (`???`); `example` is a way to ask about
+    /// a topic of the notes in use, as the medium writes it.
+    pub fn no_words(&self, example: Option<&str>) -> String {
+        let base = if self.is_korean() {
+            "질문에서 찾아볼 단어가 없어요. 궁금한 것을 단어로 적어 주세요."
+        } else {
+            "There is no word in the question to look up. Please ask in words."
+        };
+        match example {
+            Some(example) if self.is_korean() => format!("{base} 예: {example}"),
+            Some(example) => format!("{base} For example: {example}"),
+            None => base.to_string(),
+        }
+    }
+
+    /// The name of an answer's confidence.
+    pub fn confidence_name(&self, confidence: Confidence) -> &'static str {
+        match (self.is_korean(), confidence) {
+            (true, Confidence::Answered) => "답변",
+            (true, Confidence::Partial) => "부분 답변",
+            (true, Confidence::NotAnswered) => "답 없음",
+            (false, Confidence::Answered) => "Answer",
+            (false, Confidence::Partial) => "Partial answer",
+            (false, Confidence::NotAnswered) => "No answer",
+        }
+    }
+
+    /// What a partial answer leaves out: the question's content words it does not contain.
+    pub fn lacking(&self, words: &[String]) -> String {
+        if self.is_korean() {
+            format!("이 답에 없는 말: {}", words.join(", "))
+        } else {
+            format!("not in this answer: {}", words.join(", "))
+        }
+    }
+
+    /// The confidence with what a partial answer lacks (`부분 답변 · 이 답에 없는 말: 요금`).
+    pub fn confidence(&self, confidence: Confidence, missing: &[String]) -> String {
+        let name = self.confidence_name(confidence);
+        if confidence == Confidence::Partial && !missing.is_empty() {
+            format!("{name} · {}", self.lacking(missing))
+        } else {
+            name.to_string()
         }
     }
 

@@ -1,39 +1,23 @@
-//! User-facing CLI sentences in Korean (default) and English.
+//! What only the command line says, in Korean (default) and English; sentences the bot says
+//! too come from the shared [`super::Texts`] table.
 
 use crate::analysis::TermClass;
+use std::path::Path;
+
+use super::texts;
+use crate::answer::Confidence;
 use crate::config::Language;
+use crate::knowledge::Problem;
 
-/// Heading printed before the nearest topics of an unanswered question.
-pub fn not_found(language: Language) -> &'static str {
-    match language {
-        Language::Ko => "노트에서 이 질문에 대한 답을 찾지 못했습니다.",
-        Language::En => "The notes do not answer this question.",
-    }
-}
-
-/// Said instead of [`not_found`] when the question held no word to look up.
-pub fn no_words(language: Language) -> &'static str {
-    match language {
-        Language::Ko => {
-            "질문에서 찾아볼 단어가 없습니다. 궁금한 것을 단어로 적어 주세요. 예: notebot ask \"NLB는 언제 쓰나요?\""
-        }
-        Language::En => "The question has no word to look up. Ask in words, e.g. notebot ask \"When do I use an NLB?\"",
-    }
-}
-
-/// Label of the nearest-topics line.
-pub fn nearest_topics(language: Language) -> &'static str {
-    match language {
-        Language::Ko => "가까운 주제",
-        Language::En => "Nearest topics",
-    }
-}
-
-/// Label of the other sections a `topic` name fits as well.
-pub fn other_topics(language: Language) -> &'static str {
-    match language {
-        Language::Ko => "이 이름에 맞는 다른 주제도 있습니다",
-        Language::En => "Other topics also match this name",
+/// The one-line label above an answer: `[답변]`, `[부분 답변] 이 답에 없는 말: 요금`, or
+/// `[답 없음] 노트에서 답을 찾지 못했어요`.
+pub fn confidence_label(language: Language, confidence: Confidence, missing: &[String]) -> String {
+    let t = texts(language);
+    let name = t.confidence_name(confidence);
+    match confidence {
+        Confidence::Answered => format!("[{name}]"),
+        Confidence::Partial => format!("[{name}] {}", t.lacking(missing)),
+        Confidence::NotAnswered => format!("[{name}] {}", t.no_answer),
     }
 }
 
@@ -79,11 +63,86 @@ pub fn empty_question(language: Language) -> &'static str {
     }
 }
 
-/// The engine could not start.
+/// The engine could not start for a reason other than the notes (the dictionary, the index
+/// folder); the detail is the operator's, in English.
 pub fn engine_failed(language: Language, error: &str) -> String {
     match language {
-        Language::Ko => format!("노트 색인을 열 수 없습니다: {error}"),
-        Language::En => format!("cannot open the notes index: {error}"),
+        Language::Ko => format!("색인을 열거나 만들 수 없습니다: {error}"),
+        Language::En => format!("cannot open or build the index: {error}"),
+    }
+}
+
+/// The knowledge folder does not exist.
+pub fn no_knowledge_folder(language: Language, dir: &Path) -> String {
+    let dir = dir.display();
+    match language {
+        Language::Ko => format!(
+            "노트 폴더 {dir}이(가) 없습니다. --knowledge DIR 또는 설정 knowledge.dir로 노트 폴더를 알려 주세요."
+        ),
+        Language::En => {
+            format!("there is no notes folder {dir}; name it with --knowledge DIR or the knowledge.dir setting.")
+        }
+    }
+}
+
+/// The knowledge folder could not be read.
+pub fn cannot_read_notes(language: Language, problem: &Problem) -> String {
+    match language {
+        Language::Ko => format!("노트를 읽을 수 없습니다: {problem}"),
+        Language::En => format!("cannot read the notes: {problem}"),
+    }
+}
+
+/// The knowledge folder holds no notes, so there is nothing to answer from.
+pub fn no_notes(language: Language, dir: &Path) -> String {
+    let dir = dir.display();
+    match language {
+        Language::Ko => format!("{dir}에 노트(.md)가 없습니다. 노트를 넣은 뒤 다시 실행해 주세요."),
+        Language::En => format!("there are no notes (.md) in {dir}; add notes, then run this again."),
+    }
+}
+
+/// Progress: the index is being built.
+pub fn building(language: Language, dir: &Path) -> String {
+    let dir = dir.display();
+    match language {
+        Language::Ko => format!("{dir}의 노트로 색인을 만드는 중입니다…"),
+        Language::En => format!("building the index from {dir} …"),
+    }
+}
+
+/// A note skipped or read in part while indexing (the reason is the note checker's, in
+/// English).
+pub fn problem(language: Language, problem: &Problem) -> String {
+    match language {
+        Language::Ko => format!("건너뛰었거나 일부만 읽은 노트: {problem}"),
+        Language::En => format!("skipped or partly read: {problem}"),
+    }
+}
+
+/// The notes changed but the index could not be rebuilt; answers come from the previous one.
+pub fn kept_previous(language: Language, error: &str) -> String {
+    match language {
+        Language::Ko => format!("노트가 바뀌었지만 색인을 다시 만들지 못해 이전 색인으로 답합니다: {error}"),
+        Language::En => {
+            format!("the notes changed but the index could not be rebuilt; the previous index answers: {error}")
+        }
+    }
+}
+
+/// The prompt of interactive `ask`.
+pub fn prompt(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "질문> ",
+        Language::En => "question> ",
+    }
+}
+
+/// Said when interactive `ask` starts.
+pub fn interactive_hint(language: Language) -> &'static str {
+    match language {
+        Language::Ko => "질문을 입력하세요. 끝내려면 Ctrl-D를 누르세요.",
+        Language::En => "Type a question. Press Ctrl-D to leave.",
     }
 }
 
@@ -126,30 +185,6 @@ pub fn no_topic(language: Language, name: &str) -> String {
             format!("'{name}' 주제를 찾지 못했습니다. `notebot topics`로 목록을 볼 수 있습니다.")
         }
         Language::En => format!("no topic matches '{name}'; `notebot topics` lists them."),
-    }
-}
-
-/// Names the question's words the notes never mention, so a partial answer reads as one.
-pub fn absent_words(language: Language, words: &[String]) -> String {
-    match language {
-        Language::Ko => format!("(노트에 없는 말: {})", words.join(", ")),
-        Language::En => format!("(not in the notes: {})", words.join(", ")),
-    }
-}
-
-/// A question longer than `search.max_question_chars`, of which only the beginning was read.
-pub fn truncated(language: Language, chars: usize) -> String {
-    match language {
-        Language::Ko => format!("(질문이 길어 앞의 {chars}자만 읽었습니다)"),
-        Language::En => format!("(the question is long: only its first {chars} characters were read)"),
-    }
-}
-
-/// Why a question that asks how many went unanswered.
-pub fn no_number(language: Language) -> &'static str {
-    match language {
-        Language::Ko => "(질문은 수를 묻는데, 가장 가까운 인용에는 숫자가 없습니다)",
-        Language::En => "(the question asks how many, but the closest citation states no number)",
     }
 }
 
