@@ -107,16 +107,16 @@ pub fn render(text: &str, site: &SiteConfig) -> String {
                 line.replace("{% raw %}", "").replace("{% endraw %}", "")
             }
             State::Text => match tag {
-                Some(name) if name == "highlight" => {
+                Some("highlight") => {
                     state = State::Highlight;
                     fence = fence_for(&lines[i + 1..]);
                     format!("{}{}{}", indent_of(line), fence, highlight_language(line))
                 }
-                Some(name) if name == "comment" => {
+                Some("comment") => {
                     state = State::Comment;
                     String::new()
                 }
-                Some(name) if name == "raw" => {
+                Some("raw") => {
                     state = State::Raw;
                     String::new()
                 }

@@ -355,7 +355,7 @@ impl<'a> Chunker<'a> {
                 continue;
             }
             passage = match passage {
-                Some((start, _, _)) if child.last - start + 1 <= self.passage_lines => Some((start, child.last, true)),
+                Some((start, _, _)) if child.last - start < self.passage_lines => Some((start, child.last, true)),
                 Some((start, end, _)) => {
                     self.push_passage(start, end, &path, &context);
                     Some((child.first, child.last, true))

@@ -91,7 +91,7 @@ impl Vocabulary {
             spelled_out,
             by_stem: OnceLock::new(),
             hangul_by_length: OnceLock::new(),
-            searcher: Some((searcher.clone(), fields.clone())),
+            searcher: Some((searcher.clone(), *fields)),
         }
     }
 
