@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Chunk, Section};
-use crate::analysis::is_hangul_syllable;
+use crate::analysis::{is_english_stopword, is_hangul_syllable};
 
 /// A gloss longer than this many words is a remark in parentheses, not a translation.
 const MAX_GLOSS_WORDS: usize = 4;
@@ -174,7 +174,9 @@ fn english_phrase(words: &[&str]) -> Option<String> {
     if matches!(first, "ex" | "ex." | "e.g" | "e.g." | "eg" | "i.e" | "i.e." | "etc" | "vs" | "vs.") {
         return None;
     }
-    (phrase.len() >= 2).then_some(phrase)
+    // A gloss of function words only (`그리고(and)`, `many-to-many`) names no term.
+    let names_something = phrase.split([' ', '-']).any(|word| !word.is_empty() && !is_english_stopword(word));
+    (phrase.len() >= 2 && names_something).then_some(phrase)
 }
 
 #[cfg(test)]
@@ -216,6 +218,7 @@ mod tests {
         assert!(pairs("[링크](https://example.com)").is_empty());
         assert!(pairs("문서(singleton.md)").is_empty());
         assert!(pairs("주소(Internet Protocol Address)").is_empty());
+        assert!(pairs("그리고(and)").is_empty());
         assert_eq!(pairs("항목에 대한 축소 인자(shrink factor)"), vec![pair("축소 인자", "shrink factor")]);
     }
 
