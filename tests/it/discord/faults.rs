@@ -1,0 +1,130 @@
+//! Discord failing under the bot: rate limits, server errors and missing permissions on a
+//! reply, slow interactions and a message flood. The bot retries what Discord says to retry,
+//! gives up on the rest with one log line, never crashes and never posts twice.
+
+use std::time::Duration;
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use super::fake::{Request, Scripted};
+use super::harness::{embed_text, Bot};
+use super::logs;
+use super::payloads::{MessageSpec, ASKER, BOT_ID, OTHER_ASKER, OTHER_CHANNEL};
+
+const NLB_QUESTION: &str = "Does NLB terminate TLS?";
+const NLB_CITATION: &str = "aws/overview.md:219-225";
+
+/// A channel of its own per test, so counts of posts and log lines are this test's alone
+/// (the log capture is shared by every test in the binary).
+fn channel(offset: u64) -> u64 {
+    OTHER_CHANNEL + 50_000 + offset
+}
+
+fn messages_path(channel: u64) -> String {
+    format!("/channels/{channel}/messages")
+}
+
+/// Asks `question` in `channel` by mentioning the bot (answered in any channel).
+fn ask_in(bot: &Bot, channel: u64, author: u64, question: &str) {
+    let content = format!("<@{BOT_ID}> {question}");
+    bot.say(MessageSpec { mentions: &[BOT_ID], ..bot.message(channel, author, &content) });
+}
+
+fn replies(bot: &Bot, channel: u64) -> Vec<Request> {
+    bot.posts_to(channel)
+}
+
+fn accepted(requests: &[Request]) -> Vec<&Request> {
+    requests.iter().filter(|r| r.status.is_success()).collect()
+}
+
+/// Captured log lines mentioning `needle` and `channel`.
+fn log_lines(needle: &str, channel: u64) -> Vec<String> {
+    let channel = channel.to_string();
+    logs::captured().lines().filter(|l| l.contains(needle) && l.contains(&channel)).map(str::to_owned).collect()
+}
+
+async fn rate_limited_reply_is_retried_after_the_delay_and_posted_once(offset: u64, global: bool) {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let channel = channel(offset);
+    let retry_after = 0.4;
+    bot.fake.script(Method::POST, &messages_path(channel), vec![Scripted::rate_limited(retry_after, global)]);
+    ask_in(&bot, channel, ASKER, NLB_QUESTION);
+    let posts =
+        bot.fake.wait_for_n("the retried reply", 2, |r| r.method == "POST" && r.path == messages_path(channel)).await;
+    assert_eq!(posts[0].status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(posts[1].status.is_success(), "{:?}", posts[1].status);
+    let waited = posts[1].at - posts[0].at;
+    assert!(waited >= Duration::from_secs_f64(retry_after), "retried after {waited:?}, before retry_after");
+    assert_eq!(posts[0].body, posts[1].body, "the same reply again");
+    assert!(embed_text(&posts[1].body).contains(NLB_CITATION));
+    bot.settle().await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(accepted(&replies(&bot, channel)).len(), 1, "posted exactly once:\n{}", bot.fake.summary());
+    assert_eq!(
+        log_lines("reply rate limited by Discord", channel).len(),
+        1,
+        "one line for the 429:\n{}",
+        logs::captured()
+    );
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_rate_limited_per_route_is_retried_after_the_delay_and_posted_once() {
+    rate_limited_reply_is_retried_after_the_delay_and_posted_once(1, false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_rate_limited_globally_is_retried_after_the_delay_and_posted_once() {
+    rate_limited_reply_is_retried_after_the_delay_and_posted_once(2, true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_failing_with_500_or_502_is_dropped_with_one_line_and_never_posted_twice() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let channel = channel(3);
+    let bad_gateway =
+        Scripted { status: StatusCode::BAD_GATEWAY, headers: Vec::new(), body: json!("<html>502 Bad Gateway</html>") };
+    let server_error = Scripted::error(StatusCode::INTERNAL_SERVER_ERROR, 0, "500: Internal Server Error");
+    bot.fake.script(Method::POST, &messages_path(channel), vec![server_error, bad_gateway]);
+    // A 5xx may come after Discord posted the message, so sending it again could post it twice.
+    ask_in(&bot, channel, ASKER, NLB_QUESTION);
+    bot.fake.wait_for("the 500", |r| r.path == messages_path(channel) && r.status == 500).await;
+    ask_in(&bot, channel, OTHER_ASKER, "ECR 이미지 서명");
+    bot.fake.wait_for("the 502", |r| r.path == messages_path(channel) && r.status == 502).await;
+    bot.settle().await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(replies(&bot, channel).len(), 2, "each reply tried once:\n{}", bot.fake.summary());
+    let lines = log_lines("could not send a reply", channel);
+    assert_eq!(lines.len(), 2, "one line per lost reply:\n{}", lines.join("\n"));
+    assert!(lines.iter().any(|l| l.contains("status=500") && l.contains("Internal Server Error")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("status=502")), "the status names an HTML error page: {lines:?}");
+
+    ask_in(&bot, channel, ASKER, NLB_QUESTION);
+    let posts =
+        bot.fake.wait_for_n("the next reply", 3, |r| r.method == "POST" && r.path == messages_path(channel)).await;
+    assert!(posts[2].status.is_success() && embed_text(&posts[2].body).contains(NLB_CITATION), "still answering");
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_permissions_on_a_reply_is_logged_once_and_other_questions_are_answered() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let (locked, open) = (channel(4), channel(5));
+    let forbidden = Scripted::error(StatusCode::FORBIDDEN, 50013, "Missing Permissions");
+    bot.fake.script(Method::POST, &messages_path(locked), vec![forbidden]);
+    ask_in(&bot, locked, ASKER, NLB_QUESTION);
+    bot.fake.wait_for("the 403", |r| r.path == messages_path(locked) && r.status == 403).await;
+    ask_in(&bot, open, OTHER_ASKER, NLB_QUESTION);
+    let answer = bot.reply_in(open).await;
+    assert!(answer.status.is_success() && embed_text(&answer.body).contains(NLB_CITATION));
+    bot.settle().await;
+    assert_eq!(replies(&bot, locked).len(), 1, "a 403 is not retried:\n{}", bot.fake.summary());
+    let lines = log_lines("could not send a reply", locked);
+    assert_eq!(lines.len(), 1, "one line:\n{}", lines.join("\n"));
+    assert!(lines[0].contains("Missing Permissions") && lines[0].contains("status=403"), "{}", lines[0]);
+    assert!(lines[0].contains("WARN"), "{}", lines[0]);
+    bot.shutdown().await;
+}
