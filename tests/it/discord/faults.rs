@@ -10,7 +10,7 @@ use serde_json::json;
 use super::fake::{Request, Scripted};
 use super::harness::{embed_text, Bot};
 use super::logs;
-use super::payloads::{MessageSpec, ASKER, BOT_ID, OTHER_ASKER, OTHER_CHANNEL};
+use super::payloads::{MessageSpec, ADMIN, ASKER, BOT_ID, OTHER_ASKER, OTHER_CHANNEL};
 
 const NLB_QUESTION: &str = "Does NLB terminate TLS?";
 const NLB_CITATION: &str = "aws/overview.md:219-225";
@@ -126,5 +126,32 @@ async fn missing_permissions_on_a_reply_is_logged_once_and_other_questions_are_a
     assert_eq!(lines.len(), 1, "one line:\n{}", lines.join("\n"));
     assert!(lines[0].contains("Missing Permissions") && lines[0].contains("status=403"), "{}", lines[0]);
     assert!(lines[0].contains("WARN"), "{}", lines[0]);
+    bot.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reindex_answered_after_more_than_three_seconds_is_deferred_in_time() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    // Another process's build holds the folder's build lock, so this rebuild waits its turn
+    // and the answer comes well after Discord's three seconds.
+    let lock_path = bot.engine.settings().index.dir.join("build.lock");
+    let held = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&held).expect("hold the build lock");
+    let asked = std::time::Instant::now();
+    let id = bot.command(2, "reindex", json!([]), ADMIN, &[]);
+    let deferred = bot.callback(id).await;
+    assert_eq!(deferred.body["type"], 5, "a deferred response: {}", deferred.body);
+    assert!(deferred.at - asked < Duration::from_secs(3), "deferred after {:?}", deferred.at - asked);
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    assert!(bot.fake.requests().iter().all(|r| !r.path.starts_with("/webhooks/")), "still waiting for the lock");
+    drop(held);
+    let answer = bot.followup(id).await;
+    assert!(answer.at - asked > Duration::from_secs(3), "{:?}", answer.at - asked);
+    assert!(deferred.at < answer.at);
+    let content = answer.body["content"].as_str().unwrap_or_default();
+    assert!(content.contains("색인을 다시 만들었어요"), "{content}");
+    bot.settle().await;
+    let callbacks = bot.fake.requests().into_iter().filter(|r| r.path.ends_with("/callback")).count();
+    assert_eq!(callbacks, 1, "one interaction response, the answer as its follow-up");
     bot.shutdown().await;
 }
