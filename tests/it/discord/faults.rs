@@ -155,3 +155,48 @@ async fn a_reindex_answered_after_more_than_three_seconds_is_deferred_in_time() 
     assert_eq!(callbacks, 1, "one interaction response, the answer as its follow-up");
     bot.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_2000_messages_from_50_users_stays_within_the_limits_and_reindex_is_answered() {
+    const USERS: u64 = 50;
+    const MESSAGES: u64 = 2_000;
+    const PER_USER: u64 = 2;
+    let bot = Bot::start(0, &[], |s| s.discord.rate_limit_per_minute = PER_USER as u32).await;
+    let channel = channel(6);
+    let started = std::time::Instant::now();
+    let mut authors = std::collections::HashMap::new();
+    let mut reindex = None;
+    for i in 0..MESSAGES {
+        let author = 4_100_000_000_000_000_000 + i % USERS;
+        let content = format!("<@{BOT_ID}> {NLB_QUESTION}");
+        let (id, _) = bot.say(MessageSpec { mentions: &[BOT_ID], ..bot.message(channel, author, &content) });
+        authors.insert(id.to_string(), author);
+        if i == MESSAGES / 2 {
+            reindex = Some(bot.command(2, "reindex", json!([]), ADMIN, &[]));
+        }
+    }
+    let reindex = reindex.expect("sent");
+    let answers = (USERS * PER_USER) as usize;
+    bot.fake.wait_for_n("the answers", answers, |r| r.method == "POST" && r.path == messages_path(channel)).await;
+    assert_eq!(bot.callback(reindex).await.body["type"], 5);
+    let done = bot.followup(reindex).await;
+    assert!(done.body["content"].as_str().unwrap_or_default().contains("색인을 다시 만들었어요"), "{}", done.body);
+    let reactions = format!("/channels/{channel}/messages/");
+    let slowed = |r: &Request| r.method == "PUT" && r.path.starts_with(&reactions) && r.path.contains("/reactions/");
+    bot.fake.wait_for_n("the slow-down reactions", (MESSAGES as usize) - answers, slowed).await;
+    bot.settle().await;
+    eprintln!("{MESSAGES} messages from {USERS} users handled in {:?}", started.elapsed());
+
+    let posts = replies(&bot, channel);
+    assert_eq!(posts.len(), answers, "{PER_USER} answers per user, no more");
+    let mut per_user = std::collections::HashMap::<u64, u64>::new();
+    for post in &posts {
+        let asked = post.body["message_reference"]["message_id"].as_str().expect("a reply");
+        *per_user.entry(authors[asked]).or_default() += 1;
+    }
+    assert_eq!(per_user.len(), USERS as usize, "every user was answered");
+    assert!(per_user.values().all(|&n| n == PER_USER), "{per_user:?}");
+    let reacted = bot.fake.requests().into_iter().filter(|r| slowed(r)).count();
+    assert_eq!(reacted, (MESSAGES as usize) - answers, "every other message got the slow-down reaction once");
+    bot.shutdown().await;
+}
