@@ -90,8 +90,8 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
     let Some(trigger) = classify(msg, bot, &data.settings().answer_channels, in_bot_thread) else {
         return;
     };
-    if !data.limiter.allow(msg.author.id.get()) {
-        debug!(user = %msg.author.id, "rate limited");
+    if !data.allow_question(msg.author.id.get(), msg.guild_id.map(|g| g.get())) {
+        debug!(user = %msg.author.id, guild = ?msg.guild_id, "rate limited");
         if let Err(error) = msg.react(ctx, ReactionType::Unicode(SLOW_DOWN.to_owned())).await {
             warn!(%error, "could not react to a rate-limited message");
         }
