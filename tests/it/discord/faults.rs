@@ -210,3 +210,29 @@ async fn a_flood_of_2000_messages_from_50_users_stays_within_both_limits_and_rei
     assert!(bot.reply_in(dm).await.status.is_success(), "a direct message is outside the server's limit");
     bot.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_rate_limited_three_times_is_given_up_with_one_line() {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let channel = channel(7);
+    let limited = vec![Scripted::rate_limited(0.1, false); 3];
+    bot.fake.script(Method::POST, &messages_path(channel), limited);
+    ask_in(&bot, channel, ASKER, NLB_QUESTION);
+    bot.fake.wait_for_n("three tries", 3, |r| r.method == "POST" && r.path == messages_path(channel)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    bot.settle().await;
+    let posts = replies(&bot, channel);
+    assert_eq!(posts.len(), 3, "three tries, then no more:\n{}", bot.fake.summary());
+    assert!(posts.iter().all(|p| p.status == StatusCode::TOO_MANY_REQUESTS));
+    let gave_up = log_lines("could not send a reply", channel);
+    assert_eq!(gave_up.len(), 1, "{gave_up:?}");
+    assert!(gave_up[0].contains("status=429") && gave_up[0].contains("tries=3"), "{}", gave_up[0]);
+    assert_eq!(log_lines("reply rate limited by Discord", channel).len(), 2, "one line per retry");
+
+    // The route is free again: the next question is answered.
+    ask_in(&bot, channel, OTHER_ASKER, NLB_QUESTION);
+    let posts =
+        bot.fake.wait_for_n("the next reply", 4, |r| r.method == "POST" && r.path == messages_path(channel)).await;
+    assert!(posts[3].status.is_success());
+    bot.shutdown().await;
+}
