@@ -18,7 +18,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
-use super::gateway::{dispatch_frame, gateway};
+use super::gateway::{dispatch_frame, gateway, DROP_CONNECTION};
 use super::payloads;
 
 /// One REST call the bot made.
@@ -210,6 +210,26 @@ impl FakeDiscord {
         let at = Instant::now();
         sender.send(frame).expect("gateway session alive");
         at
+    }
+
+    /// True while a gateway session has identified and takes dispatches.
+    pub fn connected(&self) -> bool {
+        self.inner.lock().gateway.is_some()
+    }
+
+    /// Drops the live gateway connection without a close frame, as a network failure would.
+    pub fn drop_connection(&self) {
+        self.send_raw(DROP_CONNECTION.to_owned());
+    }
+
+    /// Sends INVALID_SESSION (op 9), not resumable: the bot must identify again.
+    pub fn invalidate_session(&self) {
+        self.send_raw(json!({"op": 9, "s": null, "t": null, "d": false}).to_string());
+    }
+
+    fn send_raw(&self, frame: String) {
+        let sender = self.inner.lock().gateway.take().expect("the bot is connected to the gateway");
+        sender.send(frame).expect("gateway session alive");
     }
 
     /// Waits until a request satisfying `matches` has arrived and returns the first one.

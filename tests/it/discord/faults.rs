@@ -236,3 +236,33 @@ async fn a_reply_rate_limited_three_times_is_given_up_with_one_line() {
     assert!(posts[3].status.is_success());
     bot.shutdown().await;
 }
+
+/// Ends the bot's gateway session with `end`, then checks it identified again, answers, and
+/// does not post twice; returns how long the reconnection took.
+async fn reconnects_and_answers(offset: u64, end: impl FnOnce(&Bot)) -> Duration {
+    let bot = Bot::start(0, &[], |_| {}).await;
+    let channel = channel(offset);
+    let ended = std::time::Instant::now();
+    end(&bot);
+    bot.fake.wait_until("a second IDENTIFY", |f| f.identifies().len() == 2 && f.connected()).await;
+    let took = ended.elapsed();
+    ask_in(&bot, channel, ASKER, NLB_QUESTION);
+    assert!(embed_text(&bot.reply_in(channel).await.body).contains(NLB_CITATION), "answered after reconnecting");
+    bot.settle().await;
+    assert_eq!(replies(&bot, channel).len(), 1, "no double post after reconnecting");
+    assert_eq!(bot.fake.identifies().len(), 2, "one new session");
+    bot.shutdown_after_reconnects(true).await;
+    took
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_dropped_connection_the_bot_connects_again_and_answers() {
+    let took = reconnects_and_answers(8, |bot| bot.fake.drop_connection()).await;
+    eprintln!("identified again {took:?} after the connection dropped");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_an_invalid_session_the_bot_identifies_again_and_answers() {
+    let took = reconnects_and_answers(9, |bot| bot.fake.invalidate_session()).await;
+    eprintln!("identified again {took:?} after INVALID_SESSION");
+}
