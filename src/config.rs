@@ -167,6 +167,8 @@ pub struct DiscordSettings {
     pub language: Language,
     /// Questions one user may ask per minute.
     pub rate_limit_per_minute: u32,
+    /// Questions one server may ask per minute, all users together; 0 for no limit.
+    pub guild_rate_limit_per_minute: u32,
 }
 
 impl fmt::Debug for DiscordSettings {
@@ -181,6 +183,7 @@ impl fmt::Debug for DiscordSettings {
             .field("api_proxy", &self.api_proxy)
             .field("language", &self.language)
             .field("rate_limit_per_minute", &self.rate_limit_per_minute)
+            .field("guild_rate_limit_per_minute", &self.guild_rate_limit_per_minute)
             .finish()
     }
 }

@@ -90,8 +90,8 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
     let Some(trigger) = classify(msg, bot, &data.settings().answer_channels, in_bot_thread) else {
         return;
     };
-    if !data.limiter.allow(msg.author.id.get()) {
-        debug!(user = %msg.author.id, "rate limited");
+    if !data.allow_question(msg.author.id.get(), msg.guild_id.map(|g| g.get())) {
+        debug!(user = %msg.author.id, guild = ?msg.guild_id, "rate limited");
         if let Err(error) = msg.react(ctx, ReactionType::Unicode(SLOW_DOWN.to_owned())).await {
             warn!(%error, "could not react to a rate-limited message");
         }
@@ -146,9 +146,43 @@ async fn open_thread(ctx: &Context, msg: &Message, question: &str) -> serenity::
     Ok(msg.channel_id.create_thread_from_message(ctx, msg.id, builder).await?.id)
 }
 
+/// Posts `message`, trying again after a 429. Serenity waits out 429s itself, but its rate
+/// limiter is off behind `discord.api_proxy` and a proxy may pass a 429 on; a 429 means the
+/// message was not posted, so sending it again cannot post it twice. Any other failure
+/// (a 5xx may have posted it after all, a 403 will not change) is logged once and dropped.
 async fn send(ctx: &Context, channel: ChannelId, message: serenity::CreateMessage) {
-    if let Err(error) = channel.send_message(ctx, message).await {
-        warn!(%error, %channel, "could not send a reply");
+    let mut tries = 1;
+    loop {
+        match channel.send_message(ctx, message.clone()).await {
+            Ok(_) => return,
+            Err(error) if status(&error) == Some(429) && tries < SEND_TRIES => {
+                // serenity drops the 429's `retry_after`; Discord's are about a second or less.
+                let wait = RATE_LIMITED_WAIT * tries;
+                warn!(%channel, ?wait, "reply rate limited by Discord; trying again");
+                tokio::time::sleep(wait).await;
+                tries += 1;
+            }
+            Err(error) => {
+                // The status says what happened when the body is not Discord's JSON (a 502 page).
+                warn!(status = status(&error), %error, %channel, tries, "could not send a reply");
+                return;
+            }
+        }
+    }
+}
+
+/// Attempts at posting one reply that Discord keeps answering with 429.
+const SEND_TRIES: u32 = 3;
+/// Wait before the first retry after a 429; doubled for the second.
+const RATE_LIMITED_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The HTTP status Discord refused a request with, if that is what failed.
+fn status(error: &serenity::Error) -> Option<u16> {
+    match error {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => {
+            Some(response.status_code.as_u16())
+        }
+        _ => None,
     }
 }
 

@@ -3,8 +3,8 @@
 //!
 //! The layout follows the Rust community's ferrisbot-for-discord: one file per command under
 //! `commands/`, the message listener in `events`, admin checks in `permissions`, embeds and
-//! Discord's length limits in `reply`, user-facing texts in `i18n` and the per-user flood
-//! guard in `rate_limit`. Start-up and shutdown live in `client`.
+//! Discord's length limits in `reply`, user-facing texts in `i18n` and the per-user and
+//! per-server flood guards in `rate_limit`. Start-up and shutdown live in `client`.
 //!
 //! Every message the bot sends has allowed mentions set to none, so `@everyone` in a note or
 //! a question never pings anyone: channel messages get them as the HTTP client's default,
@@ -37,6 +37,8 @@ pub struct Data {
     texts: &'static crate::i18n::Texts,
     /// Per-user question limit.
     limiter: rate_limit::RateLimiter,
+    /// Per-guild question limit, counted only for questions within their user's limit.
+    guild_limiter: rate_limit::RateLimiter,
     /// Threads the bot opened, for follow-ups.
     threads: threads::BotThreads,
 }
@@ -47,9 +49,17 @@ impl Data {
         Self {
             texts: crate::i18n::texts(settings.language),
             limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
+            guild_limiter: rate_limit::RateLimiter::new(settings.guild_rate_limit_per_minute),
             threads: threads::BotThreads::default(),
             engine,
         }
+    }
+
+    /// Counts a question by `user` in `guild` (none: a direct message); false when it is over
+    /// the user's or the server's limit. The user's limit is checked first, so one user's
+    /// refused flood does not use up the server's share.
+    fn allow_question(&self, user: u64, guild: Option<u64>) -> bool {
+        self.limiter.allow(user) && guild.is_none_or(|guild| self.guild_limiter.allow(guild))
     }
 
     /// `[discord]` settings: the engine's, which never change while it runs.

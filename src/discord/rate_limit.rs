@@ -1,5 +1,6 @@
-//! Per-user flood guard: at most `discord.rate_limit_per_minute` questions in any sliding
-//! minute, so one user cannot fill a channel with answers.
+//! Flood guards: at most `discord.rate_limit_per_minute` questions per user and
+//! `discord.guild_rate_limit_per_minute` per server in any sliding minute, so neither one user
+//! nor many at once can fill a channel with answers.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -9,7 +10,7 @@ const WINDOW: Duration = Duration::from_secs(60);
 /// Above this many tracked users, idle entries are swept so memory stays bounded.
 const SWEEP_ABOVE: usize = 1024;
 
-/// Sliding-window counter per user id; cheap enough to check on every message.
+/// Sliding-window counter per user or server id; cheap enough to check on every message.
 #[derive(Debug)]
 pub struct RateLimiter {
     per_minute: u32,

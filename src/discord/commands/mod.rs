@@ -11,11 +11,11 @@ pub fn all() -> Vec<poise::Command<Data, Error>> {
     vec![ask::ask(), topic::topic(), reindex::reindex()]
 }
 
-/// Counts a command against its author's question limit; over it, tells them so (ephemerally)
+/// Counts a command against its author's and its server's question limits; over it, tells them so (ephemerally)
 /// and returns false.
 async fn within_rate_limit(ctx: Context<'_>) -> Result<bool, Error> {
     let data = ctx.data();
-    if data.limiter.allow(ctx.author().id.get()) {
+    if data.allow_question(ctx.author().id.get(), ctx.guild_id().map(|g| g.get())) {
         return Ok(true);
     }
     ctx.send(reply::ephemeral_text(data.texts.rate_limited, data.texts)).await?;

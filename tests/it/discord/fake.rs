@@ -18,7 +18,7 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 use tokio::sync::mpsc;
 
-use super::gateway::{dispatch_frame, gateway};
+use super::gateway::{dispatch_frame, gateway, DROP_CONNECTION};
 use super::payloads;
 
 /// One REST call the bot made.
@@ -34,6 +34,8 @@ pub struct Request {
     pub body: Value,
     /// When it arrived.
     pub at: Instant,
+    /// The status the fake answered with.
+    pub status: StatusCode,
 }
 
 impl Request {
@@ -55,6 +57,48 @@ pub(super) struct Shared {
     pub(super) gateway: Option<mpsc::UnboundedSender<String>>,
     /// Threads that exist (pre-existing ones and those the bot opened).
     threads: Vec<u64>,
+    /// Canned failures: the next calls to a method and path get these instead of the
+    /// normal answer, one each, in order.
+    scripted: Vec<(Method, String, std::collections::VecDeque<Scripted>)>,
+}
+
+/// A canned REST answer for [`FakeDiscord::script`]: status, extra headers, JSON body.
+#[derive(Debug, Clone)]
+pub struct Scripted {
+    /// HTTP status.
+    pub status: StatusCode,
+    /// Headers besides the content type.
+    pub headers: Vec<(&'static str, String)>,
+    /// JSON body.
+    pub body: Value,
+}
+
+impl Scripted {
+    /// A 429 as Discord sends it: `retry_after` in seconds in the body and the
+    /// `Retry-After` header, with `X-RateLimit-Global` when the limit is the global one.
+    pub fn rate_limited(retry_after: f64, global: bool) -> Scripted {
+        let mut headers = vec![("retry-after", retry_after.to_string())];
+        if global {
+            headers.push(("x-ratelimit-global", "true".to_owned()));
+        } else {
+            headers.push(("x-ratelimit-scope", "user".to_owned()));
+        }
+        let body = json!({"message": "You are being rate limited.", "retry_after": retry_after, "global": global});
+        Scripted { status: StatusCode::TOO_MANY_REQUESTS, headers, body }
+    }
+
+    /// An error status with Discord's JSON error body.
+    pub fn error(status: StatusCode, code: u32, message: &str) -> Scripted {
+        Scripted { status, headers: Vec::new(), body: payloads::error(code, message) }
+    }
+
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.body)).into_response();
+        for (name, value) in self.headers {
+            response.headers_mut().insert(name, value.parse().expect("a header value"));
+        }
+        response
+    }
 }
 
 /// State shared by the REST handler, the gateway sessions and the test.
@@ -152,6 +196,12 @@ impl FakeDiscord {
         self.inner.lock().closes.clone()
     }
 
+    /// The next `responses.len()` calls of `method` to `path` get `responses`, in order;
+    /// later calls are answered normally again.
+    pub fn script(&self, method: Method, path: &str, responses: Vec<Scripted>) {
+        self.inner.lock().scripted.push((method, path.to_owned(), responses.into()));
+    }
+
     /// Sends a dispatch event to the connected shard; returns when it was sent. Panics when
     /// serenity's model would reject the payload, since serenity would drop it silently.
     pub fn dispatch(&self, event: &str, data: Value) -> Instant {
@@ -160,6 +210,26 @@ impl FakeDiscord {
         let at = Instant::now();
         sender.send(frame).expect("gateway session alive");
         at
+    }
+
+    /// True while a gateway session has identified and takes dispatches.
+    pub fn connected(&self) -> bool {
+        self.inner.lock().gateway.is_some()
+    }
+
+    /// Drops the live gateway connection without a close frame, as a network failure would.
+    pub fn drop_connection(&self) {
+        self.send_raw(DROP_CONNECTION.to_owned());
+    }
+
+    /// Sends INVALID_SESSION (op 9), not resumable: the bot must identify again.
+    pub fn invalidate_session(&self) {
+        self.send_raw(json!({"op": 9, "s": null, "t": null, "d": false}).to_string());
+    }
+
+    fn send_raw(&self, frame: String) {
+        let sender = self.inner.lock().gateway.take().expect("the bot is connected to the gateway");
+        sender.send(frame).expect("gateway session alive");
     }
 
     /// Waits until a request satisfying `matches` has arrived and returns the first one.
@@ -201,14 +271,25 @@ impl FakeDiscord {
 
 async fn rest(State(inner): State<Arc<Inner>>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
     let path = uri.path().trim_start_matches("/api/v10").to_owned();
-    let request = Request {
+    let mut request = Request {
+        status: StatusCode::OK,
         method,
         auth: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_owned),
         body: serde_json::from_slice(&body).unwrap_or(Value::Null),
         at: Instant::now(),
         path,
     };
-    let response = respond(&inner, &request);
+    let scripted = {
+        let mut shared = inner.lock();
+        let queue =
+            shared.scripted.iter_mut().find(|(m, p, q)| *m == request.method && *p == request.path && !q.is_empty());
+        queue.and_then(|(_, _, q)| q.pop_front())
+    };
+    let response = match scripted {
+        Some(scripted) => scripted.into_response(),
+        None => respond(&inner, &request),
+    };
+    request.status = response.status();
     inner.lock().requests.push(request);
     response
 }

@@ -21,6 +21,9 @@ use super::payloads;
 const COMPRESS_ABOVE: usize = 1024;
 /// Heartbeat interval told to the bot in HELLO; short enough that tests see heartbeats.
 const HEARTBEAT_MS: u64 = 1000;
+/// Pushed like a frame, makes the session drop the connection without a close frame, as a
+/// network failure would.
+pub(super) const DROP_CONNECTION: &str = "\u{0}drop";
 
 /// serenity must parse the frame as the intended event, or it would drop it without a word.
 fn check_frame(frame: &Value) {
@@ -63,6 +66,9 @@ async fn session(inner: Arc<Inner>, mut socket: WebSocket) {
                 Some(Err(_)) | None => break None,
             },
             Some(frame) = outgoing.recv() => {
+                if frame == DROP_CONNECTION {
+                    break None;
+                }
                 let message = encode(frame);
                 if matches!(message, Message::Binary(_)) {
                     inner.lock().compressed += 1;

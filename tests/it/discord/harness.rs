@@ -165,14 +165,26 @@ impl Bot {
 
     /// Stops the bot like Ctrl-C does and checks it shut down cleanly: `run` returned Ok, the
     /// gateway got a normal close, and the token is in no log line.
-    pub async fn shutdown(mut self) {
+    pub async fn shutdown(self) {
+        self.shutdown_after_reconnects(false).await;
+    }
+
+    /// [`Self::shutdown`] for a bot that reconnected after the fake ended sessions (dropped
+    /// or invalidated): `run` must still return Ok and no log line hold the token.
+    pub async fn shutdown_after_reconnects(mut self, reconnected: bool) {
         let _ = self.stop.take().expect("running").send(());
         let task = self.task.take().expect("running");
         let result = tokio::time::timeout(Duration::from_secs(15), task).await;
         let result = result.expect("the bot stops within 15 s").expect("the bot task does not panic");
         assert!(result.is_ok(), "run returned {result:?}");
-        self.fake.wait_until("the gateway close", |f| !f.closes().is_empty()).await;
-        assert_eq!(self.fake.closes(), vec![Some(1000)], "one session, closed normally");
+        if reconnected {
+            // serenity 0.12's shard restart leaves the new session out of `shutdown_all`: it is
+            // closed when the process exits, not with a close frame (see docs/reliability.md).
+            assert!(!self.fake.closes().is_empty(), "the fake ended a session");
+        } else {
+            self.fake.wait_until("the gateway close", |f| !f.closes().is_empty()).await;
+            assert_eq!(self.fake.closes(), vec![Some(1000)], "one session, closed normally");
+        }
         assert_no_token_logged(&self.token);
     }
 }

@@ -4,6 +4,7 @@
 
 mod commands;
 mod fake;
+mod faults;
 mod gateway;
 mod harness;
 mod logs;
