@@ -374,9 +374,9 @@ impl QueryPlan {
     /// with the English word (`thread`), however alike their skeletons.
     fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary, analyzer: &Analyzer) {
         let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT, Widener::Singular));
-        let stems =
-            vocabulary.same_stem(word).into_iter().filter(|form| Some(form) != vocabulary.singular(word).as_ref());
-        let singular = singular.into_iter().chain(stems.map(|form| (form, STEM_WEIGHT, Widener::Stem)));
+        // A stem sibling that is the singular is already there: add_variant keeps one of each form.
+        let stems = vocabulary.same_stem(word).into_iter().map(|form| (form, STEM_WEIGHT, Widener::Stem));
+        let singular = singular.into_iter().chain(stems);
         let versionless = vocabulary.without_version(word).map(|form| (form, VERSIONLESS_WEIGHT, Widener::Version));
         let singular = singular.chain(versionless);
         let corrections =

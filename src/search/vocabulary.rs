@@ -171,8 +171,8 @@ impl Vocabulary {
         if word.len() < MIN_STEMMED_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
+        let stemmer = Stemmer::create(Algorithm::English);
         let by_stem = self.by_stem.get_or_init(|| {
-            let stemmer = Stemmer::create(Algorithm::English);
             let mut by_stem: FxHashMap<String, Vec<String>> = FxHashMap::default();
             let words = self
                 .by_length
@@ -183,7 +183,7 @@ impl Vocabulary {
             }
             by_stem
         });
-        let stem = Stemmer::create(Algorithm::English).stem(word).into_owned();
+        let stem = stemmer.stem(word).into_owned();
         let siblings = by_stem.get(&stem).into_iter().flatten();
         siblings.filter(|known| *known != word && inflections_of_one_word(word, known)).cloned().collect()
     }
