@@ -3,6 +3,7 @@
 //! Each scale runs in its own process (the CLI re-executes itself), so the peak memory of one
 //! measurement is not inflated by the one before.
 
+mod baseline;
 mod corpus;
 mod memory;
 
@@ -42,6 +43,24 @@ pub struct ScaleFigures {
     pub p99_ms: f64,
     /// Process start to first answer printed, index already built, median of runs, in seconds.
     pub cold_start_s: f64,
+    /// Peak resident memory of the process that built the index and answered, in MB.
+    pub peak_rss_mb: f64,
+}
+
+/// Figures of the plain Tantivy baseline (see `baseline`) at one scale, measured in a process
+/// of its own over the same notes and questions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BaselineFigures {
+    /// Copies of the shipped notes.
+    pub scale: usize,
+    /// Chunks indexed (the same chunks notebot indexes).
+    pub chunks: usize,
+    /// Load, chunk, analyse and index, in seconds.
+    pub build_s: f64,
+    /// Median time to answer one question in-process, in ms.
+    pub p50_ms: f64,
+    /// 99th percentile time to answer one question in-process, in ms.
+    pub p99_ms: f64,
     /// Peak resident memory of the process that built the index and answered, in MB.
     pub peak_rss_mb: f64,
 }
@@ -93,7 +112,12 @@ pub fn measure_scale(
     let engine = Engine::open(scaled.clone()).map_err(|e| e.to_string())?;
     let build_s = started.elapsed().as_secs_f64();
     let chunks = engine.stats().chunks;
-    let (p50_ms, p99_ms) = latency(&engine, questions);
+    let (p50_ms, p99_ms) = latency(
+        |question| {
+            let _ = engine.ask(question, ASKED_HITS);
+        },
+        questions,
+    );
     let peak = peak_rss_mb();
     drop(engine);
     let cold_start_s = cold_start(launcher, &scaled, questions.first().map_or("NLB", String::as_str))?;
@@ -111,15 +135,43 @@ pub fn measure_scale(
     })
 }
 
-fn latency(engine: &Engine, questions: &[String]) -> (f64, f64) {
+/// Measures the baseline at one scale in this process, over the same copies of the notes
+/// and the same questions as [`measure_scale`].
+pub fn measure_baseline(
+    settings: &Settings,
+    scale: usize,
+    questions: &[String],
+    work: &Path,
+) -> Result<BaselineFigures, String> {
+    let mut scaled = settings.clone();
+    scaled.knowledge.dir = work.join("knowledge");
+    copy_notes(&settings.knowledge, &scaled.knowledge.dir, scale).map_err(|e| e.to_string())?;
+    let analyzer = Analyzer::shared().map_err(|e| e.to_string())?;
+    let index_dir = work.join("baseline-index");
+    std::fs::create_dir_all(&index_dir).map_err(|e| e.to_string())?;
+    let (build_s, chunks, baseline) = baseline::timed_build(&scaled, &index_dir, &analyzer)?;
+    let (p50_ms, p99_ms) = latency(
+        |question| {
+            let _ = baseline.ask(question, ASKED_HITS);
+        },
+        questions,
+    );
+    Ok(BaselineFigures { scale, chunks, build_s, p50_ms, p99_ms, peak_rss_mb: peak_rss_mb() })
+}
+
+/// Citations asked for per timed question, by notebot and the baseline alike.
+const ASKED_HITS: usize = 5;
+
+/// p50 and p99 of `ask` over `questions` in ms: one warm-up round, then [`LATENCY_ROUNDS`].
+fn latency(ask: impl Fn(&str), questions: &[String]) -> (f64, f64) {
     for question in questions {
-        let _ = engine.ask(question, 5);
+        ask(question);
     }
     let mut times = Vec::with_capacity(questions.len() * LATENCY_ROUNDS);
     for _ in 0..LATENCY_ROUNDS {
         for question in questions {
             let started = Instant::now();
-            let _ = engine.ask(question, 5);
+            ask(question);
             times.push(started.elapsed().as_secs_f64() * 1000.0);
         }
     }

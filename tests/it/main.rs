@@ -3,6 +3,7 @@
 
 mod analysis;
 mod answers;
+mod bench;
 mod chunking;
 mod cli;
 mod common;
