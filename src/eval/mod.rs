@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "cli")] // only the bench, run from the command, reads it
 pub(crate) use metrics::percentile;
 pub use metrics::{Report, Summary};
 
