@@ -20,7 +20,7 @@ pub fn seed_note() -> String {
 
 /// Settings pointing at `knowledge` and `index`, with built-in defaults otherwise.
 pub fn settings(knowledge: &Path, index: &Path) -> Settings {
-    let mut settings = Settings::defaults();
+    let mut settings = Settings::defaults().expect("the built-in defaults are valid");
     settings.knowledge.dir = knowledge.to_path_buf();
     settings.index.dir = index.to_path_buf();
     settings
