@@ -342,9 +342,9 @@ pub enum ConfigError {
     /// does on its own.
     #[error("configuration error: {source}{}", in_origin(.origin))]
     Setting {
-        /// What the `config` crate found wrong.
+        /// What the `config` crate found wrong (boxed: it is large, and errors are rare).
         #[source]
-        source: config::ConfigError,
+        source: Box<config::ConfigError>,
         /// The file or variable it is written in.
         origin: Option<Origin>,
     },
@@ -528,7 +528,7 @@ fn setting_error(source: config::ConfigError, origin: Option<Origin>) -> ConfigE
     if is_about_token(&source) {
         ConfigError::Token { origin }
     } else {
-        ConfigError::Setting { source, origin }
+        ConfigError::Setting { source: Box::new(source), origin }
     }
 }
 

@@ -78,7 +78,7 @@ pub enum AskError {
     Empty,
     /// The index failed while searching.
     #[error("search failed: {0}")]
-    Search(String),
+    Search(#[source] tantivy::TantivyError),
 }
 
 /// The serving index plus what is derived from it once per generation.
@@ -196,8 +196,7 @@ impl Engine {
             }
             Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, bounded),
         };
-        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
-            .map_err(|e| AskError::Search(e.to_string()))?;
+        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking).map_err(AskError::Search)?;
         let composer = Composer { open: &live.open, settings: &self.settings };
         let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
         answer.truncated = bounded.len() < question.len();
