@@ -5,10 +5,14 @@
 //! key instead of a silently ignored setting.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use config::builder::{ConfigBuilder, DefaultState};
 use config::{Config, Environment, File, FileFormat};
 use serde::Deserialize;
+
+/// Most hits one question may ask for (`search.top`, `--top`).
+pub const MAX_TOP: usize = 50;
 
 /// The documented defaults, compiled in so the binary works from any directory.
 const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -285,59 +289,169 @@ pub struct SettingsSources {
     pub use_env: bool,
 }
 
-/// A configuration problem, worded for the operator who has to fix it.
+/// Where a setting was written, as a configuration error names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// `config/default.toml` as compiled in.
+    BuiltIn,
+    /// A config file.
+    File(PathBuf),
+    /// A `NOTEBOT__…` environment variable, by name.
+    Variable(String),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::BuiltIn => f.write_str("the built-in defaults"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::Variable(name) => write!(f, "the environment variable {name}"),
+        }
+    }
+}
+
+/// A configuration problem, worded for the operator who has to fix it. No message, and no
+/// cause kept, shows the Discord token.
 #[derive(Debug, thiserror::Error)]
-#[error("configuration error: {0}")]
-pub struct ConfigError(String);
+pub enum ConfigError {
+    /// The `--config` file is missing.
+    #[error("configuration error: config file {} does not exist", .0.display())]
+    Missing(PathBuf),
+    /// The `--config` path is a folder or another non-file.
+    #[error("configuration error: config file {} is not a file", .0.display())]
+    NotAFile(PathBuf),
+    /// A config file exists but cannot be read.
+    #[error("configuration error: config file {} cannot be read: {source}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why reading failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A config file is not TOML. The TOML parser's own error quotes the line, which may be the
+    /// token's, so only [`toml_problem`]'s account of it is kept.
+    #[error("configuration error: {} is not valid TOML: {problem}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Line, key and what is wrong, without the line's text.
+        problem: String,
+    },
+    /// An unknown key or a value of the wrong type, with the source that carries it when one
+    /// does on its own.
+    #[error("configuration error: {source}{}", in_origin(.origin))]
+    Setting {
+        /// What the `config` crate found wrong (boxed: it is large, and errors are rare).
+        #[source]
+        source: Box<config::ConfigError>,
+        /// The file or variable it is written in.
+        origin: Option<Origin>,
+    },
+    /// The token is not text. The `config` crate's error quotes the value, so it is not kept.
+    #[error(
+        "configuration error: `discord.token` must be text in quotes (the value given is not shown){}",
+        in_origin(.origin)
+    )]
+    Token {
+        /// The file or variable it is written in.
+        origin: Option<Origin>,
+    },
+    /// A value out of its range.
+    #[error("configuration error: `{key}` {why}")]
+    Value {
+        /// The key, `section.name`.
+        key: &'static str,
+        /// What it must be.
+        why: String,
+    },
+}
+
+fn in_origin(origin: &Option<Origin>) -> String {
+    origin.as_ref().map(|origin| format!(" (in {origin})")).unwrap_or_default()
+}
+
+/// One source of settings: a TOML text, or one environment variable.
+struct Layer {
+    origin: Origin,
+    content: LayerContent,
+}
+
+enum LayerContent {
+    Toml(String),
+    Variable(String, String),
+}
+
+impl Layer {
+    fn add_to(&self, builder: ConfigBuilder<DefaultState>) -> ConfigBuilder<DefaultState> {
+        match &self.content {
+            LayerContent::Toml(text) => builder.add_source(File::from_str(text, FileFormat::Toml)),
+            LayerContent::Variable(name, value) => {
+                let only = [(name.clone(), value.clone())].into_iter().collect();
+                builder.add_source(environment().source(Some(only)))
+            }
+        }
+    }
+}
 
 impl Settings {
-    /// Built-in defaults only: what tests and embedders start from.
-    pub fn defaults() -> Settings {
-        Self::load(&SettingsSources::default()).expect("the built-in default.toml is valid")
+    /// The built-in defaults (`config/default.toml` as compiled in), and nothing from the working
+    /// directory or the environment: what tests and embedders start from.
+    pub fn defaults() -> Result<Settings, ConfigError> {
+        let built_in = Layer { origin: Origin::BuiltIn, content: LayerContent::Toml(DEFAULT_TOML.to_string()) };
+        Self::from_layers(&[built_in], None)
     }
 
     /// Layers every source in precedence order and checks the result.
     pub fn load(sources: &SettingsSources) -> Result<Settings, ConfigError> {
         let config_dir = sources.config_dir.clone().unwrap_or_else(|| PathBuf::from("config"));
-        for file in [config_dir.join("default.toml"), config_dir.join("local.toml")].iter().chain(&sources.file) {
-            check_toml_syntax(file)?;
+        let mut layers = vec![Layer { origin: Origin::BuiltIn, content: LayerContent::Toml(DEFAULT_TOML.to_string()) }];
+        for file in [config_dir.join("default.toml"), config_dir.join("local.toml")] {
+            if file.is_file() {
+                layers.push(toml_layer(file)?);
+            }
         }
-        let mut builder = Config::builder()
-            .add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml))
-            .add_source(optional_toml(&config_dir.join("default.toml")))
-            .add_source(optional_toml(&config_dir.join("local.toml")));
         if let Some(file) = &sources.file {
             if !file.exists() {
-                return Err(ConfigError(format!("config file {} does not exist", file.display())));
+                return Err(ConfigError::Missing(file.clone()));
             }
             if !file.is_file() {
-                return Err(ConfigError(format!("config file {} is not a file", file.display())));
+                return Err(ConfigError::NotAFile(file.clone()));
             }
-            builder = builder.add_source(File::from(file.as_path()).format(FileFormat::Toml).required(true));
+            layers.push(toml_layer(file.clone())?);
         }
+        let mut token = None;
         if sources.use_env {
-            builder = builder.add_source(environment());
-            if let Ok(token) = std::env::var("DISCORD_TOKEN") {
-                if std::env::var_os("NOTEBOT__DISCORD__TOKEN").is_none() {
-                    builder = builder.set_override("discord.token", token).map_err(|e| ConfigError(e.to_string()))?;
-                }
+            layers.extend(variables().into_iter().map(|(name, value)| Layer {
+                origin: Origin::Variable(name.clone()),
+                content: LayerContent::Variable(name, value),
+            }));
+            if std::env::var_os("NOTEBOT__DISCORD__TOKEN").is_none() {
+                token = std::env::var("DISCORD_TOKEN").ok();
             }
         }
-        let files =
-            [config_dir.join("default.toml"), config_dir.join("local.toml")].into_iter().chain(sources.file.clone());
-        let files: Vec<PathBuf> = files.collect();
-        let settings: Settings = builder
-            .build()
-            .and_then(Config::try_deserialize)
-            .map_err(|e| ConfigError(with_origin(&without_token(&e.to_string()), &files, sources.use_env)))?;
+        Self::from_layers(&layers, token)
+    }
+
+    /// `layers` merged in order (and `token` over them); on a bad key, the message names the
+    /// last layer that is bad on its own.
+    fn from_layers(layers: &[Layer], token: Option<String>) -> Result<Settings, ConfigError> {
+        let mut builder = layers.iter().fold(Config::builder(), |builder, layer| layer.add_to(builder));
+        if let Some(token) = token {
+            builder = builder.set_override("discord.token", token).map_err(|e| setting_error(e, None))?;
+        }
+        let settings = match deserialize(builder) {
+            Ok(settings) => settings,
+            Err(merged) => return Err(blame(layers).unwrap_or_else(|| setting_error(merged, None))),
+        };
         settings.validate()?;
         Ok(settings)
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
-        let bad = |key: &str, why: &str| Err(ConfigError(format!("`{key}` {why}")));
-        if !(1..=crate::engine::MAX_TOP).contains(&self.search.top) {
-            return bad("search.top", &format!("must be from 1 to {}", crate::engine::MAX_TOP));
+        let bad = |key: &'static str, why: &str| Err(ConfigError::Value { key, why: why.to_string() });
+        if !(1..=MAX_TOP).contains(&self.search.top) {
+            return bad("search.top", &format!("must be from 1 to {MAX_TOP}"));
         }
         if self.knowledge.max_note_bytes < 1_000 {
             return bad("knowledge.max_note_bytes", "must be at least 1000");
@@ -367,18 +481,62 @@ impl Settings {
     }
 }
 
-/// Refuses a config file that is not valid TOML with a message naming the file, the line and
-/// the key, never the line itself: it may be the token's (`token = "abc` with the quote left
-/// open), and the TOML parser's own message quotes it.
-fn check_toml_syntax(file: &Path) -> Result<(), ConfigError> {
-    if !file.is_file() {
-        return Ok(()); // missing optional files are fine; a missing --config is reported later
+/// A config file read once, refused when it is not TOML with a message naming the file, the
+/// line and the key, never the line itself: it may be the token's (`token = "abc` with the quote
+/// left open), and the TOML parser's own message quotes it.
+fn toml_layer(path: PathBuf) -> Result<Layer, ConfigError> {
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(source) => return Err(ConfigError::Unreadable { path, source }),
+    };
+    if let Err(e) = toml::from_str::<toml::Table>(&text) {
+        let problem = toml_problem(&text, &e);
+        return Err(ConfigError::Syntax { path, problem });
     }
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| ConfigError(format!("config file {} cannot be read: {e}", file.display())))?;
-    match toml::from_str::<toml::Table>(&text) {
-        Ok(_) => Ok(()),
-        Err(e) => Err(ConfigError(format!("{} is not valid TOML: {}", file.display(), toml_problem(&text, &e)))),
+    Ok(Layer { origin: Origin::File(path), content: LayerContent::Toml(text) })
+}
+
+/// The `NOTEBOT__…` variables, in name order (names or values that are not UTF-8 are skipped,
+/// as the `config` crate skips them).
+fn variables() -> Vec<(String, String)> {
+    let mut variables: Vec<(String, String)> = std::env::vars_os()
+        .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
+        .filter(|(name, _)| name.to_ascii_uppercase().starts_with("NOTEBOT__"))
+        .collect();
+    variables.sort();
+    variables
+}
+
+fn deserialize(builder: ConfigBuilder<DefaultState>) -> Result<Settings, config::ConfigError> {
+    builder.build().and_then(Config::try_deserialize)
+}
+
+/// The error of the last layer that is bad over the built-in defaults alone, named by that
+/// layer: every key is in the defaults, so a layer fails alone exactly when it holds an unknown
+/// key or a value of the wrong type.
+fn blame(layers: &[Layer]) -> Option<ConfigError> {
+    let (built_in, rest) = layers.split_first()?;
+    let alone = |layer: &Layer| deserialize(layer.add_to(built_in.add_to(Config::builder()))).err();
+    if let Some(error) = alone(built_in) {
+        return Some(setting_error(error, Some(built_in.origin.clone())));
+    }
+    rest.iter().rev().find_map(|layer| alone(layer).map(|error| setting_error(error, Some(layer.origin.clone()))))
+}
+
+/// The error as kept; one about the token drops the `config` crate's error, which quotes the value.
+fn setting_error(source: config::ConfigError, origin: Option<Origin>) -> ConfigError {
+    if is_about_token(&source) {
+        ConfigError::Token { origin }
+    } else {
+        ConfigError::Setting { source: Box::new(source), origin }
+    }
+}
+
+fn is_about_token(error: &config::ConfigError) -> bool {
+    match error {
+        config::ConfigError::Type { key, .. } => key.as_deref() == Some("discord.token"),
+        config::ConfigError::At { key, error, .. } => key.as_deref() == Some("discord.token") || is_about_token(error),
+        _ => false,
     }
 }
 
@@ -403,61 +561,11 @@ fn first_line(message: &str) -> &str {
     message.lines().next().unwrap_or(message).trim()
 }
 
-/// The config crate quotes a value of the wrong type (`invalid type: integer `123…``); for the
-/// token that value is the secret.
-fn without_token(message: &str) -> String {
-    if message.contains("discord.token") {
-        "`discord.token` must be text in quotes (the value given is not shown)".to_string()
-    } else {
-        message.to_string()
-    }
-}
-
-/// Adds to a message about an unknown key where that key was written: the config crate names
-/// the key but not the file or variable, and several are layered.
-fn with_origin(message: &str, files: &[PathBuf], use_env: bool) -> String {
-    let Some(key) = message.split_once("unknown field `").and_then(|(_, rest)| rest.split_once('`')).map(|(k, _)| k)
-    else {
-        return message.to_string();
-    };
-    let in_file = files
-        .iter()
-        .rev()
-        .find(|file| std::fs::read_to_string(file).is_ok_and(|text| text.lines().any(|line| defines_key(line, key))));
-    if let Some(file) = in_file {
-        return format!("{message} (in {})", file.display());
-    }
-    let variable = format!("__{}", key.to_ascii_uppercase());
-    let in_env = use_env
-        .then(|| {
-            std::env::vars()
-                .map(|(name, _)| name)
-                .find(|name| name.starts_with("NOTEBOT__") && name.contains(&variable))
-        })
-        .flatten();
-    match in_env {
-        Some(name) => format!("{message} (in the environment variable {name})"),
-        None => message.to_string(),
-    }
-}
-
-/// Whether a TOML line sets `key` or opens a table named `key`.
-fn defines_key(line: &str, key: &str) -> bool {
-    let line = line.trim();
-    let table = line.strip_prefix('[').map(|rest| rest.trim_end_matches(']').trim());
-    let assigned = line.split_once('=').map(|(name, _)| name.trim().trim_matches('"'));
-    table.is_some_and(|name| name == key || name.ends_with(&format!(".{key}"))) || assigned == Some(key)
-}
-
 /// A level name, or a `tracing` directive naming a target (`notebot=debug`).
 fn is_log_directive(directive: &str) -> bool {
     let directive = directive.trim();
     directive.contains('=')
         || ["error", "warn", "info", "debug", "trace", "off"].contains(&directive.to_ascii_lowercase().as_str())
-}
-
-fn optional_toml(path: &Path) -> File<config::FileSourceFile, FileFormat> {
-    File::from(path).format(FileFormat::Toml).required(false)
 }
 
 fn environment() -> Environment {
@@ -469,4 +577,64 @@ fn environment() -> Environment {
         .with_list_parse_key("discord.answer_channels")
         .with_list_parse_key("discord.admin_user_ids")
         .with_list_parse_key("discord.admin_role_ids")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error;
+    use std::path::Path;
+
+    use super::*;
+
+    fn load(dir: &Path, file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let sources = SettingsSources { config_dir: Some(dir.into()), file: file.map(Into::into), use_env: false };
+        Settings::load(&sources)
+    }
+
+    fn origin(error: &ConfigError) -> Option<&Origin> {
+        match error {
+            ConfigError::Setting { origin, .. } | ConfigError::Token { origin } => origin.as_ref(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn defaults_are_the_built_in_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("local.toml"), "[search]\ntop = 9\n").unwrap();
+        assert_eq!(load(dir.path(), None).unwrap().search.top, 9);
+        let defaults = Settings::defaults().unwrap();
+        assert_eq!(defaults.search.top, 5);
+        let empty = tempfile::tempdir().unwrap();
+        assert_eq!(format!("{defaults:?}"), format!("{:?}", load(empty.path(), None).unwrap()));
+    }
+
+    #[test]
+    fn a_bad_key_is_named_with_the_file_that_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join("local.toml");
+        let extra = dir.path().join("extra.toml");
+        std::fs::write(&local, "[search]\ntopp = 3\n").unwrap();
+        std::fs::write(&extra, "[answer]\nlanguage = \"en\"\n").unwrap();
+        let unknown = load(dir.path(), Some(&extra)).unwrap_err();
+        assert_eq!(origin(&unknown), Some(&Origin::File(local.clone())), "{unknown}");
+        assert!(unknown.to_string().contains("topp") && unknown.source().is_some(), "{unknown}");
+
+        std::fs::write(&extra, "[search]\ntop = \"many\"\n").unwrap();
+        let both = load(dir.path(), Some(&extra)).unwrap_err();
+        assert_eq!(origin(&both), Some(&Origin::File(extra.clone())), "the later layer is named: {both}");
+        std::fs::remove_file(&local).unwrap();
+        let typed = load(dir.path(), Some(&extra)).unwrap_err();
+        assert!(typed.to_string().ends_with(&format!("(in {})", extra.display())), "{typed}");
+    }
+
+    #[test]
+    fn a_token_of_the_wrong_type_is_neither_shown_nor_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("secret.toml");
+        std::fs::write(&file, "[discord]\ntoken = [\"SECRETabc\"]\n").unwrap();
+        let error = load(dir.path(), Some(&file)).unwrap_err();
+        assert!(matches!(&error, ConfigError::Token { origin: Some(Origin::File(f)) } if f == &file), "{error}");
+        assert!(error.source().is_none() && !format!("{error} {error:?}").contains("SECRET"), "{error:?}");
+    }
 }

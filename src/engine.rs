@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::analysis::{Analyzer, AnalyzerError};
 use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, TopicView};
-use crate::config::{Ranking, Settings};
+use crate::config::{threads_or_cores, Ranking, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
 use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabulary};
@@ -15,8 +15,9 @@ use rustc_hash::FxHashMap;
 
 mod topics;
 
-/// Most hits one question may ask for.
-pub const MAX_TOP: usize = search::MAX_HITS;
+pub use crate::config::MAX_TOP;
+// A question may ask for no more hits than the search ranks.
+const _: () = assert!(MAX_TOP <= search::MAX_HITS);
 /// Other sections a `/topic` name also fits that are named to the person; more would bury
 /// the section shown.
 const MAX_OTHER_TOPICS: usize = 5;
@@ -77,7 +78,7 @@ pub enum AskError {
     Empty,
     /// The index failed while searching.
     #[error("search failed: {0}")]
-    Search(String),
+    Search(#[source] tantivy::TantivyError),
 }
 
 /// The serving index plus what is derived from it once per generation.
@@ -195,8 +196,7 @@ impl Engine {
             }
             Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, bounded),
         };
-        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking)
-            .map_err(|e| AskError::Search(e.to_string()))?;
+        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking).map_err(AskError::Search)?;
         let composer = Composer { open: &live.open, settings: &self.settings };
         let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
         answer.truncated = bounded.len() < question.len();
@@ -369,8 +369,8 @@ fn build(
     notice: &dyn Fn(Notice<'_>),
 ) -> Result<OpenIndex, EngineError> {
     let options = settings.knowledge.page_options();
-    let knowledge =
-        knowledge::load(&settings.knowledge.dir, settings.index.threads, &options).map_err(EngineError::Knowledge)?;
+    let readers = threads_or_cores(settings.index.threads);
+    let knowledge = knowledge::load(&settings.knowledge.dir, readers, &options).map_err(EngineError::Knowledge)?;
     if !knowledge.problems.is_empty() {
         notice(Notice::Problems(&knowledge.problems));
     }

@@ -68,7 +68,7 @@ pub struct Term {
 /// Why the analyzer could not start (the embedded dictionary failed to load).
 #[derive(Debug, thiserror::Error)]
 #[error("the Korean dictionary could not be loaded: {0}")]
-pub struct AnalyzerError(String);
+pub struct AnalyzerError(#[source] Arc<lindera::error::LinderaError>);
 
 /// The Korean/English analyzer; cheap to clone, one dictionary per process.
 #[derive(Clone)]
@@ -82,7 +82,7 @@ impl std::fmt::Debug for Analyzer {
     }
 }
 
-static SHARED: OnceLock<Result<Analyzer, String>> = OnceLock::new();
+static SHARED: OnceLock<Result<Analyzer, Arc<lindera::error::LinderaError>>> = OnceLock::new();
 
 impl Analyzer {
     /// The process-wide analyzer: the 80 MB dictionary is loaded once (about 0.1 s) and shared
@@ -90,7 +90,7 @@ impl Analyzer {
     pub fn shared() -> Result<Analyzer, AnalyzerError> {
         SHARED
             .get_or_init(|| {
-                let dictionary = load_dictionary("embedded://ko-dic").map_err(|e| e.to_string())?;
+                let dictionary = load_dictionary("embedded://ko-dic").map_err(Arc::new)?;
                 let segmenter = Segmenter::new(Mode::Normal, dictionary, None);
                 Ok(Analyzer { segmenter: Arc::new(segmenter) })
             })

@@ -57,7 +57,7 @@ pub fn run(settings: Settings, args: &AskArgs) -> ExitCode {
     match answer_one(&engine, &question, None, format) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failed::Ask(AskError::Empty)) => fail(EXIT_USAGE, texts::empty_question(language)),
-        Err(Failed::Ask(AskError::Search(e))) => fail(1, &texts::search_failed(language, &e)),
+        Err(Failed::Ask(AskError::Search(e))) => fail(1, &texts::search_failed(language, &e.to_string())),
         Err(Failed::Write(e)) => finish(Err(e), language),
     }
 }
@@ -124,7 +124,7 @@ fn answer_interactively(engine: &Engine, format: Format) -> ExitCode {
                 match answer_one(engine, &line, None, format) {
                     Ok(()) | Err(Failed::Ask(AskError::Empty)) => {}
                     Err(Failed::Ask(AskError::Search(e))) => {
-                        say(&format!("notebot: {}", texts::search_failed(language, &e)))
+                        say(&format!("notebot: {}", texts::search_failed(language, &e.to_string())))
                     }
                     Err(Failed::Write(e)) => return finish(Err(e), language),
                 }
@@ -165,7 +165,7 @@ fn answer_stdin(engine: &Engine, format: Format) -> ExitCode {
             .and_then(|()| if format.json { Ok(()) } else { writeln!(std::io::stdout()).map_err(Failed::Write) });
         match answered {
             Ok(()) | Err(Failed::Ask(AskError::Empty)) => {}
-            Err(Failed::Ask(AskError::Search(e))) => return fail(1, &texts::search_failed(language, &e)),
+            Err(Failed::Ask(AskError::Search(e))) => return fail(1, &texts::search_failed(language, &e.to_string())),
             Err(Failed::Write(e)) => return finish(Err(e), language),
         }
     }

@@ -6,6 +6,7 @@ mod bench;
 mod eval;
 mod index;
 mod output;
+#[cfg(feature = "discord")]
 mod serve;
 mod topics;
 
@@ -74,6 +75,7 @@ enum Command {
     #[command(override_usage = "notebot bench [OPTIONS]")]
     Bench(bench::BenchArgs),
     /// Run the Discord bot (token from DISCORD_TOKEN or NOTEBOT__DISCORD__TOKEN).
+    #[cfg(feature = "discord")]
     #[command(override_usage = "notebot serve [OPTIONS]")]
     Serve,
 }
@@ -93,6 +95,7 @@ pub fn run() -> ExitCode {
         Command::Index(args) => index::run(settings, &args),
         Command::Eval(args) => eval::run(settings, &args),
         Command::Bench(args) => bench::run(settings, cli.config.as_deref(), &args),
+        #[cfg(feature = "discord")]
         Command::Serve => serve::run(settings),
     }
 }

@@ -31,7 +31,7 @@ mod tests {
 
     #[test]
     fn admins_are_listed_users_or_holders_of_listed_roles() {
-        let mut settings = Settings::defaults().discord;
+        let mut settings = Settings::defaults().unwrap().discord;
         settings.admin_user_ids = vec![1];
         settings.admin_role_ids = vec![10];
         assert!(is_admin(&settings, UserId::new(1), &[]));

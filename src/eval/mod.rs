@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "cli")] // only the bench, run from the command, reads it
 pub(crate) use metrics::percentile;
 pub use metrics::{Report, Summary};
 
@@ -105,33 +106,48 @@ impl Outcome {
 
 /// Why a question set could not be read.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}{}: {message}", if *line > 0 { format!(":{line}") } else { String::new() })]
+#[error("{path}{}: {problem}", if *line > 0 { format!(":{line}") } else { String::new() })]
 pub struct EvalError {
     /// The question file.
     pub path: String,
     /// 1-based line number (0 for the whole file).
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    #[source]
+    pub problem: EvalProblem,
+}
+
+/// What is wrong with a question file or one of its lines.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalProblem {
+    /// The file cannot be read.
+    #[error("{0}")]
+    Read(#[source] std::io::Error),
+    /// A line is not a question in JSON (an unknown field, a missing one, bad syntax).
+    #[error("{0}")]
+    Json(#[source] serde_json::Error),
+    /// A well-formed question that cannot be checked, or a file without questions.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Reads a JSONL question set, naming the line of any malformed entry: unknown fields (a
 /// misspelt `expect` would silently make a question unanswerable), an answerable question
 /// without an expected citation, or one expecting a note that `knowledge` does not hold.
 pub fn load_questions(path: &Path, knowledge: &Path) -> Result<Vec<EvalQuestion>, EvalError> {
-    let error = |line, message: String| EvalError { path: path.display().to_string(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| error(0, e.to_string()))?;
+    let error = |line, problem| EvalError { path: path.display().to_string(), line, problem };
+    let text = std::fs::read_to_string(path).map_err(|e| error(0, EvalProblem::Read(e)))?;
     let mut questions = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let question: EvalQuestion = serde_json::from_str(line).map_err(|e| error(i + 1, e.to_string()))?;
-        check_question(&question, knowledge).map_err(|message| error(i + 1, message))?;
+        let question: EvalQuestion = serde_json::from_str(line).map_err(|e| error(i + 1, EvalProblem::Json(e)))?;
+        check_question(&question, knowledge).map_err(|message| error(i + 1, EvalProblem::Invalid(message)))?;
         questions.push(question);
     }
     if questions.is_empty() {
-        return Err(error(0, "no questions".to_string()));
+        return Err(error(0, EvalProblem::Invalid("no questions".to_string())));
     }
     Ok(questions)
 }

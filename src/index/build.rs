@@ -10,7 +10,6 @@ use super::schema::{ChunkFields, SCHEMA_VERSION};
 use super::store::{io, open_with_manifest, write_manifest, IndexStore, Manifest, OpenIndex, MANIFEST};
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
-use crate::config::threads_or_cores;
 use crate::knowledge::{spelled_out, Chunk, Knowledge};
 
 /// Tantivy's per-thread indexing budget; ample for notes, small enough for a 2-core box.
@@ -18,8 +17,9 @@ const MEMORY_PER_THREAD: usize = 64 * 1024 * 1024;
 /// Below this many chunks one thread is as fast as two and leaves a single segment.
 const SINGLE_THREAD_BELOW: usize = 5_000;
 
-/// Builds a generation from `knowledge` and publishes it; on any error the folder is removed
-/// and the previous generation stays live.
+/// Builds a generation from `knowledge` with `threads` writing threads (0: as many as suit the
+/// build and the machine) and publishes it; on any error the folder is removed and the previous
+/// generation stays live.
 pub fn build(
     store: &IndexStore,
     knowledge: &Knowledge,
@@ -80,10 +80,13 @@ fn write_generation(
     merge_into_one_segment(&index, writer)
 }
 
+/// `configured` threads (0, `index.threads`' default: one for a small build, else one per core),
+/// at most 8.
 fn writer_threads(configured: usize, chunks: usize) -> usize {
     match configured {
         0 if chunks < SINGLE_THREAD_BELOW => 1,
-        n => threads_or_cores(n).min(8),
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+        n => n.min(8),
     }
 }
 

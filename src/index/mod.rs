@@ -33,9 +33,18 @@ pub enum IndexError {
     /// Tantivy refused an operation.
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-    /// The manifest next to the index is missing or unreadable.
+    /// The manifest next to the index is of another version.
     #[error("index manifest: {0}")]
     Manifest(String),
+    /// The manifest next to the index is not the JSON notebot writes, or could not be written.
+    #[error("index manifest: {path}: {source}")]
+    ManifestJson {
+        /// The manifest file.
+        path: String,
+        /// What the JSON library found.
+        #[source]
+        source: serde_json::Error,
+    },
     /// A generation's files are not those its build wrote.
     #[error("damaged index: {0}")]
     Damaged(String),

@@ -326,15 +326,19 @@ pub(super) fn io(path: &Path, source: std::io::Error) -> IndexError {
 }
 
 pub(super) fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), IndexError> {
-    let json = serde_json::to_vec(manifest).map_err(|e| IndexError::Manifest(e.to_string()))?;
     let path = dir.join(MANIFEST);
+    let json = serde_json::to_vec(manifest).map_err(|e| manifest_json(&path, e))?;
     fs::write(&path, json).map_err(|e| io(&path, e))
 }
 
 fn read_manifest(dir: &Path) -> Result<Manifest, IndexError> {
     let path = dir.join(MANIFEST);
     let bytes = fs::read(&path).map_err(|e| io(&path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| IndexError::Manifest(format!("{}: {e}", path.display())))
+    serde_json::from_slice(&bytes).map_err(|e| manifest_json(&path, e))
+}
+
+fn manifest_json(path: &Path, source: serde_json::Error) -> IndexError {
+    IndexError::ManifestJson { path: path.display().to_string(), source }
 }
 
 /// Opens a generation folder for searching, with our tokenizer registered, once its files

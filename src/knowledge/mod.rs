@@ -170,8 +170,8 @@ impl Default for NoteLimits {
 }
 
 /// Reads every note under `dir` (a Jekyll site's `_config.yml` at its root replaces
-/// `options.site`) with up to `threads` threads (0: one per core, so a build told
-/// to use fewer cores by `index.threads` does not take them all while reading); unreadable notes
+/// `options.site`) with up to `threads` threads (the caller's count, so a build told to use
+/// fewer cores by `index.threads` does not take them all while reading); unreadable notes
 /// become [`Problem`]s, never errors.
 pub fn load(dir: &Path, threads: usize, options: &PageOptions) -> Result<Knowledge, Problem> {
     let (notes, problems) = list_notes(dir)?;
@@ -186,12 +186,12 @@ pub fn load(dir: &Path, threads: usize, options: &PageOptions) -> Result<Knowled
     Ok(knowledge)
 }
 
-/// Reads and parses `notes` with up to `threads` threads (0: one per core), results in the
+/// Reads and parses `notes` with up to `threads` threads (at least one), results in the
 /// notes' order: with many notes, reading is a sixth of a build and would otherwise leave a
 /// core idle.
 fn read_all(notes: &[NoteFile], threads: usize, options: &PageOptions) -> Vec<Result<ParsedNote, String>> {
     let read = |note: &NoteFile| read_note(note, options);
-    let workers = crate::config::threads_or_cores(threads).min(notes.len() / MIN_NOTES_PER_READER).max(1);
+    let workers = threads.min(notes.len() / MIN_NOTES_PER_READER).max(1);
     if workers == 1 {
         return notes.iter().map(read).collect();
     }

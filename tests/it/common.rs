@@ -1,5 +1,5 @@
 //! Fixtures shared by the capability tests: temporary knowledge folders, engines over them,
-//! and one engine over the shipped notes.
+//! and one engine over the tests' copy of the shipped notes.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -8,19 +8,20 @@ use notebot::config::Settings;
 use notebot::engine::Engine;
 use tempfile::TempDir;
 
-/// The repository's shipped knowledge folder.
+/// The tests' copy of the shipped example notes (`tests/data/notes`): tests pin its lines and
+/// wording, so the example in `knowledge/` can be edited without breaking them.
 pub fn shipped_knowledge() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/notes")
 }
 
-/// The seed note's text.
+/// The seed note's text, from the tests' copy.
 pub fn seed_note() -> String {
     std::fs::read_to_string(shipped_knowledge().join("aws/overview.md")).expect("shipped note")
 }
 
 /// Settings pointing at `knowledge` and `index`, with built-in defaults otherwise.
 pub fn settings(knowledge: &Path, index: &Path) -> Settings {
-    let mut settings = Settings::defaults();
+    let mut settings = Settings::defaults().expect("the built-in defaults are valid");
     settings.knowledge.dir = knowledge.to_path_buf();
     settings.index.dir = index.to_path_buf();
     settings
@@ -84,4 +85,17 @@ impl Fixture {
     pub fn engine(&self) -> Engine {
         Engine::open(self.settings()).expect("engine")
     }
+}
+
+/// The `notebot` binary run in `dir` with none of the caller's `NOTEBOT__…` variables or
+/// `RUST_LOG`: a developer's `config/local.toml` or environment must not change a test.
+pub fn notebot_in(dir: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_notebot"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|name| name.starts_with("NOTEBOT__") || name == "RUST_LOG") {
+            command.env_remove(name);
+        }
+    }
+    command.current_dir(dir);
+    command
 }

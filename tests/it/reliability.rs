@@ -14,18 +14,12 @@ use notebot::engine::{Engine, EngineError};
 use notebot::index::IndexError;
 use serde_json::Value;
 
-use crate::common::{settings, Fixture};
+use crate::common::{notebot_in, settings, Fixture};
 
 /// `notebot` over the fixture's folders, with a clean environment for the keys tests set.
 fn notebot(fixture: &Fixture, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_notebot"));
+    let mut command = notebot_in(fixture.root.path());
     command.arg("--knowledge").arg(fixture.knowledge()).arg("--index").arg(fixture.index()).args(args);
-    for (name, _) in std::env::vars() {
-        if name.starts_with("NOTEBOT__") || name == "RUST_LOG" {
-            command.env_remove(name);
-        }
-    }
-    command.current_dir(fixture.root.path());
     command
 }
 

@@ -7,13 +7,12 @@
 //! snapshots` rewrites the files, to be read and committed with the change.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use notebot::config::Language;
 use notebot::discord::preview;
 use notebot::engine::Engine;
 
-use crate::common::{settings, Fixture};
+use crate::common::{notebot_in, settings, Fixture};
 
 /// The cases: what each question shows.
 const QUESTIONS: &[(&str, &str)] = &[
@@ -61,14 +60,12 @@ fn language_name(language: Language) -> &'static str {
 
 /// `notebot ask` as a person runs it, one question at a time.
 fn terminal(knowledge: &Path, index: &Path, language: Language, question: &str) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_notebot"))
+    let output = notebot_in(knowledge)
         .arg("--knowledge")
         .arg(knowledge)
         .arg("--index")
         .arg(index)
         .args(["ask", question])
-        .env_remove("RUST_LOG")
-        .env_remove("NOTEBOT__SEARCH__TOP")
         .env("NOTEBOT__ANSWER__LANGUAGE", language_name(language))
         .output()
         .expect("notebot runs");
