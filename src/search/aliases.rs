@@ -24,9 +24,6 @@ use crate::analysis::{
     contains_hangul, is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term,
 };
 
-/// The built-in glossary, in the alias file's format.
-const GLOSSARY: &str = include_str!("glossary.toml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AliasFile {
@@ -131,11 +128,18 @@ impl Aliases {
         Ok(file.groups)
     }
 
-    /// The built-in English–Korean glossary's groups (`security` = `보안`): teams write notes in
-    /// one language and ask in the other, and no team should have to list everyday words.
+    /// The built-in English–Korean glossary's groups (`security` = `보안`,
+    /// `src/lexicon/glossary.toml`): teams write notes in one language and ask in the other, and
+    /// no team should have to list everyday words. Should the embedded file not parse (a test
+    /// keeps that from shipping), the error is logged and the team's file serves alone.
     pub fn glossary_groups() -> Vec<Vec<String>> {
-        let file: AliasFile = toml::from_str(GLOSSARY).expect("the built-in glossary is valid TOML");
-        file.groups
+        match crate::lexicon::glossary() {
+            Ok(groups) => groups.to_vec(),
+            Err(why) => {
+                tracing::error!("the built-in glossary is ignored: {why}");
+                Vec::new()
+            }
+        }
     }
 
     /// Builds aliases from groups of phrases; groups that share a phrase become one.
