@@ -237,3 +237,18 @@ fn the_glossary_is_well_formed() {
     let problems = lexicon::glossary_problems();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_glossary_lists_no_inflection_the_stemmer_finds() {
+    // Aliases match and widen one-word English entries by their inflections (`support` stands
+    // for `supports` and `supported`); words too short to stem (`log`, `logs`) and derivations
+    // (`deploy`, `deployment`) are still listed.
+    let mut listed = Vec::new();
+    for group in lexicon::glossary().unwrap() {
+        for (i, a) in group.iter().enumerate() {
+            let inflected = group[i + 1..].iter().filter(|b| notebot::search::inflections_of_each_other(a, b));
+            listed.extend(inflected.map(|b| format!("{a} / {b}")));
+        }
+    }
+    assert!(listed.is_empty(), "inflections listed by hand: {listed:?}");
+}
