@@ -135,7 +135,7 @@ fn join_stripped(lines: &[NumberedLine<'_>], labels: List) -> String {
 }
 
 /// The text after a leading label such as `질문:` or `Q.`, if the line starts with one.
-pub fn strip_label<'a>(line: &'a str, labels: List) -> Option<&'a str> {
+pub fn strip_label(line: &str, labels: List) -> Option<&str> {
     let trimmed = line.trim_start();
     let (head, rest) = trimmed.split_once([':', '.', '：'])?;
     let head = head.trim();
