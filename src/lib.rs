@@ -23,4 +23,5 @@ pub mod eval;
 pub mod i18n;
 pub mod index;
 pub mod knowledge;
+pub mod lexicon;
 pub mod search;

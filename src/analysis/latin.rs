@@ -92,10 +92,7 @@ fn in_link(text: &str, start: usize, end: usize) -> bool {
     text[token_start..token_end].contains(['/', '=', '?', '&'])
 }
 
-/// What follows the apostrophe of an English contraction.
-const CONTRACTION_TAILS: &[&str] = &["d", "ll", "m", "re", "s", "t", "ve"];
-
 /// Whether `word`, at `start` in `text`, is the tail of a contraction: no word of its own.
 fn is_contraction_tail(text: &str, start: usize, word: &str) -> bool {
-    CONTRACTION_TAILS.contains(&word) && text[..start].ends_with(['\'', '\u{2019}'])
+    crate::lexicon::List::EnglishContractionTails.contains(word) && text[..start].ends_with(['\'', '\u{2019}'])
 }

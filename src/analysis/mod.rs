@@ -182,6 +182,31 @@ impl Analyzer {
         push_written_form(text, word, out);
     }
 
+    /// The dictionary's reading of `text` (normalised first): every morpheme with its
+    /// mecab-ko-dic tag (`하`/`VV`, `는`/`ETM`) and whether the analyser indexes that tag, before
+    /// stop lists and particles are taken out. For checking the word lists of `src/lexicon/`
+    /// against what the dictionary produces.
+    pub fn morphemes(&self, text: &str) -> Vec<(String, String, bool)> {
+        let normalized = normalize(text);
+        WORKER.with(|worker| {
+            let mut worker = worker.borrow_mut();
+            let worker = worker.get_or_insert_with(|| self.segmenter.new_worker());
+            let Ok(tokens) = worker.segment(&normalized) else {
+                return Vec::new();
+            };
+            let mut found = Vec::new();
+            for mut token in tokens {
+                let surface = token.surface.to_string();
+                let details: Vec<String> = token.details().into_iter().map(str::to_string).collect();
+                let details: Vec<&str> = details.iter().map(String::as_str).collect();
+                for (text, tag) in morphemes::morphemes(&surface, &details) {
+                    found.push((text.to_string(), tag.to_string(), morphemes::is_content_tag(tag)));
+                }
+            }
+            found
+        })
+    }
+
     /// Re-segments a Korean tail glued to a Latin word on its own, if that reads it as fewer
     /// morphemes (`EC2인스턴스`: `인`+`스턴스` becomes `인스턴스`).
     fn reread(&self, text: &str, segs: &[Seg]) -> Option<Vec<Seg>> {

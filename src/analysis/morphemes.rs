@@ -7,9 +7,8 @@
 //! (`게이트웨이` → `게이트/NNG/*+웨이/NNG/*`) are indexed whole and as their parts, so
 //! `보안그룹` and `보안 그룹` match each other.
 
-use std::sync::OnceLock;
-
 use super::TermClass;
+use crate::lexicon::List;
 
 /// A term taken from one dictionary token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,11 +26,6 @@ const POS: usize = 0;
 const KIND: usize = 4;
 const EXPRESSION: usize = 7;
 
-/// Light verbs and adjectives that appear in nearly every question (`하다`, `되다`, `있다`,
-/// `알려줘`) and would only dilute a query.
-const STOP_STEMS: &[&str] =
-    &["하", "되", "있", "없", "같", "않", "이", "그렇", "그러", "이렇", "어떻", "알리", "알", "주", "모르", "싶", "쓰"];
-
 /// Terms from one token: nothing for particles and endings, the stems of inflected forms, the
 /// whole word and its parts for compounds.
 pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
@@ -41,7 +35,7 @@ pub fn index_pieces(surface: &str, details: &[&str]) -> Vec<Piece> {
     match kind {
         "Inflect" | "Preanalysis" if expression != "*" => expression_parts(expression)
             .filter(|(_, part_tag)| keeps(part_tag))
-            .filter(|(text, _)| !STOP_STEMS.contains(text))
+            .filter(|(text, _)| !List::KoreanStopStems.contains(text))
             .map(|(text, part_tag)| piece(text, part_tag, false))
             .collect(),
         "Compound" if expression != "*" && keeps(tag) => compound(surface, expression),
@@ -72,6 +66,23 @@ fn compound(surface: &str, expression: &str) -> Vec<Piece> {
     pieces
 }
 
+/// The morphemes of one token with their tags, before any filtering: an inflected or compound
+/// word's expression parts, or the token itself.
+pub fn morphemes<'a>(surface: &'a str, details: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    let tag = details.get(POS).copied().unwrap_or("UNK");
+    let kind = details.get(KIND).copied().unwrap_or("*");
+    let expression = details.get(EXPRESSION).copied().unwrap_or("*");
+    match kind {
+        "Inflect" | "Preanalysis" | "Compound" if expression != "*" => expression_parts(expression).collect(),
+        _ => vec![(surface, tag)],
+    }
+}
+
+/// Whether the analyser indexes a morpheme of this tag (`VV`, `NNG`), stop lists aside.
+pub fn is_content_tag(tag: &str) -> bool {
+    keeps(tag)
+}
+
 /// `하/XSV/*+아서/EC/*` → (`하`, `XSV`), (`아서`, `EC`).
 fn expression_parts(expression: &str) -> impl Iterator<Item = (&str, &str)> {
     expression.split('+').filter_map(|part| {
@@ -89,7 +100,7 @@ fn keeps_token(tag: &str, surface: &str) -> bool {
     if tag == "UNK" || tag == "UNKNOWN" {
         return surface.chars().any(char::is_alphanumeric);
     }
-    keeps(tag) && !STOP_STEMS.contains(&surface)
+    keeps(tag) && !List::KoreanStopStems.contains(surface)
 }
 
 /// Whether `surface` is made of lone Hangul letters (jamo), as chat writes `ㅋㅋ` or `ㅠㅠ`
@@ -105,228 +116,16 @@ fn keeps(tag: &str) -> bool {
     matches!(first, "NNG" | "NNP" | "NNBC" | "NR" | "VV" | "VA" | "XR" | "SL" | "SH" | "SN")
 }
 
-/// Function words of English questions ("Does NLB terminate TLS?"): never topic terms. A
-/// standard English stop list, without the particles of technical phrasal terms (`scale up`,
-/// `scale out`, `sign in`, `stop and start`), plus the words a question is framed with.
-const ENGLISH_STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "during",
-    "each",
-    "few",
-    "find",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "many",
-    "me",
-    "more",
-    "most",
-    "much",
-    "my",
-    "myself",
-    "nor",
-    "of",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "until",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "s",
-    "t",
-    "don",
-    "doesn",
-    "isn",
-    "aren",
-    "won",
-    "get",
-    "got",
-    "tell",
-    "let",
-    "us",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "also",
-    "yet",
-    "anyone",
-    "someone",
-    "something",
-    "anything",
-    "please",
-    "know",
-    "want",
-    "need",
-    "ok",
-    "okay",
-    "thanks",
-    "notes",
-    "mentioned",
-    "say",
-    "said",
-    "says",
-    "didn",
-    "wasn",
-    "weren",
-    "hasn",
-    "haven",
-    "hadn",
-    "couldn",
-    "shouldn",
-    "wouldn",
-    "mustn",
-    "needn",
-    "mightn",
-    "shan",
-    "whats",
-    "dont",
-    "doesnt",
-    "didnt",
-    "cant",
-    "isnt",
-    "arent",
-    "wasnt",
-    "werent",
-    "wont",
-    "wouldnt",
-    "shouldnt",
-    "couldnt",
-    "hasnt",
-    "havent",
-    "im",
-    "ive",
-    "youre",
-    "theyre",
-    "thats",
-    "theres",
-    "hows",
-    "wheres",
-    "whos",
-];
-
-/// Whether a lower-cased Latin word is an English function word. Asked for every Latin token
-/// of every note, so the list is searched sorted (a linear scan was 4% of the analysis).
+/// Whether a lower-cased Latin word is an English function word (see
+/// `src/lexicon/english_stop_words.txt`). Asked for every Latin token of every note, so the
+/// list is searched sorted.
 pub fn is_english_stopword(word: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    sorted_once(&SORTED, || ENGLISH_STOPWORDS.to_vec()).binary_search(&word).is_ok()
+    List::EnglishStopWords.contains(word)
 }
 
 /// Whether a lower-cased Latin word is one English questions are framed with (`exactly`,
-/// `usually`, `whose`, the `in` of `sign in`; see the list's header): searched, but not what a
-/// question is about.
+/// `usually`, `whose`, the `in` of `sign in`; see `src/lexicon/english_frame_words.txt`):
+/// searched, but not what a question is about.
 pub fn is_english_frame_word(word: &str) -> bool {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    let list = || {
-        let lines = include_str!("english_frame_words.txt").lines().map(str::trim);
-        lines.filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
-    };
-    sorted_once(&SORTED, list).binary_search(&word).is_ok()
-}
-
-/// A word list, sorted on first use, for binary search.
-fn sorted_once(
-    cell: &'static OnceLock<Vec<&'static str>>,
-    words: impl FnOnce() -> Vec<&'static str>,
-) -> &'static [&'static str] {
-    cell.get_or_init(|| {
-        let mut words = words();
-        words.sort_unstable();
-        words
-    })
+    List::EnglishFrameWords.contains(word)
 }

@@ -9,82 +9,11 @@ use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::config::Settings;
 use crate::index::OpenIndex;
+use crate::lexicon::List;
 use crate::search::{Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
-/// Words that ask rather than name (`얼마야?`, `기준이 뭐야?`, `차이가 뭐야?`): a question's
-/// answer need not contain them, so their absence never makes an answer partial and they are
-/// never reported as missing from the notes. English question words are the analyser's frame
-/// words already.
-const QUESTION_WORDS: &[&str] = &[
-    "얼마",
-    "기준",
-    "뭐",
-    "무엇",
-    "뭔",
-    "무슨",
-    "어떤",
-    "어디",
-    "언제",
-    "누구",
-    "왜",
-    "어떻게",
-    "방법",
-    "차이",
-    "차이점",
-    "이유",
-    "경우",
-    "설명",
-    "의미",
-    "뜻",
-    "정의",
-    "종류",
-    "예시",
-    "예",
-    "개념",
-    "내용",
-    "정도",
-    "때",
-    "것",
-    "거",
-    "수",
-    "중",
-    "관련",
-    "얘기",
-    "이야기",
-    "정리",
-    "질문",
-    "노트",
-    "문서",
-    "여부",
-    "필요",
-    "사용",
-    "방식",
-    "과정",
-    "역할",
-    "특징",
-    "장점",
-    "단점",
-    "기능",
-    "용도",
-    "목적",
-    "원리",
-    "가능",
-    "얼마나",
-    "몇",
-    "difference",
-    "way",
-    "reason",
-    "example",
-    "meaning",
-    "purpose",
-    "kind",
-    "type",
-    "use",
-    "usage",
-];
-
 /// What composing an answer needs besides the question.
 pub struct Composer<'a> {
     /// The live index.
@@ -224,9 +153,12 @@ fn as_written(query: &str, word: &str) -> String {
     }
 }
 
+/// Words that ask rather than name (`얼마야?`, `차이가 뭐야?`; `src/lexicon/question_words.txt`):
+/// a question's answer need not contain them, so their absence never makes an answer partial and
+/// they are never reported as missing from the notes.
 fn is_question_word(concept: &crate::search::Concept) -> bool {
-    let lower = concept.text.to_lowercase();
-    QUESTION_WORDS.contains(&lower.as_str()) || QUESTION_WORDS.contains(&concept.word.to_lowercase().as_str())
+    let words = List::QuestionWords.words();
+    words.contains(&concept.text.to_lowercase()) || words.contains(&concept.word.to_lowercase())
 }
 
 /// A question naming something in Latin script (`WebSocket`, `Glacier`, `Seoul`) that the notes

@@ -1,57 +1,10 @@
 //! Questions that ask how many (`몇 개`, `몇 분`, `how many`): a chunk that states no number
 //! cannot answer them, however many of their other words it shares. Near-topic questions the
 //! notes cannot answer are often of this kind (a service's quota or price, when the notes only
-//! say what the service is for).
+//! say what the service is for). The numerals, counters and kinds are word lists of
+//! `src/lexicon/`.
 
-/// Korean native numerals written as words (`셋`, `하나의`).
-const KOREAN_NUMERALS: &[&str] = &["하나", "둘", "셋", "넷", "다섯", "여섯", "일곱", "여덟", "아홉"];
-/// What may follow a numeral word (`셋이`, `둘째`, `하나씩`), so `셋업` is no number.
-const NUMERAL_ENDINGS: &[&str] =
-    &["", "이", "은", "는", "을", "를", "의", "이다", "과", "와", "도", "만", "째", "씩", "뿐", "쯤"];
-/// Determiner forms of Korean numerals, a number only before a counter (`두 개`, `세 번`).
-const KOREAN_DETERMINER_NUMERALS: &[&str] = &["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열"];
-/// Counters and units that follow a determiner numeral.
-const KOREAN_COUNTERS: &[&str] = &[
-    "개", "명", "번", "가지", "대", "곳", "군데", "시간", "달", "해", "주", "장", "줄", "배", "종류", "단계", "차례",
-    "분", "초", "건", "년", "개월", "회",
-];
-/// Sino-Korean round numbers (`수십`, `백`, `천만`), written as words rather than digits.
-const ROUND_NUMBER_UNITS: &[char] = &['십', '백', '천', '만', '억'];
-/// English numbers written as words.
-const ENGLISH_NUMERALS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "dozen",
-    "dozens",
-    "once",
-    "twice",
-    "single",
-    "double",
-];
-/// What follows `몇` or `how many` when the question asks which kinds there are, answered by
-/// naming them rather than by a number.
-const KINDS: &[&str] = &["가지", "종류", "kinds", "kind", "types", "type", "sorts", "ways"];
+use crate::lexicon::List;
 
 /// Whether `question` asks for a count: `몇` starting a word (not `몇몇`, "some") or
 /// `how many`, unless it asks how many kinds (`몇 가지`, `how many types`).
@@ -72,8 +25,10 @@ fn counted_after<'a>(words: &[&'a str], i: usize) -> Option<Option<&'a str>> {
     (word == "how" && words.get(i + 1) == Some(&"many")).then(|| words.get(i + 2).copied())
 }
 
+/// What follows `몇` or `how many` when the question asks which kinds there are, answered by
+/// naming them rather than by a number.
 fn names_kinds(counted: &str) -> bool {
-    KINDS.iter().any(|kind| counted.starts_with(kind))
+    List::CountKinds.words().any_starts(counted)
 }
 
 /// The alphanumeric runs of lower-cased text.
@@ -90,15 +45,21 @@ pub fn states_a_number(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words = words_of(&lower);
     words.iter().enumerate().any(|(i, word)| {
-        KOREAN_NUMERALS.iter().any(|n| word.strip_prefix(n).is_some_and(|rest| NUMERAL_ENDINGS.contains(&rest)))
-            || ENGLISH_NUMERALS.contains(word)
-            || (KOREAN_DETERMINER_NUMERALS.contains(word) && words.get(i + 1).is_some_and(|next| counts(next)))
+        List::KoreanNumerals.words().iter().any(|n| word.strip_prefix(n).is_some_and(ends_a_numeral))
+            || List::EnglishNumerals.contains(word)
+            || (List::KoreanDeterminerNumerals.contains(word) && words.get(i + 1).is_some_and(|next| counts(next)))
             || is_round_number(word, words.get(i + 1).copied())
     })
 }
 
+/// Whether `rest` may follow a numeral word (`셋이`, `둘째`), so `셋업` is no number.
+fn ends_a_numeral(rest: &str) -> bool {
+    rest.is_empty() || List::NumeralEndings.contains(rest)
+}
+
+/// Whether `word` starts with a counter or unit (`개`, `번`, `개까지`).
 fn counts(word: &str) -> bool {
-    KOREAN_COUNTERS.iter().any(|counter| word.starts_with(counter))
+    List::KoreanCounters.words().any_starts(word)
 }
 
 /// `수십번`, `수백 개`, `천 개`, `수천만`: units of ten and up, after an optional `수` (some),
@@ -106,11 +67,12 @@ fn counts(word: &str) -> bool {
 fn is_round_number(word: &str, next: Option<&str>) -> bool {
     let rest = word.strip_prefix('수').unwrap_or(word);
     let some = rest.len() < word.len();
-    let tail = rest.trim_start_matches(ROUND_NUMBER_UNITS);
+    let round_unit = |c: char| List::KoreanRoundNumbers.words().iter().any(|unit| unit.chars().eq([c]));
+    let tail = rest.trim_start_matches(round_unit);
     if tail.len() == rest.len() {
         return false;
     }
-    counts(tail) || (tail.is_empty() && (some || next.is_some_and(counts))) || (some && NUMERAL_ENDINGS.contains(&tail))
+    counts(tail) || (tail.is_empty() && (some || next.is_some_and(counts))) || (some && ends_a_numeral(tail))
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! question from chatter, so an answer channel gets answers without the bot replying to
 //! every "thanks".
 
+use crate::lexicon::List;
+
 /// Removes `<@id>`, `<@!id>`, `<@&id>` and `<#id>` tokens (and `@everyone`/`@here`), which
 /// carry no meaning for a search, and collapses the whitespace they leave.
 pub fn strip_mentions(text: &str) -> String {
@@ -33,29 +35,6 @@ fn mention_len(s: &str) -> Option<usize> {
     (digits > 0 && body.as_bytes().get(digits) == Some(&b'>')).then(|| s.len() - body.len() + digits + 1)
 }
 
-/// Whole first words that make a short message an acknowledgement, not a question.
-const CHATTER_WORDS: &[&str] = &[
-    "thanks",
-    "thx",
-    "ty",
-    "ok",
-    "okay",
-    "lol",
-    "nice",
-    "cool",
-    "got",
-    "네",
-    "넵",
-    "예",
-    "응",
-    "굿",
-    "오케이",
-    "좋아요",
-    "ㄱㅅ",
-];
-/// Stems of acknowledgements ("감사합니다", "고마워요", "ㅋㅋㅋ").
-const CHATTER_STEMS: &[&str] = &["thank", "감사", "고마", "ㅋㅋ", "ㅎㅎ", "알겠"];
-
 /// Whether a message in an answer channel (or a bot thread) should be answered.
 ///
 /// Deliberately liberal: people ask notes-bots in fragments ("NLB EIP"), so anything with a
@@ -71,7 +50,8 @@ pub fn reads_as_question(question: &str) -> bool {
     let lower = text.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
     let first = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let chatter = CHATTER_WORDS.contains(&first) || CHATTER_STEMS.iter().any(|s| first.starts_with(s));
+    // Acknowledgements (`thanks`, `감사합니다`): src/lexicon/chatter_words.txt, chatter_stems.txt.
+    let chatter = List::ChatterWords.contains(first) || List::ChatterStems.words().any_starts(first);
     !(chatter && lower.chars().count() <= 12)
 }
 

@@ -2,6 +2,8 @@
 //! `질문: … 답변: …` (also `Q:`/`A:`, `문:`/`답:`), a question line followed by `=> answer`,
 //! and a question paragraph followed directly by `답변:` with no `질문:` label.
 
+use crate::lexicon::List;
+
 /// One line of a run of prose, with its 1-based line number.
 #[derive(Debug, Clone, Copy)]
 pub struct NumberedLine<'a> {
@@ -27,8 +29,9 @@ const MAX_MERGED_LINES: u32 = 12;
 /// A one-line paragraph this short, right before a Q&A pair, is a label (`청중 질문`).
 const MAX_LABEL_CHARS: usize = 20;
 
-const QUESTION_LABELS: &[&str] = &["질문", "문", "q", "question"];
-const ANSWER_LABELS: &[&str] = &["답변", "답", "a", "answer"];
+/// Labels of a written Q&A pair (`질문:`, `A.`): src/lexicon/question_labels.txt, answer_labels.txt.
+const QUESTION_LABELS: List = List::QuestionLabels;
+const ANSWER_LABELS: List = List::AnswerLabels;
 
 #[derive(Debug)]
 struct Paragraph<'a> {
@@ -114,7 +117,7 @@ fn qa_piece(question: &[NumberedLine<'_>], answer: &[NumberedLine<'_>]) -> Piece
     Piece { first: question[0].number, last: answer[answer.len() - 1].number, qa: Some((question_text, answer_text)) }
 }
 
-fn join_stripped(lines: &[NumberedLine<'_>], labels: &[&str]) -> String {
+fn join_stripped(lines: &[NumberedLine<'_>], labels: List) -> String {
     lines
         .iter()
         .enumerate()
@@ -132,11 +135,11 @@ fn join_stripped(lines: &[NumberedLine<'_>], labels: &[&str]) -> String {
 }
 
 /// The text after a leading label such as `질문:` or `Q.`, if the line starts with one.
-pub fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+pub fn strip_label(line: &str, labels: List) -> Option<&str> {
     let trimmed = line.trim_start();
     let (head, rest) = trimmed.split_once([':', '.', '：'])?;
     let head = head.trim();
-    labels.iter().any(|label| head.eq_ignore_ascii_case(label)).then(|| rest.trim())
+    labels.words().iter().any(|label| head.eq_ignore_ascii_case(label)).then(|| rest.trim())
 }
 
 fn prose(para: &Paragraph<'_>) -> Piece {

@@ -171,7 +171,7 @@ fn plausible(hangul: &str, english: &str) -> bool {
 fn english_phrase(words: &[&str]) -> Option<String> {
     let phrase = words.join(" ").trim_end_matches('.').to_ascii_lowercase();
     let first = phrase.split_whitespace().next()?;
-    if matches!(first, "ex" | "ex." | "e.g" | "e.g." | "eg" | "i.e" | "i.e." | "etc" | "vs" | "vs.") {
+    if crate::lexicon::List::ExampleAbbreviations.contains(first) {
         return None;
     }
     // A gloss of function words only (`그리고(and)`, `many-to-many`) names no term.

@@ -18,14 +18,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::vocabulary::singular_forms;
+use super::vocabulary::{english_stem, inflections_of_each_other, singular_forms, Vocabulary};
 
 use crate::analysis::{
     contains_hangul, is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term,
 };
-
-/// The built-in glossary, in the alias file's format.
-const GLOSSARY: &str = include_str!("glossary.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,6 +36,8 @@ struct AliasFile {
 pub struct Aliases {
     groups: Vec<Vec<Phrase>>,
     by_first_term: FxHashMap<String, Vec<(usize, usize)>>,
+    /// The same places by the English stem of the first term, for inflections no entry lists.
+    by_first_stem: FxHashMap<String, Vec<(usize, usize)>>,
     by_hangul_word: FxHashMap<String, (usize, usize)>,
     ignored: Vec<String>,
 }
@@ -131,11 +130,18 @@ impl Aliases {
         Ok(file.groups)
     }
 
-    /// The built-in English–Korean glossary's groups (`security` = `보안`): teams write notes in
-    /// one language and ask in the other, and no team should have to list everyday words.
+    /// The built-in English–Korean glossary's groups (`security` = `보안`,
+    /// `src/lexicon/glossary.toml`): teams write notes in one language and ask in the other, and
+    /// no team should have to list everyday words. Should the embedded file not parse (a test
+    /// keeps that from shipping), the error is logged and the team's file serves alone.
     pub fn glossary_groups() -> Vec<Vec<String>> {
-        let file: AliasFile = toml::from_str(GLOSSARY).expect("the built-in glossary is valid TOML");
-        file.groups
+        match crate::lexicon::glossary() {
+            Ok(groups) => groups.to_vec(),
+            Err(why) => {
+                tracing::error!("the built-in glossary is ignored: {why}");
+                Vec::new()
+            }
+        }
     }
 
     /// Builds aliases from groups of phrases; groups that share a phrase become one.
@@ -171,6 +177,9 @@ impl Aliases {
             for (alternative_index, (written, phrase)) in phrases.into_iter().enumerate() {
                 let places = aliases.by_first_term.entry(phrase.terms[0].clone()).or_default();
                 places.push((group_index, alternative_index));
+                if let Some(stem) = english_stem(&phrase.terms[0]) {
+                    aliases.by_first_stem.entry(stem).or_default().push((group_index, alternative_index));
+                }
                 if is_hangul_word(&written) {
                     aliases.by_hangul_word.insert(written, (group_index, alternative_index));
                 }
@@ -191,6 +200,12 @@ impl Aliases {
     /// `terms`, are not the entry's own terms: the dictionary read the word differently in this
     /// sentence (`엔엘비는 뭘…` as `엔` + `비`), so matching terms would miss it.
     pub fn misread_words(&self, normalized: &str, terms: &[Term]) -> Vec<MisreadWord> {
+        self.misread_words_widened(normalized, terms, &Vocabulary::default())
+    }
+
+    /// Like [`Aliases::misread_words`], the alternatives widened by the notes' inflections of
+    /// their English words (see [`Aliases::find_widened`]).
+    pub fn misread_words_widened(&self, normalized: &str, terms: &[Term], vocabulary: &Vocabulary) -> Vec<MisreadWord> {
         let mut found = Vec::new();
         if self.by_hangul_word.is_empty() {
             return found;
@@ -209,12 +224,13 @@ impl Aliases {
                 .map(|t| t.text.as_str())
                 .collect();
             if read != self.groups[group][alternative].terms {
+                let (alternatives, origins) = self.alternatives(group, alternative, entry_word, vocabulary);
                 found.push(MisreadWord {
                     span,
                     text: entry_word.to_string(),
                     own: self.groups[group][alternative].ways.clone(),
-                    alternatives: self.other_ways(group, alternative),
-                    origins: self.other_origins(group, alternative),
+                    alternatives,
+                    origins,
                 });
             }
         }
@@ -223,8 +239,15 @@ impl Aliases {
 
     /// Every alias occurrence in the question's terms, with the group's other alternatives.
     /// An English plural in the question matches an entry's singular (`network ACLs` is the
-    /// entry `network ACL`).
+    /// entry `network ACL`), and so does another inflection (`supported` is `support`).
     pub fn find(&self, terms: &[String]) -> Vec<AliasMatch> {
+        self.find_widened(terms, &Vocabulary::default())
+    }
+
+    /// Like [`Aliases::find`], with the alternatives widened by the notes' inflections of each
+    /// one-word English entry (`support` → `supported`, `supports`): the stemmer stands in for
+    /// the inflections the glossary used to list by hand.
+    pub fn find_widened(&self, terms: &[String], vocabulary: &Vocabulary) -> Vec<AliasMatch> {
         let mut found = Vec::new();
         for (start, first) in terms.iter().enumerate() {
             let mut places: Vec<(usize, usize)> = Vec::new();
@@ -235,16 +258,50 @@ impl Aliases {
                     }
                 }
             }
+            let stem_places = english_stem(first).and_then(|stem| self.by_first_stem.get(&stem));
+            for &(group, entry) in stem_places.into_iter().flatten() {
+                let inflected = inflections_of_each_other(first, &self.groups[group][entry].terms[0]);
+                if inflected && !places.contains(&(group, entry)) {
+                    places.push((group, entry));
+                }
+            }
             for (group_index, which) in places {
                 let phrase = &self.groups[group_index][which];
                 if starts_with_phrase(&terms[start..], &phrase.terms) {
-                    let alternatives = self.other_ways(group_index, which);
-                    let origins = self.other_origins(group_index, which);
+                    let (alternatives, origins) = self.alternatives(group_index, which, first, vocabulary);
                     found.push(AliasMatch { start, len: phrase.terms.len(), alternatives, origins });
                 }
             }
         }
         found
+    }
+
+    /// The ways of every entry of `group` but `entry` with where the notes write them, then
+    /// the inflections the notes write of the group's one-word English entries, `entry`
+    /// included when the question wrote it inflected (`supports` for `support`), `typed` aside.
+    fn alternatives(
+        &self,
+        group: usize,
+        entry: usize,
+        typed: &str,
+        vocabulary: &Vocabulary,
+    ) -> (Vec<Vec<String>>, Vec<Option<String>>) {
+        let mut ways = self.other_ways(group, entry);
+        let mut origins = self.other_origins(group, entry);
+        for (i, phrase) in self.groups[group].iter().enumerate() {
+            let [word] = phrase.terms.as_slice() else {
+                continue;
+            };
+            let own = (i == entry && word != typed).then(|| word.clone());
+            for form in own.into_iter().chain(vocabulary.same_stem(word)) {
+                let way = vec![form];
+                if way[0] != typed && !ways.contains(&way) {
+                    ways.push(way);
+                    origins.push(phrase.origin.clone());
+                }
+            }
+        }
+        (ways, origins)
     }
 
     /// Where the notes write each of [`Aliases::other_ways`], in the same order.
@@ -263,7 +320,9 @@ impl Aliases {
 /// Whether the question's `terms` begin with an entry's terms, each typed as it is or as
 /// its plural.
 fn starts_with_phrase(terms: &[String], entry: &[String]) -> bool {
-    let same_word = |typed: &String, term: &String| typed == term || singular_forms(typed).any(|form| &form == term);
+    let same_word = |typed: &String, term: &String| {
+        typed == term || singular_forms(typed).any(|form| &form == term) || inflections_of_each_other(typed, term)
+    };
     terms.len() >= entry.len() && terms.iter().zip(entry).all(|(typed, term)| same_word(typed, term))
 }
 

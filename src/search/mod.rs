@@ -21,7 +21,7 @@ pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};
-pub use vocabulary::Vocabulary;
+pub use vocabulary::{inflections_of_each_other, Vocabulary};
 
 use tantivy::DocAddress;
 

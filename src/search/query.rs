@@ -316,7 +316,7 @@ impl<'a> Reader<'a> {
         self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
         self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, self.expansions.vocabulary);
         self.plan.correct_hangul_typos(&written, &self.concept_spans, self.expansions.vocabulary);
-        for found in self.expansions.aliases.find(&self.typed.texts) {
+        for found in self.expansions.aliases.find_widened(&self.typed.texts, self.expansions.vocabulary) {
             if self.typed.splits_a_word(found.start, found.len) {
                 continue;
             }
@@ -345,7 +345,8 @@ impl QueryPlan {
     pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
         let normalized = normalize(question);
         let terms = analyzer.analyze_cased(question, &normalized);
-        let mut reader = Reader::new(analyzer, expansions, expansions.aliases.misread_words(&normalized, &terms));
+        let misread = expansions.aliases.misread_words_widened(&normalized, &terms, expansions.vocabulary);
+        let mut reader = Reader::new(analyzer, expansions, misread);
         for term in terms {
             if !reader.read(term) {
                 break;

@@ -298,6 +298,18 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
     jamo(a).iter().zip(jamo(b)).filter(|(x, y)| **x != *y).count() == 1
 }
 
+/// The Snowball English stem of a lower-case Latin word long enough to stem, `None` otherwise.
+pub(super) fn english_stem(word: &str) -> Option<String> {
+    let stemmable = word.len() >= MIN_STEMMED_LEN && word.bytes().all(|b| b.is_ascii_lowercase());
+    stemmable.then(|| Stemmer::create(Algorithm::English).stem(word).into_owned())
+}
+
+/// Whether two lower-case Latin words are inflections of one word by the stemmer's reckoning
+/// (`support`, `supports`, `supported`): one entry of an alias group stands for all of them.
+pub fn inflections_of_each_other(a: &str, b: &str) -> bool {
+    a != b && english_stem(a).is_some_and(|stem| english_stem(b) == Some(stem)) && inflections_of_one_word(a, b)
+}
+
 /// Whether two words of one stem differ only by inflection (`cache`/`caching`/`cached`,
 /// `index`/`indexes`, `map`/`mapping`), not by a derivation that changes the meaning
 /// (`transit`/`transitive`, `general`/`generate`): the stemmer joins both kinds.

@@ -11,6 +11,7 @@ mod discord;
 mod fuzz;
 mod index;
 mod knowledge;
+mod lexicon;
 mod ranking;
 mod reliability;
 mod search;

@@ -485,3 +485,21 @@ fn an_alias_of_a_compound_part_does_not_stand_for_the_whole_word() {
         assert!(!searched.contains(&"gate"), "게이트 is only part of 게이트웨이: {searched:?}");
     }
 }
+
+#[test]
+fn an_alias_entry_stands_for_its_inflections_both_ways() {
+    let analyzer = Analyzer::shared().unwrap();
+    let aliases = Aliases::from_groups(&[vec!["support".to_string(), "지원".to_string()]], &analyzer);
+    for typed in ["supported", "supports", "supporting"] {
+        let found = aliases.find(&[typed.to_string()]);
+        assert_eq!(found.len(), 1, "{typed}: {found:?}");
+        assert!(found[0].alternatives.contains(&vec!["지원".to_string()]), "{typed}: {found:?}");
+    }
+    assert!(aliases.find(&["supporter".to_string()]).is_empty(), "a derivation is another word");
+    // The notes write the entry only inflected: the Korean question still finds them.
+    let note = "# 플랜\n\nThe enterprise plan is supported in every region, with a named contact.\n";
+    let (_fixture, engine) = engine_over("plans.md", note);
+    let read = reading(&engine, "엔터프라이즈 지원 여부");
+    let support = read.iter().find(|(word, _)| word == "지원").expect("지원 is read");
+    assert!(support.1.contains(&"supported".to_string()), "{read:?}");
+}
