@@ -15,4 +15,5 @@ mod reliability;
 mod search;
 mod snapshots;
 mod vocabulary;
+mod weights;
 mod widening;
