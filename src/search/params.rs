@@ -201,6 +201,12 @@ pub struct MatchingParams {
     pub max_sound_alikes_of_known_pieces: usize,
     /// …and only if its sound has this many consonants (`인그레스`: n-k-l-s).
     pub min_skeleton_of_known_pieces: usize,
+    /// Fewest consonants of a Hangul word's sound (its skeleton, `아웃바운드` → `tpnt`) for it
+    /// to be matched by sound at all: shorter skeletons (`맵` → `mp`) match too many words.
+    pub min_sound_consonants: usize,
+    /// The same for a two-syllable word, which needs one more: native words that short
+    /// (`판교` → `pnk`, like `png`) would otherwise find English look-alikes.
+    pub min_short_word_sound_consonants: usize,
 }
 
 impl Default for MatchingParams {
@@ -215,6 +221,8 @@ impl Default for MatchingParams {
             max_sound_alikes: 3,
             max_sound_alikes_of_known_pieces: 2,
             min_skeleton_of_known_pieces: 4,
+            min_sound_consonants: 3,
+            min_short_word_sound_consonants: 4,
         }
     }
 }
@@ -308,6 +316,8 @@ impl RankingParams {
         at_least("matching.min_spelled_out_word", m.min_spelled_out_word, 1)?;
         at_least("matching.min_loanword_syllables", m.min_loanword_syllables, 2)?;
         at_least("matching.min_skeleton_of_known_pieces", m.min_skeleton_of_known_pieces, 1)?;
+        at_least("matching.min_sound_consonants", m.min_sound_consonants, 1)?;
+        at_least("matching.min_short_word_sound_consonants", m.min_short_word_sound_consonants, 1)?;
         let c = &self.coverage;
         for (key, value) in [
             ("noun", c.noun),

@@ -53,13 +53,15 @@ impl Vocabulary {
     /// Latin word is kept, whatever its skeleton, since typo corrections are drawn from them
     /// (`actuator`'s skeleton `kt` is too short to be matched by sound, not to be misspelt);
     /// Hangul words are only ever looked up by skeletons of
-    /// [`super::transliteration::MIN_KEY_LEN`] or more, and of
+    /// [`MatchingParams::min_sound_consonants`] or more, and of
     /// [`MatchingParams::min_loanword_syllables`] syllables or more.
     pub fn from_index(open: &OpenIndex, matching: MatchingParams) -> Vocabulary {
         let (searcher, fields) = (&open.searcher, &open.fields);
         let by_sound = by_skeleton(searcher, fields, ("a", "{"), latin_keys);
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-            (term.chars().count() >= matching.min_loanword_syllables).then(|| hangul_lookup_key(term)).flatten()
+            (term.chars().count() >= matching.min_loanword_syllables)
+                .then(|| hangul_lookup_key(term, &matching))
+                .flatten()
         });
         let mut by_length: Vec<String> = by_sound.values().flatten().cloned().collect();
         by_length.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
@@ -117,7 +119,7 @@ impl Vocabulary {
     /// Words without a vowel are acronyms, spelled out letter by letter (`grpc`, `ssh`), never
     /// borrowed by sound: `카프카` is not `grpc`.
     pub fn sounding_like(&self, word: &str) -> Vec<&str> {
-        let Some(found) = hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)) else {
+        let Some(found) = hangul_lookup_key(word, &self.matching).and_then(|key| self.by_sound.get(&key)) else {
             return Vec::new();
         };
         found.iter().map(String::as_str).filter(|english| english.contains(['a', 'e', 'i', 'o', 'u', 'y'])).collect()

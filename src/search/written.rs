@@ -66,7 +66,8 @@ fn both_sound_in(joined: &str, first: &str, second: &str) -> bool {
 /// read a word whose pieces the notes know as a loanword: few look-alikes, many consonants.
 fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     let matching = vocabulary.matching();
-    let long_skeleton = hangul_lookup_key(word).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
+    let long_skeleton =
+        hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
     let found = if long_skeleton { sound_alikes(vocabulary, word) } else { Vec::new() };
     if found.len() > matching.max_sound_alikes_of_known_pieces {
         return Vec::new();
