@@ -11,6 +11,8 @@ use config::builder::{ConfigBuilder, DefaultState};
 use config::{Config, Environment, File, FileFormat};
 use serde::Deserialize;
 
+use crate::search::{Ranking, RankingParams};
+
 /// Most hits one question may ask for (`search.top`, `--top`).
 pub const MAX_TOP: usize = 50;
 
@@ -110,8 +112,6 @@ pub struct SearchSettings {
     pub top: usize,
     /// Questions are cut to this many characters so huge input cannot stall a search.
     pub max_question_chars: usize,
-    /// Share of weighted query terms the best hit must match to be presented as the answer.
-    pub min_coverage: f32,
     /// `notebot` (fields, aliases, typo corrections, coverage re-ranking) or `bm25` (plain
     /// BM25 over heading and body with the same analysis), kept to measure what the structure adds.
     pub ranking: Ranking,
@@ -121,16 +121,10 @@ pub struct SearchSettings {
     /// Whether terms the notes write in both languages (`교착상태(Deadlock)`) widen questions
     /// like aliases: the notes' own translations, learnt at index time.
     pub translations: bool,
-}
-
-/// How chunks are ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Ranking {
-    /// Field boosts, aliases, typo corrections and coverage re-ranking.
-    Notebot,
-    /// Plain BM25 over heading and body, the baseline notebot is compared with.
-    Bm25,
+    /// `[search.weights]`: every ranking weight and threshold, the answer threshold
+    /// (`abstention.min_coverage`) among them.
+    #[serde(default)]
+    pub weights: RankingParams,
 }
 
 /// `[answer]`: presentation settings.
@@ -357,6 +351,9 @@ pub enum ConfigError {
         /// The file or variable it is written in.
         origin: Option<Origin>,
     },
+    /// A ranking weight out of its range: the message names the key.
+    #[error("configuration error: {0}")]
+    Weight(String),
     /// A value out of its range.
     #[error("configuration error: `{key}` {why}")]
     Value {
@@ -465,9 +462,7 @@ impl Settings {
         if self.search.max_question_chars < 10 {
             return bad("search.max_question_chars", "must be at least 10");
         }
-        if !(0.0..=1.0).contains(&self.search.min_coverage) {
-            return bad("search.min_coverage", "must be between 0 and 1");
-        }
+        self.search.weights.validate().map_err(ConfigError::Weight)?;
         if self.answer.max_answer_chars < 100 {
             return bad("answer.max_answer_chars", "must be at least 100");
         }

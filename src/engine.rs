@@ -6,11 +6,11 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use crate::analysis::{Analyzer, AnalyzerError};
-use crate::answer::{self, source_url, Answer, Composer, IndexStats, Topic, TopicView};
-use crate::config::{threads_or_cores, Ranking, Settings};
+use crate::answer::{self, source_url, Answer, ComposeOptions, Composer, IndexStats, Topic, TopicView};
+use crate::config::{threads_or_cores, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
-use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Vocabulary};
+use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Ranking, RankingParams, Vocabulary};
 use rustc_hash::FxHashMap;
 
 mod topics;
@@ -92,6 +92,8 @@ struct Live {
 /// Shared by every caller; `ask` takes a read lock only long enough to clone an `Arc`.
 pub struct Engine {
     settings: Settings,
+    /// The answer's thresholds and limits, taken from `settings` once.
+    compose: ComposeOptions,
     analyzer: Analyzer,
     store: IndexStore,
     live: RwLock<Arc<Live>>,
@@ -150,6 +152,7 @@ impl Engine {
         };
         Ok(Engine {
             live: RwLock::new(Arc::new(Live::new(open, &settings, &analyzer))),
+            compose: compose_options(&settings),
             settings,
             analyzer,
             store,
@@ -160,6 +163,11 @@ impl Engine {
     /// The settings the engine was opened with.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The ranking weights and thresholds questions are answered with (`[search.weights]`).
+    pub fn params(&self) -> &RankingParams {
+        &self.settings.search.weights
     }
 
     fn live(&self) -> Arc<Live> {
@@ -188,22 +196,23 @@ impl Engine {
         }
         let bounded = bounded_question(question, self.settings.search.max_question_chars);
         let live = self.live();
-        let ranking = self.settings.search.ranking;
+        let (ranking, params) = (self.settings.search.ranking, self.params());
         let plan = match ranking {
             Ranking::Notebot => {
-                let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary };
+                let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary, params };
                 QueryPlan::build(&self.analyzer, bounded, expansions)
             }
-            Ranking::Bm25 => QueryPlan::from_question(&self.analyzer, bounded),
+            Ranking::Bm25 => QueryPlan::own_words(&self.analyzer, bounded, params),
         };
-        let ranked = search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking).map_err(AskError::Search)?;
-        let composer = Composer { open: &live.open, settings: &self.settings };
+        let ranked =
+            search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking, params).map_err(AskError::Search)?;
+        let composer = Composer { open: &live.open, options: &self.compose };
         let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
         answer.truncated = bounded.len() < question.len();
         if answer.searched_nothing() {
             answer.suggestions = example_topic(&live.topics).into_iter().collect();
         }
-        let reading = if explain { explain_reading(&live.open, &plan, &ranked) } else { Vec::new() };
+        let reading = if explain { explain_reading(&live.open, &plan, &ranked, params) } else { Vec::new() };
         Ok((answer, reading))
     }
 
@@ -291,8 +300,18 @@ impl Live {
         if !aliases.ignored().is_empty() {
             tracing::warn!("alias entries read as nothing, ignored: {}", aliases.ignored().join(", "));
         }
-        let vocabulary = Vocabulary::from_index(&open);
+        let vocabulary = Vocabulary::from_index(&open, settings.search.weights.matching);
         Live { open, topics, aliases, vocabulary }
+    }
+}
+
+/// What composing an answer takes from the settings.
+fn compose_options(settings: &Settings) -> ComposeOptions {
+    ComposeOptions {
+        abstention: settings.search.weights.abstention,
+        citation_margin: settings.answer.citation_margin,
+        max_answer_chars: settings.answer.max_answer_chars,
+        source_url_base: settings.knowledge.source_url_base.clone(),
     }
 }
 
@@ -382,8 +401,13 @@ fn build(
 
 /// How the question was read, for `--explain`; the answer stands without it, so a failure is
 /// logged rather than failing the question.
-fn explain_reading(open: &OpenIndex, plan: &QueryPlan, ranked: &[search::RankedDoc]) -> Vec<ConceptReading> {
-    search::read(open, plan, ranked).unwrap_or_else(|e| {
+fn explain_reading(
+    open: &OpenIndex,
+    plan: &QueryPlan,
+    ranked: &[search::RankedDoc],
+    params: &RankingParams,
+) -> Vec<ConceptReading> {
+    search::read(open, plan, ranked, &params.coverage).unwrap_or_else(|e| {
         tracing::warn!("the question's reading could not be computed: {e}");
         Vec::new()
     })

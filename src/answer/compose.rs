@@ -7,10 +7,9 @@ use super::counts::{asks_how_many, states_a_number};
 use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
 use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
-use crate::config::Settings;
 use crate::index::OpenIndex;
 use crate::lexicon::List;
-use crate::search::{Coverage, QueryPlan, RankedDoc};
+use crate::search::{AbstentionParams, Coverage, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
@@ -19,7 +18,21 @@ pub struct Composer<'a> {
     /// The live index.
     pub open: &'a OpenIndex,
     /// Thresholds, limits and the link base.
-    pub settings: &'a Settings,
+    pub options: &'a ComposeOptions,
+}
+
+/// The settings an answer is composed with, taken from `Settings` by the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComposeOptions {
+    /// When the best hit answers (`search.weights.abstention`).
+    pub abstention: AbstentionParams,
+    /// Citations shown besides the answer's: those within this share of its score
+    /// (`answer.citation_margin`).
+    pub citation_margin: f32,
+    /// Longest answer text before it is trimmed at a line (`answer.max_answer_chars`).
+    pub max_answer_chars: usize,
+    /// Prefix that turns a note's path into a link; empty for none (`knowledge.source_url_base`).
+    pub source_url_base: String,
 }
 
 /// Builds the answer: the best hit's answer text when it covers the question, citations for
@@ -35,11 +48,12 @@ pub fn compose(
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
     let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
+    let options = composer.options;
     if how_many {
-        lead_with_a_number(&mut loaded);
+        lead_with_a_number(&mut loaded, &options.abstention);
     }
     let coverage = loaded.first().map(|(coverage, _, _)| *coverage);
-    let covered = coverage.is_some_and(|c| c.share >= composer.settings.search.min_coverage)
+    let covered = coverage.is_some_and(|c| c.share >= options.abstention.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
     let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &terms));
@@ -62,8 +76,8 @@ pub fn compose(
         query: query.to_string(),
         answered,
         confidence,
-        cited: cited(&hits, composer.settings.answer.citation_margin),
-        answer: trim_at_line(&answer, composer.settings.answer.max_answer_chars),
+        cited: cited(&hits, options.citation_margin),
+        answer: trim_at_line(&answer, options.max_answer_chars),
         suggestions: if answered { Vec::new() } else { suggestions(&hits) },
         hits,
         coverage: coverage.map_or(0.0, |c| c.share),
@@ -76,24 +90,19 @@ pub fn compose(
     }
 }
 
-/// Hits after the first that a how-many question may be answered from instead.
-const NUMBER_SEARCH_DEPTH: usize = 5;
-/// A later hit leads a how-many question when it covers at least this share of what the
-/// first hit covers.
-const NUMBER_HIT_MIN_COVERAGE: f32 = 0.8;
-
 /// For a question that asks how many, a first hit that states no number cannot answer it; a
-/// hit close behind that covers nearly as much and states one is put first instead.
-fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)]) {
+/// hit close behind (within `number_search_depth`) that covers nearly as much (at least
+/// `number_hit_min_coverage` of its share) and states one is put first instead.
+fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)], params: &AbstentionParams) {
     let Some((best, hit, _)) = loaded.first() else {
         return;
     };
     if states_a_number(&hit.text) {
         return;
     }
-    let enough = best.share * NUMBER_HIT_MIN_COVERAGE;
+    let enough = best.share * params.number_hit_min_coverage;
     let stated = |(coverage, hit, _): &(Coverage, Hit, String)| coverage.share >= enough && states_a_number(&hit.text);
-    let found = loaded.iter().take(NUMBER_SEARCH_DEPTH + 1).skip(1).position(stated);
+    let found = loaded.iter().take(params.number_search_depth + 1).skip(1).position(stated);
     if let Some(at) = found {
         loaded[..at + 2].rotate_right(1);
     }
@@ -237,7 +246,7 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
     };
     let hit = Hit {
         kind: chunk.kind,
-        url: source_url(&composer.settings.knowledge.source_url_base, &chunk.source, chunk.lines),
+        url: source_url(&composer.options.source_url_base, &chunk.source, chunk.lines),
         source: chunk.source.clone(),
         heading: chunk.heading.clone(),
         lines: chunk.lines,

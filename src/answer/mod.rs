@@ -8,7 +8,7 @@ mod excerpt;
 pub mod render;
 
 pub use citation::source_url;
-pub use compose::{compose, Composer};
+pub use compose::{compose, ComposeOptions, Composer};
 pub use counts::{asks_how_many, states_a_number};
 pub use excerpt::{relevant_lines, trim_at_line};
 
@@ -37,7 +37,7 @@ pub struct Answer {
     /// topic of the notes to ask about instead.
     pub suggestions: Vec<String>,
     /// Weighted share of the question's concepts found in the best hit (0..1): the value
-    /// `search.min_coverage` is compared with.
+    /// `search.weights.abstention.min_coverage` is compared with.
     pub coverage: f32,
     /// The question's words the best hit does not contain.
     pub unmatched: Vec<String>,

@@ -97,7 +97,13 @@ fn answer_one(engine: &Engine, question: &str, line: Option<usize>, format: Form
         (false, explain, _) => output::write_answer(&mut out, &answer, language)
             .and_then(|()| {
                 if explain {
-                    output::write_reading(&mut out, &answer, &reading, engine.settings().search.min_coverage, language)
+                    output::write_reading(
+                        &mut out,
+                        &answer,
+                        &reading,
+                        engine.params().abstention.min_coverage,
+                        language,
+                    )
                 } else {
                     Ok(())
                 }

@@ -6,17 +6,13 @@
 //! once per segment and walked through the candidates in document order, so scoring twenty
 //! candidates costs little more than scoring one.
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 
 use tantivy::{DocAddress, DocSet};
 
 use super::frequencies::FieldFrequencies;
+use super::params::{CoverageParams, SearchedField};
 use super::QueryPlan;
-
-/// Heading, question and body: the fields [`crate::index::ChunkFields::searched`] lists.
-const SEARCHED_FIELDS: usize = 3;
 
 /// The share of a question's weighted concepts present in one chunk.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,7 +67,7 @@ impl CoverageScorer {
     /// weighs as the rarest possible term, so a question about something absent stays uncovered;
     /// unless it only frames the question (`exactly`, `in short`), which says nothing of
     /// what the question is about, and then it weighs nothing.
-    pub(super) fn new(frequencies: &FieldFrequencies, plan: &QueryPlan) -> CoverageScorer {
+    pub(super) fn new(frequencies: &FieldFrequencies, plan: &QueryPlan, params: &CoverageParams) -> CoverageScorer {
         let docs = frequencies.docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
         let concepts: Vec<ConceptStats> = plan
@@ -99,7 +95,11 @@ impl CoverageScorer {
                     None if concept.is_frame_word() => 0.0,
                     None => idf(0.0),
                 };
-                ConceptStats { weight: weight * concept.importance(), known_variants, typed_known: typed.is_some() }
+                ConceptStats {
+                    weight: weight * concept.importance(params),
+                    known_variants,
+                    typed_known: typed.is_some(),
+                }
             })
             .collect();
         let total_weight = concepts.iter().map(|c| c.weight).sum();
@@ -115,7 +115,7 @@ impl CoverageScorer {
 
     /// Coverage of each of `docs`, in the same order.
     pub(super) fn measure(&self, frequencies: &FieldFrequencies, docs: &[DocAddress]) -> Vec<Coverage> {
-        let found = self.found_in(frequencies, docs, 0..SEARCHED_FIELDS);
+        let found = self.found_in(frequencies, docs, &SearchedField::ALL);
         found.into_iter().map(|found| self.coverage(found)).collect()
     }
 
@@ -125,7 +125,7 @@ impl CoverageScorer {
         &self,
         frequencies: &FieldFrequencies,
         docs: &[DocAddress],
-        fields: Range<usize>,
+        fields: &[SearchedField],
     ) -> Vec<u64> {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         order.sort_by_key(|&i| docs[i]);
@@ -137,7 +137,7 @@ impl CoverageScorer {
                 for term in variant {
                     let has_term = containing
                         .entry(term.as_str())
-                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order, fields.clone()));
+                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order, fields));
                     has_all.iter_mut().zip(has_term.iter()).for_each(|(all, has)| *all &= *has);
                 }
                 for (doc, has) in has_all.into_iter().enumerate() {
@@ -171,21 +171,20 @@ fn docs_containing(
     term: &str,
     docs: &[DocAddress],
     order: &[usize],
-    fields: Range<usize>,
+    fields: &[SearchedField],
 ) -> Vec<bool> {
     let mut has_term = vec![false; docs.len()];
-    for field_index in fields {
-        mark_containing(frequencies, field_index, term, docs, order, |doc| has_term[doc] = true);
+    for &field in fields {
+        mark_containing(frequencies, field, term, docs, order, |doc| has_term[doc] = true);
     }
     has_term
 }
 
-/// Calls `mark(i)` for every candidate `docs[i]` whose searched field `field_index` contains
-/// `text`; `order` lists the candidates sorted by address so each segment's postings are
+/// Calls `mark(i)` for every candidate `docs[i]` whose `field` contains `text`; `order` lists the candidates sorted by address so each segment's postings are
 /// walked forward once.
 fn mark_containing(
     frequencies: &FieldFrequencies,
-    field_index: usize,
+    field: SearchedField,
     text: &str,
     docs: &[DocAddress],
     order: &[usize],
@@ -195,7 +194,7 @@ fn mark_containing(
     while start < order.len() {
         let segment_ord = docs[order[start]].segment_ord;
         let end = start + order[start..].iter().take_while(|&&i| docs[i].segment_ord == segment_ord).count();
-        if let Some(mut postings) = frequencies.postings(text, segment_ord as usize, field_index) {
+        if let Some(mut postings) = frequencies.postings(text, segment_ord as usize, field) {
             for &i in &order[start..end] {
                 let target = docs[i].doc_id;
                 if postings.doc() < target {

@@ -12,6 +12,7 @@ use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{InvertedIndexReader, Searcher, SegmentReader};
 
+use super::params::SearchedField;
 use super::QueryPlan;
 use crate::index::OpenIndex;
 
@@ -68,27 +69,26 @@ impl FieldFrequencies {
         Ok(FieldFrequencies { by_term, fields: searched, inverted, tokens, docs, searcher: searcher.clone() })
     }
 
-    /// `text`'s postings (documents only) in the searched field at `field_index` of segment
-    /// `segment_ord`, read from the entry found by [`FieldFrequencies::lookup`]; `None` when it
-    /// is not there.
-    pub fn postings(&self, text: &str, segment_ord: usize, field_index: usize) -> Option<SegmentPostings> {
-        self.read_postings(text, segment_ord, field_index, IndexRecordOption::Basic)
+    /// `text`'s postings (documents only) in `field` of segment `segment_ord`, read from the
+    /// entry found by [`FieldFrequencies::lookup`]; `None` when it is not there.
+    pub fn postings(&self, text: &str, segment_ord: usize, field: SearchedField) -> Option<SegmentPostings> {
+        self.read_postings(text, segment_ord, field, IndexRecordOption::Basic)
     }
 
     /// Like [`FieldFrequencies::postings`], with term frequencies, for scoring.
-    pub fn postings_with_freqs(&self, text: &str, segment_ord: usize, field_index: usize) -> Option<SegmentPostings> {
-        self.read_postings(text, segment_ord, field_index, IndexRecordOption::WithFreqs)
+    pub fn postings_with_freqs(&self, text: &str, segment_ord: usize, field: SearchedField) -> Option<SegmentPostings> {
+        self.read_postings(text, segment_ord, field, IndexRecordOption::WithFreqs)
     }
 
     fn read_postings(
         &self,
         text: &str,
         segment_ord: usize,
-        field_index: usize,
+        field: SearchedField,
         option: IndexRecordOption,
     ) -> Option<SegmentPostings> {
-        let info = self.by_term.get(text)?.entries.get(segment_ord)?[field_index].as_ref()?;
-        let inverted = &self.inverted[segment_ord][field_index];
+        let info = self.by_term.get(text)?.entries.get(segment_ord)?[field.index()].as_ref()?;
+        let inverted = &self.inverted[segment_ord][field.index()];
         inverted.read_postings_from_terminfo(info, option).ok()
     }
 
@@ -102,22 +102,23 @@ impl FieldFrequencies {
         self.searcher.segment_reader(segment_ord as u32)
     }
 
-    /// Field lengths of the searched field at `field_index` in segment `segment_ord`, which
-    /// BM25 normalises term frequencies by. A field without norms counts every document as one token long, as Tantivy does.
-    pub fn fieldnorms(&self, segment_ord: usize, field_index: usize) -> tantivy::Result<FieldNormReader> {
+    /// Field lengths of `field` in segment `segment_ord`, which BM25 normalises term
+    /// frequencies by. A field without norms counts every document as one token long, as
+    /// Tantivy does.
+    pub fn fieldnorms(&self, segment_ord: usize, field: SearchedField) -> tantivy::Result<FieldNormReader> {
         let segment = self.segment_reader(segment_ord);
-        let norms = segment.fieldnorms_readers().get_field(self.fields[field_index])?;
+        let norms = segment.fieldnorms_readers().get_field(self.fields[field.index()])?;
         Ok(norms.unwrap_or_else(|| FieldNormReader::constant(segment.max_doc(), 1)))
     }
 
-    /// Tokens in the searched field at `field_index`, over all chunks.
-    pub fn tokens(&self, field_index: usize) -> u64 {
-        self.tokens[field_index]
+    /// Tokens in `field`, over all chunks.
+    pub fn tokens(&self, field: SearchedField) -> u64 {
+        self.tokens[field.index()]
     }
 
-    /// Chunks containing `text` in the searched field at `field_index`.
-    pub fn in_field(&self, text: &str, field_index: usize) -> u64 {
-        self.by_term.get(text).map_or(0, |stats| stats.docs[field_index])
+    /// Chunks containing `text` in `field`.
+    pub fn in_field(&self, text: &str, field: SearchedField) -> u64 {
+        self.by_term.get(text).map_or(0, |stats| stats.docs[field.index()])
     }
 
     /// Chunks containing `text` in the searched field where it is most common.

@@ -10,6 +10,7 @@ mod aliases;
 mod coverage;
 mod frequencies;
 mod named;
+mod params;
 mod query;
 mod reading;
 mod scoring;
@@ -19,6 +20,10 @@ mod written;
 
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
+pub use params::{
+    AbstentionParams, Bm25Params, CoverageParams, FieldBoosts, MatchingParams, Ranking, RankingParams, SearchedField,
+    WidenerWeights,
+};
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::{inflections_of_each_other, Vocabulary};
@@ -28,7 +33,6 @@ use tantivy::DocAddress;
 use coverage::CoverageScorer;
 use frequencies::FieldFrequencies;
 
-use crate::config::Ranking;
 use crate::index::OpenIndex;
 
 /// Most hits a question returns.
@@ -37,8 +41,6 @@ pub const MAX_HITS: usize = 50;
 /// are asked for (`--top`) never changes which chunk comes first, and a long chunk that BM25's
 /// length normalisation ranks low still gets its coverage measured.
 const RERANK_DEPTH: usize = MAX_HITS;
-/// Share of the BM25 score kept however little of the question a chunk covers.
-const RERANK_FLOOR: f32 = 0.1;
 
 /// A ranked chunk before it is turned into a citation.
 #[derive(Debug, Clone, Copy)]
@@ -53,22 +55,29 @@ pub struct RankedDoc {
 
 /// The `limit` best chunks for `plan`, best first: BM25 over the fields, then re-ranked so
 /// that covering more of the question's concepts counts, not only repeating one of them.
-pub fn rank(open: &OpenIndex, plan: &QueryPlan, limit: usize, ranking: Ranking) -> tantivy::Result<Vec<RankedDoc>> {
+pub fn rank(
+    open: &OpenIndex,
+    plan: &QueryPlan,
+    limit: usize,
+    ranking: Ranking,
+    params: &RankingParams,
+) -> tantivy::Result<Vec<RankedDoc>> {
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
     let frequencies = FieldFrequencies::lookup(open, plan)?;
-    let clauses = plan.clauses(&frequencies, ranking);
-    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH))?;
+    let clauses = plan.clauses(&frequencies, ranking, params);
+    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH), &params.bm25)?;
     let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
-    let scorer = CoverageScorer::new(&frequencies, plan);
+    let scorer = CoverageScorer::new(&frequencies, plan, &params.coverage);
+    let floor = params.coverage.rerank_floor;
     let coverages = scorer.measure(&frequencies, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
         .map(|((bm25, address), coverage)| {
             let score = match ranking {
-                Ranking::Notebot => bm25 * (RERANK_FLOOR + (1.0 - RERANK_FLOOR) * coverage.share),
+                Ranking::Notebot => bm25 * (floor + (1.0 - floor) * coverage.share),
                 Ranking::Bm25 => bm25,
             };
             RankedDoc { address, score, coverage }

@@ -12,11 +12,9 @@ use tantivy::DocAddress;
 
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
+use super::params::SearchedField;
 use super::{Concept, QueryPlan, RankedDoc};
 use crate::analysis::TermClass;
-
-/// Index of the heading field among the searched fields.
-const HEADING_FIELD: usize = 0;
 
 /// Moves to the front the candidate that begins the heading the question names, when the
 /// question's topic words (nouns, names and numbers, not verbs or frame words) are all in that
@@ -58,7 +56,7 @@ fn shortest_named_heading(
     topic_words: u64,
 ) -> tantivy::Result<Option<usize>> {
     let addresses: Vec<DocAddress> = candidates.iter().map(|&i| ranked[i].address).collect();
-    let in_heading = scorer.found_in(frequencies, &addresses, HEADING_FIELD..HEADING_FIELD + 1);
+    let in_heading = scorer.found_in(frequencies, &addresses, &[SearchedField::Heading]);
     let mut norms: Vec<Option<FieldNormReader>> = vec![None; frequencies.segments()];
     let mut best: Option<(u8, DocAddress, usize)> = None;
     for ((&position, address), found) in candidates.iter().zip(addresses).zip(in_heading) {
@@ -68,7 +66,7 @@ fn shortest_named_heading(
         let segment = address.segment_ord as usize;
         let reader = match &mut norms[segment] {
             Some(reader) => reader,
-            empty => empty.insert(frequencies.fieldnorms(segment, HEADING_FIELD)?),
+            empty => empty.insert(frequencies.fieldnorms(segment, SearchedField::Heading)?),
         };
         // Tantivy's encoded token count of the heading field.
         let length = reader.fieldnorm_id(address.doc_id);

@@ -6,42 +6,15 @@
 
 use super::aliases::{Aliases, MisreadWord};
 use super::frequencies::FieldFrequencies;
+use super::params::{CoverageParams, Ranking, RankingParams, SearchedField, WidenerWeights};
 use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
 use super::written::{written_words, ConceptSpan};
 use crate::analysis::{is_english_frame_word, normalize, Analyzer, Term as AnalysedTerm, TermClass};
-use crate::config::Ranking;
 
-/// Field weights, in the order of [`crate::index::ChunkFields::searched`]: heading, question, body.
-const FIELD_BOOSTS: [f32; 3] = [1.2, 2.0, 1.0];
-/// A question rarely needs more distinct terms than this; the rest is noise or abuse.
+/// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
+/// ranking knob: it bounds the work per question and keeps concepts within coverage's 64-bit sets.
 const MAX_TERMS: usize = 48;
-/// Weight of a term from an alias group relative to the typed term.
-const ALIAS_WEIGHT: f32 = 0.7;
-/// Weight of a typo correction relative to the typed term.
-pub(super) const CORRECTION_WEIGHT: f32 = 0.6;
-/// Weight of a note word matched by sound across scripts (`아웃바운드` ↔ `outbound`).
-pub(super) const TRANSLITERATION_WEIGHT: f32 = 0.6;
-/// Weight of a phrase of the notes whose initials the question writes (`RF` for
-/// `replication factor`): an alias the notes define by using both.
-const SPELLED_OUT_WEIGHT: f32 = 0.7;
-/// Weight of the singular of a plural the notes do not use: the same word, nearly.
-const SINGULAR_WEIGHT: f32 = 0.9;
-/// Weight of another inflection of an English word the notes lack (`caching` → `cache`).
-const STEM_WEIGHT: f32 = 0.8;
-/// Weight of a versioned name's bare name (`python3` → `python`).
-const VERSIONLESS_WEIGHT: f32 = 0.8;
-/// Weight of a word as written, particle aside, when the dictionary cut it differently.
-const WRITTEN_FORM_WEIGHT: f32 = 0.8;
-/// Weight of an English word the question writes apart and the notes as one (`tcp dump`).
-pub(super) const JOINED_WEIGHT: f32 = 0.8;
-/// Variants (widenings, compound parts) in a larger share of the chunks are not scored…
-const COMMON_VARIANT_SHARE: f32 = 0.3;
-/// …once that is this many chunks: only long postings cost enough to matter.
-const COMMON_VARIANT_MIN_CHUNKS: u64 = 1_000;
-/// Weight of a compound's part (`게이트` of `게이트웨이`) relative to the whole word: the parts
-/// let spacing variants match without counting one word three times.
-pub(super) const PART_WEIGHT: f32 = 0.5;
 
 /// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,13 +41,13 @@ pub struct Concept {
 
 impl Concept {
     /// How much the concept says about the topic: names and nouns more than numbers, numbers
-    /// more than verbs.
-    pub fn importance(&self) -> f32 {
+    /// more than verbs (`search.weights.coverage`).
+    pub fn importance(&self, weights: &CoverageParams) -> f32 {
         match self.class {
-            _ if self.is_frame_word() => 0.35,
-            TermClass::Noun | TermClass::Latin => 1.0,
-            TermClass::Number => 0.6,
-            TermClass::Verb => 0.35,
+            _ if self.is_frame_word() => weights.frame_word,
+            TermClass::Noun | TermClass::Latin => weights.noun,
+            TermClass::Number => weights.number,
+            TermClass::Verb => weights.verb,
         }
     }
 
@@ -161,6 +134,8 @@ pub struct Expansions<'a> {
     pub aliases: &'a Aliases,
     /// Known Latin words, for typo correction.
     pub vocabulary: &'a Vocabulary,
+    /// What each widening weighs.
+    pub params: &'a RankingParams,
 }
 
 /// The question's terms in order (compound parts included, duplicates not), for alias
@@ -237,6 +212,10 @@ impl<'a> Reader<'a> {
         }
     }
 
+    fn weights(&self) -> WidenerWeights {
+        self.expansions.params.wideners
+    }
+
     /// Takes one analysed term; `false` once the plan holds as many concepts as it may.
     fn read(&mut self, term: AnalysedTerm) -> bool {
         if term.written_form {
@@ -252,7 +231,7 @@ impl<'a> Reader<'a> {
         }
         self.repeated_word = false;
         if let Some(concept) = self.compound.whole.filter(|_| term.compound_part) {
-            self.plan.add(&term.text, PART_WEIGHT, concept);
+            self.plan.add(&term.text, self.weights().part, concept);
             self.compound.parts.push(term.text.clone());
             self.typed.push(term.text, concept);
             return true;
@@ -276,15 +255,16 @@ impl<'a> Reader<'a> {
         let (start, end) = term.offset;
         let inside: Vec<usize> =
             self.concept_spans.iter().filter(|s| s.start < end && s.end > start).map(|s| s.concept).collect();
+        let weight = self.weights().written_form;
         for concept in inside {
-            self.plan.add_variant(&term.text, WRITTEN_FORM_WEIGHT, concept, Widener::WrittenForm);
+            self.plan.add_variant(&term.text, weight, concept, Widener::WrittenForm);
         }
     }
 
     fn add_misread(&mut self, index: usize) {
         self.plan.add_parts_variant(&mut self.compound);
         if !self.misread_added[index] && self.plan.concepts.len() < MAX_TERMS {
-            self.plan.add_misread_word(&self.misread[index]);
+            self.plan.add_misread_word(&self.misread[index], &self.weights());
             self.misread_added[index] = true;
         }
     }
@@ -298,7 +278,8 @@ impl<'a> Reader<'a> {
         self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
         let vocabulary = self.expansions.vocabulary;
         if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
-            plan.widen_unknown_latin(&term.text, concept, vocabulary, self.analyzer);
+            let weights = self.expansions.params.wideners;
+            plan.widen_unknown_latin(&term.text, concept, vocabulary, self.analyzer, &weights);
         }
         self.compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
         if term.class == TermClass::Noun {
@@ -310,13 +291,14 @@ impl<'a> Reader<'a> {
     /// Closes the last word and adds the widenings that need the whole question.
     fn finish(mut self, normalized: &str) -> QueryPlan {
         self.plan.add_parts_variant(&mut self.compound);
+        let (vocabulary, weights) = (self.expansions.vocabulary, &self.expansions.params.wideners);
         let written = written_words(normalized);
-        let loanwords = self.plan.read_loanwords(&written, &self.concept_spans, self.expansions.vocabulary);
-        self.plan.read_written_words(normalized, &self.nouns, &loanwords, self.expansions.vocabulary);
-        self.plan.read_spaced_words(normalized, &self.concept_spans, self.expansions.vocabulary);
-        self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, self.expansions.vocabulary);
-        self.plan.correct_hangul_typos(&written, &self.concept_spans, self.expansions.vocabulary);
-        for found in self.expansions.aliases.find_widened(&self.typed.texts, self.expansions.vocabulary) {
+        let loanwords = self.plan.read_loanwords(&written, &self.concept_spans, vocabulary, weights);
+        self.plan.read_written_words(normalized, &self.nouns, &loanwords, vocabulary, weights);
+        self.plan.read_spaced_words(normalized, &self.concept_spans, vocabulary, weights);
+        self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, vocabulary, weights);
+        self.plan.correct_hangul_typos(&written, &self.concept_spans, vocabulary, weights);
+        for found in self.expansions.aliases.find_widened(&self.typed.texts, vocabulary) {
             if self.typed.splits_a_word(found.start, found.len) {
                 continue;
             }
@@ -324,19 +306,22 @@ impl<'a> Reader<'a> {
             spanned.dedup();
             for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
                 for &concept in &spanned {
-                    let widener = if origin.is_some() { Widener::Translation } else { Widener::Alias };
-                    self.plan.add_terms_variant_from(
-                        alternative.clone(),
-                        ALIAS_WEIGHT,
-                        concept,
-                        widener,
-                        origin.clone(),
-                    );
+                    let (widener, weight) = alias_kind(origin.is_some(), weights);
+                    self.plan.add_terms_variant_from(alternative.clone(), weight, concept, widener, origin.clone());
                 }
             }
         }
-        self.plan.spell_out_abbreviations(self.expansions.vocabulary);
+        self.plan.spell_out_abbreviations(vocabulary, weights);
         self.plan
+    }
+}
+
+/// An alias group member, or a term the notes translate the word with, and its weight.
+fn alias_kind(translated: bool, weights: &WidenerWeights) -> (Widener, f32) {
+    if translated {
+        (Widener::Translation, weights.translation)
+    } else {
+        (Widener::Alias, weights.alias)
     }
 }
 
@@ -357,15 +342,15 @@ impl QueryPlan {
 
     /// A word the analysis misread, as one concept: its own entry's terms and its group's
     /// other alternatives, instead of the pieces the dictionary cut it into.
-    fn add_misread_word(&mut self, word: &MisreadWord) {
+    fn add_misread_word(&mut self, word: &MisreadWord, weights: &WidenerWeights) {
         let concept = self.concepts.len();
         self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
         for terms in &word.own {
             self.add_terms_variant(terms.clone(), 1.0, concept, Widener::Typed);
         }
         for (terms, origin) in word.alternatives.iter().zip(&word.origins) {
-            let widener = if origin.is_some() { Widener::Translation } else { Widener::Alias };
-            self.add_terms_variant_from(terms.clone(), ALIAS_WEIGHT, concept, widener, origin.clone());
+            let (widener, weight) = alias_kind(origin.is_some(), weights);
+            self.add_terms_variant_from(terms.clone(), weight, concept, widener, origin.clone());
         }
     }
 
@@ -373,28 +358,35 @@ impl QueryPlan {
     /// corrections, and Hangul loanwords that sound like it. A loanword is a noun: a note word
     /// the dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants
     /// with the English word (`thread`), however alike their skeletons.
-    fn widen_unknown_latin(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary, analyzer: &Analyzer) {
-        let singular = vocabulary.singular(word).map(|form| (form, SINGULAR_WEIGHT, Widener::Singular));
+    fn widen_unknown_latin(
+        &mut self,
+        word: &str,
+        concept: usize,
+        vocabulary: &Vocabulary,
+        analyzer: &Analyzer,
+        weights: &WidenerWeights,
+    ) {
+        let singular = vocabulary.singular(word).map(|form| (form, weights.singular, Widener::Singular));
         // A stem sibling that is the singular is already there: add_variant keeps one of each form.
-        let stems = vocabulary.same_stem(word).into_iter().map(|form| (form, STEM_WEIGHT, Widener::Stem));
+        let stems = vocabulary.same_stem(word).into_iter().map(|form| (form, weights.stem, Widener::Stem));
         let singular = singular.into_iter().chain(stems);
-        let versionless = vocabulary.without_version(word).map(|form| (form, VERSIONLESS_WEIGHT, Widener::Version));
+        let versionless = vocabulary.without_version(word).map(|form| (form, weights.version, Widener::Version));
         let singular = singular.chain(versionless);
         let corrections =
-            vocabulary.corrections(word).into_iter().map(|form| (form, CORRECTION_WEIGHT, Widener::Correction));
+            vocabulary.corrections(word).into_iter().map(|form| (form, weights.correction, Widener::Correction));
         let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
         let loanwords = vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only);
-        let loanwords = loanwords.map(|form| (form, TRANSLITERATION_WEIGHT, Widener::Loanword));
+        let loanwords = loanwords.map(|form| (form, weights.loanword, Widener::Loanword));
         for (form, weight, widener) in singular.chain(corrections).chain(loanwords) {
             self.add_variant(&form, weight, concept, widener);
         }
-        self.split_joined_word(word, concept, vocabulary);
+        self.split_joined_word(word, concept, vocabulary, weights);
     }
 
     /// Abbreviations the notes never write and nothing else widened (`RF`): the notes'
     /// phrases with those initials (`replication factor`) are variants. Run after the
     /// aliases, which say what a team's abbreviations stand for better than initials can.
-    fn spell_out_abbreviations(&mut self, vocabulary: &Vocabulary) {
+    fn spell_out_abbreviations(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
         for concept in 0..self.concepts.len() {
             let word = &self.concepts[concept];
             let alone = self.variants.iter().filter(|v| v.concept == concept).nth(1).is_none();
@@ -402,7 +394,7 @@ impl QueryPlan {
                 continue;
             }
             for terms in vocabulary.spelled_out(&word.text) {
-                self.add_terms_variant(terms, SPELLED_OUT_WEIGHT, concept, Widener::SpelledOut);
+                self.add_terms_variant(terms, weights.spelled_out, concept, Widener::SpelledOut);
             }
         }
     }
@@ -418,10 +410,16 @@ impl QueryPlan {
         compound.parts.clear();
     }
 
-    /// A plan of the question's own words only (no aliases, no corrections).
+    /// A plan of the question's own words only (no aliases, no corrections), compound parts
+    /// weighted by the default [`RankingParams`].
     pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
+        Self::own_words(analyzer, question, &RankingParams::default())
+    }
+
+    /// A plan of the question's own words only, compound parts weighted by `params`.
+    pub fn own_words(analyzer: &Analyzer, question: &str, params: &RankingParams) -> QueryPlan {
         let (aliases, vocabulary) = (Aliases::default(), Vocabulary::default());
-        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary })
+        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary, params })
     }
 
     pub(super) fn add(&mut self, text: &str, weight: f32, concept: usize) {
@@ -441,25 +439,31 @@ impl QueryPlan {
     /// Pairs the index does not contain are left out: they cannot match. So are variants most
     /// chunks contain (`https` for `링크`): they barely tell chunks apart and have the longest
     /// postings to score; coverage still counts them.
-    pub(super) fn clauses(&self, frequencies: &FieldFrequencies, ranking: Ranking) -> Vec<Clause<'_>> {
-        let weighted: &[(usize, f32)] = match ranking {
-            Ranking::Notebot => &[(0, FIELD_BOOSTS[0]), (1, FIELD_BOOSTS[1]), (2, FIELD_BOOSTS[2])],
-            Ranking::Bm25 => &[(0, 1.0), (2, 1.0)],
+    pub(super) fn clauses(
+        &self,
+        frequencies: &FieldFrequencies,
+        ranking: Ranking,
+        params: &RankingParams,
+    ) -> Vec<Clause<'_>> {
+        let weighted: Vec<(SearchedField, f32)> = match ranking {
+            Ranking::Notebot => SearchedField::ALL.iter().map(|&field| (field, params.fields.of(field))).collect(),
+            Ranking::Bm25 => vec![(SearchedField::Heading, 1.0), (SearchedField::Body, 1.0)],
         };
-        let scored = self.terms.iter().filter(|t| t.weight >= 1.0 || !is_common(frequencies, &t.text));
+        let weights = &params.wideners;
+        let scored = self.terms.iter().filter(|t| t.weight >= 1.0 || !is_common(frequencies, &t.text, weights));
         scored
             .flat_map(|term| {
                 weighted
                     .iter()
-                    .filter(|&&(field_index, _)| frequencies.in_field(&term.text, field_index) > 0)
-                    .map(|&(field_index, boost)| Clause { text: &term.text, field_index, boost: boost * term.weight })
+                    .filter(|&&(field, _)| frequencies.in_field(&term.text, field) > 0)
+                    .map(|&(field, boost)| Clause { text: &term.text, field, boost: boost * term.weight })
             })
             .collect()
     }
 }
 
 /// Whether a variant is in so many chunks that scoring it costs more than it tells.
-fn is_common(frequencies: &FieldFrequencies, text: &str) -> bool {
+fn is_common(frequencies: &FieldFrequencies, text: &str, weights: &WidenerWeights) -> bool {
     let chunks = frequencies.most(text);
-    chunks > COMMON_VARIANT_MIN_CHUNKS && chunks as f32 > COMMON_VARIANT_SHARE * frequencies.docs() as f32
+    chunks > weights.common_min_chunks && chunks as f32 > weights.common_share * frequencies.docs() as f32
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
+use super::params::CoverageParams;
 use super::{QueryPlan, RankedDoc, Widener};
 use crate::analysis::TermClass;
 use crate::index::OpenIndex;
@@ -37,7 +38,8 @@ pub struct ConceptReading {
 pub struct VariantReading {
     /// Its terms, space-separated (`network load balancer`).
     pub terms: String,
-    /// Query weight relative to the typed word (1): aliases 0.7, corrections 0.6, …
+    /// Query weight relative to the typed word (1): its widener's weight in
+    /// [`super::WidenerWeights`] (`search.weights.wideners`).
     pub weight: f32,
     /// Whether the notes contain all of its terms somewhere.
     pub in_notes: bool,
@@ -50,12 +52,17 @@ pub struct VariantReading {
 
 /// Reads `plan` against the index `ranked` came from: the figures the coverage rule used,
 /// recomputed only when asked for, so answering stays as fast without `--explain`.
-pub fn read(open: &OpenIndex, plan: &QueryPlan, ranked: &[RankedDoc]) -> tantivy::Result<Vec<ConceptReading>> {
+pub fn read(
+    open: &OpenIndex,
+    plan: &QueryPlan,
+    ranked: &[RankedDoc],
+    coverage: &CoverageParams,
+) -> tantivy::Result<Vec<ConceptReading>> {
     if plan.is_empty() {
         return Ok(Vec::new());
     }
     let frequencies = FieldFrequencies::lookup(open, plan)?;
-    let weights = CoverageScorer::new(&frequencies, plan).concept_weights();
+    let weights = CoverageScorer::new(&frequencies, plan, coverage).concept_weights();
     let total: f32 = weights.iter().sum();
     let readings = plan
         .concepts

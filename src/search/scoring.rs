@@ -13,19 +13,15 @@ use tantivy::postings::Postings;
 use tantivy::{DocAddress, DocId, DocSet, Score, TERMINATED};
 
 use super::frequencies::FieldFrequencies;
-
-/// Tantivy's BM25 term-frequency saturation.
-const K1: Score = 1.2;
-/// Tantivy's BM25 length normalisation.
-const B: Score = 0.75;
+use super::params::{Bm25Params, SearchedField};
 
 /// One weighted (term, field) pair of a question.
 #[derive(Debug, Clone, Copy)]
 pub struct Clause<'a> {
     /// The analysed term.
     pub text: &'a str,
-    /// Index into [`crate::index::ChunkFields::searched`].
-    pub field_index: usize,
+    /// The field it is searched in.
+    pub field: SearchedField,
     /// Field boost times the term's weight.
     pub boost: Score,
 }
@@ -35,10 +31,11 @@ pub fn top_docs(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
     limit: usize,
+    bm25: &Bm25Params,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
     let mut scored = Vec::new();
     for segment_ord in 0..frequencies.segments() {
-        let scores = score_segment(frequencies, clauses, segment_ord)?;
+        let scores = score_segment(frequencies, clauses, segment_ord, bm25)?;
         let segment_ord = segment_ord as u32;
         scored.extend(scores.into_iter().map(|(doc_id, score)| (score, DocAddress { segment_ord, doc_id })));
     }
@@ -56,19 +53,20 @@ fn score_segment(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
     segment_ord: usize,
+    bm25: &Bm25Params,
 ) -> tantivy::Result<Vec<(DocId, Score)>> {
     let segment = frequencies.segment_reader(segment_ord);
     let mut totals = SparseScores::new(segment.max_doc());
     let mut norms: [Option<FieldNormReader>; 3] = [None, None, None];
     for clause in clauses {
-        let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field_index) else {
+        let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field) else {
             continue;
         };
-        let fieldnorms = match &mut norms[clause.field_index] {
+        let fieldnorms = match &mut norms[clause.field.index()] {
             Some(reader) => reader,
-            empty => empty.insert(frequencies.fieldnorms(segment_ord, clause.field_index)?),
+            empty => empty.insert(frequencies.fieldnorms(segment_ord, clause.field)?),
         };
-        let weight = ClauseWeight::new(frequencies, clause);
+        let weight = ClauseWeight::new(frequencies, clause, bm25);
         let mut doc = postings.doc();
         while doc != TERMINATED {
             let score = weight.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
@@ -87,20 +85,24 @@ fn score_segment(
 struct ClauseWeight {
     weight: Score,
     average_fieldnorm: Score,
+    k1: Score,
+    b: Score,
 }
 
 impl ClauseWeight {
-    fn new(frequencies: &FieldFrequencies, clause: &Clause<'_>) -> ClauseWeight {
+    fn new(frequencies: &FieldFrequencies, clause: &Clause<'_>, bm25: &Bm25Params) -> ClauseWeight {
         let docs = frequencies.docs();
-        let doc_freq = frequencies.in_field(clause.text, clause.field_index).min(docs);
+        let doc_freq = frequencies.in_field(clause.text, clause.field).min(docs);
         let idf = (1.0 + ((docs - doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5)).ln();
-        let average_fieldnorm = frequencies.tokens(clause.field_index) as Score / docs.max(1) as Score;
-        ClauseWeight { weight: idf * (1.0 + K1) * clause.boost, average_fieldnorm }
+        let average_fieldnorm = frequencies.tokens(clause.field) as Score / docs.max(1) as Score;
+        let (k1, b) = (bm25.k1, bm25.b);
+        ClauseWeight { weight: idf * (1.0 + k1) * clause.boost, average_fieldnorm, k1, b }
     }
 
     fn score(&self, fieldnorm_id: u8, term_freq: u32) -> Score {
         let fieldnorm = FieldNormReader::id_to_fieldnorm(fieldnorm_id) as Score;
-        let norm = K1 * (1.0 - B + B * fieldnorm / self.average_fieldnorm);
+        let (k1, b) = (self.k1, self.b);
+        let norm = k1 * (1.0 - b + b * fieldnorm / self.average_fieldnorm);
         let term_freq = term_freq as Score;
         self.weight * (term_freq / (term_freq + norm))
     }

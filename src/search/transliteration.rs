@@ -6,14 +6,10 @@
 //! (and the `t` of `-tion`, `-tial`, `-tient`, `-tious`: `로케이션` for `location`),
 //! `l/r` → `l` (an `r` before a consonant or at the end is silent, as in `웨비나` for
 //! `webinar`), and repeats collapse. `outbound` and `아웃바운드` both become `tpnt`. Only
-//! skeletons of [`MIN_KEY_LEN`] consonants or more are compared, and only for words the notes
-//! do not contain in Hangul.
+//! skeletons of `matching.min_sound_consonants` or more are compared, and only for words the
+//! notes do not contain in Hangul.
 
-/// Shorter skeletons (`맵` → `mp`) match too many unrelated words.
-pub const MIN_KEY_LEN: usize = 3;
-/// A two-syllable Hangul word needs one consonant more: native words that short (`판교` →
-/// `pnk`, like `png`) would otherwise find English look-alikes.
-const MIN_SHORT_WORD_KEY_LEN: usize = 4;
+use super::params::MatchingParams;
 
 const INITIALS: [&str; 19] =
     ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "s", "s", "s", "k", "t", "p", "h"];
@@ -25,10 +21,12 @@ const FINALS: [&str; 28] = [
 const W_GLIDES: [u32; 6] = [9, 10, 11, 14, 15, 16];
 const SILENT_INITIAL: u32 = 11;
 
-/// The skeleton to look up for a Hangul word of the question, when it is distinctive enough.
-pub fn hangul_lookup_key(word: &str) -> Option<String> {
+/// The skeleton to look up for a Hangul word, when it is distinctive enough: of
+/// `min_sound_consonants`, or `min_short_word_sound_consonants` for a two-syllable word.
+pub fn hangul_lookup_key(word: &str, matching: &MatchingParams) -> Option<String> {
     let key = hangul_key(word)?;
-    let needed = if word.chars().count() < 3 { MIN_SHORT_WORD_KEY_LEN } else { MIN_KEY_LEN };
+    let needed =
+        if word.chars().count() < 3 { matching.min_short_word_sound_consonants } else { matching.min_sound_consonants };
     (key.len() >= needed).then_some(key)
 }
 
@@ -144,7 +142,12 @@ fn collapse(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hangul_key, hangul_lookup_key, latin_key, latin_keys};
+    use super::{hangul_key, latin_key, latin_keys};
+    use crate::search::MatchingParams;
+
+    fn hangul_lookup_key(word: &str) -> Option<String> {
+        super::hangul_lookup_key(word, &MatchingParams::default())
+    }
 
     fn same(hangul: &str, latin: &str) -> bool {
         hangul_key(hangul).is_some() && hangul_key(hangul) == latin_key(latin)

@@ -14,30 +14,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use tantivy::Searcher;
 
+use super::params::MatchingParams;
 use super::transliteration::{hangul_lookup_key, latin_keys};
 use crate::analysis::{is_english_stopword, is_hangul_syllable};
 use crate::index::{ChunkFields, KnownTerms, OpenIndex};
-
-/// Shorter Latin words have too many neighbours one edit away, and too many look-alikes by
-/// sound, to widen safely.
-const MIN_FUZZY_LEN: usize = 5;
-/// A phrase reduced to a single word shorter than this (`to be` → `be`) spells out nothing.
-const MIN_SPELLED_OUT_WORD: usize = 6;
-/// Words this long are also matched to note words two edits away (`propagation` ↔
-/// `propergation`): a long word has few neighbours even that far.
-const MIN_TWO_EDITS_LEN: usize = 9;
-/// Shorter words are left unstemmed: the stemmer would join `use`/`used`/`user` sized words
-/// whose forms mean different things.
-const MIN_STEMMED_LEN: usize = 4;
-/// Shortest part a Latin word is split into: two-letter words (`in`, `on`, `ap`) fit almost
-/// anywhere.
-const MIN_SPLIT_PART: usize = 3;
-
-/// Hangul note words shorter than this are not matched to English question words: most
-/// two-syllable nouns are native or Sino-Korean (`발급` sounds like `vlookup`), while
-/// loanwords spell out English clusters in more syllables (`서비스`, `스냅샷`). The same holds
-/// for the question's words.
-pub(super) const MIN_LOANWORD_SYLLABLES: usize = 3;
 
 /// The Latin words and the distinctive Hangul words of the index, gathered once per index
 /// generation, by their consonant skeleton (each list sorted).
@@ -57,6 +37,8 @@ pub struct Vocabulary {
     hangul_by_length: OnceLock<FxHashMap<usize, Vec<String>>>,
     /// Where the Hangul words come from (kept to build `hangul_by_length` lazily).
     searcher: Option<(Searcher, ChunkFields)>,
+    /// Which note words a question's word may be matched to.
+    matching: MatchingParams,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -71,12 +53,15 @@ impl Vocabulary {
     /// Latin word is kept, whatever its skeleton, since typo corrections are drawn from them
     /// (`actuator`'s skeleton `kt` is too short to be matched by sound, not to be misspelt);
     /// Hangul words are only ever looked up by skeletons of
-    /// [`super::transliteration::MIN_KEY_LEN`] or more.
-    pub fn from_index(open: &OpenIndex) -> Vocabulary {
+    /// [`MatchingParams::min_sound_consonants`] or more, and of
+    /// [`MatchingParams::min_loanword_syllables`] syllables or more.
+    pub fn from_index(open: &OpenIndex, matching: MatchingParams) -> Vocabulary {
         let (searcher, fields) = (&open.searcher, &open.fields);
         let by_sound = by_skeleton(searcher, fields, ("a", "{"), latin_keys);
         let hangul_by_sound = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-            (term.chars().count() >= MIN_LOANWORD_SYLLABLES).then(|| hangul_lookup_key(term)).flatten()
+            (term.chars().count() >= matching.min_loanword_syllables)
+                .then(|| hangul_lookup_key(term, &matching))
+                .flatten()
         });
         let mut by_length: Vec<String> = by_sound.values().flatten().cloned().collect();
         by_length.sort_unstable_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)));
@@ -92,7 +77,13 @@ impl Vocabulary {
             by_stem: OnceLock::new(),
             hangul_by_length: OnceLock::new(),
             searcher: Some((searcher.clone(), *fields)),
+            matching,
         }
+    }
+
+    /// The limits this vocabulary matches words within.
+    pub fn matching(&self) -> &MatchingParams {
+        &self.matching
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication
@@ -110,7 +101,9 @@ impl Vocabulary {
         phrases
             .iter()
             .map(searched)
-            .filter(|terms| terms.len() > 1 || terms.first().is_some_and(|t| t.len() >= MIN_SPELLED_OUT_WORD))
+            .filter(|terms| {
+                terms.len() > 1 || terms.first().is_some_and(|t| t.len() >= self.matching.min_spelled_out_word)
+            })
             .collect()
     }
 
@@ -126,7 +119,7 @@ impl Vocabulary {
     /// Words without a vowel are acronyms, spelled out letter by letter (`grpc`, `ssh`), never
     /// borrowed by sound: `카프카` is not `grpc`.
     pub fn sounding_like(&self, word: &str) -> Vec<&str> {
-        let Some(found) = hangul_lookup_key(word).and_then(|key| self.by_sound.get(&key)) else {
+        let Some(found) = hangul_lookup_key(word, &self.matching).and_then(|key| self.by_sound.get(&key)) else {
             return Vec::new();
         };
         found.iter().map(String::as_str).filter(|english| english.contains(['a', 'e', 'i', 'o', 'u', 'y'])).collect()
@@ -136,7 +129,7 @@ impl Vocabulary {
     /// (`service` → `서비스`), or like its singular; shorter English words have too many
     /// look-alikes (`find` and `이벤트` share a skeleton).
     pub fn hangul_sounding_like(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_FUZZY_LEN {
+        if word.len() < self.matching.min_fuzzy_len {
             return Vec::new();
         }
         let mut keys: Vec<String> =
@@ -149,10 +142,11 @@ impl Vocabulary {
     /// Two words of the notes that make up a Latin `word` the notes lack (`autoscaling` →
     /// `auto` + `scaling`), each of three letters or more; the most even cut when several fit.
     pub fn split_in_two(&self, word: &str) -> Option<(String, String)> {
-        if word.len() < 2 * MIN_SPLIT_PART || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let min_part = self.matching.min_split_part;
+        if word.len() < 2 * min_part || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        (MIN_SPLIT_PART..=word.len() - MIN_SPLIT_PART)
+        (min_part..=word.len() - min_part)
             .filter(|&cut| self.knows(&word[..cut]) && self.knows(&word[cut..]))
             .max_by_key(|&cut| cut.min(word.len() - cut))
             .map(|cut| (word[..cut].to_string(), word[cut..].to_string()))
@@ -168,16 +162,15 @@ impl Vocabulary {
     /// → `index`, `indexing`), `word` itself aside: inflections the notes write differently
     /// from the question, found by the Snowball English stemmer rather than listed by hand.
     pub fn same_stem(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_STEMMED_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let min_len = self.matching.min_stemmed_len;
+        if word.len() < min_len || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
         let stemmer = Stemmer::create(Algorithm::English);
         let by_stem = self.by_stem.get_or_init(|| {
             let mut by_stem: FxHashMap<String, Vec<String>> = FxHashMap::default();
-            let words = self
-                .by_length
-                .iter()
-                .filter(|w| w.len() >= MIN_STEMMED_LEN && w.bytes().all(|b| b.is_ascii_lowercase()));
+            let words =
+                self.by_length.iter().filter(|w| w.len() >= min_len && w.bytes().all(|b| b.is_ascii_lowercase()));
             for known in words {
                 by_stem.entry(stemmer.stem(known).into_owned()).or_default().push(known.clone());
             }
@@ -233,11 +226,12 @@ impl Vocabulary {
     /// Note words one edit away from a Latin `word` the notes do not contain, two for long
     /// words; empty for short words.
     pub fn corrections(&self, word: &str) -> Vec<String> {
-        if word.len() < MIN_FUZZY_LEN || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        let (min_len, two_edits_len) = (self.matching.min_fuzzy_len, self.matching.min_two_edits_len);
+        if word.len() < min_len || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return Vec::new();
         }
-        let edits = if word.len() >= MIN_TWO_EDITS_LEN { 2 } else { 1 };
-        let shortest = (word.len() - edits).max(word.len().min(MIN_TWO_EDITS_LEN) - 1);
+        let edits = if word.len() >= two_edits_len { 2 } else { 1 };
+        let shortest = (word.len() - edits).max(word.len().min(two_edits_len) - 1);
         let from = self.by_length.partition_point(|known| known.len() < shortest);
         let to = self.by_length.partition_point(|known| known.len() <= word.len() + edits);
         let candidates = self.by_length[from..to.max(from)].iter();
@@ -299,8 +293,11 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
 }
 
 /// The Snowball English stem of a lower-case Latin word long enough to stem, `None` otherwise.
+/// Alias groups are indexed by stem when they are loaded, before any notes are, so they use the
+/// built-in `matching.min_stemmed_len`.
 pub(super) fn english_stem(word: &str) -> Option<String> {
-    let stemmable = word.len() >= MIN_STEMMED_LEN && word.bytes().all(|b| b.is_ascii_lowercase());
+    let min_len = MatchingParams::default().min_stemmed_len;
+    let stemmable = word.len() >= min_len && word.bytes().all(|b| b.is_ascii_lowercase());
     stemmable.then(|| Stemmer::create(Algorithm::English).stem(word).into_owned())
 }
 

@@ -2,11 +2,10 @@
 //! loanwords the dictionary cuts up (`쿠버네티스` for `kubernetes`), and English words written
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
-use super::query::{
-    QueryPlan, Variant, Widener, CORRECTION_WEIGHT, JOINED_WEIGHT, PART_WEIGHT, TRANSLITERATION_WEIGHT,
-};
+use super::params::WidenerWeights;
+use super::query::{QueryPlan, Variant, Widener};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len};
-use super::vocabulary::{Vocabulary, MIN_LOANWORD_SYLLABLES};
+use super::vocabulary::Vocabulary;
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
 
 /// A word of the question as written, its particle aside.
@@ -46,20 +45,12 @@ pub(super) struct ConceptSpan {
     pub(super) concept: usize,
 }
 
-/// A Hangul word that sounds like more English words of the notes than this is not read as
-/// any of them: `앱스토어` (p-s-t) sounds like `best`, `burst`, `fast` and `post`.
-const MAX_SOUND_ALIKES: usize = 3;
-/// When the notes know every piece of a written word, it is read as a loanword only if fewer
-/// English words sound like it…
-const MAX_SOUND_ALIKES_OF_KNOWN_PIECES: usize = 2;
-/// …and only if it has this many consonants (`인그레스`: n-k-l-s).
-const MIN_SKELETON_OF_KNOWN_PIECES: usize = 4;
-
 /// The notes' English words that sound like the Hangul `word`, or none when so many do that
-/// the sound says nothing.
+/// the sound says nothing (`앱스토어` sounds like `best`, `burst`, `fast` and `post`:
+/// `search.weights.matching.max_sound_alikes`).
 fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     let found = vocabulary.sounding_like(word);
-    if found.len() > MAX_SOUND_ALIKES {
+    if found.len() > vocabulary.matching().max_sound_alikes {
         return Vec::new();
     }
     found
@@ -74,9 +65,11 @@ fn both_sound_in(joined: &str, first: &str, second: &str) -> bool {
 /// The notes' English words that sound like `word` when its sound is distinctive enough to
 /// read a word whose pieces the notes know as a loanword: few look-alikes, many consonants.
 fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
-    let long_skeleton = hangul_lookup_key(word).is_some_and(|key| key.len() >= MIN_SKELETON_OF_KNOWN_PIECES);
+    let matching = vocabulary.matching();
+    let long_skeleton =
+        hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
     let found = if long_skeleton { sound_alikes(vocabulary, word) } else { Vec::new() };
-    if found.len() > MAX_SOUND_ALIKES_OF_KNOWN_PIECES {
+    if found.len() > matching.max_sound_alikes_of_known_pieces {
         return Vec::new();
     }
     found
@@ -96,6 +89,7 @@ impl QueryPlan {
         written: &[WrittenWord],
         spans: &[ConceptSpan],
         vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
     ) {
         for word in written {
             let inside = concepts_within(spans, word.start, word.particle_end);
@@ -110,7 +104,7 @@ impl QueryPlan {
             }
             for concept in inside {
                 for form in &corrections {
-                    self.add_variant(form, CORRECTION_WEIGHT, concept, Widener::Correction);
+                    self.add_variant(form, weights.correction, concept, Widener::Correction);
                 }
             }
         }
@@ -127,6 +121,7 @@ impl QueryPlan {
         nouns: &[((usize, usize), usize)],
         loanwords: &[(usize, usize)],
         vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
     ) {
         for word in touching_runs(nouns, |noun| noun.0) {
             let (start, end) = (word[0].0 .0, word[word.len() - 1].0 .1);
@@ -146,7 +141,7 @@ impl QueryPlan {
             }
             for english in sounds_like {
                 for &(_, concept) in word {
-                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept, Widener::Loanword);
+                    self.add_variant(english, weights.loanword, concept, Widener::Loanword);
                 }
             }
         }
@@ -164,6 +159,7 @@ impl QueryPlan {
         written: &[WrittenWord],
         spans: &[ConceptSpan],
         vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
     ) -> Vec<(usize, usize)> {
         let mut read = Vec::new();
         for word in written {
@@ -172,7 +168,8 @@ impl QueryPlan {
             }
             let inside = concepts_within(spans, word.start, word.particle_end);
             let pieces_known = inside.iter().all(|&concept| vocabulary.knows(&self.concepts[concept].text));
-            if inside.is_empty() || (pieces_known && word.text.chars().count() < MIN_LOANWORD_SYLLABLES) {
+            let short = word.text.chars().count() < vocabulary.matching().min_loanword_syllables;
+            if inside.is_empty() || (pieces_known && short) {
                 continue;
             }
             let sounds_like = if pieces_known {
@@ -186,7 +183,7 @@ impl QueryPlan {
             for &concept in &inside {
                 self.concepts[concept].word.clone_from(&word.text);
                 for english in &sounds_like {
-                    self.add_variant(english, TRANSLITERATION_WEIGHT, concept, Widener::Loanword);
+                    self.add_variant(english, weights.loanword, concept, Widener::Loanword);
                 }
             }
             read.push((word.start, word.end));
@@ -225,7 +222,13 @@ impl QueryPlan {
     /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`),
     /// or hyphenated (`write through` for `write-through`, whose `through` is no search term of
     /// its own): the joined word is a variant of every concept read from the pair.
-    pub(super) fn read_spaced_words(&mut self, normalized: &str, spans: &[ConceptSpan], vocabulary: &Vocabulary) {
+    pub(super) fn read_spaced_words(
+        &mut self,
+        normalized: &str,
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
+    ) {
         let words = latin_words(normalized);
         for pair in words.windows(2) {
             let ((first_start, first_end), (second_start, second_end)) = (pair[0], pair[1]);
@@ -238,7 +241,7 @@ impl QueryPlan {
             let concepts = concepts_within(spans, first_start, second_end);
             for form in joined.iter().filter(|form| vocabulary.knows(form)) {
                 for &concept in &concepts {
-                    self.add_variant(form, JOINED_WEIGHT, concept, Widener::Joined);
+                    self.add_variant(form, weights.joined, concept, Widener::Joined);
                 }
             }
         }
@@ -254,6 +257,7 @@ impl QueryPlan {
         written: &[WrittenWord],
         spans: &[ConceptSpan],
         vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
     ) {
         for pair in written.windows(2) {
             let (first, second) = (&pair[0], &pair[1]);
@@ -262,10 +266,10 @@ impl QueryPlan {
             }
             let joined = format!("{}{}", first.text, second.text);
             let forms: Vec<(String, f32, Widener)> = if vocabulary.knows(&joined) {
-                vec![(joined, JOINED_WEIGHT, Widener::Joined)]
+                vec![(joined, weights.joined, Widener::Joined)]
             } else if both_sound_in(&joined, &first.text, &second.text) {
                 let sounds_like = distinctive_sound_alikes(vocabulary, &joined);
-                let loanword = |english: &str| (english.to_string(), TRANSLITERATION_WEIGHT, Widener::Loanword);
+                let loanword = |english: &str| (english.to_string(), weights.loanword, Widener::Loanword);
                 sounds_like.into_iter().map(loanword).collect()
             } else {
                 Vec::new()
@@ -281,9 +285,15 @@ impl QueryPlan {
 
     /// A Latin word the notes write in two (`autoscaling` for `auto scaling`): both words
     /// together are a variant.
-    pub(super) fn split_joined_word(&mut self, word: &str, concept: usize, vocabulary: &Vocabulary) {
+    pub(super) fn split_joined_word(
+        &mut self,
+        word: &str,
+        concept: usize,
+        vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
+    ) {
         if let Some((left, right)) = vocabulary.split_in_two(word) {
-            self.add_terms_variant(vec![left, right], PART_WEIGHT, concept, Widener::Split);
+            self.add_terms_variant(vec![left, right], weights.split, concept, Widener::Split);
         }
     }
 }

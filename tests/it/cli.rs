@@ -81,21 +81,46 @@ fn explain_shows_each_word_its_weight_forms_and_citations() {
     let variants = nlb["variants"].as_array().unwrap();
     assert_eq!(variants[0]["terms"], "nlb");
     assert_eq!(variants[0]["weight"], 1.0);
+    let params = notebot::search::RankingParams::default();
     let alias = variants.iter().find(|v| v["terms"] == "network load balancer").expect("alias searched");
-    assert!((alias["weight"].as_f64().unwrap() - 0.7).abs() < 1e-6);
+    assert!((alias["weight"].as_f64().unwrap() - f64::from(params.wideners.alias)).abs() < 1e-6);
+    assert_eq!(alias["widener"], "alias");
     assert_eq!(reading[1]["in_notes"], false, "no note says terminate");
     assert!(reading[1]["found_in"].as_array().unwrap().is_empty());
 
     let text = stdout(&run(notebot(&fixture, &["ask", "--explain", "Does NLB terminate TLS?"])));
     assert!(text.contains("질문을 이렇게 읽었습니다. 첫 인용의 일치도 0."), "{text}");
-    assert!(text.contains("답변 기준 0.25"), "{text}");
+    assert!(text.contains(&format!("답변 기준 {:.2}", params.abstention.min_coverage)), "{text}");
     assert!(text.contains("  terminate · 영문 "), "{text}");
     assert!(text.contains("노트에 없음"), "{text}");
-    assert!(text.contains("network load balancer ×0.7"), "{text}");
+    assert!(text.contains(&format!("network load balancer ×{:.1}", params.wideners.alias)), "{text}");
 
     let mut command = notebot(&fixture, &["ask", "--explain"]);
     let nothing = stdout(&run_with_stdin(&mut command, "is it the?\n"));
     assert!(nothing.contains("(검색할 단어가 없습니다)"), "{nothing}");
+}
+
+#[test]
+fn weights_set_in_the_environment_are_used_and_explained() {
+    let fixture = Fixture::with_seed();
+    fixture.write("_aliases.toml", b"groups = [[\"NLB\", \"network load balancer\"]]\n");
+    let mut command = notebot(&fixture, &["ask", "--json", "--explain", "Does NLB terminate TLS?"]);
+    command.env("NOTEBOT__SEARCH__WEIGHTS__WIDENERS__ALIAS", "0.3");
+    command.env("NOTEBOT__SEARCH__WEIGHTS__ABSTENTION__MIN_COVERAGE", "1");
+    let output = run(command);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let answer: Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON object");
+    let variants = answer["reading"][0]["variants"].as_array().unwrap();
+    let alias = variants.iter().find(|v| v["terms"] == "network load balancer").expect("alias searched");
+    assert!((alias["weight"].as_f64().unwrap() - 0.3).abs() < 1e-6, "{alias}");
+    assert_eq!(answer["answered"], false, "no hit covers terminate, so none reaches a coverage of 1");
+
+    let mut command = notebot(&fixture, &["ask", "Does NLB terminate TLS?"]);
+    command.env("NOTEBOT__SEARCH__WEIGHTS__FIELDS__HEADING", "-1");
+    let output = run(command);
+    assert!(!output.status.success());
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("search.weights.fields.heading"), "{error}");
 }
 
 #[test]

@@ -17,4 +17,5 @@ mod reliability;
 mod search;
 mod snapshots;
 mod vocabulary;
+mod weights;
 mod widening;

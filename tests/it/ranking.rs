@@ -5,9 +5,8 @@
 use std::collections::HashMap;
 
 use notebot::analysis::{register_tokenizers, Analyzer};
-use notebot::config::Ranking;
 use notebot::index::{open_current, ChunkFields, IndexStore, OpenIndex};
-use notebot::search::{rank, QueryPlan, RankedDoc};
+use notebot::search::{rank, QueryPlan, RankedDoc, Ranking, RankingParams, SearchedField};
 use tantivy::collector::TopDocs;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
@@ -105,7 +104,7 @@ fn plain_bm25_scores_are_tantivys_over_several_segments() {
         let plan = QueryPlan::from_question(&analyzer, question);
         let theirs = tantivy_scores(&open, &plan, &[(heading, 1.0), (body, 1.0)]);
         for limit in [10, 1_000] {
-            let ours = rank(&open, &plan, limit, Ranking::Bm25).unwrap();
+            let ours = rank(&open, &plan, limit, Ranking::Bm25, &RankingParams::default()).unwrap();
             let hits: Vec<(DocAddress, f32)> = ours.iter().map(|hit| (hit.address, hit.score)).collect();
             assert_same_ranking(&hits, &theirs, limit, question);
         }
@@ -122,20 +121,30 @@ fn field_boosted_scores_under_coverage_are_tantivys() {
     let fixture = Fixture::with_seed();
     let analyzer = Analyzer::shared().unwrap();
     let open = two_segment_index(&fixture, &analyzer);
-    let [heading, question_field, body] = open.fields.searched();
-    let boosted = [(heading, 1.2), (question_field, 2.0), (body, 1.0)];
-    for question in QUESTIONS.iter().chain(&["NLB에 고정 IP 붙일 수 있어?", "cognito 사용자풀은 뭐야"]) {
-        let plan = QueryPlan::from_question(&analyzer, question);
-        let theirs = tantivy_scores(&open, &plan, &boosted);
-        for hit in rank(&open, &plan, 1_000, Ranking::Notebot).unwrap() {
-            assert_close(bm25_of(&hit), theirs[&hit.address], &format!("{question} {:?}", hit.address));
+    let searched = open.fields.searched();
+    // The shipped boosts, and others a team may configure: the scores follow them.
+    let shipped = RankingParams::default();
+    let mut tuned = RankingParams::default();
+    (tuned.fields.heading, tuned.fields.question, tuned.fields.body) = (3.0, 0.5, 1.5);
+    for params in [shipped, tuned] {
+        let boosted: Vec<(Field, f32)> =
+            SearchedField::ALL.iter().map(|&field| (searched[field.index()], params.fields.of(field))).collect();
+        for question in QUESTIONS.iter().chain(&["NLB에 고정 IP 붙일 수 있어?", "cognito 사용자풀은 뭐야"])
+        {
+            let plan = QueryPlan::own_words(&analyzer, question, &params);
+            let theirs = tantivy_scores(&open, &plan, &boosted);
+            for hit in rank(&open, &plan, 1_000, Ranking::Notebot, &params).unwrap() {
+                let context = format!("{question} {:?} {:?}", hit.address, params.fields);
+                assert_close(bm25_of(&hit, &params), theirs[&hit.address], &context);
+            }
         }
     }
 }
 
-/// The BM25 part of a notebot score, which is BM25 × (0.1 + 0.9 × coverage).
-fn bm25_of(hit: &RankedDoc) -> f32 {
-    hit.score / (0.1 + 0.9 * hit.coverage.share)
+/// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × coverage).
+fn bm25_of(hit: &RankedDoc, params: &RankingParams) -> f32 {
+    let floor = params.coverage.rerank_floor;
+    hit.score / (floor + (1.0 - floor) * hit.coverage.share)
 }
 
 #[test]
@@ -144,7 +153,7 @@ fn a_chunk_in_a_later_segment_is_found_and_a_deleted_one_is_not() {
     let analyzer = Analyzer::shared().unwrap();
     let open = two_segment_index(&fixture, &analyzer);
     let plan = QueryPlan::from_question(&analyzer, "퇴역한 롤백 절차에서 어느 태그로 배포해?");
-    let hits = rank(&open, &plan, 10, Ranking::Notebot).unwrap();
+    let hits = rank(&open, &plan, 10, Ranking::Notebot, &RankingParams::default()).unwrap();
     let sources: Vec<String> = hits.iter().map(|hit| open.chunk(hit.address).unwrap().source.clone()).collect();
     assert_eq!(sources.first().map(String::as_str), Some("ops/deploy.md"), "{sources:?}");
     assert_eq!(hits[0].address.segment_ord, 1);
@@ -176,4 +185,55 @@ fn a_how_many_question_leads_with_the_close_hit_that_states_a_number() {
     let answer = engine.ask("쿠키 용량 몇 KB까지야?", 3).unwrap();
     assert!(answer.answered, "{answer:?}");
     assert!(answer.hits[0].text.contains("4KB"), "{:?}", answer.hits);
+}
+
+/// Two chunks that each hold the question's two words once, one in its heading and one in its
+/// text: which comes first is the heading boost's call, read from the settings.
+fn heading_or_body_fixture() -> crate::common::Fixture {
+    let fixture = Fixture::new();
+    let note = "# 운영\n\n## 캐시 만료\n\n설정은 팀 위키에 정리해 두었다.\n\n## 기타\n\n캐시 만료 설정은 팀 위키에 정리해 두었다.\n";
+    fixture.write("ops.md", note.as_bytes());
+    fixture
+}
+
+fn first_heading(settings: notebot::config::Settings, question: &str) -> String {
+    let engine = notebot::engine::Engine::open(settings).unwrap();
+    let answer = engine.ask(question, 2).unwrap();
+    assert_eq!(answer.hits.len(), 2, "{answer:?}");
+    answer.hits[0].heading.clone()
+}
+
+#[test]
+fn the_heading_boost_from_the_config_decides_which_chunk_leads() {
+    let fixture = heading_or_body_fixture();
+    let question = "캐시 만료 설정";
+    let shipped = fixture.settings();
+    assert!(shipped.search.weights.fields.heading > shipped.search.weights.fields.body);
+    let boosted = first_heading(shipped, question);
+    assert!(boosted.ends_with("캐시 만료"), "the heading that names it leads: {boosted}");
+
+    // The same weight given in a config file, as a maintainer would try it.
+    let config = fixture.root.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("local.toml"), "[search.weights.fields]\nheading = 0.2\n").unwrap();
+    let sources = notebot::config::SettingsSources { config_dir: Some(config), file: None, use_env: false };
+    let mut settings = notebot::config::Settings::load(&sources).unwrap();
+    assert_eq!(settings.search.weights.fields.heading, 0.2);
+    settings.knowledge.dir = fixture.knowledge();
+    settings.index.dir = fixture.index();
+    let lowered = first_heading(settings, question);
+    assert!(lowered.ends_with("기타"), "with headings weighing less, the text that says it leads: {lowered}");
+}
+
+#[test]
+fn a_weight_out_of_range_is_a_configuration_error_naming_the_key() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(config.path().join("local.toml"), "[search.weights.wideners]\nalias = 1.5\n").unwrap();
+    let sources =
+        notebot::config::SettingsSources { config_dir: Some(config.path().to_path_buf()), file: None, use_env: false };
+    let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
+    assert!(error.contains("search.weights.wideners.alias") && error.contains("1.5"), "{error}");
+    std::fs::write(config.path().join("local.toml"), "[search.weights.fields]\nheadnig = 2.0\n").unwrap();
+    let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
+    assert!(error.contains("headnig"), "a misspelt weight is named: {error}");
 }

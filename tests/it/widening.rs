@@ -471,11 +471,12 @@ fn an_alias_of_a_compound_part_does_not_stand_for_the_whole_word() {
         vec![vec!["게이트".to_string(), "gate".to_string()], vec!["게이트웨이".to_string(), "gateway".to_string()]];
     let aliases = Aliases::from_groups(&groups, &analyzer);
     let vocabulary = notebot::search::Vocabulary::default();
+    let params = notebot::search::RankingParams::default();
     for question in ["게이트웨이 설정", "게이트웨이 설정과 게이트웨이 비용"] {
         let plan = QueryPlan::build(
             &analyzer,
             question,
-            notebot::search::Expansions { aliases: &aliases, vocabulary: &vocabulary },
+            notebot::search::Expansions { aliases: &aliases, vocabulary: &vocabulary, params: &params },
         );
         let concepts: Vec<&str> = plan.concepts.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(concepts[0], "게이트웨이", "{question}: {concepts:?}");

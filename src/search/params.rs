@@ -1,0 +1,344 @@
+//! Every weight and threshold that decides how chunks are ranked and when the best one is an
+//! answer, in one struct: `[search.weights]` of `config/default.toml`, so a maintainer can try a
+//! value with `notebot eval` without recompiling. `docs/ranking.md` names each of them with its
+//! default (a test keeps the two in step).
+
+use serde::{Deserialize, Serialize};
+
+/// The three fields a question is searched in, in the order of
+/// [`crate::index::ChunkFields::searched`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SearchedField {
+    /// The chunk's heading path (`Overview › VPC › NACL`).
+    Heading,
+    /// The question of a Q&A pair.
+    Question,
+    /// The chunk's text.
+    Body,
+}
+
+impl SearchedField {
+    /// Every searched field, in index order.
+    pub const ALL: [SearchedField; 3] = [SearchedField::Heading, SearchedField::Question, SearchedField::Body];
+
+    /// Position among [`crate::index::ChunkFields::searched`] (and per-field arrays).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How chunks are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ranking {
+    /// Field boosts, aliases, typo corrections and coverage re-ranking.
+    Notebot,
+    /// Plain BM25 over heading and body, the baseline notebot is compared with.
+    Bm25,
+}
+
+/// Every ranking weight and threshold (`[search.weights]`).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RankingParams {
+    /// How much a term found in each field counts.
+    pub fields: FieldBoosts,
+    /// Tantivy's BM25 constants, which the hand-computed scores must share with Tantivy.
+    pub bm25: Bm25Params,
+    /// What each widening of the question weighs, relative to a typed word (1).
+    pub wideners: WidenerWeights,
+    /// Length and look-alike limits that decide which note words a question's word may be
+    /// matched to (typos, sounds, stems, splits).
+    pub matching: MatchingParams,
+    /// How coverage weighs the question's words and re-ranks BM25's candidates.
+    pub coverage: CoverageParams,
+    /// When the best hit is presented as the answer.
+    pub abstention: AbstentionParams,
+}
+
+/// `[search.weights.fields]`: field boosts of the `notebot` ranking (`bm25` weighs heading and
+/// body alike and skips the question field).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FieldBoosts {
+    /// A heading names what the whole section is about, so a term there says more than in one
+    /// line of text.
+    pub heading: f32,
+    /// A Q&A pair's question is the question a note's author expected: a match there is the
+    /// strongest sign of an answer.
+    pub question: f32,
+    /// The chunk's text, the reference weight.
+    pub body: f32,
+}
+
+impl Default for FieldBoosts {
+    fn default() -> FieldBoosts {
+        FieldBoosts { heading: 1.2, question: 2.0, body: 1.0 }
+    }
+}
+
+impl FieldBoosts {
+    /// The boost of `field`.
+    pub fn of(&self, field: SearchedField) -> f32 {
+        match field {
+            SearchedField::Heading => self.heading,
+            SearchedField::Question => self.question,
+            SearchedField::Body => self.body,
+        }
+    }
+}
+
+/// `[search.weights.bm25]`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Bm25Params {
+    /// Term-frequency saturation: how little a term's tenth repetition adds. Tantivy's value,
+    /// so `tests/it/ranking.rs` can check the scores against Tantivy's own queries.
+    pub k1: f32,
+    /// Length normalisation (0: none, 1: full): a long chunk that mentions a term once is about
+    /// it less than a short one. Tantivy's value.
+    pub b: f32,
+}
+
+impl Default for Bm25Params {
+    fn default() -> Bm25Params {
+        Bm25Params { k1: 1.2, b: 0.75 }
+    }
+}
+
+/// `[search.weights.wideners]`: each widening weighs less than the word typed, so a chunk
+/// with the question's own words wins over one with only another spelling of them.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WidenerWeights {
+    /// A member of the word's alias group (team alias file, built-in glossary): the same thing
+    /// in other words, but not the word asked.
+    pub alias: f32,
+    /// A term the notes gloss in the other language (`교착상태(Deadlock)`): an alias the notes
+    /// define themselves.
+    pub translation: f32,
+    /// A note word one or two typing slips away (`scailing`, `자료구조` for `자료구졸`): likely
+    /// meant, but a guess.
+    pub correction: f32,
+    /// A word in the other script that sounds like it (`아웃바운드` ↔ `outbound`): a guess
+    /// from consonants.
+    pub loanword: f32,
+    /// The notes' phrase an abbreviation's initials spell (`rf` → `replication factor`).
+    pub spelled_out: f32,
+    /// The singular the notes write for a plural they lack (`snapshots` → `snapshot`): the
+    /// same word, nearly.
+    pub singular: f32,
+    /// Another inflection of an English word the notes lack (`caching` → `cache`).
+    pub stem: f32,
+    /// A versioned name's bare name (`python3` → `python`).
+    pub version: f32,
+    /// The word as written, particle aside, where the dictionary cut it into pieces (`웨비나`).
+    pub written_form: f32,
+    /// English words written apart that the notes write as one (`tcp dump` → `tcpdump`).
+    pub joined: f32,
+    /// Each word of an unknown English word the notes write as two (`autoscaling` → `auto` +
+    /// `scaling`): each is only half the word.
+    pub split: f32,
+    /// A compound's part (`게이트` of `게이트웨이`): lets spacing variants match without
+    /// counting one word three times.
+    pub part: f32,
+    /// A widened form or compound part in more than this share of the chunks is not scored
+    /// (coverage still counts it): it barely tells chunks apart and has the longest postings.
+    pub common_share: f32,
+    /// …once that share is more than this many chunks: only long postings cost enough to matter.
+    pub common_min_chunks: u64,
+}
+
+impl Default for WidenerWeights {
+    fn default() -> WidenerWeights {
+        WidenerWeights {
+            alias: 0.7,
+            translation: 0.7,
+            correction: 0.6,
+            loanword: 0.6,
+            spelled_out: 0.7,
+            singular: 0.9,
+            stem: 0.8,
+            version: 0.8,
+            written_form: 0.8,
+            joined: 0.8,
+            split: 0.5,
+            part: 0.5,
+            common_share: 0.3,
+            common_min_chunks: 1_000,
+        }
+    }
+}
+
+/// `[search.weights.matching]`: which note words a question's word may be matched to. Short
+/// words have too many neighbours by spelling or sound to widen safely.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MatchingParams {
+    /// Shortest Latin word corrected for typos or matched to Hangul loanwords by sound
+    /// (letters): shorter words have too many neighbours one edit away.
+    pub min_fuzzy_len: usize,
+    /// Latin words this long are also corrected two edits away (`propagation` ↔
+    /// `propergation`): a long word has few neighbours even that far.
+    pub min_two_edits_len: usize,
+    /// Shortest English word matched to other inflections by its stem: the stemmer would join
+    /// `use`/`used`/`user` sized words whose forms mean different things.
+    pub min_stemmed_len: usize,
+    /// Shortest part a Latin word is split into: two-letter words (`in`, `on`) fit almost
+    /// anywhere.
+    pub min_split_part: usize,
+    /// An abbreviation's phrase reduced to one word shorter than this (`to be` → `be`) spells
+    /// out nothing.
+    pub min_spelled_out_word: usize,
+    /// Fewest syllables of a Hangul loanword matched by sound: most two-syllable nouns are
+    /// native or Sino-Korean (`발급` sounds like `vlookup`). Read when the index is opened.
+    pub min_loanword_syllables: usize,
+    /// A Hangul word that sounds like more English note words than this is read as none of
+    /// them (`앱스토어` sounds like `best`, `burst`, `fast` and `post`).
+    pub max_sound_alikes: usize,
+    /// When the notes know every piece of a written word, it is read as a loanword only if at
+    /// most this many English words sound like it…
+    pub max_sound_alikes_of_known_pieces: usize,
+    /// …and only if its sound has this many consonants (`인그레스`: n-k-l-s).
+    pub min_skeleton_of_known_pieces: usize,
+    /// Fewest consonants of a Hangul word's sound (its skeleton, `아웃바운드` → `tpnt`) for it
+    /// to be matched by sound at all: shorter skeletons (`맵` → `mp`) match too many words.
+    pub min_sound_consonants: usize,
+    /// The same for a two-syllable word, which needs one more: native words that short
+    /// (`판교` → `pnk`, like `png`) would otherwise find English look-alikes.
+    pub min_short_word_sound_consonants: usize,
+}
+
+impl Default for MatchingParams {
+    fn default() -> MatchingParams {
+        MatchingParams {
+            min_fuzzy_len: 5,
+            min_two_edits_len: 9,
+            min_stemmed_len: 4,
+            min_split_part: 3,
+            min_spelled_out_word: 6,
+            min_loanword_syllables: 3,
+            max_sound_alikes: 3,
+            max_sound_alikes_of_known_pieces: 2,
+            min_skeleton_of_known_pieces: 4,
+            min_sound_consonants: 3,
+            min_short_word_sound_consonants: 4,
+        }
+    }
+}
+
+/// `[search.weights.coverage]`: coverage is the share of the question's concepts a chunk
+/// holds, each weighted by rarity (IDF) times its word class's weight.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CoverageParams {
+    /// Nouns and names: what a question is about.
+    pub noun: f32,
+    /// Numbers: they tell a topic apart (`Cloud 9`) but rarely name it.
+    pub number: f32,
+    /// Verbs: what the question asks of its topic.
+    pub verb: f32,
+    /// English words questions are framed with (`exactly`, `use`); one the notes never use
+    /// weighs nothing.
+    pub frame_word: f32,
+    /// Share of its BM25 score a chunk keeps however little of the question it covers, so
+    /// BM25 still orders chunks that cover nothing.
+    pub rerank_floor: f32,
+}
+
+impl Default for CoverageParams {
+    fn default() -> CoverageParams {
+        CoverageParams { noun: 1.0, number: 0.6, verb: 0.35, frame_word: 0.35, rerank_floor: 0.1 }
+    }
+}
+
+/// `[search.weights.abstention]`: when the best hit answers.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AbstentionParams {
+    /// Share (0..1) of the question's weighted concepts the best hit must cover to be
+    /// presented as the answer; calibrated on the tuning sets (docs/quality.md).
+    pub min_coverage: f32,
+    /// Hits after the first that a how-many question may be answered from when the first
+    /// states no number.
+    pub number_search_depth: usize,
+    /// Such a later hit leads when it covers at least this share of what the first covers.
+    pub number_hit_min_coverage: f32,
+}
+
+impl Default for AbstentionParams {
+    fn default() -> AbstentionParams {
+        AbstentionParams { min_coverage: 0.25, number_search_depth: 5, number_hit_min_coverage: 0.8 }
+    }
+}
+
+impl RankingParams {
+    /// Checks every value's range; the error names the key under `[search.weights]` and what
+    /// it must be.
+    pub fn validate(&self) -> Result<(), String> {
+        let share = |key: &str, value: f32| check(key, value, (0.0..=1.0).contains(&value), "between 0 and 1");
+        let positive = |key: &str, value: f32| {
+            check(key, value, value.is_finite() && value > 0.0 && value <= 100.0, "above 0 and at most 100")
+        };
+        let f = &self.fields;
+        positive("fields.heading", f.heading)?;
+        positive("fields.question", f.question)?;
+        positive("fields.body", f.body)?;
+        check("bm25.k1", self.bm25.k1, self.bm25.k1.is_finite() && self.bm25.k1 >= 0.0, "0 or more")?;
+        share("bm25.b", self.bm25.b)?;
+        let w = &self.wideners;
+        let weights = [
+            ("alias", w.alias),
+            ("translation", w.translation),
+            ("correction", w.correction),
+            ("loanword", w.loanword),
+            ("spelled_out", w.spelled_out),
+            ("singular", w.singular),
+            ("stem", w.stem),
+            ("version", w.version),
+            ("written_form", w.written_form),
+            ("joined", w.joined),
+            ("split", w.split),
+            ("part", w.part),
+            ("common_share", w.common_share),
+        ];
+        for (key, value) in weights {
+            share(&format!("wideners.{key}"), value)?;
+        }
+        let m = &self.matching;
+        let at_least = |key: &str, value: usize, min: usize| {
+            check(key, value, value >= min, &format!("a whole number of at least {min}"))
+        };
+        at_least("matching.min_fuzzy_len", m.min_fuzzy_len, 3)?;
+        at_least("matching.min_two_edits_len", m.min_two_edits_len, m.min_fuzzy_len)?;
+        at_least("matching.min_stemmed_len", m.min_stemmed_len, 1)?;
+        at_least("matching.min_split_part", m.min_split_part, 1)?;
+        at_least("matching.min_spelled_out_word", m.min_spelled_out_word, 1)?;
+        at_least("matching.min_loanword_syllables", m.min_loanword_syllables, 2)?;
+        at_least("matching.min_skeleton_of_known_pieces", m.min_skeleton_of_known_pieces, 1)?;
+        at_least("matching.min_sound_consonants", m.min_sound_consonants, 1)?;
+        at_least("matching.min_short_word_sound_consonants", m.min_short_word_sound_consonants, 1)?;
+        let c = &self.coverage;
+        for (key, value) in [
+            ("noun", c.noun),
+            ("number", c.number),
+            ("verb", c.verb),
+            ("frame_word", c.frame_word),
+            ("rerank_floor", c.rerank_floor),
+        ] {
+            share(&format!("coverage.{key}"), value)?;
+        }
+        let a = &self.abstention;
+        share("abstention.min_coverage", a.min_coverage)?;
+        share("abstention.number_hit_min_coverage", a.number_hit_min_coverage)?;
+        Ok(())
+    }
+}
+
+fn check(key: &str, value: impl std::fmt::Display, ok: bool, what: &str) -> Result<(), String> {
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`search.weights.{key}` must be {what}, not {value}"))
+    }
+}
