@@ -8,7 +8,7 @@ use std::time::Duration;
 use poise::serenity_prelude::{self as serenity, GatewayIntents, GuildId, HttpBuilder};
 use tracing::{error, info, warn};
 
-use super::{commands, events, reply, Data, DiscordError, Error};
+use super::{commands, events, reply, retry, Data, DiscordError, Error};
 use crate::engine::Engine;
 
 /// How long shards get to close their gateway connections after a shutdown signal.
@@ -112,13 +112,15 @@ async fn setup(
     guild: Option<GuildId>,
 ) -> Result<Data, Error> {
     let commands = &framework.options().commands;
-    let registered = match guild {
-        Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
-        None => poise::builtins::register_globally(ctx, commands).await,
+    let register = || async move {
+        match guild {
+            Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
+            None => poise::builtins::register_globally(ctx, commands).await,
+        }
     };
-    match registered {
-        Ok(()) => info!(count = commands.len(), ?guild, "registered slash commands"),
-        Err(error) => error!(%error, "could not register slash commands"),
+    let scope = guild.map_or_else(|| "all servers".to_owned(), |g| format!("server {g}"));
+    if retry::call("register slash commands", scope, register).await.is_some() {
+        info!(count = commands.len(), ?guild, "registered slash commands");
     }
     Ok(data)
 }
@@ -129,9 +131,8 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         poise::FrameworkError::Command { error, ctx, .. } => {
             error!(command = %ctx.command().name, %error, "command failed");
             let texts = ctx.data().texts;
-            if let Err(error) = ctx.send(reply::ephemeral_text(texts.search_failed, texts)).await {
-                warn!(%error, "could not report a command failure");
-            }
+            let apology = reply::ephemeral_text(texts.search_failed, texts);
+            retry::call("report a command failure", ctx.id(), || ctx.send(apology.clone())).await;
         }
         other => {
             if let Err(error) = poise::builtins::on_error(other).await {

@@ -5,14 +5,16 @@ use poise::serenity_prelude::{
     self as serenity, AutoArchiveDuration, ChannelId, Context, CreateEmbed, CreateThread, FullEvent, Message,
     MessageType, ReactionType, UserId,
 };
-use tracing::{debug, info, warn};
+use tracing::{debug, info};
 
 use super::asking::{self, Outcome};
 use super::question::{reads_as_question, strip_mentions};
 use super::reply::{self, NAME_MAX};
+use super::retry;
 use super::{Data, Error};
 
-/// Reaction put on a message that is over the user's rate limit.
+/// Reaction put on a user's first message within a minute that is over the user's or the
+/// server's rate limit.
 const SLOW_DOWN: &str = "⏳";
 
 /// Why a message is for the bot; decides whether chatter is ignored and where to reply.
@@ -92,12 +94,15 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
     };
     if !data.allow_question(msg.author.id.get(), msg.guild_id.map(|g| g.get())) {
         debug!(user = %msg.author.id, guild = ?msg.guild_id, "rate limited");
-        if let Err(error) = msg.react(ctx, ReactionType::Unicode(SLOW_DOWN.to_owned())).await {
-            warn!(%error, "could not react to a rate-limited message");
+        if !data.slow_down_notices.allow(msg.author.id.get()) {
+            return; // this user already got a ⏳ within the minute
         }
+        let slow_down = ReactionType::Unicode(SLOW_DOWN.to_owned());
+        let on = format!("{}/{}", msg.channel_id, msg.id);
+        retry::call("react to a rate-limited message", on, || msg.react(ctx, slow_down.clone())).await;
         return;
     }
-    let typing = msg.channel_id.start_typing(&ctx.http);
+    let typing = retry::Typing::start(std::sync::Arc::clone(&ctx.http), msg.channel_id);
     let context = match trigger.place {
         Place::BotThread | Place::Mention => data.threads.first_question(msg.channel_id),
         _ => None,
@@ -112,7 +117,7 @@ async fn on_message(ctx: &Context, data: &Data, bot: UserId, msg: &Message) {
         Outcome::NoNotes => Some(reply::no_notes_embed(data.texts)),
     };
     deliver(ctx, data, msg, &trigger, embed).await;
-    typing.stop();
+    drop(typing);
 }
 
 /// Posts the reply: in a new thread when configured (and possible), else as a reply to `msg`.
@@ -128,62 +133,28 @@ async fn deliver(ctx: &Context, data: &Data, msg: &Message, trigger: &Trigger, e
         && !trigger.question.is_empty()
         && !data.threads.is_thread(ctx, msg.guild_id, msg.channel_id);
     if wants_thread {
-        match open_thread(ctx, msg, &trigger.question).await {
-            Ok(thread) => {
-                data.threads.remember(thread, &trigger.question);
-                return send(ctx, thread, message).await;
-            }
-            Err(error) => warn!(%error, "could not open a thread; replying in the channel"),
+        if let Some(thread) = open_thread(ctx, msg, &trigger.question).await {
+            data.threads.remember(thread, &trigger.question);
+            return send(ctx, thread, message).await;
         }
     }
     send(ctx, msg.channel_id, message.reference_message(msg)).await;
 }
 
-/// Opens a thread on `msg` named after `question`, which is never empty (so neither is the name).
-async fn open_thread(ctx: &Context, msg: &Message, question: &str) -> serenity::Result<ChannelId> {
+/// Opens a thread on `msg` named after `question`, which is never empty (so neither is the
+/// name); `None` (logged) when Discord refuses, and the reply goes to the channel instead.
+async fn open_thread(ctx: &Context, msg: &Message, question: &str) -> Option<ChannelId> {
     let name = reply::fit_label(question, NAME_MAX);
     let builder = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneDay);
-    Ok(msg.channel_id.create_thread_from_message(ctx, msg.id, builder).await?.id)
+    let on = format!("{}/{}", msg.channel_id, msg.id);
+    let open = || msg.channel_id.create_thread_from_message(ctx, msg.id, builder.clone());
+    Some(retry::call("open a thread (replying in the channel instead)", on, open).await?.id)
 }
 
-/// Posts `message`, trying again after a 429. Serenity waits out 429s itself, but its rate
-/// limiter is off behind `discord.api_proxy` and a proxy may pass a 429 on; a 429 means the
-/// message was not posted, so sending it again cannot post it twice. Any other failure
-/// (a 5xx may have posted it after all, a 403 will not change) is logged once and dropped.
+/// Posts `message` through [`retry::call`]: tried again after a 429, anything else logged once
+/// and dropped.
 async fn send(ctx: &Context, channel: ChannelId, message: serenity::CreateMessage) {
-    let mut tries = 1;
-    loop {
-        match channel.send_message(ctx, message.clone()).await {
-            Ok(_) => return,
-            Err(error) if status(&error) == Some(429) && tries < SEND_TRIES => {
-                // serenity drops the 429's `retry_after`; Discord's are about a second or less.
-                let wait = RATE_LIMITED_WAIT * tries;
-                warn!(%channel, ?wait, "reply rate limited by Discord; trying again");
-                tokio::time::sleep(wait).await;
-                tries += 1;
-            }
-            Err(error) => {
-                // The status says what happened when the body is not Discord's JSON (a 502 page).
-                warn!(status = status(&error), %error, %channel, tries, "could not send a reply");
-                return;
-            }
-        }
-    }
-}
-
-/// Attempts at posting one reply that Discord keeps answering with 429.
-const SEND_TRIES: u32 = 3;
-/// Wait before the first retry after a 429; doubled for the second.
-const RATE_LIMITED_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// The HTTP status Discord refused a request with, if that is what failed.
-fn status(error: &serenity::Error) -> Option<u16> {
-    match error {
-        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) => {
-            Some(response.status_code.as_u16())
-        }
-        _ => None,
-    }
+    retry::call("send a reply", channel, || channel.send_message(ctx, message.clone())).await;
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod preview;
 mod question;
 mod rate_limit;
 mod reply;
+mod retry;
 mod threads;
 
 use std::sync::Arc;
@@ -39,6 +40,9 @@ pub struct Data {
     limiter: rate_limit::RateLimiter,
     /// Per-guild question limit, counted only for questions within their user's limit.
     guild_limiter: rate_limit::RateLimiter,
+    /// One ⏳ per user per minute: a flood answered with a reaction per message would spend
+    /// Discord's request budget (and the bot's memory, in queued calls) on the flood itself.
+    slow_down_notices: rate_limit::RateLimiter,
     /// Threads the bot opened, for follow-ups.
     threads: threads::BotThreads,
 }
@@ -50,6 +54,7 @@ impl Data {
             texts: crate::i18n::texts(settings.language),
             limiter: rate_limit::RateLimiter::new(settings.rate_limit_per_minute),
             guild_limiter: rate_limit::RateLimiter::new(settings.guild_rate_limit_per_minute),
+            slow_down_notices: rate_limit::RateLimiter::new(1),
             threads: threads::BotThreads::default(),
             engine,
         }

@@ -3,7 +3,9 @@
 //! Both are removed by blanking their lines rather than deleting them, so line numbers in
 //! citations still match the file people open.
 
-use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use super::NoteLimits;
 
@@ -22,11 +24,12 @@ pub struct FrontMatter {
     pub problem: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The three keys notebot reads, each a scalar's text (`None`: absent, null, or not a scalar).
+#[derive(Debug, Default)]
 struct Fields {
-    title: Option<serde_yaml::Value>,
-    parent: Option<serde_yaml::Value>,
-    description: Option<serde_yaml::Value>,
+    title: Option<String>,
+    parent: Option<String>,
+    description: Option<String>,
 }
 
 /// Separates a leading `---` … `---` block from the body; broken YAML is reported and the body
@@ -49,11 +52,11 @@ pub fn split(text: &str, limits: &NoteLimits) -> FrontMatter {
     if let Some(problem) = beyond_limits(&yaml, limits) {
         return FrontMatter { body, problem: Some(problem), ..FrontMatter::default() };
     }
-    match parse_fields(&yaml) {
+    match parse_fields(&yaml, limits.max_front_matter_depth) {
         Ok(fields) => FrontMatter {
-            title: fields.title.as_ref().and_then(scalar),
-            parent: fields.parent.as_ref().and_then(scalar),
-            description: fields.description.as_ref().and_then(scalar),
+            title: fields.title,
+            parent: fields.parent,
+            description: fields.description,
             body,
             problem: None,
         },
@@ -116,23 +119,96 @@ fn flow_depth(yaml: &str) -> usize {
     deepest
 }
 
-fn parse_fields(yaml: &str) -> Result<Fields, serde_yaml::Error> {
-    if yaml.trim().is_empty() {
-        return Ok(Fields::default());
+/// Reads the top-level `title`, `parent` and `description` of a YAML mapping from the parser's
+/// events, without building a tree: saphyr's parser keeps its own stack (no recursion) and stops
+/// at 255 nested flow collections, and nesting deeper than `max_depth` is refused here too, in
+/// case the [`flow_depth`] estimate missed a form of nesting. Aliases are not expanded, so
+/// a "billion laughs" costs nothing.
+fn parse_fields(yaml: &str, max_depth: usize) -> Result<Fields, String> {
+    let mut fields = Fields::default();
+    let (mut depth, mut documents) = (0usize, 0);
+    // At depth 1 (the root mapping) scalars alternate key, value; `pending` is the key whose
+    // value comes next, `None` while a key is awaited.
+    let mut expecting_value = false;
+    let mut pending: Option<String> = None;
+    let mut keys = HashSet::new();
+    let mut anchored: HashMap<usize, String> = HashMap::new();
+    for event in Parser::new_from_str(yaml) {
+        let (event, _) = event.map_err(|e| e.to_string())?;
+        match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err("more than one YAML document".to_owned());
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 0 && !matches!(event, Event::MappingStart(..)) {
+                    return Err("not a mapping of keys to values".to_owned());
+                }
+                if depth == 1 {
+                    // A collection as a key or as a value of the root mapping.
+                    expecting_value = !expecting_value;
+                    pending = None;
+                }
+                depth += 1;
+                if depth > max_depth {
+                    return Err(format!("nested more than {max_depth} levels deep"));
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::Scalar(text, style, anchor, _) => {
+                let value = (style != ScalarStyle::Plain || !is_null(&text)).then(|| text.trim().to_owned());
+                if anchor > 0 {
+                    anchored.insert(anchor, value.clone().unwrap_or_default());
+                }
+                match depth {
+                    0 if value.is_some() => return Err("not a mapping of keys to values".to_owned()),
+                    1 => take(&mut fields, &mut expecting_value, &mut pending, &mut keys, value)?,
+                    _ => {}
+                }
+            }
+            Event::Alias(anchor) if depth == 1 => {
+                let value = anchored.get(&anchor).cloned();
+                take(&mut fields, &mut expecting_value, &mut pending, &mut keys, value)?;
+            }
+            _ => {}
+        }
     }
-    // A mapping with other keys (layout, nav_order…) is fine; anything else is not front matter.
-    serde_yaml::from_str::<serde_yaml::Mapping>(yaml)?;
-    serde_yaml::from_str(yaml)
+    Ok(fields)
 }
 
-fn scalar(value: &serde_yaml::Value) -> Option<String> {
-    let text = match value {
-        serde_yaml::Value::String(s) => s.trim().to_string(),
-        serde_yaml::Value::Number(n) => n.to_string(),
-        serde_yaml::Value::Bool(b) => b.to_string(),
-        _ => return None,
-    };
-    (!text.is_empty()).then_some(text)
+/// One scalar of the root mapping: a key (remembered, duplicates refused) or the value of the
+/// key before it.
+fn take(
+    fields: &mut Fields,
+    expecting_value: &mut bool,
+    pending: &mut Option<String>,
+    keys: &mut HashSet<String>,
+    scalar: Option<String>,
+) -> Result<(), String> {
+    if *expecting_value {
+        let value = scalar.filter(|v| !v.is_empty());
+        match pending.take().as_deref() {
+            Some("title") => fields.title = value,
+            Some("parent") => fields.parent = value,
+            Some("description") => fields.description = value,
+            _ => {}
+        }
+    } else {
+        let key = scalar.unwrap_or_default();
+        if !keys.insert(key.clone()) {
+            return Err(format!("duplicate key `{}`", key.chars().take(40).collect::<String>()));
+        }
+        *pending = Some(key);
+    }
+    *expecting_value = !*expecting_value;
+    Ok(())
+}
+
+/// YAML's null in a plain scalar (an empty value, `~`, `null`).
+fn is_null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
 }
 
 fn blank_first_lines(text: &str, count: usize) -> String {

@@ -439,6 +439,47 @@ fn deeply_nested_front_matter_is_refused_quickly_and_the_body_kept() {
 }
 
 #[test]
+fn front_matter_nested_100000_levels_is_refused_fast_naming_the_note_and_the_setting() {
+    let depth = 100_000;
+    let flow = format!("---\ntitle: {}{}\n---\n# Body\n\nzebracorn flows.\n", "[".repeat(depth), "]".repeat(depth));
+    let mapping =
+        format!("---\ntitle: T\nx: {}1{}\n---\n# Body\n\nquaggaling maps.\n", "{a: ".repeat(depth), "}".repeat(depth));
+    let fixture = Fixture::with_seed();
+    fixture.write("deep/flow.md", flow.as_bytes());
+    fixture.write("deep/mapping.md", mapping.as_bytes());
+    let mut settings = fixture.settings();
+    // Over the size limit too by default; raised so the depth check is the one that speaks.
+    settings.knowledge.max_front_matter_bytes = 1_000_000;
+    let started = Instant::now();
+    let engine = Engine::open(settings).expect("engine");
+    assert!(started.elapsed() < Duration::from_secs(10), "build took {:?}", started.elapsed());
+    for note in ["deep/flow.md", "deep/mapping.md"] {
+        let problem = engine.stats().problems.into_iter().find(|p| p.path == note).expect("the note is named");
+        assert!(problem.message.contains("knowledge.max_front_matter_depth"), "{problem:?}");
+    }
+    assert!(engine.ask("zebracorn", 1).unwrap().answered, "the body is still indexed");
+    assert!(engine.ask("quaggaling", 1).unwrap().answered, "the body is still indexed");
+
+    // With the depth check out of the way, the YAML parser itself stops early (saphyr gives
+    // up at 255 nested flow collections) instead of recursing or taking quadratic time.
+    let limits = notebot::knowledge::NoteLimits {
+        max_front_matter_bytes: 1_000_000,
+        max_front_matter_depth: usize::MAX,
+        ..Default::default()
+    };
+    let options = notebot::knowledge::PageOptions { limits, ..Default::default() };
+    for note in [&flow, &mapping] {
+        let started = Instant::now();
+        let parsed = notebot::knowledge::parse_page("deep.md", note, &options);
+        let took = started.elapsed();
+        println!("front matter 100,000 deep without the depth check: refused in {took:?}");
+        assert!(took < Duration::from_millis(500), "parsed in {took:?}");
+        assert!(parsed.problems.iter().any(|p| p.contains("not valid YAML")), "{:?}", parsed.problems);
+        assert!(parsed.chunks.iter().any(|c| c.text.contains("zebracorn") || c.text.contains("quaggaling")));
+    }
+}
+
+#[test]
 fn many_alias_groups_merge_in_near_linear_time() {
     // Compared with a tenth of the groups in the same run, so a loaded machine slows both
     // sides: quadratic merging takes about 100 times as long for 10 times the groups.

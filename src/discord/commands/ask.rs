@@ -36,6 +36,6 @@ pub async fn ask(
         Outcome::Failed => reply::ephemeral_text(data.texts.search_failed, data.texts),
         Outcome::NoNotes => reply::embed_reply(reply::no_notes_embed(data.texts), true),
     };
-    ctx.send(response).await?;
+    super::respond(ctx, response).await;
     Ok(())
 }

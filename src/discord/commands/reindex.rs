@@ -4,7 +4,7 @@ use tracing::{info, warn};
 
 use super::super::asking::on_engine;
 use super::super::permissions;
-use super::super::reply;
+use super::super::{reply, retry};
 use super::super::{Context, Error};
 use crate::engine::{Engine, EngineError};
 
@@ -24,10 +24,12 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data();
     if !permissions::author_is_admin(ctx).await {
         warn!(user = %ctx.author().id, "refused /reindex from a non-admin");
-        ctx.send(reply::ephemeral_text(data.texts.not_admin, data.texts)).await?;
+        super::respond(ctx, reply::ephemeral_text(data.texts.not_admin, data.texts)).await;
         return Ok(());
     }
-    ctx.defer_ephemeral().await?;
+    if retry::call("defer an interaction", ctx.id(), || ctx.defer_ephemeral()).await.is_none() {
+        return Ok(());
+    }
     let result = on_engine(&data.engine, Engine::reindex).await?;
     let text = match result {
         Ok(stats) => {
@@ -40,6 +42,6 @@ pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
             data.texts.reindex_failed(&error.to_string())
         }
     };
-    ctx.send(reply::ephemeral_text(&text, data.texts)).await?;
+    super::respond(ctx, reply::ephemeral_text(&text, data.texts)).await;
     Ok(())
 }

@@ -39,7 +39,7 @@ pub async fn topic(
         Some(view) => reply::embed_reply(reply::topic_embed(&view, data.texts), false),
         None => reply::ephemeral_text(&data.texts.topic_not_found(&name), data.texts),
     };
-    ctx.send(response).await?;
+    super::respond(ctx, response).await;
     Ok(())
 }
 

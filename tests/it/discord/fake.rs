@@ -246,6 +246,20 @@ impl FakeDiscord {
         .await
     }
 
+    /// Waits until `count` requests satisfy `matches`, counting under the lock (no copies: for
+    /// floods, where copying every request each poll would dwarf what the bot allocates).
+    pub async fn wait_for_count(&self, what: &str, count: usize, matches: impl Fn(&Request) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let found = self.inner.lock().requests.iter().filter(|r| matches(r)).count();
+            if found >= count {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {count} × {what}; got {found}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Waits until `check` holds for the fake's state.
     pub async fn wait_until(&self, what: &str, check: impl Fn(&FakeDiscord) -> bool) {
         self.poll(what, || check(self).then_some(())).await

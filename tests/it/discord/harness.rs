@@ -130,10 +130,16 @@ impl Bot {
     /// Dispatches an INTERACTION_CREATE for `command` with `options`; returns its id.
     pub fn command(&self, kind: u8, command: &str, options: Value, user: u64, roles: &[u64]) -> u64 {
         let id = self.fake.id();
+        self.command_as(id, kind, command, options, user, roles);
+        id
+    }
+
+    /// [`Self::command`] with the interaction id given, so a test can script the fake's answers
+    /// to its callback and follow-ups before the bot sees it.
+    pub fn command_as(&self, id: u64, kind: u8, command: &str, options: Value, user: u64, roles: &[u64]) {
         let token = format!("itoken-{id}");
         let spec = InteractionSpec { id, token: &token, kind, command, options, user, roles };
         self.fake.dispatch("INTERACTION_CREATE", payloads::interaction(&spec));
-        id
     }
 
     /// Waits for the bot's message in `channel` (a reply, or a post in a thread).
