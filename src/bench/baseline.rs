@@ -108,7 +108,7 @@ mod tests {
             "# OS\n\n## 교착상태\n\n교착상태는 서로의 자원을 기다리는 상태다.\n",
         )
         .unwrap();
-        let mut settings = Settings::defaults();
+        let mut settings = Settings::defaults().expect("built-in defaults");
         settings.knowledge.dir = notes.path().to_path_buf();
         let index = tempfile::tempdir().unwrap();
         let analyzer = Analyzer::shared().unwrap();
