@@ -124,7 +124,7 @@ fn reading_line(concept: &ConceptReading, language: Language) -> String {
         .variants
         .iter()
         .map(|v| {
-            let weight = if v.weight < 1.0 { format!(" ×{:.1}", v.weight) } else { String::new() };
+            let weight = if v.weight < 1.0 { format!(" ×{}", short_weight(v.weight)) } else { String::new() };
             let origin = v.origin.as_ref().map(|at| format!(" ({at})")).unwrap_or_default();
             format!("{}{weight}{}{origin}", v.terms, if v.in_notes { "" } else { "✗" })
         })
@@ -143,4 +143,23 @@ pub fn write_json_line(out: &mut impl Write, value: &impl serde::Serialize) -> s
     serde_json::to_writer(&mut *out, value)?;
     writeln!(out)?;
     out.flush()
+}
+
+/// A variant's weight as configured (`0.7`, `0.35`), without float noise (`0.699999`).
+fn short_weight(weight: f32) -> String {
+    let text = format!("{weight:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_weight;
+
+    #[test]
+    fn weights_keep_their_second_decimal_and_drop_trailing_zeros() {
+        assert_eq!(short_weight(0.7), "0.7");
+        assert_eq!(short_weight(0.35), "0.35");
+        assert_eq!(short_weight(0.6000001), "0.6");
+        assert_eq!(short_weight(0.05), "0.05");
+    }
 }

@@ -17,8 +17,9 @@ use super::fake::{FakeDiscord, Request};
 use super::logs;
 use super::payloads::{self, InteractionSpec, MessageSpec};
 
-/// The note every test answers from.
-pub const SHIPPED_NOTE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge/aws/overview.md");
+/// The note every test answers from: the tests' own copy of the example note, so editing the
+/// note users see breaks no test.
+pub const SHIPPED_NOTE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/notes/aws/overview.md");
 
 /// A running bot, its fake Discord and its engine.
 pub struct Bot {
