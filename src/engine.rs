@@ -10,7 +10,9 @@ use crate::answer::{self, source_url, Answer, ComposeOptions, Composer, IndexSta
 use crate::config::{threads_or_cores, Settings};
 use crate::index::{self, IndexError, IndexStore, OpenIndex};
 use crate::knowledge::{self, Section};
-use crate::search::{self, Aliases, ConceptReading, Expansions, QueryPlan, Ranking, RankingParams, Vocabulary};
+use crate::search::{
+    self, Aliases, ConceptReading, Expansions, QueryPlan, Ranking, RankingParams, Vocabulary, Wideners,
+};
 use rustc_hash::FxHashMap;
 
 mod topics;
@@ -186,6 +188,14 @@ impl Engine {
     /// the hits containing each), so a team can see why it was answered or declined.
     pub fn explain(&self, question: &str, top: usize) -> Result<(Answer, Vec<ConceptReading>), AskError> {
         self.answer(question, top, true)
+    }
+
+    /// How `question` is read with only `wideners` run, over the live notes: to test each
+    /// widener alone and in the pipeline, and to compare them.
+    pub fn read_with(&self, question: &str, wideners: Wideners<'_>) -> QueryPlan {
+        let live = self.live();
+        let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary, params: self.params() };
+        QueryPlan::build_with(&self.analyzer, question.trim(), expansions, wideners)
     }
 
     fn answer(&self, question: &str, top: usize, explain: bool) -> Result<(Answer, Vec<ConceptReading>), AskError> {

@@ -12,10 +12,12 @@ mod frequencies;
 mod named;
 mod params;
 mod query;
+mod read;
 mod reading;
 mod scoring;
 mod transliteration;
 mod vocabulary;
+mod widen;
 mod written;
 
 pub use aliases::{AliasMatch, Aliases};
@@ -27,6 +29,7 @@ pub use params::{
 pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::{inflections_of_each_other, Vocabulary};
+pub use widen::{QuestionWidener, Wideners, WordWidener, QUESTION_WIDENERS, WORD_WIDENERS};
 
 use tantivy::DocAddress;
 

@@ -4,17 +4,12 @@
 //! group members, typo corrections). Variants widen recall at a lower weight; coverage counts
 //! a concept as found when any of its variants is.
 
-use super::aliases::{Aliases, MisreadWord};
+use super::aliases::Aliases;
 use super::frequencies::FieldFrequencies;
 use super::params::{CoverageParams, Ranking, RankingParams, SearchedField, WidenerWeights};
 use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
-use super::written::{written_words, ConceptSpan};
-use crate::analysis::{is_english_frame_word, normalize, Analyzer, Term as AnalysedTerm, TermClass};
-
-/// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
-/// ranking knob: it bounds the work per question and keeps concepts within coverage's 64-bit sets.
-const MAX_TERMS: usize = 48;
+use crate::analysis::{is_english_frame_word, TermClass};
 
 /// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,255 +133,11 @@ pub struct Expansions<'a> {
     pub params: &'a RankingParams,
 }
 
-/// The question's terms in order (compound parts included, duplicates not), for alias
-/// matching, with the concept each one belongs to.
-#[derive(Default)]
-struct TypedTerms {
-    texts: Vec<String>,
-    concepts: Vec<usize>,
-}
-
-impl TypedTerms {
-    fn push(&mut self, text: String, concept: usize) {
-        self.texts.push(text);
-        self.concepts.push(concept);
-    }
-
-    /// Whether the terms `start..start + len` hold some parts of a compound word but neither
-    /// the whole word nor all its parts (`보안` of `보안그룹`): an alias of such a piece is not
-    /// another way of saying the word, and as its variant it would let any chunk saying
-    /// `security` cover `보안그룹`. A word's whole term comes first, then its parts.
-    fn splits_a_word(&self, start: usize, len: usize) -> bool {
-        let span = start..start + len;
-        let mut concepts = self.concepts[span.clone()].to_vec();
-        concepts.dedup();
-        concepts.into_iter().any(|concept| {
-            let mut terms = (0..self.concepts.len()).filter(|&i| self.concepts[i] == concept);
-            let whole = terms.next();
-            let parts: Vec<usize> = terms.collect();
-            let covers_whole = whole.is_some_and(|i| span.contains(&i));
-            !covers_whole && !parts.is_empty() && !parts.iter().all(|i| span.contains(i))
-        })
-    }
-}
-
-/// The compound word being read (its concept) and its parts seen so far.
-#[derive(Default)]
-struct CompoundParts {
-    whole: Option<usize>,
-    parts: Vec<String>,
-}
-
-/// Reads a question's terms into a plan, one at a time: which concept each term starts or
-/// belongs to, and the widenings that need the whole question (written words, aliases).
-struct Reader<'a> {
-    plan: QueryPlan,
-    analyzer: &'a Analyzer,
-    expansions: Expansions<'a>,
-    /// Alias entries the dictionary cut differently in this question, and whether each is in.
-    misread: Vec<MisreadWord>,
-    misread_added: Vec<bool>,
-    typed: TypedTerms,
-    compound: CompoundParts,
-    /// Nouns with their spans, for reading whole written words.
-    nouns: Vec<((usize, usize), usize)>,
-    /// Every concept's span, for finding the concepts inside a written word.
-    concept_spans: Vec<ConceptSpan>,
-    /// The last word was one asked about already: its parts are skipped too.
-    repeated_word: bool,
-}
-
-impl<'a> Reader<'a> {
-    fn new(analyzer: &'a Analyzer, expansions: Expansions<'a>, misread: Vec<MisreadWord>) -> Reader<'a> {
-        Reader {
-            plan: QueryPlan::default(),
-            analyzer,
-            expansions,
-            misread_added: vec![false; misread.len()],
-            misread,
-            typed: TypedTerms::default(),
-            compound: CompoundParts::default(),
-            nouns: Vec::new(),
-            concept_spans: Vec::new(),
-            repeated_word: false,
-        }
-    }
-
-    fn weights(&self) -> WidenerWeights {
-        self.expansions.params.wideners
-    }
-
-    /// Takes one analysed term; `false` once the plan holds as many concepts as it may.
-    fn read(&mut self, term: AnalysedTerm) -> bool {
-        if term.written_form {
-            self.add_written_form(term);
-            return true;
-        }
-        if let Some(index) = self.misread.iter().position(|word| word.spans(term.offset)) {
-            self.add_misread(index);
-            return true;
-        }
-        if term.compound_part && self.repeated_word {
-            return true; // a part of a word asked about already
-        }
-        self.repeated_word = false;
-        if let Some(concept) = self.compound.whole.filter(|_| term.compound_part) {
-            self.plan.add(&term.text, self.weights().part, concept);
-            self.compound.parts.push(term.text.clone());
-            self.typed.push(term.text, concept);
-            return true;
-        }
-        self.plan.add_parts_variant(&mut self.compound);
-        if self.plan.concepts.len() >= MAX_TERMS {
-            return false;
-        }
-        if self.plan.concepts.iter().any(|c| c.text == term.text) {
-            self.repeated_word = true;
-            return true;
-        }
-        self.add_concept(term);
-        true
-    }
-
-    /// A word as written, particle aside, is a variant of every concept read from it: a chunk
-    /// that writes `웨비나` holds both pieces the question's `웨비나` was cut into (`웨`, `비나`),
-    /// even where the particle rule took its last syllable (`나`) for one.
-    fn add_written_form(&mut self, term: AnalysedTerm) {
-        let (start, end) = term.offset;
-        let inside: Vec<usize> =
-            self.concept_spans.iter().filter(|s| s.start < end && s.end > start).map(|s| s.concept).collect();
-        let weight = self.weights().written_form;
-        for concept in inside {
-            self.plan.add_variant(&term.text, weight, concept, Widener::WrittenForm);
-        }
-    }
-
-    fn add_misread(&mut self, index: usize) {
-        self.plan.add_parts_variant(&mut self.compound);
-        if !self.misread_added[index] && self.plan.concepts.len() < MAX_TERMS {
-            self.plan.add_misread_word(&self.misread[index], &self.weights());
-            self.misread_added[index] = true;
-        }
-    }
-
-    fn add_concept(&mut self, term: AnalysedTerm) {
-        let plan = &mut self.plan;
-        let concept = plan.concepts.len();
-        plan.concepts.push(Concept { text: term.text.clone(), word: term.text.clone(), class: term.class });
-        plan.add(&term.text, 1.0, concept);
-        plan.variants.push(Variant { concept, terms: vec![term.text.clone()], widener: Widener::Typed, origin: None });
-        self.concept_spans.push(ConceptSpan { start: term.offset.0, end: term.offset.1, concept });
-        let vocabulary = self.expansions.vocabulary;
-        if term.class == TermClass::Latin && !vocabulary.knows(&term.text) {
-            let weights = self.expansions.params.wideners;
-            plan.widen_unknown_latin(&term.text, concept, vocabulary, self.analyzer, &weights);
-        }
-        self.compound = CompoundParts { whole: Some(concept), parts: Vec::new() };
-        if term.class == TermClass::Noun {
-            self.nouns.push((term.offset, concept));
-        }
-        self.typed.push(term.text, concept);
-    }
-
-    /// Closes the last word and adds the widenings that need the whole question.
-    fn finish(mut self, normalized: &str) -> QueryPlan {
-        self.plan.add_parts_variant(&mut self.compound);
-        let (vocabulary, weights) = (self.expansions.vocabulary, &self.expansions.params.wideners);
-        let written = written_words(normalized);
-        let loanwords = self.plan.read_loanwords(&written, &self.concept_spans, vocabulary, weights);
-        self.plan.read_written_words(normalized, &self.nouns, &loanwords, vocabulary, weights);
-        self.plan.read_spaced_words(normalized, &self.concept_spans, vocabulary, weights);
-        self.plan.read_spaced_loanwords(normalized, &written, &self.concept_spans, vocabulary, weights);
-        self.plan.correct_hangul_typos(&written, &self.concept_spans, vocabulary, weights);
-        for found in self.expansions.aliases.find_widened(&self.typed.texts, vocabulary) {
-            if self.typed.splits_a_word(found.start, found.len) {
-                continue;
-            }
-            let mut spanned: Vec<usize> = self.typed.concepts[found.start..found.start + found.len].to_vec();
-            spanned.dedup();
-            for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
-                for &concept in &spanned {
-                    let (widener, weight) = alias_kind(origin.is_some(), weights);
-                    self.plan.add_terms_variant_from(alternative.clone(), weight, concept, widener, origin.clone());
-                }
-            }
-        }
-        self.plan.spell_out_abbreviations(vocabulary, weights);
-        self.plan
-    }
-}
-
-/// An alias group member, or a term the notes translate the word with, and its weight.
-fn alias_kind(translated: bool, weights: &WidenerWeights) -> (Widener, f32) {
-    if translated {
-        (Widener::Translation, weights.translation)
-    } else {
-        (Widener::Alias, weights.alias)
-    }
-}
-
 impl QueryPlan {
-    /// Analyses `question` (already bounded in length) into concepts and weighted terms.
-    pub fn build(analyzer: &Analyzer, question: &str, expansions: Expansions<'_>) -> QueryPlan {
-        let normalized = normalize(question);
-        let terms = analyzer.analyze_cased(question, &normalized);
-        let misread = expansions.aliases.misread_words_widened(&normalized, &terms, expansions.vocabulary);
-        let mut reader = Reader::new(analyzer, expansions, misread);
-        for term in terms {
-            if !reader.read(term) {
-                break;
-            }
-        }
-        reader.finish(&normalized)
-    }
-
-    /// A word the analysis misread, as one concept: its own entry's terms and its group's
-    /// other alternatives, instead of the pieces the dictionary cut it into.
-    fn add_misread_word(&mut self, word: &MisreadWord, weights: &WidenerWeights) {
-        let concept = self.concepts.len();
-        self.concepts.push(Concept { text: word.text.clone(), word: word.text.clone(), class: TermClass::Noun });
-        for terms in &word.own {
-            self.add_terms_variant(terms.clone(), 1.0, concept, Widener::Typed);
-        }
-        for (terms, origin) in word.alternatives.iter().zip(&word.origins) {
-            let (widener, weight) = alias_kind(origin.is_some(), weights);
-            self.add_terms_variant_from(terms.clone(), weight, concept, widener, origin.clone());
-        }
-    }
-
-    /// Other spellings of a Latin word the notes do not contain: its singular, typo
-    /// corrections, and Hangul loanwords that sound like it. A loanword is a noun: a note word
-    /// the dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants
-    /// with the English word (`thread`), however alike their skeletons.
-    fn widen_unknown_latin(
-        &mut self,
-        word: &str,
-        concept: usize,
-        vocabulary: &Vocabulary,
-        analyzer: &Analyzer,
-        weights: &WidenerWeights,
-    ) {
-        let singular = vocabulary.singular(word).map(|form| (form, weights.singular, Widener::Singular));
-        // A stem sibling that is the singular is already there: add_variant keeps one of each form.
-        let stems = vocabulary.same_stem(word).into_iter().map(|form| (form, weights.stem, Widener::Stem));
-        let singular = singular.into_iter().chain(stems);
-        let versionless = vocabulary.without_version(word).map(|form| (form, weights.version, Widener::Version));
-        let singular = singular.chain(versionless);
-        let corrections =
-            vocabulary.corrections(word).into_iter().map(|form| (form, weights.correction, Widener::Correction));
-        let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
-        let loanwords = vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only);
-        let loanwords = loanwords.map(|form| (form, weights.loanword, Widener::Loanword));
-        for (form, weight, widener) in singular.chain(corrections).chain(loanwords) {
-            self.add_variant(&form, weight, concept, widener);
-        }
-        self.split_joined_word(word, concept, vocabulary, weights);
-    }
-
     /// Abbreviations the notes never write and nothing else widened (`RF`): the notes'
     /// phrases with those initials (`replication factor`) are variants. Run after the
     /// aliases, which say what a team's abbreviations stand for better than initials can.
-    fn spell_out_abbreviations(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
+    pub(super) fn spell_out_abbreviations(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
         for concept in 0..self.concepts.len() {
             let word = &self.concepts[concept];
             let alone = self.variants.iter().filter(|v| v.concept == concept).nth(1).is_none();
@@ -399,27 +150,32 @@ impl QueryPlan {
         }
     }
 
-    /// A compound's parts together are one more way to say the compound (`보안 그룹`).
-    fn add_parts_variant(&mut self, compound: &mut CompoundParts) {
-        if let Some(concept) = compound.whole.take() {
-            if compound.parts.len() > 1 {
-                let terms = std::mem::take(&mut compound.parts);
-                self.variants.push(Variant { concept, terms, widener: Widener::Parts, origin: None });
-            }
+    /// Several terms that together are one more way to say `concept` (`replication factor`
+    /// for `RF`): each is searched at `weight`, and a chunk covers the concept when it holds
+    /// them all.
+    pub(super) fn add_terms_variant(&mut self, terms: Vec<String>, weight: f32, concept: usize, widener: Widener) {
+        self.add_terms_variant_from(terms, weight, concept, widener, None);
+    }
+
+    /// Like [`QueryPlan::add_terms_variant`], naming where the notes write it (`os.md:12`).
+    pub(super) fn add_terms_variant_from(
+        &mut self,
+        terms: Vec<String>,
+        weight: f32,
+        concept: usize,
+        widener: Widener,
+        origin: Option<String>,
+    ) {
+        terms.iter().for_each(|term| self.add(term, weight, concept));
+        self.variants.push(Variant { concept, terms, widener, origin });
+    }
+
+    /// `form` as a variant of `concept`, once.
+    pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
+        let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
+        if !known {
+            self.add_terms_variant(vec![form.to_string()], weight, concept, widener);
         }
-        compound.parts.clear();
-    }
-
-    /// A plan of the question's own words only (no aliases, no corrections), compound parts
-    /// weighted by the default [`RankingParams`].
-    pub fn from_question(analyzer: &Analyzer, question: &str) -> QueryPlan {
-        Self::own_words(analyzer, question, &RankingParams::default())
-    }
-
-    /// A plan of the question's own words only, compound parts weighted by `params`.
-    pub fn own_words(analyzer: &Analyzer, question: &str, params: &RankingParams) -> QueryPlan {
-        let (aliases, vocabulary) = (Aliases::default(), Vocabulary::default());
-        Self::build(analyzer, question, Expansions { aliases: &aliases, vocabulary: &vocabulary, params })
     }
 
     pub(super) fn add(&mut self, text: &str, weight: f32, concept: usize) {

@@ -3,7 +3,7 @@
 //! apart or together (`tcp dump` for `tcpdump`, `autoscaling` for `auto scaling`).
 
 use super::params::WidenerWeights;
-use super::query::{QueryPlan, Variant, Widener};
+use super::query::{QueryPlan, Widener};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len};
 use super::vocabulary::Vocabulary;
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
@@ -191,34 +191,6 @@ impl QueryPlan {
         read
     }
 
-    /// Several terms that together are one more way to say `concept` (`replication factor`
-    /// for `RF`): each is searched at `weight`, and a chunk covers the concept when it holds
-    /// them all.
-    pub(super) fn add_terms_variant(&mut self, terms: Vec<String>, weight: f32, concept: usize, widener: Widener) {
-        self.add_terms_variant_from(terms, weight, concept, widener, None);
-    }
-
-    /// Like [`QueryPlan::add_terms_variant`], naming where the notes write it (`os.md:12`).
-    pub(super) fn add_terms_variant_from(
-        &mut self,
-        terms: Vec<String>,
-        weight: f32,
-        concept: usize,
-        widener: Widener,
-        origin: Option<String>,
-    ) {
-        terms.iter().for_each(|term| self.add(term, weight, concept));
-        self.variants.push(Variant { concept, terms, widener, origin });
-    }
-
-    /// `form` as a variant of `concept`, once.
-    pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
-        let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
-        if !known {
-            self.add_terms_variant(vec![form.to_string()], weight, concept, widener);
-        }
-    }
-
     /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`),
     /// or hyphenated (`write through` for `write-through`, whose `through` is no search term of
     /// its own): the joined word is a variant of every concept read from the pair.
@@ -280,20 +252,6 @@ impl QueryPlan {
                     self.add_variant(form, *weight, concept, *widener);
                 }
             }
-        }
-    }
-
-    /// A Latin word the notes write in two (`autoscaling` for `auto scaling`): both words
-    /// together are a variant.
-    pub(super) fn split_joined_word(
-        &mut self,
-        word: &str,
-        concept: usize,
-        vocabulary: &Vocabulary,
-        weights: &WidenerWeights,
-    ) {
-        if let Some((left, right)) = vocabulary.split_in_two(word) {
-            self.add_terms_variant(vec![left, right], weights.split, concept, Widener::Split);
         }
     }
 }

@@ -18,4 +18,5 @@ mod search;
 mod snapshots;
 mod vocabulary;
 mod weights;
+mod wideners;
 mod widening;

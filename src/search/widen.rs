@@ -1,0 +1,415 @@
+//! The wideners: rules that add other ways of writing a question's concepts, each a small unit
+//! with a name, what it reads and what it adds, run in one ordered list (as a Lucene analysis
+//! chain or charabia's normalizers are).
+//!
+//! Reading the question (`query::Reader`) makes the concepts and their typed forms, compound
+//! parts and written forms. Then [`WORD_WIDENERS`] widen each Latin word the notes do not
+//! contain, as it is read, and [`QUESTION_WIDENERS`] run once over the whole question, in
+//! order: the aliases come after the loanwords and spacing rules so a loanword's concepts are
+//! already shown as the written word, and abbreviations are spelled out last, only where
+//! nothing else widened them. Every variant records the [`Widener`] that made it.
+
+use super::aliases::Aliases;
+use super::params::WidenerWeights;
+use super::query::{QueryPlan, Widener};
+use super::vocabulary::Vocabulary;
+use super::written::{ConceptSpan, WrittenWord};
+use crate::analysis::{Analyzer, TermClass};
+
+/// What the question wideners read: the question as written and as read, and the notes.
+pub struct Context<'c> {
+    /// The normalised question.
+    pub(super) normalized: &'c str,
+    /// Its Hangul words as written, particles aside.
+    pub(super) written: &'c [WrittenWord],
+    /// Where each concept was read.
+    pub(super) spans: &'c [ConceptSpan],
+    /// The nouns read, with their spans.
+    pub(super) nouns: &'c [((usize, usize), usize)],
+    /// The question's terms in order, for alias matching.
+    pub(super) typed: &'c TypedTerms,
+    /// The team's aliases, the glossary and the notes' own translations.
+    pub(super) aliases: &'c Aliases,
+    /// The notes' words.
+    pub(super) vocabulary: &'c Vocabulary,
+    /// What each kind of variant weighs.
+    pub(super) weights: &'c WidenerWeights,
+    /// Written words already read as loanwords (their spans), for the wideners after.
+    pub(super) loanwords: Vec<(usize, usize)>,
+}
+
+/// One rule over the whole question.
+pub trait QuestionWidener: Sync {
+    /// The rule's name, as `--explain`'s documentation and the tests call it.
+    fn name(&self) -> &'static str;
+    /// What it reads from the question and the notes.
+    fn reads(&self) -> &'static str;
+    /// The kinds of variant it adds.
+    fn adds(&self) -> &'static [Widener];
+    /// Adds its variants to `plan`.
+    #[doc(hidden)]
+    fn widen(&self, plan: &mut QueryPlan, context: &mut Context<'_>);
+}
+
+/// The question's terms in order (compound parts included, duplicates not), for alias
+/// matching, with the concept each one belongs to.
+#[derive(Default)]
+pub(super) struct TypedTerms {
+    pub(super) texts: Vec<String>,
+    pub(super) concepts: Vec<usize>,
+}
+
+impl TypedTerms {
+    pub(super) fn push(&mut self, text: String, concept: usize) {
+        self.texts.push(text);
+        self.concepts.push(concept);
+    }
+
+    /// Whether the terms `start..start + len` hold some parts of a compound word but neither
+    /// the whole word nor all its parts (`보안` of `보안그룹`): an alias of such a piece is not
+    /// another way of saying the word, and as its variant it would let any chunk saying
+    /// `security` cover `보안그룹`. A word's whole term comes first, then its parts.
+    pub(super) fn splits_a_word(&self, start: usize, len: usize) -> bool {
+        let span = start..start + len;
+        let mut concepts = self.concepts[span.clone()].to_vec();
+        concepts.dedup();
+        concepts.into_iter().any(|concept| {
+            let mut terms = (0..self.concepts.len()).filter(|&i| self.concepts[i] == concept);
+            let whole = terms.next();
+            let parts: Vec<usize> = terms.collect();
+            let covers_whole = whole.is_some_and(|i| span.contains(&i));
+            !covers_whole && !parts.is_empty() && !parts.iter().all(|i| span.contains(i))
+        })
+    }
+}
+
+/// An alias group member, or a term the notes translate the word with, and its weight.
+pub(super) fn alias_kind(translated: bool, weights: &WidenerWeights) -> (Widener, f32) {
+    if translated {
+        (Widener::Translation, weights.translation)
+    } else {
+        (Widener::Alias, weights.alias)
+    }
+}
+
+/// Which wideners a plan runs, in their order.
+#[derive(Clone, Copy)]
+pub struct Wideners<'w> {
+    /// Run once over the whole question.
+    pub question: &'w [&'w dyn QuestionWidener],
+    /// Run for each Latin word the notes do not contain.
+    pub word: &'w [&'w dyn WordWidener],
+}
+
+impl Wideners<'static> {
+    /// Every widener, in order.
+    pub fn all() -> Wideners<'static> {
+        Wideners { question: &QUESTION_WIDENERS, word: &WORD_WIDENERS }
+    }
+}
+
+/// The question wideners, in the order they run.
+pub static QUESTION_WIDENERS: [&dyn QuestionWidener; 7] =
+    [&Loanwords, &WrittenWords, &SpacedWords, &SpacedLoanwords, &HangulTypos, &AliasesAndTranslations, &Abbreviations];
+
+/// One rule for a Latin word the notes do not contain: the other forms it finds, each a
+/// variant of the word's concept.
+pub trait WordWidener: Sync {
+    /// The rule's name.
+    fn name(&self) -> &'static str;
+    /// The kind of variant it adds.
+    fn adds(&self) -> Widener;
+    /// The forms it finds for `word` (several terms when the notes write it in two).
+    #[doc(hidden)]
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Vec<String>>;
+    /// What the forms weigh.
+    #[doc(hidden)]
+    fn weight(&self, weights: &WidenerWeights) -> f32;
+}
+
+/// The word wideners, in the order they run: a form one of them found is not added again.
+pub static WORD_WIDENERS: [&dyn WordWidener; 6] =
+    [&Singulars, &Stems, &Versions, &Corrections, &HangulLoanwords, &Splits];
+
+impl QueryPlan {
+    /// Runs `wideners` over a Latin word the notes do not contain, read as `concept`.
+    pub(super) fn widen_unknown_latin(
+        &mut self,
+        word: &str,
+        concept: usize,
+        vocabulary: &Vocabulary,
+        analyzer: &Analyzer,
+        weights: &WidenerWeights,
+        wideners: &[&dyn WordWidener],
+    ) {
+        for widener in wideners {
+            let weight = widener.weight(weights);
+            for terms in widener.forms(word, vocabulary, analyzer) {
+                match &terms[..] {
+                    [form] => self.add_variant(form, weight, concept, widener.adds()),
+                    _ => self.add_terms_variant(terms, weight, concept, widener.adds()),
+                }
+            }
+        }
+    }
+}
+
+/// One form per item, as a single-term variant.
+fn single(forms: impl IntoIterator<Item = String>) -> Vec<Vec<String>> {
+    forms.into_iter().map(|form| vec![form]).collect()
+}
+
+/// The singular the notes write for an English plural (`snapshots` → `snapshot`, `AZs` → `az`).
+struct Singulars;
+
+impl WordWidener for Singulars {
+    fn name(&self) -> &'static str {
+        "singulars"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Singular
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
+        single(vocabulary.singular(word))
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.singular
+    }
+}
+
+/// The notes' other inflections of the word by the Snowball stemmer (`caching` → `cache`).
+struct Stems;
+
+impl WordWidener for Stems {
+    fn name(&self) -> &'static str {
+        "stems"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Stem
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
+        single(vocabulary.same_stem(word))
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.stem
+    }
+}
+
+/// A versioned name's bare name, as the notes write it (`python3` → `python`).
+struct Versions;
+
+impl WordWidener for Versions {
+    fn name(&self) -> &'static str {
+        "versions"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Version
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
+        single(vocabulary.without_version(word))
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.version
+    }
+}
+
+/// Note words one or two typing slips away (`scailing` → `scaling`).
+struct Corrections;
+
+impl WordWidener for Corrections {
+    fn name(&self) -> &'static str {
+        "corrections"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Correction
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
+        single(vocabulary.corrections(word))
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.correction
+    }
+}
+
+/// The notes' Hangul nouns that sound like the word (`service` → `서비스`). A note word the
+/// dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants with the
+/// English word (`thread`), however alike their skeletons.
+struct HangulLoanwords;
+
+impl WordWidener for HangulLoanwords {
+    fn name(&self) -> &'static str {
+        "hangul loanwords"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Loanword
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Vec<String>> {
+        let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
+        single(vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only))
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.loanword
+    }
+}
+
+/// The word as the notes write it in two (`autoscaling` → `auto scaling`): both together.
+struct Splits;
+
+impl WordWidener for Splits {
+    fn name(&self) -> &'static str {
+        "splits"
+    }
+    fn adds(&self) -> Widener {
+        Widener::Split
+    }
+    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
+        vocabulary.split_in_two(word).map(|(left, right)| vec![left, right]).into_iter().collect()
+    }
+    fn weight(&self, weights: &WidenerWeights) -> f32 {
+        weights.split
+    }
+}
+
+/// Hangul words the dictionary cuts into pieces, read whole as the English loanword the notes
+/// write (`디플로이먼트` → `deployment`).
+struct Loanwords;
+
+impl QuestionWidener for Loanwords {
+    fn name(&self) -> &'static str {
+        "loanwords"
+    }
+    fn reads(&self) -> &'static str {
+        "the question's Hangul words as written; the notes' English words by sound"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Loanword]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        c.loanwords = plan.read_loanwords(c.written, c.spans, c.vocabulary, c.weights);
+    }
+}
+
+/// Nouns of one written word the notes lack as pieces, read as the English word that sounds
+/// like the whole (`아웃바운드` → `outbound`).
+struct WrittenWords;
+
+impl QuestionWidener for WrittenWords {
+    fn name(&self) -> &'static str {
+        "written words"
+    }
+    fn reads(&self) -> &'static str {
+        "runs of nouns the question writes as one word; the notes' English words by sound"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Loanword]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        plan.read_written_words(c.normalized, c.nouns, &c.loanwords, c.vocabulary, c.weights);
+    }
+}
+
+/// Latin words written apart that the notes join (`tcp dump` → `tcpdump`, `write-through`).
+struct SpacedWords;
+
+impl QuestionWidener for SpacedWords {
+    fn name(&self) -> &'static str {
+        "spaced words"
+    }
+    fn reads(&self) -> &'static str {
+        "pairs of neighbouring Latin words; the notes' words"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Joined]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        plan.read_spaced_words(c.normalized, c.spans, c.vocabulary, c.weights);
+    }
+}
+
+/// Two Hangul words that are one loanword written apart (`워크 스페이스` → `워크스페이스`,
+/// `workspace`).
+struct SpacedLoanwords;
+
+impl QuestionWidener for SpacedLoanwords {
+    fn name(&self) -> &'static str {
+        "spaced loanwords"
+    }
+    fn reads(&self) -> &'static str {
+        "pairs of neighbouring Hangul words; the notes' words, and their English words by sound"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Joined, Widener::Loanword]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        plan.read_spaced_loanwords(c.normalized, c.written, c.spans, c.vocabulary, c.weights);
+    }
+}
+
+/// Hangul words one jamo from a note word (`자료구졸` → `자료구조`).
+struct HangulTypos;
+
+impl QuestionWidener for HangulTypos {
+    fn name(&self) -> &'static str {
+        "hangul typos"
+    }
+    fn reads(&self) -> &'static str {
+        "the question's Hangul words as written; the notes' Hangul words of as many syllables"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Correction]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        plan.correct_hangul_typos(c.written, c.spans, c.vocabulary, c.weights);
+    }
+}
+
+/// The team's alias groups, the built-in glossary and the notes' own translations: every
+/// other member of a group a run of the question's terms starts.
+struct AliasesAndTranslations;
+
+impl QuestionWidener for AliasesAndTranslations {
+    fn name(&self) -> &'static str {
+        "aliases and translations"
+    }
+    fn reads(&self) -> &'static str {
+        "the question's terms in order; the alias file, the glossary and the notes' `한글(English)` pairs"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::Alias, Widener::Translation]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        for found in c.aliases.find_widened(&c.typed.texts, c.vocabulary) {
+            if c.typed.splits_a_word(found.start, found.len) {
+                continue;
+            }
+            let mut spanned: Vec<usize> = c.typed.concepts[found.start..found.start + found.len].to_vec();
+            spanned.dedup();
+            for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
+                for &concept in &spanned {
+                    let (widener, weight) = alias_kind(origin.is_some(), c.weights);
+                    plan.add_terms_variant_from(alternative.clone(), weight, concept, widener, origin.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Abbreviations the notes never write and nothing else widened (`RF`): the notes' phrases
+/// with those initials (`replication factor`). Last, as the aliases say what a team's
+/// abbreviations stand for better than initials can.
+struct Abbreviations;
+
+impl QuestionWidener for Abbreviations {
+    fn name(&self) -> &'static str {
+        "abbreviations"
+    }
+    fn reads(&self) -> &'static str {
+        "Latin concepts with no variant yet; the notes' phrases by initials"
+    }
+    fn adds(&self) -> &'static [Widener] {
+        &[Widener::SpelledOut]
+    }
+    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
+        plan.spell_out_abbreviations(c.vocabulary, c.weights);
+    }
+}

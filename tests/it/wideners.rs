@@ -1,0 +1,125 @@
+//! Each widener alone and in the pipeline: what it adds for a question written for it, and
+//! that alone it adds nothing but its own kinds of variant.
+
+use notebot::search::{QueryPlan, Widener, Wideners, QUESTION_WIDENERS, WORD_WIDENERS};
+
+use crate::common::Fixture;
+
+const NOTE: &str = "# 인프라\n\n\
+## 백업\n\n* EBS snapshot 은 매일 새벽에 뜬다\n\n\
+## 캐시\n\n* cache 는 redis 에 둠\n\n\
+## 스크립트\n\n* python 스크립트는 cron 으로 돌림\n\n\
+## 확장\n\n* scaling 정책은 CPU 기준\n\n\
+## 운영\n\n* 장애 때는 스레드 덤프 부터 뜸\n\n\
+## HPA\n\n* auto scaling 기준은 CPU 사용률\n\n\
+## 배포\n\n* Deployment 는 ReplicaSet 으로 pod 개수를 유지함\n\n\
+## 네트워크\n\n* NACL 은 inbound 와 outbound 규칙을 모두 넣어야 한다\n\n\
+## 패킷\n\n* tcpdump 는 -w 옵션으로 저장\n\n\
+## 협업\n\n* workspace 는 팀별로 하나\n\n\
+## 레디스\n\n* 자료구조 는 hash 를 주로 씀\n\n\
+## 방화벽\n\n* 보안 그룹 은 stateful\n\n\
+## 카프카\n\n* order-events 토픽은 replication factor 3 으로 만듬\n";
+
+/// Variants made while reading the question, before any widener runs.
+fn is_read(widener: Widener) -> bool {
+    matches!(widener, Widener::Typed | Widener::WrittenForm | Widener::Parts)
+}
+
+/// The widened variants of `plan`: (terms, the widener that made them).
+fn widened(plan: &QueryPlan) -> Vec<(Vec<String>, Widener)> {
+    plan.variants.iter().filter(|v| !is_read(v.widener)).map(|v| (v.terms.clone(), v.widener)).collect()
+}
+
+fn has(plan: &QueryPlan, term: &str) -> bool {
+    widened(plan).iter().any(|(terms, _)| terms.iter().any(|t| t == term))
+}
+
+#[test]
+fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
+    let fixture = Fixture::new();
+    fixture.write("infra.md", NOTE.as_bytes());
+    let engine = fixture.engine();
+    let cases: [(&str, &str, &str); 7] = [
+        ("loanwords", "디플로이먼트가 pod 개수 유지해?", "deployment"),
+        ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
+        ("spaced words", "tcp dump 저장 옵션", "tcpdump"),
+        ("spaced loanwords", "워크 스페이스 몇 개야?", "workspace"),
+        ("hangul typos", "레디스 자료구졸 뭐 씀?", "자료구조"),
+        ("aliases and translations", "security 그룹은 stateful이야?", "보안"),
+        ("abbreviations", "order-events 토픽 RF 몇이야?", "replication"),
+    ];
+    assert_eq!(QUESTION_WIDENERS.map(|w| w.name()), cases.map(|(name, _, _)| name), "one case per widener, in order");
+    for (widener, (name, question, form)) in QUESTION_WIDENERS.iter().zip(cases) {
+        let alone = engine.read_with(question, Wideners { question: &[*widener], word: &[] });
+        assert!(has(&alone, form), "{name} alone finds {form} for {question}: {:?}", widened(&alone));
+        for (terms, kind) in widened(&alone) {
+            assert!(widener.adds().contains(&kind), "{name} alone added {terms:?} as {kind:?}");
+        }
+        let none = engine.read_with(question, Wideners { question: &[], word: &[] });
+        assert!(!has(&none, form), "{form} comes from {name}, not from reading {question}");
+        let all = engine.read_with(question, Wideners::all());
+        assert!(has(&all, form), "the pipeline keeps {form} for {question}: {:?}", widened(&all));
+    }
+}
+
+#[test]
+fn each_word_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
+    let fixture = Fixture::new();
+    fixture.write("infra.md", NOTE.as_bytes());
+    let engine = fixture.engine();
+    let cases: [(&str, &str, &str); 6] = [
+        ("singulars", "snapshots 언제 떠?", "snapshot"),
+        ("stems", "caching 어디에 둬?", "cache"),
+        ("versions", "python3 스크립트 뭘로 돌려?", "python"),
+        ("corrections", "scailing 정책 기준", "scaling"),
+        ("hangul loanwords", "when is a thread dump taken?", "스레드"),
+        ("splits", "autoscaling 기준이 뭐야?", "auto"),
+    ];
+    assert_eq!(WORD_WIDENERS.map(|w| w.name()), cases.map(|(name, _, _)| name), "one case per widener, in order");
+    for (widener, (name, question, form)) in WORD_WIDENERS.iter().zip(cases) {
+        let alone = engine.read_with(question, Wideners { question: &[], word: &[*widener] });
+        assert!(has(&alone, form), "{name} alone finds {form} for {question}: {:?}", widened(&alone));
+        assert!(widened(&alone).iter().all(|(_, kind)| *kind == widener.adds()), "{name}: {:?}", widened(&alone));
+        let none = engine.read_with(question, Wideners { question: &[], word: &[] });
+        assert!(!has(&none, form), "{form} comes from {name}, not from reading {question}");
+        let all = engine.read_with(question, Wideners::all());
+        assert!(has(&all, form), "the pipeline keeps {form} for {question}: {:?}", widened(&all));
+    }
+}
+
+#[test]
+fn every_kind_of_variant_has_a_widener_or_comes_from_reading() {
+    let mut kinds: Vec<Widener> = QUESTION_WIDENERS.iter().flat_map(|w| w.adds().iter().copied()).collect();
+    kinds.extend(WORD_WIDENERS.iter().map(|w| w.adds()));
+    for kind in [
+        Widener::Alias,
+        Widener::Translation,
+        Widener::Singular,
+        Widener::Stem,
+        Widener::Version,
+        Widener::Correction,
+        Widener::Loanword,
+        Widener::Joined,
+        Widener::Split,
+        Widener::SpelledOut,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} has no widener");
+    }
+    for widener in QUESTION_WIDENERS {
+        assert!(!widener.reads().is_empty() && !widener.name().is_empty());
+    }
+}
+
+#[test]
+fn docs_list_the_wideners_in_the_order_they_run() {
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ranking.md")).unwrap();
+    let listed = |names: Vec<&str>| {
+        let places: Vec<usize> = names
+            .iter()
+            .map(|name| docs.find(&format!("*{name}*")).unwrap_or_else(|| panic!("docs/ranking.md names {name}")))
+            .collect();
+        assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "in order: {names:?}");
+    };
+    listed(WORD_WIDENERS.iter().map(|w| w.name()).collect());
+    listed(QUESTION_WIDENERS.iter().map(|w| w.name()).collect());
+}
