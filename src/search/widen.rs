@@ -2,7 +2,7 @@
 //! with a name, what it reads and what it adds, run in one ordered list (as a Lucene analysis
 //! chain or charabia's normalizers are).
 //!
-//! Reading the question (`query::Reader`) makes the concepts and their typed forms, compound
+//! Reading the question (`read::Reader`) makes the concepts and their typed forms, compound
 //! parts and written forms. Then [`WORD_WIDENERS`] widen each Latin word the notes do not
 //! contain, as it is read, and [`QUESTION_WIDENERS`] run once over the whole question, in
 //! order: the aliases come after the loanwords and spacing rules so a loanword's concepts are
@@ -36,19 +36,6 @@ pub struct Context<'c> {
     pub(super) weights: &'c WidenerWeights,
     /// Written words already read as loanwords (their spans), for the wideners after.
     pub(super) loanwords: Vec<(usize, usize)>,
-}
-
-/// One rule over the whole question.
-pub trait QuestionWidener: Sync {
-    /// The rule's name, as `--explain`'s documentation and the tests call it.
-    fn name(&self) -> &'static str;
-    /// What it reads from the question and the notes.
-    fn reads(&self) -> &'static str;
-    /// The kinds of variant it adds.
-    fn adds(&self) -> &'static [Widener];
-    /// Adds its variants to `plan`.
-    #[doc(hidden)]
-    fn widen(&self, plan: &mut QueryPlan, context: &mut Context<'_>);
 }
 
 /// The question's terms in order (compound parts included, duplicates not), for alias
@@ -96,9 +83,9 @@ pub(super) fn alias_kind(translated: bool, weights: &WidenerWeights) -> (Widener
 #[derive(Clone, Copy)]
 pub struct Wideners<'w> {
     /// Run once over the whole question.
-    pub question: &'w [&'w dyn QuestionWidener],
+    pub question: &'w [QuestionWidener],
     /// Run for each Latin word the notes do not contain.
-    pub word: &'w [&'w dyn WordWidener],
+    pub word: &'w [WordWidener],
 }
 
 impl Wideners<'static> {
@@ -108,28 +95,146 @@ impl Wideners<'static> {
     }
 }
 
-/// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [&dyn QuestionWidener; 7] =
-    [&Loanwords, &WrittenWords, &SpacedWords, &SpacedLoanwords, &HangulTypos, &AliasesAndTranslations, &Abbreviations];
+/// One rule over the whole question.
+pub struct QuestionWidener {
+    /// The rule's name, as the docs and the tests call it.
+    pub name: &'static str,
+    /// What it reads from the question and the notes.
+    pub reads: &'static str,
+    /// The kinds of variant it adds.
+    pub adds: &'static [Widener],
+    widen: fn(&mut QueryPlan, &mut Context<'_>),
+}
 
 /// One rule for a Latin word the notes do not contain: the other forms it finds, each a
-/// variant of the word's concept.
-pub trait WordWidener: Sync {
+/// variant of the word's concept at the rule's weight.
+pub struct WordWidener {
     /// The rule's name.
-    fn name(&self) -> &'static str;
+    pub name: &'static str,
     /// The kind of variant it adds.
-    fn adds(&self) -> Widener;
-    /// The forms it finds for `word` (several terms when the notes write it in two).
-    #[doc(hidden)]
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Vec<String>>;
-    /// What the forms weigh.
-    #[doc(hidden)]
-    fn weight(&self, weights: &WidenerWeights) -> f32;
+    pub adds: Widener,
+    /// The forms it finds for a word (several terms when the notes write it in two).
+    forms: fn(&str, &Vocabulary, &Analyzer) -> Vec<Vec<String>>,
+    weight: fn(&WidenerWeights) -> f32,
 }
 
 /// The word wideners, in the order they run: a form one of them found is not added again.
-pub static WORD_WIDENERS: [&dyn WordWidener; 6] =
-    [&Singulars, &Stems, &Versions, &Corrections, &HangulLoanwords, &Splits];
+pub static WORD_WIDENERS: [WordWidener; 6] = [
+    // The singular the notes write for an English plural (`snapshots` → `snapshot`, `AZs` → `az`).
+    WordWidener {
+        name: "singulars",
+        adds: Widener::Singular,
+        forms: |word, vocabulary, _| single(vocabulary.singular(word)),
+        weight: |w| w.singular,
+    },
+    // The notes' other inflections by the Snowball stemmer (`caching` → `cache`).
+    WordWidener {
+        name: "stems",
+        adds: Widener::Stem,
+        forms: |word, vocabulary, _| single(vocabulary.same_stem(word)),
+        weight: |w| w.stem,
+    },
+    // A versioned name's bare name, as the notes write it (`python3` → `python`).
+    WordWidener {
+        name: "versions",
+        adds: Widener::Version,
+        forms: |word, vocabulary, _| single(vocabulary.without_version(word)),
+        weight: |w| w.version,
+    },
+    // Note words one or two typing slips away (`scailing` → `scaling`).
+    WordWidener {
+        name: "corrections",
+        adds: Widener::Correction,
+        forms: |word, vocabulary, _| single(vocabulary.corrections(word)),
+        weight: |w| w.correction,
+    },
+    // The notes' Hangul nouns that sound like the word (`service` → `서비스`). A note word the
+    // dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants with
+    // the English word (`thread`), however alike their skeletons.
+    WordWidener {
+        name: "hangul loanwords",
+        adds: Widener::Loanword,
+        forms: |word, vocabulary, analyzer| {
+            let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
+            single(vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only))
+        },
+        weight: |w| w.loanword,
+    },
+    // The word as the notes write it in two (`autoscaling` → `auto scaling`): both together.
+    WordWidener {
+        name: "splits",
+        adds: Widener::Split,
+        forms: |word, vocabulary, _| {
+            vocabulary.split_in_two(word).map(|(left, right)| vec![left, right]).into_iter().collect()
+        },
+        weight: |w| w.split,
+    },
+];
+
+/// The question wideners, in the order they run.
+pub static QUESTION_WIDENERS: [QuestionWidener; 7] = [
+    // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
+    // notes write (`디플로이먼트` → `deployment`).
+    QuestionWidener {
+        name: "loanwords",
+        reads: "the question's Hangul words as written; the notes' English words by sound",
+        adds: &[Widener::Loanword],
+        widen: |plan, c| c.loanwords = plan.read_loanwords(c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // Nouns of one written word the notes lack as pieces, read as the English word that sounds
+    // like the whole (`아웃바운드` → `outbound`).
+    QuestionWidener {
+        name: "written words",
+        reads: "runs of nouns the question writes as one word; the notes' English words by sound",
+        adds: &[Widener::Loanword],
+        widen: |plan, c| plan.read_written_words(c.normalized, c.nouns, &c.loanwords, c.vocabulary, c.weights),
+    },
+    // Latin words written apart that the notes join (`tcp dump` → `tcpdump`, `write-through`).
+    QuestionWidener {
+        name: "spaced words",
+        reads: "pairs of neighbouring Latin words; the notes' words",
+        adds: &[Widener::Joined],
+        widen: |plan, c| plan.read_spaced_words(c.normalized, c.spans, c.vocabulary, c.weights),
+    },
+    // Two Hangul words that are one loanword written apart (`워크 스페이스` → `workspace`).
+    QuestionWidener {
+        name: "spaced loanwords",
+        reads: "pairs of neighbouring Hangul words; the notes' words, and their English words by sound",
+        adds: &[Widener::Joined, Widener::Loanword],
+        widen: |plan, c| plan.read_spaced_loanwords(c.normalized, c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // Hangul words one jamo from a note word (`자료구졸` → `자료구조`).
+    QuestionWidener {
+        name: "hangul typos",
+        reads: "the question's Hangul words as written; the notes' Hangul words of as many syllables",
+        adds: &[Widener::Correction],
+        widen: |plan, c| plan.correct_hangul_typos(c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // The team's alias groups, the built-in glossary and the notes' own translations: every
+    // other member of a group a run of the question's terms starts.
+    QuestionWidener {
+        name: "aliases and translations",
+        reads: "the question's terms in order; the alias file, the glossary and the notes' `한글(English)` pairs",
+        adds: &[Widener::Alias, Widener::Translation],
+        widen: add_aliases,
+    },
+    // Abbreviations the notes never write and nothing else widened (`RF`): the notes' phrases
+    // with those initials (`replication factor`). Last, as the aliases say what a team's
+    // abbreviations stand for better than initials can.
+    QuestionWidener {
+        name: "abbreviations",
+        reads: "Latin concepts with no variant yet; the notes' phrases by initials",
+        adds: &[Widener::SpelledOut],
+        widen: |plan, c| plan.spell_out_abbreviations(c.vocabulary, c.weights),
+    },
+];
+
+impl QuestionWidener {
+    /// Adds its variants to `plan`.
+    pub(super) fn widen(&self, plan: &mut QueryPlan, context: &mut Context<'_>) {
+        (self.widen)(plan, context);
+    }
+}
 
 impl QueryPlan {
     /// Runs `wideners` over a Latin word the notes do not contain, read as `concept`.
@@ -140,14 +245,14 @@ impl QueryPlan {
         vocabulary: &Vocabulary,
         analyzer: &Analyzer,
         weights: &WidenerWeights,
-        wideners: &[&dyn WordWidener],
+        wideners: &[WordWidener],
     ) {
         for widener in wideners {
-            let weight = widener.weight(weights);
-            for terms in widener.forms(word, vocabulary, analyzer) {
+            let weight = (widener.weight)(weights);
+            for terms in (widener.forms)(word, vocabulary, analyzer) {
                 match &terms[..] {
-                    [form] => self.add_variant(form, weight, concept, widener.adds()),
-                    _ => self.add_terms_variant(terms, weight, concept, widener.adds()),
+                    [form] => self.add_variant(form, weight, concept, widener.adds),
+                    _ => self.add_terms_variant(terms, weight, concept, widener.adds),
                 }
             }
         }
@@ -159,257 +264,20 @@ fn single(forms: impl IntoIterator<Item = String>) -> Vec<Vec<String>> {
     forms.into_iter().map(|form| vec![form]).collect()
 }
 
-/// The singular the notes write for an English plural (`snapshots` → `snapshot`, `AZs` → `az`).
-struct Singulars;
-
-impl WordWidener for Singulars {
-    fn name(&self) -> &'static str {
-        "singulars"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Singular
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
-        single(vocabulary.singular(word))
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.singular
-    }
-}
-
-/// The notes' other inflections of the word by the Snowball stemmer (`caching` → `cache`).
-struct Stems;
-
-impl WordWidener for Stems {
-    fn name(&self) -> &'static str {
-        "stems"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Stem
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
-        single(vocabulary.same_stem(word))
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.stem
-    }
-}
-
-/// A versioned name's bare name, as the notes write it (`python3` → `python`).
-struct Versions;
-
-impl WordWidener for Versions {
-    fn name(&self) -> &'static str {
-        "versions"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Version
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
-        single(vocabulary.without_version(word))
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.version
-    }
-}
-
-/// Note words one or two typing slips away (`scailing` → `scaling`).
-struct Corrections;
-
-impl WordWidener for Corrections {
-    fn name(&self) -> &'static str {
-        "corrections"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Correction
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
-        single(vocabulary.corrections(word))
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.correction
-    }
-}
-
-/// The notes' Hangul nouns that sound like the word (`service` → `서비스`). A note word the
-/// dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants with the
-/// English word (`thread`), however alike their skeletons.
-struct HangulLoanwords;
-
-impl WordWidener for HangulLoanwords {
-    fn name(&self) -> &'static str {
-        "hangul loanwords"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Loanword
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Vec<String>> {
-        let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
-        single(vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only))
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.loanword
-    }
-}
-
-/// The word as the notes write it in two (`autoscaling` → `auto scaling`): both together.
-struct Splits;
-
-impl WordWidener for Splits {
-    fn name(&self) -> &'static str {
-        "splits"
-    }
-    fn adds(&self) -> Widener {
-        Widener::Split
-    }
-    fn forms(&self, word: &str, vocabulary: &Vocabulary, _: &Analyzer) -> Vec<Vec<String>> {
-        vocabulary.split_in_two(word).map(|(left, right)| vec![left, right]).into_iter().collect()
-    }
-    fn weight(&self, weights: &WidenerWeights) -> f32 {
-        weights.split
-    }
-}
-
-/// Hangul words the dictionary cuts into pieces, read whole as the English loanword the notes
-/// write (`디플로이먼트` → `deployment`).
-struct Loanwords;
-
-impl QuestionWidener for Loanwords {
-    fn name(&self) -> &'static str {
-        "loanwords"
-    }
-    fn reads(&self) -> &'static str {
-        "the question's Hangul words as written; the notes' English words by sound"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Loanword]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        c.loanwords = plan.read_loanwords(c.written, c.spans, c.vocabulary, c.weights);
-    }
-}
-
-/// Nouns of one written word the notes lack as pieces, read as the English word that sounds
-/// like the whole (`아웃바운드` → `outbound`).
-struct WrittenWords;
-
-impl QuestionWidener for WrittenWords {
-    fn name(&self) -> &'static str {
-        "written words"
-    }
-    fn reads(&self) -> &'static str {
-        "runs of nouns the question writes as one word; the notes' English words by sound"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Loanword]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        plan.read_written_words(c.normalized, c.nouns, &c.loanwords, c.vocabulary, c.weights);
-    }
-}
-
-/// Latin words written apart that the notes join (`tcp dump` → `tcpdump`, `write-through`).
-struct SpacedWords;
-
-impl QuestionWidener for SpacedWords {
-    fn name(&self) -> &'static str {
-        "spaced words"
-    }
-    fn reads(&self) -> &'static str {
-        "pairs of neighbouring Latin words; the notes' words"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Joined]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        plan.read_spaced_words(c.normalized, c.spans, c.vocabulary, c.weights);
-    }
-}
-
-/// Two Hangul words that are one loanword written apart (`워크 스페이스` → `워크스페이스`,
-/// `workspace`).
-struct SpacedLoanwords;
-
-impl QuestionWidener for SpacedLoanwords {
-    fn name(&self) -> &'static str {
-        "spaced loanwords"
-    }
-    fn reads(&self) -> &'static str {
-        "pairs of neighbouring Hangul words; the notes' words, and their English words by sound"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Joined, Widener::Loanword]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        plan.read_spaced_loanwords(c.normalized, c.written, c.spans, c.vocabulary, c.weights);
-    }
-}
-
-/// Hangul words one jamo from a note word (`자료구졸` → `자료구조`).
-struct HangulTypos;
-
-impl QuestionWidener for HangulTypos {
-    fn name(&self) -> &'static str {
-        "hangul typos"
-    }
-    fn reads(&self) -> &'static str {
-        "the question's Hangul words as written; the notes' Hangul words of as many syllables"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Correction]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        plan.correct_hangul_typos(c.written, c.spans, c.vocabulary, c.weights);
-    }
-}
-
-/// The team's alias groups, the built-in glossary and the notes' own translations: every
-/// other member of a group a run of the question's terms starts.
-struct AliasesAndTranslations;
-
-impl QuestionWidener for AliasesAndTranslations {
-    fn name(&self) -> &'static str {
-        "aliases and translations"
-    }
-    fn reads(&self) -> &'static str {
-        "the question's terms in order; the alias file, the glossary and the notes' `한글(English)` pairs"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::Alias, Widener::Translation]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        for found in c.aliases.find_widened(&c.typed.texts, c.vocabulary) {
-            if c.typed.splits_a_word(found.start, found.len) {
-                continue;
-            }
-            let mut spanned: Vec<usize> = c.typed.concepts[found.start..found.start + found.len].to_vec();
-            spanned.dedup();
-            for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
-                for &concept in &spanned {
-                    let (widener, weight) = alias_kind(origin.is_some(), c.weights);
-                    plan.add_terms_variant_from(alternative.clone(), weight, concept, widener, origin.clone());
-                }
+/// Every other member of the alias groups (and translations) a run of the question's terms
+/// starts, for each concept of the run; not for a run holding only part of a compound word.
+fn add_aliases(plan: &mut QueryPlan, c: &mut Context<'_>) {
+    for found in c.aliases.find_widened(&c.typed.texts, c.vocabulary) {
+        if c.typed.splits_a_word(found.start, found.len) {
+            continue;
+        }
+        let mut spanned: Vec<usize> = c.typed.concepts[found.start..found.start + found.len].to_vec();
+        spanned.dedup();
+        for (alternative, origin) in found.alternatives.into_iter().zip(found.origins) {
+            for &concept in &spanned {
+                let (widener, weight) = alias_kind(origin.is_some(), c.weights);
+                plan.add_terms_variant_from(alternative.clone(), weight, concept, widener, origin.clone());
             }
         }
-    }
-}
-
-/// Abbreviations the notes never write and nothing else widened (`RF`): the notes' phrases
-/// with those initials (`replication factor`). Last, as the aliases say what a team's
-/// abbreviations stand for better than initials can.
-struct Abbreviations;
-
-impl QuestionWidener for Abbreviations {
-    fn name(&self) -> &'static str {
-        "abbreviations"
-    }
-    fn reads(&self) -> &'static str {
-        "Latin concepts with no variant yet; the notes' phrases by initials"
-    }
-    fn adds(&self) -> &'static [Widener] {
-        &[Widener::SpelledOut]
-    }
-    fn widen(&self, plan: &mut QueryPlan, c: &mut Context<'_>) {
-        plan.spell_out_abbreviations(c.vocabulary, c.weights);
     }
 }

@@ -3,6 +3,8 @@
 
 use notebot::search::{QueryPlan, Widener, Wideners, QUESTION_WIDENERS, WORD_WIDENERS};
 
+use notebot::engine::Engine;
+
 use crate::common::Fixture;
 
 const NOTE: &str = "# 인프라\n\n\
@@ -34,11 +36,31 @@ fn has(plan: &QueryPlan, term: &str) -> bool {
     widened(plan).iter().any(|(terms, _)| terms.iter().any(|t| t == term))
 }
 
-#[test]
-fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
+/// Checks one widener on a question written for it: alone it finds `form` and adds only
+/// `adds`; reading alone does not find `form`; the whole pipeline keeps it.
+fn check_alone_and_in_pipeline(engine: &Engine, alone: Wideners<'_>, adds: &[Widener], case: (&str, &str, &str)) {
+    let (name, question, form) = case;
+    let plan = engine.read_with(question, alone);
+    assert!(has(&plan, form), "{name} alone finds {form} for {question}: {:?}", widened(&plan));
+    for (terms, kind) in widened(&plan) {
+        assert!(adds.contains(&kind), "{name} alone added {terms:?} as {kind:?}");
+    }
+    let none = engine.read_with(question, Wideners { question: &[], word: &[] });
+    assert!(!has(&none, form), "{form} comes from {name}, not from reading {question}");
+    let all = engine.read_with(question, Wideners::all());
+    assert!(has(&all, form), "the pipeline keeps {form} for {question}: {:?}", widened(&all));
+}
+
+fn engine() -> (Fixture, Engine) {
     let fixture = Fixture::new();
     fixture.write("infra.md", NOTE.as_bytes());
     let engine = fixture.engine();
+    (fixture, engine)
+}
+
+#[test]
+fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
+    let (_fixture, engine) = engine();
     let cases: [(&str, &str, &str); 7] = [
         ("loanwords", "디플로이먼트가 pod 개수 유지해?", "deployment"),
         ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
@@ -48,25 +70,16 @@ fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
         ("aliases and translations", "security 그룹은 stateful이야?", "보안"),
         ("abbreviations", "order-events 토픽 RF 몇이야?", "replication"),
     ];
-    assert_eq!(QUESTION_WIDENERS.map(|w| w.name()), cases.map(|(name, _, _)| name), "one case per widener, in order");
-    for (widener, (name, question, form)) in QUESTION_WIDENERS.iter().zip(cases) {
-        let alone = engine.read_with(question, Wideners { question: &[*widener], word: &[] });
-        assert!(has(&alone, form), "{name} alone finds {form} for {question}: {:?}", widened(&alone));
-        for (terms, kind) in widened(&alone) {
-            assert!(widener.adds().contains(&kind), "{name} alone added {terms:?} as {kind:?}");
-        }
-        let none = engine.read_with(question, Wideners { question: &[], word: &[] });
-        assert!(!has(&none, form), "{form} comes from {name}, not from reading {question}");
-        let all = engine.read_with(question, Wideners::all());
-        assert!(has(&all, form), "the pipeline keeps {form} for {question}: {:?}", widened(&all));
+    assert_eq!(QUESTION_WIDENERS.each_ref().map(|w| w.name), cases.map(|(name, _, _)| name), "a case each, in order");
+    for (widener, case) in QUESTION_WIDENERS.iter().zip(cases) {
+        let alone = Wideners { question: std::slice::from_ref(widener), word: &[] };
+        check_alone_and_in_pipeline(&engine, alone, widener.adds, case);
     }
 }
 
 #[test]
 fn each_word_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
-    let fixture = Fixture::new();
-    fixture.write("infra.md", NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine();
     let cases: [(&str, &str, &str); 6] = [
         ("singulars", "snapshots 언제 떠?", "snapshot"),
         ("stems", "caching 어디에 둬?", "cache"),
@@ -75,22 +88,17 @@ fn each_word_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
         ("hangul loanwords", "when is a thread dump taken?", "스레드"),
         ("splits", "autoscaling 기준이 뭐야?", "auto"),
     ];
-    assert_eq!(WORD_WIDENERS.map(|w| w.name()), cases.map(|(name, _, _)| name), "one case per widener, in order");
-    for (widener, (name, question, form)) in WORD_WIDENERS.iter().zip(cases) {
-        let alone = engine.read_with(question, Wideners { question: &[], word: &[*widener] });
-        assert!(has(&alone, form), "{name} alone finds {form} for {question}: {:?}", widened(&alone));
-        assert!(widened(&alone).iter().all(|(_, kind)| *kind == widener.adds()), "{name}: {:?}", widened(&alone));
-        let none = engine.read_with(question, Wideners { question: &[], word: &[] });
-        assert!(!has(&none, form), "{form} comes from {name}, not from reading {question}");
-        let all = engine.read_with(question, Wideners::all());
-        assert!(has(&all, form), "the pipeline keeps {form} for {question}: {:?}", widened(&all));
+    assert_eq!(WORD_WIDENERS.each_ref().map(|w| w.name), cases.map(|(name, _, _)| name), "a case each, in order");
+    for (widener, case) in WORD_WIDENERS.iter().zip(cases) {
+        let alone = Wideners { question: &[], word: std::slice::from_ref(widener) };
+        check_alone_and_in_pipeline(&engine, alone, &[widener.adds], case);
     }
 }
 
 #[test]
 fn every_kind_of_variant_has_a_widener_or_comes_from_reading() {
-    let mut kinds: Vec<Widener> = QUESTION_WIDENERS.iter().flat_map(|w| w.adds().iter().copied()).collect();
-    kinds.extend(WORD_WIDENERS.iter().map(|w| w.adds()));
+    let mut kinds: Vec<Widener> = QUESTION_WIDENERS.iter().flat_map(|w| w.adds.iter().copied()).collect();
+    kinds.extend(WORD_WIDENERS.iter().map(|w| w.adds));
     for kind in [
         Widener::Alias,
         Widener::Translation,
@@ -105,8 +113,8 @@ fn every_kind_of_variant_has_a_widener_or_comes_from_reading() {
     ] {
         assert!(kinds.contains(&kind), "{kind:?} has no widener");
     }
-    for widener in QUESTION_WIDENERS {
-        assert!(!widener.reads().is_empty() && !widener.name().is_empty());
+    for widener in &QUESTION_WIDENERS {
+        assert!(!widener.reads.is_empty() && !widener.name.is_empty());
     }
 }
 
@@ -120,6 +128,6 @@ fn docs_list_the_wideners_in_the_order_they_run() {
             .collect();
         assert!(places.windows(2).all(|pair| pair[0] < pair[1]), "in order: {names:?}");
     };
-    listed(WORD_WIDENERS.iter().map(|w| w.name()).collect());
-    listed(QUESTION_WIDENERS.iter().map(|w| w.name()).collect());
+    listed(WORD_WIDENERS.iter().map(|w| w.name).collect());
+    listed(QUESTION_WIDENERS.iter().map(|w| w.name).collect());
 }
