@@ -53,6 +53,9 @@ pub struct KnowledgeSettings {
     /// Consecutive one-level list items are cited as one chunk up to this many lines (1: each
     /// item alone).
     pub item_group_lines: u32,
+    /// Chunks are searchable by their note's file name as words (`HTTPMethod.md` → `HTTP
+    /// Method`).
+    pub file_titles: bool,
     /// Notes (and the alias file) larger than this many bytes are skipped, by name.
     pub max_note_bytes: u64,
     /// Front matter larger than this many bytes is not parsed; the body is still indexed.
@@ -80,6 +83,7 @@ impl KnowledgeSettings {
         crate::knowledge::PageOptions {
             passage_lines: self.passage_lines,
             item_group_lines: self.item_group_lines,
+            file_titles: self.file_titles,
             limits: self.note_limits(),
             ..crate::knowledge::PageOptions::default()
         }

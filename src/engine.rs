@@ -91,6 +91,13 @@ struct Live {
     vocabulary: Vocabulary,
 }
 
+impl Live {
+    /// What a question is widened with over this generation, weighted by `params`.
+    fn expansions<'a>(&'a self, params: &'a RankingParams) -> Expansions<'a> {
+        Expansions { aliases: &self.aliases, vocabulary: &self.vocabulary, params }
+    }
+}
+
 /// Shared by every caller; `ask` takes a read lock only long enough to clone an `Arc`.
 pub struct Engine {
     settings: Settings,
@@ -194,8 +201,7 @@ impl Engine {
     /// widener alone and in the pipeline, and to compare them.
     pub fn read_with(&self, question: &str, wideners: Wideners<'_>) -> QueryPlan {
         let live = self.live();
-        let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary, params: self.params() };
-        QueryPlan::build_with(&self.analyzer, question.trim(), expansions, wideners)
+        QueryPlan::build_with(&self.analyzer, question.trim(), live.expansions(self.params()), wideners)
     }
 
     fn answer(&self, question: &str, top: usize, explain: bool) -> Result<(Answer, Vec<ConceptReading>), AskError> {
@@ -208,10 +214,7 @@ impl Engine {
         let live = self.live();
         let (ranking, params) = (self.settings.search.ranking, self.params());
         let plan = match ranking {
-            Ranking::Notebot => {
-                let expansions = Expansions { aliases: &live.aliases, vocabulary: &live.vocabulary, params };
-                QueryPlan::build(&self.analyzer, bounded, expansions)
-            }
+            Ranking::Notebot => QueryPlan::build(&self.analyzer, bounded, live.expansions(params)),
             Ranking::Bm25 => QueryPlan::own_words(&self.analyzer, bounded, params),
         };
         let ranked =
@@ -358,7 +361,10 @@ fn current_fingerprint(settings: &Settings) -> String {
     let dir = dir.canonicalize().unwrap_or_else(|_| dir.clone());
     let notes = knowledge::fingerprint(&dir, &[dir.join(&settings.knowledge.aliases_file)]);
     let chunking = &settings.knowledge;
-    format!("{notes};passages={};groups={}", chunking.passage_lines, chunking.item_group_lines)
+    format!(
+        "{notes};passages={};groups={};file_titles={}",
+        chunking.passage_lines, chunking.item_group_lines, chunking.file_titles
+    )
 }
 
 /// Builds a new generation once no other process is building in the index folder. With

@@ -5,6 +5,7 @@
 //! segmentation of the Korean runs, and [`morphemes`] filters that keep content words the way
 //! nori does and split inflected and compound words on mecab's expression field.
 
+mod grams;
 mod latin;
 mod morphemes;
 mod normalize;
@@ -23,6 +24,7 @@ use lindera::segmenter::Segmenter;
 use lindera::token::Token;
 use lindera::worker::SegmentWorker;
 
+pub use grams::{distinct_bigrams, syllable_bigrams, GramTokenizer, GRAMS_TOKENIZER_NAME};
 pub use morphemes::{is_english_frame_word, is_english_stopword};
 pub use normalize::normalize;
 pub use particles::without_particle;

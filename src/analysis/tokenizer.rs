@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Index;
 
+use super::grams::{GramTokenizer, GRAMS_TOKENIZER_NAME};
 use super::Analyzer;
 
 /// Name under which the tokenizer is registered on every notebot index.
@@ -50,22 +51,30 @@ impl KoreanTokenizer {
     }
 }
 
-/// Registers both notebot tokenizers on an index (needed to write and to query it).
+/// Registers every notebot tokenizer on an index (needed to write and to query it).
 pub fn register_tokenizers(index: &Index, analyzer: &Analyzer) {
     index.tokenizers().register(TOKENIZER_NAME, KoreanTokenizer::new(analyzer.clone()));
     index.tokenizers().register(REPEATED_TEXT_TOKENIZER_NAME, KoreanTokenizer::memoising(analyzer.clone()));
+    index.tokenizers().register(GRAMS_TOKENIZER_NAME, GramTokenizer);
 }
 
-/// Terms of one text, analysed up front; a stream is only an index into them.
-pub struct KoreanTokenStream {
+/// Tokens of one text, computed up front (by either notebot tokenizer); a stream is only an
+/// index into them.
+pub struct UpFrontTokenStream {
     tokens: Vec<Token>,
     index: usize,
 }
 
-impl Tokenizer for KoreanTokenizer {
-    type TokenStream<'a> = KoreanTokenStream;
+impl UpFrontTokenStream {
+    pub(super) fn new(tokens: Vec<Token>) -> UpFrontTokenStream {
+        UpFrontTokenStream { tokens, index: 0 }
+    }
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> KoreanTokenStream {
+impl Tokenizer for KoreanTokenizer {
+    type TokenStream<'a> = UpFrontTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> UpFrontTokenStream {
         let tokens = match self.memo.as_ref().and_then(|memo| memo.get(text)) {
             Some(tokens) => tokens.clone(),
             None => {
@@ -79,11 +88,11 @@ impl Tokenizer for KoreanTokenizer {
                 tokens
             }
         };
-        KoreanTokenStream { tokens, index: 0 }
+        UpFrontTokenStream::new(tokens)
     }
 }
 
-impl TokenStream for KoreanTokenStream {
+impl TokenStream for UpFrontTokenStream {
     fn advance(&mut self) -> bool {
         if self.index < self.tokens.len() {
             self.index += 1;

@@ -73,8 +73,8 @@ fn write_generation(
     // Tantivy's default policy starts a background merge once 8 segments exist (one per thread
     // at 8 threads), which races the explicit merge below and fails the build.
     writer.set_merge_policy(Box::new(NoMergePolicy));
-    for chunk in &knowledge.chunks {
-        writer.add_document(chunk_document(&fields, chunk))?;
+    for (order, chunk) in knowledge.chunks.iter().enumerate() {
+        writer.add_document(chunk_document(&fields, chunk, order as u64))?;
     }
     writer.commit()?;
     merge_into_one_segment(&index, writer)
@@ -100,7 +100,7 @@ fn merge_into_one_segment(index: &Index, mut writer: IndexWriter) -> Result<(), 
     Ok(())
 }
 
-fn chunk_document(fields: &ChunkFields, chunk: &Chunk) -> TantivyDocument {
+fn chunk_document(fields: &ChunkFields, chunk: &Chunk, order: u64) -> TantivyDocument {
     let heading = chunk.heading();
     let searchable_heading = format!("{heading} {}", chunk.context);
     let body = chunk.answer.as_deref().unwrap_or(&chunk.text);
@@ -108,13 +108,20 @@ fn chunk_document(fields: &ChunkFields, chunk: &Chunk) -> TantivyDocument {
         fields.kind => chunk.kind.as_str(),
         fields.source => chunk.source.as_str(),
         fields.heading_display => heading,
-        fields.heading => searchable_heading,
+        fields.heading => searchable_heading.as_str(),
         fields.question => chunk.question.as_deref().unwrap_or(""),
         fields.body => body,
+        // With the text, not the heading path: the heading path names the chunk's own
+        // section, and a question naming a heading is answered by that section.
+        fields.body => chunk.file_title.as_str(),
+        fields.grams => searchable_heading.as_str(),
+        fields.grams => chunk.question.as_deref().unwrap_or(""),
+        fields.grams => body,
         fields.text => chunk.text.as_str(),
         fields.answer => chunk.answer.as_deref().unwrap_or(""),
         fields.line_start => u64::from(chunk.lines.0),
         fields.line_end => u64::from(chunk.lines.1),
+        fields.order => order,
     )
 }
 

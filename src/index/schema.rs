@@ -2,14 +2,14 @@
 //! more than body text; citation data is stored so a hit is shown without reading the notes.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-use crate::analysis::{REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
+use crate::analysis::{GRAMS_TOKENIZER_NAME, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 18;
+pub const SCHEMA_VERSION: u32 = 19;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +26,9 @@ pub struct ChunkFields {
     pub question: Field,
     /// Chunk text (a Q&A pair's answer), analysed.
     pub body: Field,
+    /// Hangul syllable bigrams of heading, question and text, which meet however the
+    /// dictionary cut or the writer spaced a word (`analysis::grams`).
+    pub grams: Field,
     /// Cited text as written (stored only).
     pub text: Field,
     /// A Q&A pair's answer as written (stored only).
@@ -34,6 +37,9 @@ pub struct ChunkFields {
     pub line_start: Field,
     /// Last cited line.
     pub line_end: Field,
+    /// The chunk's place in the notes (notes by path, then chunks by line): equal scores are
+    /// ordered by it, so how many threads wrote the index never changes an answer.
+    pub order: Field,
 }
 
 impl ChunkFields {
@@ -56,10 +62,12 @@ impl ChunkFields {
             heading: builder.add_text_field("heading", analysed_with(REPEATED_TEXT_TOKENIZER_NAME)),
             question: builder.add_text_field("question", analysed.clone()),
             body: builder.add_text_field("body", analysed),
+            grams: builder.add_text_field("grams", analysed_with(GRAMS_TOKENIZER_NAME)),
             text: builder.add_text_field("text", STORED),
             answer: builder.add_text_field("answer", STORED),
             line_start: builder.add_u64_field("line_start", number.clone()),
             line_end: builder.add_u64_field("line_end", number),
+            order: builder.add_u64_field("order", FAST),
         };
         (builder.build(), fields)
     }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+use tantivy::columnar::Column;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
 
 use super::integrity::{self, FileSum, ReadOnlyDirectory};
@@ -74,9 +75,18 @@ pub struct OpenIndex {
     pub manifest: Manifest,
     chunks: StoredChunks,
     terms: Arc<KnownTerms>,
+    /// Each segment's `order` column.
+    orders: Vec<Column<u64>>,
 }
 
 impl OpenIndex {
+    /// The chunk's place in the notes (see [`ChunkFields::order`]), for ordering equal scores
+    /// the same way however the index was written.
+    pub fn order(&self, address: DocAddress) -> u64 {
+        let column = self.orders.get(address.segment_ord as usize);
+        column.and_then(|column| column.first(address.doc_id)).unwrap_or(u64::MAX)
+    }
+
     /// The stored fields of the chunk at `address`, decoded once per generation.
     pub fn chunk(&self, address: DocAddress) -> tantivy::Result<Arc<StoredChunk>> {
         self.chunks.get(&self.searcher, &self.fields, address)
@@ -375,14 +385,14 @@ pub(super) fn open_with_manifest(
     // Damage the checksums cannot see (a file changed after they were checked) must still be
     // a missing index, not a crash: Tantivy panics on some malformed term dictionaries.
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_searcher(path, analyzer, &manifest)));
-    let (searcher, fields, chunks, terms) = match opened {
+    let (searcher, fields, chunks, terms, orders) = match opened {
         Ok(opened) => opened?,
         Err(_) => return Err(IndexError::Damaged("the search library failed reading it".to_string())),
     };
-    Ok(OpenIndex { searcher, fields, manifest, chunks, terms })
+    Ok(OpenIndex { searcher, fields, manifest, chunks, terms, orders })
 }
 
-type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>);
+type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>, Vec<Column<u64>>);
 
 fn open_searcher(path: &Path, analyzer: &Analyzer, manifest: &Manifest) -> Result<Opened, IndexError> {
     let index = Index::open(ReadOnlyDirectory::open(path)?)?;
@@ -396,7 +406,12 @@ fn open_searcher(path: &Path, analyzer: &Analyzer, manifest: &Manifest) -> Resul
     }
     let chunks = StoredChunks::new(&searcher);
     let terms = Arc::new(KnownTerms::gather(&searcher, &fields)?);
-    Ok((searcher, fields, chunks, terms))
+    let orders = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().u64("order"))
+        .collect::<tantivy::Result<Vec<_>>>()?;
+    Ok((searcher, fields, chunks, terms, orders))
 }
 
 /// Records `generation`'s files and document count in its manifest again, for a tool that

@@ -6,6 +6,7 @@
 //! say where it came from.
 
 mod acronyms;
+mod file_title;
 mod files;
 mod frontmatter;
 mod lines;
@@ -19,6 +20,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
+pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use liquid::SiteConfig;
 pub use translations::{mine as translations, Translation};
@@ -66,6 +68,9 @@ pub struct Chunk {
     pub heading_path: Vec<String>,
     /// The note's front-matter `parent` and `description`: searchable context, not shown.
     pub context: String,
+    /// The note's file name as words (`TowerOfHanoi.md` → `Tower Of Hanoi`), searched with the
+    /// text: its author's own name for what the note is about (`knowledge.file_titles`).
+    pub file_title: String,
     /// First and last line (1-based, inclusive) in the note.
     pub lines: (u32, u32),
     /// The cited lines as written, dedented; URLs and all.
@@ -260,6 +265,8 @@ pub struct PageOptions {
     pub item_group_lines: u32,
     /// What one note may cost to read.
     pub limits: NoteLimits,
+    /// Whether chunks are searchable by their note's file name (`knowledge.file_titles`).
+    pub file_titles: bool,
 }
 
 impl Default for PageOptions {
@@ -269,6 +276,7 @@ impl Default for PageOptions {
             passage_lines: DEFAULT_PASSAGE_LINES,
             item_group_lines: DEFAULT_ITEM_GROUP_LINES,
             limits: NoteLimits::default(),
+            file_titles: true,
         }
     }
 }
@@ -285,5 +293,10 @@ pub fn parse_page(source: &str, text: &str, options: &PageOptions) -> ParsedNote
     let masked = frontmatter::mask_kramdown(&front.body);
     let has_front_matter = text.lines().next().is_some_and(|first| first.trim_end() == "---");
     let rendered = if has_front_matter { liquid::render(&masked, &options.site) } else { masked };
-    markdown::chunk_note(source, &rendered, &front, options)
+    let mut parsed = markdown::chunk_note(source, &rendered, &front, options);
+    if options.file_titles {
+        let title = file_title_words(source);
+        parsed.chunks.iter_mut().for_each(|chunk| chunk.file_title.clone_from(&title));
+    }
+    parsed
 }

@@ -228,6 +228,7 @@ mod tests {
             source: "os.md".to_string(),
             heading_path: vec![],
             context: String::new(),
+            file_title: String::new(),
             lines: (10, 10 + text.lines().count() as u32),
             text: text.to_string(),
             question: None,

@@ -56,11 +56,13 @@ pub enum List {
     AnswerLabels,
     /// Abbreviations that start an example rather than a translation (`e.g.`, `vs`).
     ExampleAbbreviations,
+    /// Note file names that name a kind of page, not a topic (`readme`, `overview`).
+    GenericFileNames,
 }
 
 impl List {
     /// Every list, in the order of [`List`].
-    pub const ALL: [List; 19] = [
+    pub const ALL: [List; 20] = [
         List::EnglishStopWords,
         List::EnglishFrameWords,
         List::EnglishContractionTails,
@@ -80,6 +82,7 @@ impl List {
         List::QuestionLabels,
         List::AnswerLabels,
         List::ExampleAbbreviations,
+        List::GenericFileNames,
     ];
 
     /// The list's file name in `src/lexicon/` and its embedded text.
@@ -109,6 +112,7 @@ impl List {
             List::QuestionLabels => file!("question_labels.txt"),
             List::AnswerLabels => file!("answer_labels.txt"),
             List::ExampleAbbreviations => file!("example_abbreviations.txt"),
+            List::GenericFileNames => file!("generic_file_names.txt"),
         }
     }
 

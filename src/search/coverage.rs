@@ -115,7 +115,7 @@ impl CoverageScorer {
 
     /// Coverage of each of `docs`, in the same order.
     pub(super) fn measure(&self, frequencies: &FieldFrequencies, docs: &[DocAddress]) -> Vec<Coverage> {
-        let found = self.found_in(frequencies, docs, &SearchedField::ALL);
+        let found = self.found_in(frequencies, docs, &SearchedField::WORDS);
         found.into_iter().map(|found| self.coverage(found)).collect()
     }
 

@@ -17,56 +17,65 @@ use super::QueryPlan;
 use crate::index::OpenIndex;
 
 /// A term's entry in each searched field of one segment, if it has one.
-type SegmentEntries = [Option<TermInfo>; 3];
+type SegmentEntries = [Option<TermInfo>; FIELDS];
+
+/// The word fields and the bigram field.
+const FIELDS: usize = 4;
 
 /// What the term dictionaries say about one term.
 struct TermStats {
     /// Chunks containing it, per searched field, summed over segments.
-    docs: [u64; 3],
+    docs: [u64; FIELDS],
     /// Where its postings are, per segment and searched field.
     entries: Vec<SegmentEntries>,
 }
 
-/// For every term of a plan, how many chunks contain it in each searched field (in the order
-/// of [`crate::index::ChunkFields::searched`]), plus the field totals BM25 needs. Each term's dictionary
-/// entries are kept too, so scoring and coverage read postings without a second lookup.
+/// For every term of a plan, how many chunks contain it in each word field (in the order
+/// of [`crate::index::ChunkFields::searched`]), and for every bigram how many contain it in the
+/// bigram field, plus the field totals BM25 needs. Each term's dictionary entries are kept
+/// too, so scoring and coverage read postings without a second lookup.
 pub struct FieldFrequencies {
     by_term: FxHashMap<String, TermStats>,
-    fields: [Field; 3],
+    fields: [Field; FIELDS],
     /// Each segment's inverted index of each searched field.
-    inverted: Vec<[Arc<InvertedIndexReader>; 3]>,
-    tokens: [u64; 3],
+    inverted: Vec<[Arc<InvertedIndexReader>; FIELDS]>,
+    tokens: [u64; FIELDS],
     docs: u64,
     searcher: Searcher,
 }
 
 impl FieldFrequencies {
-    /// Looks up every term of `plan` in every searched field.
+    /// Looks up every term of `plan` in every word field, and its bigrams in the bigram field.
     pub fn lookup(open: &OpenIndex, plan: &QueryPlan) -> tantivy::Result<FieldFrequencies> {
         let (searcher, known) = (&open.searcher, open.known_terms());
-        let searched = open.fields.searched();
+        let [heading, question, body] = open.fields.searched();
+        let fields = [heading, question, body, open.fields.grams];
         let inverted = searcher
             .segment_readers()
             .iter()
             .map(|segment| {
-                let [a, b, c] = searched.map(|field| segment.inverted_index(field));
-                Ok([a?, b?, c?])
+                let [a, b, c, d] = fields.map(|field| segment.inverted_index(field));
+                Ok([a?, b?, c?, d?])
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
-        let mut by_term = FxHashMap::default();
+        let mut by_term: FxHashMap<String, TermStats> = FxHashMap::default();
+        let empty = || TermStats { docs: [0; FIELDS], entries: vec![std::array::from_fn(|_| None); inverted.len()] };
         for term in &plan.terms {
             if !by_term.contains_key(&term.text) {
-                let stats = if known.may_hold(&term.text) {
-                    term_stats(&inverted, &term.text)?
-                } else {
-                    TermStats { docs: [0; 3], entries: Vec::new() }
-                };
+                let mut stats = empty();
+                if known.may_hold(&term.text) {
+                    look_up(&inverted, &term.text, &SearchedField::WORDS, &mut stats)?;
+                }
                 by_term.insert(term.text.clone(), stats);
             }
         }
-        let tokens = searched.map(|field| searcher.total_num_tokens(field).unwrap_or(0));
+        for gram in &plan.grams {
+            let stats = by_term.entry(gram.text.clone()).or_insert_with(empty);
+            look_up(&inverted, &gram.text, &[SearchedField::Grams], stats)?;
+        }
+        let tokens = fields.map(|field| searcher.total_num_tokens(field).unwrap_or(0));
         let docs = searcher.total_num_docs().unwrap_or(0);
-        Ok(FieldFrequencies { by_term, fields: searched, inverted, tokens, docs, searcher: searcher.clone() })
+        Ok(FieldFrequencies { by_term, fields, inverted, tokens, docs, searcher: searcher.clone() })
     }
 
     /// `text`'s postings (documents only) in `field` of segment `segment_ord`, read from the
@@ -121,9 +130,10 @@ impl FieldFrequencies {
         self.by_term.get(text).map_or(0, |stats| stats.docs[field.index()])
     }
 
-    /// Chunks containing `text` in the searched field where it is most common.
+    /// Chunks containing `text` in the word field where it is most common.
     pub fn most(&self, text: &str) -> u64 {
-        self.by_term.get(text).map_or(0, |stats| stats.docs.iter().copied().max().unwrap_or(0))
+        let words = |stats: &TermStats| SearchedField::WORDS.iter().map(|f| stats.docs[f.index()]).max().unwrap_or(0);
+        self.by_term.get(text).map_or(0, words)
     }
 
     /// Chunks in the index.
@@ -132,17 +142,19 @@ impl FieldFrequencies {
     }
 }
 
-/// Looks `text` up in every segment's dictionary of every searched field.
-fn term_stats(inverted: &[[Arc<InvertedIndexReader>; 3]], text: &str) -> tantivy::Result<TermStats> {
-    let mut docs = [0u64; 3];
-    let mut entries = Vec::with_capacity(inverted.len());
-    for segment in inverted {
-        let mut found: SegmentEntries = [None, None, None];
-        for (field_index, reader) in segment.iter().enumerate() {
-            found[field_index] = reader.terms().get(text.as_bytes())?;
-            docs[field_index] += found[field_index].as_ref().map_or(0, |info| u64::from(info.doc_freq));
+/// Looks `text` up in every segment's dictionary of each of `fields`, into `stats`.
+fn look_up(
+    inverted: &[[Arc<InvertedIndexReader>; FIELDS]],
+    text: &str,
+    fields: &[SearchedField],
+    stats: &mut TermStats,
+) -> tantivy::Result<()> {
+    for (segment, entries) in inverted.iter().zip(stats.entries.iter_mut()) {
+        for field in fields {
+            let found = segment[field.index()].terms().get(text.as_bytes())?;
+            stats.docs[field.index()] += found.as_ref().map_or(0, |info| u64::from(info.doc_freq));
+            entries[field.index()] = found;
         }
-        entries.push(found);
     }
-    Ok(TermStats { docs, entries })
+    Ok(())
 }

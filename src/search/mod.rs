@@ -26,7 +26,7 @@ pub use params::{
     AbstentionParams, Bm25Params, CoverageParams, FieldBoosts, MatchingParams, Ranking, RankingParams, SearchedField,
     WidenerWeights,
 };
-pub use query::{Concept, Expansions, QueryPlan, QueryTerm, Variant, Widener};
+pub use query::{Concept, Expansions, QueryGram, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};
 pub use vocabulary::{inflections_of_each_other, Vocabulary};
 pub use widen::{QuestionWidener, Wideners, WordWidener, QUESTION_WIDENERS, WORD_WIDENERS};
@@ -50,6 +50,8 @@ const RERANK_DEPTH: usize = MAX_HITS;
 pub struct RankedDoc {
     /// Where the chunk is in the index.
     pub address: DocAddress,
+    /// Its place in the notes (notes by path, chunks by line), which orders equal scores.
+    pub order: u64,
     /// BM25 score with field boosts, scaled by coverage.
     pub score: f32,
     /// How much of the question the chunk covers.
@@ -70,23 +72,24 @@ pub fn rank(
     }
     let frequencies = FieldFrequencies::lookup(open, plan)?;
     let clauses = plan.clauses(&frequencies, ranking, params);
-    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH), &params.bm25)?;
-    let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
+    let order = |address| open.order(address);
+    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH), &params.bm25, &order)?;
+    let addresses: Vec<DocAddress> = top.iter().map(|(_, _, address)| *address).collect();
     let scorer = CoverageScorer::new(&frequencies, plan, &params.coverage);
     let floor = params.coverage.rerank_floor;
     let coverages = scorer.measure(&frequencies, &addresses);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
-        .map(|((bm25, address), coverage)| {
+        .map(|((bm25, order, address), coverage)| {
             let score = match ranking {
                 Ranking::Notebot => bm25 * (floor + (1.0 - floor) * coverage.share),
                 Ranking::Bm25 => bm25,
             };
-            RankedDoc { address, score, coverage }
+            RankedDoc { address, order, score, coverage }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.address.cmp(&b.address)));
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
     if ranking == Ranking::Notebot {
         named::lead_with_named_heading(&frequencies, &scorer, plan, &mut ranked)?;
     }

@@ -58,7 +58,7 @@ fn shortest_named_heading(
     let addresses: Vec<DocAddress> = candidates.iter().map(|&i| ranked[i].address).collect();
     let in_heading = scorer.found_in(frequencies, &addresses, &[SearchedField::Heading]);
     let mut norms: Vec<Option<FieldNormReader>> = vec![None; frequencies.segments()];
-    let mut best: Option<(u8, DocAddress, usize)> = None;
+    let mut best: Option<(u8, u64, usize)> = None;
     for ((&position, address), found) in candidates.iter().zip(addresses).zip(in_heading) {
         if found & topic_words != topic_words {
             continue;
@@ -70,8 +70,9 @@ fn shortest_named_heading(
         };
         // Tantivy's encoded token count of the heading field.
         let length = reader.fieldnorm_id(address.doc_id);
-        if best.is_none_or(|(shortest, first, _)| (length, address) < (shortest, first)) {
-            best = Some((length, address, position));
+        let order = ranked[position].order;
+        if best.is_none_or(|(shortest, first, _)| (length, order) < (shortest, first)) {
+            best = Some((length, order, position));
         }
     }
     Ok(best.map(|(_, _, position)| position))

@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The three fields a question is searched in, in the order of
-/// [`crate::index::ChunkFields::searched`].
+/// The fields a question is searched in: the three word fields, in the order of
+/// [`crate::index::ChunkFields::searched`], then the syllable-bigram field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SearchedField {
     /// The chunk's heading path (`Overview › VPC › NACL`).
@@ -15,13 +15,17 @@ pub enum SearchedField {
     Question,
     /// The chunk's text.
     Body,
+    /// Hangul syllable bigrams of heading, question and text (`analysis::grams`): searched with
+    /// the question's own bigrams, not its words, and never counted as covering a concept.
+    Grams,
 }
 
 impl SearchedField {
-    /// Every searched field, in index order.
-    pub const ALL: [SearchedField; 3] = [SearchedField::Heading, SearchedField::Question, SearchedField::Body];
+    /// The fields a question's words are searched in, in index order.
+    pub const WORDS: [SearchedField; 3] = [SearchedField::Heading, SearchedField::Question, SearchedField::Body];
 
-    /// Position among [`crate::index::ChunkFields::searched`] (and per-field arrays).
+    /// Position among [`crate::index::ChunkFields::searched`] then the bigram field (and
+    /// per-field arrays).
     pub fn index(self) -> usize {
         self as usize
     }
@@ -69,11 +73,15 @@ pub struct FieldBoosts {
     pub question: f32,
     /// The chunk's text, the reference weight.
     pub body: f32,
+    /// The question's Hangul syllable bigrams in the chunk's: a weaker, spelling-level sign
+    /// that lets a word the dictionary cut differently in the question and the note still
+    /// count. A question word's bigrams weigh one word together, times this.
+    pub grams: f32,
 }
 
 impl Default for FieldBoosts {
     fn default() -> FieldBoosts {
-        FieldBoosts { heading: 1.2, question: 2.0, body: 1.0 }
+        FieldBoosts { heading: 1.2, question: 2.0, body: 1.0, grams: 0.2 }
     }
 }
 
@@ -84,6 +92,7 @@ impl FieldBoosts {
             SearchedField::Heading => self.heading,
             SearchedField::Question => self.question,
             SearchedField::Body => self.body,
+            SearchedField::Grams => self.grams,
         }
     }
 }
@@ -211,20 +220,26 @@ pub struct MatchingParams {
 
 impl Default for MatchingParams {
     fn default() -> MatchingParams {
-        MatchingParams {
-            min_fuzzy_len: 5,
-            min_two_edits_len: 9,
-            min_stemmed_len: 4,
-            min_split_part: 3,
-            min_spelled_out_word: 6,
-            min_loanword_syllables: 3,
-            max_sound_alikes: 3,
-            max_sound_alikes_of_known_pieces: 2,
-            min_skeleton_of_known_pieces: 4,
-            min_sound_consonants: 3,
-            min_short_word_sound_consonants: 4,
-        }
+        MatchingParams::DEFAULT
     }
+}
+
+impl MatchingParams {
+    /// The shipped limits, also used where no settings are at hand (alias groups are stemmed
+    /// when they load, before any notes are).
+    pub const DEFAULT: MatchingParams = MatchingParams {
+        min_fuzzy_len: 5,
+        min_two_edits_len: 9,
+        min_stemmed_len: 4,
+        min_split_part: 3,
+        min_spelled_out_word: 6,
+        min_loanword_syllables: 3,
+        max_sound_alikes: 3,
+        max_sound_alikes_of_known_pieces: 2,
+        min_skeleton_of_known_pieces: 4,
+        min_sound_consonants: 3,
+        min_short_word_sound_consonants: 4,
+    };
 }
 
 /// `[search.weights.coverage]`: coverage is the share of the question's concepts a chunk
@@ -284,6 +299,7 @@ impl RankingParams {
         positive("fields.heading", f.heading)?;
         positive("fields.question", f.question)?;
         positive("fields.body", f.body)?;
+        check("fields.grams", f.grams, f.grams.is_finite() && (0.0..=100.0).contains(&f.grams), "0 (off) to 100")?;
         check("bm25.k1", self.bm25.k1, self.bm25.k1.is_finite() && self.bm25.k1 >= 0.0, "0 or more")?;
         share("bm25.b", self.bm25.b)?;
         let w = &self.wideners;

@@ -67,6 +67,18 @@ pub struct QueryPlan {
     /// Ways a chunk can contain a concept: the typed term, a correction, or an alias
     /// alternative, which counts only when all of its terms are present.
     pub variants: Vec<Variant>,
+    /// The question's distinct Hangul syllable bigrams, searched in the bigram field.
+    pub grams: Vec<QueryGram>,
+}
+
+/// One of a question's syllable bigrams.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryGram {
+    /// Two Hangul syllables.
+    pub text: String,
+    /// Its share of the written word (or words) it comes from: a word's bigrams weigh one word
+    /// together, so a long word does not count once per pair of its syllables.
+    pub weight: f32,
 }
 
 /// One way of expressing a concept.
@@ -202,24 +214,39 @@ impl QueryPlan {
         params: &RankingParams,
     ) -> Vec<Clause<'_>> {
         let weighted: Vec<(SearchedField, f32)> = match ranking {
-            Ranking::Notebot => SearchedField::ALL.iter().map(|&field| (field, params.fields.of(field))).collect(),
+            Ranking::Notebot => SearchedField::WORDS.iter().map(|&field| (field, params.fields.of(field))).collect(),
             Ranking::Bm25 => vec![(SearchedField::Heading, 1.0), (SearchedField::Body, 1.0)],
         };
         let weights = &params.wideners;
-        let scored = self.terms.iter().filter(|t| t.weight >= 1.0 || !is_common(frequencies, &t.text, weights));
-        scored
-            .flat_map(|term| {
-                weighted
-                    .iter()
-                    .filter(|&&(field, _)| frequencies.in_field(&term.text, field) > 0)
-                    .map(|&(field, boost)| Clause { text: &term.text, field, boost: boost * term.weight })
-            })
-            .collect()
+        let scored = self
+            .terms
+            .iter()
+            .filter(|t| t.weight >= 1.0 || !is_common(frequencies.most(&t.text), frequencies, weights));
+        let words = scored.flat_map(|term| {
+            weighted
+                .iter()
+                .filter(|&&(field, _)| frequencies.in_field(&term.text, field) > 0)
+                .map(|&(field, boost)| Clause { text: &term.text, field, boost: boost * term.weight })
+        });
+        let grams_boost = match ranking {
+            Ranking::Notebot => params.fields.grams,
+            Ranking::Bm25 => 0.0,
+        };
+        let grams = self.grams.iter().filter(|_| grams_boost > 0.0).filter(|gram| {
+            let chunks = frequencies.in_field(&gram.text, SearchedField::Grams);
+            chunks > 0 && !is_common(chunks, frequencies, weights)
+        });
+        let grams = grams.map(|gram| Clause {
+            text: &gram.text,
+            field: SearchedField::Grams,
+            boost: grams_boost * gram.weight,
+        });
+        words.chain(grams).collect()
     }
 }
 
-/// Whether a variant is in so many chunks that scoring it costs more than it tells.
-fn is_common(frequencies: &FieldFrequencies, text: &str, weights: &WidenerWeights) -> bool {
-    let chunks = frequencies.most(text);
+/// Whether a variant or bigram in `chunks` chunks is in so many that scoring it costs more
+/// than it tells.
+fn is_common(chunks: u64, frequencies: &FieldFrequencies, weights: &WidenerWeights) -> bool {
     chunks > weights.common_min_chunks && chunks as f32 > weights.common_share * frequencies.docs() as f32
 }

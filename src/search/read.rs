@@ -1,17 +1,21 @@
 //! Reading a question into a plan: its concepts, the terms typed for each, compound parts and
 //! written forms, then the wideners (`widen`) in their order.
 
+use rustc_hash::FxHashMap;
+
 use super::aliases::{Aliases, MisreadWord};
 use super::params::{RankingParams, WidenerWeights};
-use super::query::{Concept, Expansions, QueryPlan, Variant, Widener};
+use super::query::{Concept, Expansions, QueryGram, QueryPlan, Variant, Widener};
 use super::vocabulary::Vocabulary;
 use super::widen::{alias_kind, Context, TypedTerms, Wideners};
 use super::written::{written_words, ConceptSpan};
-use crate::analysis::{normalize, Analyzer, Term as AnalysedTerm, TermClass};
+use crate::analysis::{normalize, syllable_bigrams, Analyzer, Term as AnalysedTerm, TermClass};
 
 /// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
 /// ranking knob: it bounds the work per question and keeps concepts within coverage's 64-bit sets.
 const MAX_TERMS: usize = 48;
+/// Bigrams searched per question, for the same reason.
+const MAX_GRAMS: usize = 64;
 /// The compound word being read (its concept) and its parts seen so far.
 #[derive(Default)]
 struct CompoundParts {
@@ -156,8 +160,37 @@ impl<'a> Reader<'a> {
         for widener in self.wideners.question {
             widener.widen(&mut self.plan, &mut context);
         }
+        self.plan.grams = content_bigrams(normalized, &self.concept_spans);
         self.plan
     }
+}
+
+/// The question's distinct syllable bigrams that touch a word it asks about, first first: those
+/// of its endings and question words (`뭐야`, `어떻게`) would only match how notes phrase
+/// things. Each weighs its share of the written word it starts in, so a word's bigrams together
+/// weigh one word and a long word does not count once per pair of its syllables.
+fn content_bigrams(normalized: &str, spans: &[ConceptSpan]) -> Vec<QueryGram> {
+    let spaces: Vec<usize> = normalized.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i).collect();
+    let word_of = |start: usize| spaces.partition_point(|&space| space < start);
+    let kept: Vec<(String, usize)> = syllable_bigrams(normalized)
+        .into_iter()
+        .filter(|(_, (start, end))| spans.iter().any(|span| span.start < *end && *start < span.end))
+        .map(|(gram, (start, _))| (gram, word_of(start)))
+        .collect();
+    let mut per_word: FxHashMap<usize, f32> = FxHashMap::default();
+    for (_, word) in &kept {
+        *per_word.entry(*word).or_default() += 1.0;
+    }
+    let mut grams: Vec<QueryGram> = Vec::new();
+    for (text, word) in kept {
+        let weight = 1.0 / per_word[&word];
+        if let Some(gram) = grams.iter_mut().find(|g| g.text == text) {
+            gram.weight = (gram.weight + weight).min(1.0);
+        } else if grams.len() < MAX_GRAMS {
+            grams.push(QueryGram { text, weight });
+        }
+    }
+    grams
 }
 
 impl QueryPlan {

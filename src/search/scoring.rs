@@ -26,26 +26,35 @@ pub struct Clause<'a> {
     pub boost: Score,
 }
 
-/// The `limit` best chunks for `clauses` by summed BM25, best first (ties by address).
+/// The `limit` best chunks for `clauses` by summed BM25, best first, each with its place in
+/// the notes (`order`), which breaks ties. Only the chunks that can still make the list (every
+/// score above the `limit`-th, and all equal to it) have their place looked up.
 pub fn top_docs(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
     limit: usize,
     bm25: &Bm25Params,
-) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-    let mut scored = Vec::new();
+    order: &dyn Fn(DocAddress) -> u64,
+) -> tantivy::Result<Vec<(Score, u64, DocAddress)>> {
+    let mut scored: Vec<(Score, DocAddress)> = Vec::new();
     for segment_ord in 0..frequencies.segments() {
         let scores = score_segment(frequencies, clauses, segment_ord, bm25)?;
         let segment_ord = segment_ord as u32;
         scored.extend(scores.into_iter().map(|(doc_id, score)| (score, DocAddress { segment_ord, doc_id })));
     }
-    let best_first = |a: &(Score, DocAddress), b: &(Score, DocAddress)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    if scored.len() > limit {
-        scored.select_nth_unstable_by(limit, best_first);
-        scored.truncate(limit);
+    if limit == 0 {
+        return Ok(Vec::new());
     }
-    scored.sort_unstable_by(best_first);
-    Ok(scored)
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, |a, b| b.0.total_cmp(&a.0));
+        let last = scored[limit - 1].0;
+        scored.retain(|(score, _)| *score >= last);
+    }
+    let mut ranked: Vec<(Score, u64, DocAddress)> =
+        scored.into_iter().map(|(score, address)| (score, order(address), address)).collect();
+    ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(limit);
+    Ok(ranked)
 }
 
 /// Summed clause scores of every document of one segment that matches a clause.
@@ -57,7 +66,7 @@ fn score_segment(
 ) -> tantivy::Result<Vec<(DocId, Score)>> {
     let segment = frequencies.segment_reader(segment_ord);
     let mut totals = SparseScores::new(segment.max_doc());
-    let mut norms: [Option<FieldNormReader>; 3] = [None, None, None];
+    let mut norms: [Option<FieldNormReader>; 4] = [None, None, None, None];
     for clause in clauses {
         let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field) else {
             continue;

@@ -296,7 +296,7 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
 /// Alias groups are indexed by stem when they are loaded, before any notes are, so they use the
 /// built-in `matching.min_stemmed_len`.
 pub(super) fn english_stem(word: &str) -> Option<String> {
-    let min_len = MatchingParams::default().min_stemmed_len;
+    let min_len = MatchingParams::DEFAULT.min_stemmed_len;
     let stemmable = word.len() >= min_len && word.bytes().all(|b| b.is_ascii_lowercase());
     stemmable.then(|| Stemmer::create(Algorithm::English).stem(word).into_owned())
 }

@@ -111,3 +111,16 @@ fn a_run_of_bullets_is_cut_where_it_would_grow_past_the_group_limit() {
     let chunks = parse_note("list.md", &note).chunks;
     assert_eq!(chunks.iter().map(|c| c.lines).collect::<Vec<_>>(), vec![(3, 10), (11, 14)]);
 }
+
+#[test]
+fn every_chunk_carries_its_note_file_name_as_words_unless_switched_off() {
+    let note = "# 메서드\n\n## GET\n\n조회에 쓴다.\n\n## PUT\n\n전체 수정에 쓴다.\n";
+    let chunks = parse_page("web/HTTPMethod.md", note, &PageOptions::default()).chunks;
+    assert!(chunks.len() > 1);
+    assert!(chunks.iter().all(|c| c.file_title == "HTTP Method"), "{chunks:#?}");
+    let readme = parse_page("web/README.md", note, &PageOptions::default()).chunks;
+    assert!(readme.iter().all(|c| c.file_title.is_empty()), "a README's name says nothing of its topic");
+    let off =
+        parse_page("web/HTTPMethod.md", note, &PageOptions { file_titles: false, ..PageOptions::default() }).chunks;
+    assert!(off.iter().all(|c| c.file_title.is_empty()));
+}

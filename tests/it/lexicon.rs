@@ -225,9 +225,18 @@ fn example_abbreviations_are_single_words() {
 }
 
 #[test]
+fn generic_file_names_are_whole_lower_case_file_stems() {
+    check(List::GenericFileNames, |entry| {
+        let stem = !entry.is_empty() && !entry.contains(['/', '.', ' ']) && entry.to_lowercase() == entry;
+        (!stem).then(|| "is not one lower-case file name without folder or extension".into())
+    });
+    assert_eq!(notebot::knowledge::file_title_words("docs/README.md"), "");
+}
+
+#[test]
 fn every_list_has_a_test() {
     // One test above per list: a new list must get its own check of how it is matched.
-    assert_eq!(List::ALL.len(), 19, "add a test for the new list to tests/it/lexicon.rs");
+    assert_eq!(List::ALL.len(), 20, "add a test for the new list to tests/it/lexicon.rs");
 }
 
 #[test]

@@ -55,6 +55,8 @@ fn section(fields: &ChunkFields, source: &str, heading: &str, text: &str) -> Tan
         fields.heading => heading,
         fields.question => "",
         fields.body => text,
+        fields.grams => heading,
+        fields.grams => text,
         fields.text => text,
         fields.answer => "",
         fields.line_start => 5u64,
@@ -63,14 +65,21 @@ fn section(fields: &ChunkFields, source: &str, heading: &str, text: &str) -> Tan
 }
 
 /// Every matching chunk's score under Tantivy's own BM25: each term in each of `fields`,
-/// boosted by the field's weight times the term's.
-fn tantivy_scores(open: &OpenIndex, plan: &QueryPlan, fields: &[(Field, f32)]) -> HashMap<DocAddress, f32> {
+/// boosted by the field's weight times the term's, plus each bigram in the bigram field,
+/// boosted by `grams` times the bigram's weight.
+fn tantivy_scores(open: &OpenIndex, plan: &QueryPlan, fields: &[(Field, f32)], grams: f32) -> HashMap<DocAddress, f32> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let boosted = |field: Field, text: &str, boost: f32| -> (Occur, Box<dyn Query>) {
+        let query = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+        (Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost)))
+    };
     for term in &plan.terms {
         for &(field, boost) in fields {
-            let query = TermQuery::new(Term::from_field_text(field, &term.text), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost * term.weight))));
+            clauses.push(boosted(field, &term.text, boost * term.weight));
         }
+    }
+    for gram in plan.grams.iter().filter(|_| grams > 0.0) {
+        clauses.push(boosted(open.fields.grams, &gram.text, grams * gram.weight));
     }
     let top = open.searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(10_000)).unwrap();
     top.into_iter().map(|(score, address)| (address, score)).collect()
@@ -102,7 +111,7 @@ fn plain_bm25_scores_are_tantivys_over_several_segments() {
     let [heading, _, body] = open.fields.searched();
     for question in QUESTIONS {
         let plan = QueryPlan::from_question(&analyzer, question);
-        let theirs = tantivy_scores(&open, &plan, &[(heading, 1.0), (body, 1.0)]);
+        let theirs = tantivy_scores(&open, &plan, &[(heading, 1.0), (body, 1.0)], 0.0);
         for limit in [10, 1_000] {
             let ours = rank(&open, &plan, limit, Ranking::Bm25, &RankingParams::default()).unwrap();
             let hits: Vec<(DocAddress, f32)> = ours.iter().map(|hit| (hit.address, hit.score)).collect();
@@ -111,7 +120,7 @@ fn plain_bm25_scores_are_tantivys_over_several_segments() {
     }
     let broad = QueryPlan::from_question(&analyzer, QUESTIONS[4]);
     assert!(
-        tantivy_scores(&open, &broad, &[(heading, 1.0), (body, 1.0)]).len() > 20,
+        tantivy_scores(&open, &broad, &[(heading, 1.0), (body, 1.0)], 0.0).len() > 20,
         "the broad question fills a page"
     );
 }
@@ -122,17 +131,21 @@ fn field_boosted_scores_under_coverage_are_tantivys() {
     let analyzer = Analyzer::shared().unwrap();
     let open = two_segment_index(&fixture, &analyzer);
     let searched = open.fields.searched();
-    // The shipped boosts, and others a team may configure: the scores follow them.
+    // The shipped boosts, and others a team may configure (bigrams off, or weighing more): the
+    // scores follow them.
     let shipped = RankingParams::default();
     let mut tuned = RankingParams::default();
-    (tuned.fields.heading, tuned.fields.question, tuned.fields.body) = (3.0, 0.5, 1.5);
-    for params in [shipped, tuned] {
+    (tuned.fields.heading, tuned.fields.question, tuned.fields.body, tuned.fields.grams) = (3.0, 0.5, 1.5, 0.0);
+    let mut spelled = RankingParams::default();
+    spelled.fields.grams = 2.0;
+    for params in [shipped, tuned, spelled] {
         let boosted: Vec<(Field, f32)> =
-            SearchedField::ALL.iter().map(|&field| (searched[field.index()], params.fields.of(field))).collect();
+            SearchedField::WORDS.iter().map(|&field| (searched[field.index()], params.fields.of(field))).collect();
         for question in QUESTIONS.iter().chain(&["NLB에 고정 IP 붙일 수 있어?", "cognito 사용자풀은 뭐야"])
         {
             let plan = QueryPlan::own_words(&analyzer, question, &params);
-            let theirs = tantivy_scores(&open, &plan, &boosted);
+            assert!(!plan.grams.is_empty(), "{question} has bigrams to score");
+            let theirs = tantivy_scores(&open, &plan, &boosted, params.fields.grams);
             for hit in rank(&open, &plan, 1_000, Ranking::Notebot, &params).unwrap() {
                 let context = format!("{question} {:?} {:?}", hit.address, params.fields);
                 assert_close(bm25_of(&hit, &params), theirs[&hit.address], &context);
@@ -236,4 +249,97 @@ fn a_weight_out_of_range_is_a_configuration_error_naming_the_key() {
     std::fs::write(config.path().join("local.toml"), "[search.weights.fields]\nheadnig = 2.0\n").unwrap();
     let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
     assert!(error.contains("headnig"), "a misspelt weight is named: {error}");
+}
+
+/// Two chunks sharing one word of the question; only the longer one also writes the other
+/// word, derived differently (`프로그래머` for the question's `프로그래밍`), so no word of it
+/// matches there but its syllable bigrams (`프로`, `로그`, `그래`) do.
+fn derived_word_fixture() -> crate::common::Fixture {
+    let fixture = Fixture::new();
+    let note =
+        "# 개발 노트\n\n## 리뷰\n\n프로그래머가 리뷰에서 가장 자주 지적받는 실수는 경계값을 빠뜨리는 것이다.\n\n\
+## 습관\n\n실수는 테스트로 줄인다.\n";
+    fixture.write("dev.md", note.as_bytes());
+    fixture
+}
+
+#[test]
+fn syllable_bigrams_let_a_word_derived_differently_count() {
+    let fixture = derived_word_fixture();
+    let question = "프로그래밍 실수";
+    let shipped = fixture.settings();
+    assert!(shipped.search.weights.fields.grams > 0.0);
+    let with_bigrams = first_heading(shipped, question);
+    assert!(with_bigrams.ends_with("리뷰"), "the chunk spelling the other word alike leads: {with_bigrams}");
+
+    let mut without = fixture.settings();
+    without.search.weights.fields.grams = 0.0;
+    let words_only = first_heading(without, question);
+    assert!(words_only.ends_with("습관"), "on words alone the shorter chunk leads: {words_only}");
+}
+
+#[test]
+fn bigrams_of_question_endings_are_not_searched_and_a_long_word_weighs_one_word() {
+    let analyzer = Analyzer::shared().unwrap();
+    let plan = QueryPlan::from_question(&analyzer, "서킷브레이커, 패턴은 뭐야?");
+    let texts: Vec<&str> = plan.grams.iter().map(|gram| gram.text.as_str()).collect();
+    assert!(texts.contains(&"브레") && texts.contains(&"패턴"), "{texts:?}");
+    assert!(!texts.contains(&"뭐야"), "a question word's bigram is not searched: {texts:?}");
+    let word: f32 =
+        plan.grams.iter().filter(|gram| "서킷브레이커".contains(gram.text.as_str())).map(|g| g.weight).sum();
+    assert!((word - 1.0).abs() < 1e-4, "a word's bigrams weigh one word together: {word}");
+}
+
+/// Twelve notes saying the same line, so a question about it ties them all.
+fn tied_notes_fixture() -> crate::common::Fixture {
+    let fixture = Fixture::new();
+    for i in 0..12 {
+        let note = format!("# 운영 {i:02}\n\n캐시 만료 설정은 팀 위키에 정리해 두었다.\n\n## 기타 {i:02}\n\n배포는 금요일에 하지 않는다.\n");
+        fixture.write(&format!("ops/note-{i:02}.md"), note.as_bytes());
+    }
+    fixture
+}
+
+fn cited_sources(threads: usize, fixture: &crate::common::Fixture, index: &str) -> Vec<String> {
+    let mut settings = crate::common::settings(&fixture.knowledge(), &fixture.root.path().join(index));
+    settings.index.threads = threads;
+    let engine = notebot::engine::Engine::open(settings).unwrap();
+    let answer = engine.ask("캐시 만료 설정", notebot::engine::MAX_TOP).unwrap();
+    answer.hits.iter().map(|hit| hit.source.clone()).collect()
+}
+
+#[test]
+fn equal_scores_are_ordered_as_the_notes_are_however_many_threads_wrote_the_index() {
+    let fixture = tied_notes_fixture();
+    let one = cited_sources(1, &fixture, "one-thread");
+    assert!(one.len() > 2, "{one:?}");
+    let mut sorted = one.clone();
+    sorted.sort();
+    assert_eq!(one, sorted, "tied chunks come in the notes' order");
+    for (threads, index) in [(4, "four-threads"), (8, "eight-threads")] {
+        assert_eq!(cited_sources(threads, &fixture, index), one, "{threads} threads");
+    }
+}
+
+#[test]
+fn a_note_is_found_by_its_file_name_and_the_switch_turns_that_off() {
+    let fixture = Fixture::new();
+    let hanoi = "# 이동 횟수\n\n원판이 N개일 때 최소 이동 횟수는 2^N - 1 이다.\n";
+    let sorting = "# 이동 횟수\n\n버블 정렬에서 원소의 이동 횟수는 역순쌍의 수와 같다.\n";
+    fixture.write("algorithm/TowerOfHanoi.md", hanoi.as_bytes());
+    fixture.write("algorithm/BubbleSort.md", sorting.as_bytes());
+    let question = "hanoi 이동 횟수";
+    let engine = fixture.engine();
+    let answer = engine.ask(question, 2).unwrap();
+    assert_eq!(answer.hits[0].source, "algorithm/TowerOfHanoi.md", "{answer:?}");
+
+    let mut settings = fixture.settings();
+    settings.knowledge.file_titles = false;
+    settings.index.dir = fixture.root.path().join("without-titles");
+    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
+    assert_eq!(
+        without.hits.first().map(|hit| hit.source.as_str()),
+        Some("algorithm/BubbleSort.md"),
+        "without file titles the two notes tie, and the first in the notes leads: {without:?}"
+    );
 }
