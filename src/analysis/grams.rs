@@ -22,7 +22,11 @@ pub const GRAMS_TOKENIZER_NAME: &str = "notebot_grams";
 /// The syllable bigrams of `text`, in order, with repeats, each with its byte range in the
 /// normalised text.
 pub fn syllable_bigrams(text: &str) -> Vec<(String, (usize, usize))> {
-    let normalized = normalize(text);
+    normalized_bigrams(&normalize(text))
+}
+
+/// Like [`syllable_bigrams`] for text already normalised (a question, read once).
+pub fn normalized_bigrams(normalized: &str) -> Vec<(String, (usize, usize))> {
     let mut grams = Vec::new();
     // The previous syllable of the current run, and where it starts.
     let mut previous: Option<(char, usize)> = None;
@@ -43,12 +47,6 @@ pub fn syllable_bigrams(text: &str) -> Vec<(String, (usize, usize))> {
         }
     }
     grams
-}
-
-/// The distinct bigrams of a question, first occurrence first.
-pub fn distinct_bigrams(text: &str) -> Vec<String> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    syllable_bigrams(text).into_iter().map(|(gram, _)| gram).filter(|gram| seen.insert(gram.clone())).collect()
 }
 
 /// Tantivy adapter over [`syllable_bigrams`].
@@ -115,11 +113,6 @@ mod tests {
         for (gram, (from, to)) in syllable_bigrams(text) {
             assert_eq!(&normalized[from..to], gram);
         }
-    }
-
-    #[test]
-    fn distinct_bigrams_keep_the_first_of_repeats() {
-        assert_eq!(distinct_bigrams("캐시 캐시 미스"), ["캐시", "시캐", "시미", "미스"]);
     }
 
     #[test]

@@ -3,37 +3,40 @@
 //! headings, so the name is searchable context of every chunk, like the front matter's
 //! description.
 
+use crate::analysis::case_breaks;
 use crate::lexicon::List;
 
 /// The words of the file name of `source` (a relative path), without its extension:
-/// underscores, hyphens and dots become spaces, and a lower-case letter or digit followed by a
-/// capital, or the last capital of a run of two or more before lower case, starts a new word
-/// (`HTTPMethod` → `HTTP Method`, `OAuth` stays). Empty for names of a kind of page rather than
-/// a topic (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`).
+/// underscores, hyphens and other separators become spaces, and an identifier is split where
+/// the analyser splits one ([`case_breaks`]: `HTTPMethod` → `HTTP Method`), but not after a
+/// lone capital (`OAuth` stays). Empty for names of a kind of page rather than a topic
+/// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`).
 pub fn file_title_words(source: &str) -> String {
     let name = source.rsplit('/').next().unwrap_or(source);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     if List::GenericFileNames.contains(&stem.to_lowercase()) {
         return String::new();
     }
-    let chars: Vec<char> = stem.chars().collect();
-    let mut words = String::with_capacity(stem.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
-        if matches!(c, '_' | '-' | '.' | '+' | '&') || c.is_whitespace() {
-            words.push(' ');
-            continue;
-        }
-        if i > 0 && c.is_ascii_uppercase() {
-            let before = chars[i - 1];
-            let after_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
-            let acronym_before = before.is_ascii_uppercase() && i >= 2 && chars[i - 2].is_ascii_uppercase();
-            if before.is_ascii_lowercase() || before.is_ascii_digit() || (acronym_before && after_lower) {
-                words.push(' ');
-            }
-        }
-        words.push(c);
+    let separator = |c: char| matches!(c, '_' | '-' | '.' | '+' | '&') || c.is_whitespace();
+    let words: Vec<String> = stem.split(separator).filter(|word| !word.is_empty()).map(identifier_words).collect();
+    words.join(" ")
+}
+
+/// `word` with a space at each of its case breaks, except after a lone capital that starts an
+/// acronym run (`OAuth` stays, `HTTPMethod` → `HTTP Method`).
+fn identifier_words(word: &str) -> String {
+    let bytes = word.as_bytes();
+    let lone_capital_before =
+        |at: usize| bytes[at - 1].is_ascii_uppercase() && (at < 2 || !bytes[at - 2].is_ascii_uppercase());
+    let mut words = String::with_capacity(word.len() + 4);
+    let mut start = 0;
+    for at in case_breaks(word, &word.to_ascii_lowercase()).into_iter().filter(|&at| !lone_capital_before(at)) {
+        words.push_str(&word[start..at]);
+        words.push(' ');
+        start = at;
     }
-    words.split_whitespace().collect::<Vec<_>>().join(" ")
+    words.push_str(&word[start..]);
+    words
 }
 
 #[cfg(test)]

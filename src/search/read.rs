@@ -9,7 +9,7 @@ use super::query::{Concept, Expansions, QueryGram, QueryPlan, Variant, Widener};
 use super::vocabulary::Vocabulary;
 use super::widen::{alias_kind, Context, TypedTerms, Wideners};
 use super::written::{written_words, ConceptSpan};
-use crate::analysis::{normalize, syllable_bigrams, Analyzer, Term as AnalysedTerm, TermClass};
+use crate::analysis::{normalize, normalized_bigrams, Analyzer, Term as AnalysedTerm, TermClass};
 
 /// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
 /// ranking knob: it bounds the work per question and keeps concepts within coverage's 64-bit sets.
@@ -172,7 +172,7 @@ impl<'a> Reader<'a> {
 fn content_bigrams(normalized: &str, spans: &[ConceptSpan]) -> Vec<QueryGram> {
     let spaces: Vec<usize> = normalized.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i).collect();
     let word_of = |start: usize| spaces.partition_point(|&space| space < start);
-    let kept: Vec<(String, usize)> = syllable_bigrams(normalized)
+    let kept: Vec<(String, usize)> = normalized_bigrams(normalized)
         .into_iter()
         .filter(|(_, (start, end))| spans.iter().any(|span| span.start < *end && *start < span.end))
         .map(|(gram, (start, _))| (gram, word_of(start)))
