@@ -56,6 +56,8 @@ pub struct KnowledgeSettings {
     /// Chunks are searchable by their note's file name as words (`HTTPMethod.md` → `HTTP
     /// Method`).
     pub file_titles: bool,
+    /// A list's items are searchable with the paragraph that introduces it (`이유는 세 가지다.`).
+    pub lead_ins: bool,
     /// Notes (and the alias file) larger than this many bytes are skipped, by name.
     pub max_note_bytes: u64,
     /// Front matter larger than this many bytes is not parsed; the body is still indexed.
@@ -84,6 +86,7 @@ impl KnowledgeSettings {
             passage_lines: self.passage_lines,
             item_group_lines: self.item_group_lines,
             file_titles: self.file_titles,
+            lead_ins: self.lead_ins,
             limits: self.note_limits(),
             ..crate::knowledge::PageOptions::default()
         }

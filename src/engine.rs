@@ -362,8 +362,8 @@ fn current_fingerprint(settings: &Settings) -> String {
     let notes = knowledge::fingerprint(&dir, &[dir.join(&settings.knowledge.aliases_file)]);
     let chunking = &settings.knowledge;
     format!(
-        "{notes};passages={};groups={};file_titles={}",
-        chunking.passage_lines, chunking.item_group_lines, chunking.file_titles
+        "{notes};passages={};groups={};file_titles={};lead_ins={}",
+        chunking.passage_lines, chunking.item_group_lines, chunking.file_titles, chunking.lead_ins
     )
 }
 

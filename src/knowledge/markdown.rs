@@ -20,7 +20,11 @@ struct Block {
     first: u32,
     last: u32,
     fenced_code: bool,
+    paragraph: bool,
 }
+
+/// The most of a list's lead-in paragraph (its end) searched with the list's items.
+const MAX_LEAD_IN_CHARS: usize = 300;
 
 /// Lines from one grouped list item to the next: only items that touch are grouped (a
 /// tight list); items set apart by blank lines are set apart on purpose.
@@ -66,6 +70,13 @@ struct Chunker<'a> {
     labelled_items: Vec<Section>,
     /// Items nested in the open top-level item: (depth, 1 for the top level; byte range).
     nested_items: Vec<(u32, Range<usize>)>,
+    /// Whether the last top-level list was numbered.
+    numbered_list: bool,
+    /// The paragraph that introduces the open top-level list (`이유는 세 가지다.`), searched
+    /// with each of its items as context.
+    lead_in: String,
+    /// Whether lead-ins are searched with their lists (`knowledge.lead_ins`).
+    lead_ins: bool,
     out: ParsedNote,
 }
 
@@ -85,6 +96,9 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter, options: &Pag
         item_group_lines: options.item_group_lines.max(1),
         labelled_items: Vec::new(),
         nested_items: Vec::new(),
+        numbered_list: false,
+        lead_in: String::new(),
+        lead_ins: options.lead_ins,
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -123,7 +137,16 @@ impl<'a> Chunker<'a> {
                 Frame::Heading
             }
             (Tag::List(_), 0, _) => {
+                let bullets_under_number = self.numbered_list && matches!(tag, Tag::List(None));
+                self.last_item = last_item.filter(|&index| bullets_under_number && self.touches(index, &range));
+                let lead_in = if self.last_item.is_none() { Some(self.lead_in_of(&range)) } else { None };
                 self.flush_run();
+                if let Some(lead_in) = lead_in {
+                    // An answer of a Q&A pair introduces nothing.
+                    let after_qa = self.out.chunks.last().is_some_and(|c| c.kind == ChunkKind::Qa);
+                    self.lead_in = if after_qa { String::new() } else { lead_in };
+                }
+                self.numbered_list = matches!(tag, Tag::List(Some(_)));
                 Frame::List
             }
             (_, 0, _) => {
@@ -178,11 +201,47 @@ impl<'a> Chunker<'a> {
         true
     }
 
+    /// Whether `range` starts on the line right after the chunk `index` ends. A list of
+    /// another kind that touches an item (`1. TRUNCATE` and, below it, `- 테이블을 초기화`) is
+    /// a new list to Markdown, but to its author it goes on with that item.
+    fn touches(&self, index: usize, range: &Range<usize>) -> bool {
+        self.lines.line_of(range.start) == self.out.chunks[index].lines.1 + 1
+    }
+
+    /// The end of the paragraph just before a list starting at `list` (blank lines between),
+    /// which introduces it: the items' own lines often lack the words the lead-in sets out
+    /// (`SQL인젝션은 다음 조건을 모두 만족해야 가능하다.` over `1. DB와 연동된 웹 애플리케이션`).
+    fn lead_in_of(&self, list: &Range<usize>) -> String {
+        let Some(block) = self.run.last().filter(|b| b.paragraph && self.lead_ins) else {
+            return String::new();
+        };
+        let start = self.lines.line_of(list.start);
+        if start > block.last + 2 {
+            return String::new();
+        }
+        let text = (block.first..=block.last).map(|n| self.lines.line(n).trim()).collect::<Vec<_>>().join(" ");
+        if text.starts_with('[') || text.starts_with("![") || text.starts_with("http") {
+            return String::new();
+        }
+        let chars = text.chars().count();
+        if chars <= MAX_LEAD_IN_CHARS {
+            return text;
+        }
+        let tail: String = text.chars().skip(chars - MAX_LEAD_IN_CHARS).collect();
+        tail.split_once(' ').map_or(tail.clone(), |(_, rest)| rest.to_string())
+    }
+
+    /// The searchable context of a top-level list item: the note's, and its list's lead-in.
+    fn item_context(&self) -> String {
+        format!("{} {}", self.context, self.lead_in).trim().to_string()
+    }
+
     fn push_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         let first = self.lines.line_of(range.start);
         let last = self.lines.last_line_of(range.start, range.end);
         let fenced_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_)));
-        self.run.push(Block { first, last, fenced_code });
+        let paragraph = matches!(tag, Tag::Paragraph);
+        self.run.push(Block { first, last, fenced_code, paragraph });
     }
 
     fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
@@ -257,9 +316,11 @@ impl<'a> Chunker<'a> {
             }
             _ => (ChunkKind::Section, None, None),
         };
+        // A labelled item is a sub-heading of its own, not one of the things a lead-in lists.
+        let labelled = heading_path.len() > self.heading_path().len();
+        let context = if labelled { self.context.clone() } else { self.item_context() };
         if kind == ChunkKind::Section && last - first + 1 > self.passage_lines && nested_start.is_some() {
             let nested = std::mem::take(&mut self.nested_items);
-            let context = self.context.clone();
             self.passages(Span { first, own_last, last, depth: 1 }, &nested, heading_path, &context, first);
             self.last_item = Some(self.out.chunks.len() - 1);
             return;
@@ -274,7 +335,7 @@ impl<'a> Chunker<'a> {
             kind,
             source: self.source.to_string(),
             heading_path,
-            context: self.context.clone(),
+            context,
             file_title: String::new(),
             lines: (first, last),
             text: self.lines.dedented(first, last),

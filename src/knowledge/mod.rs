@@ -267,6 +267,9 @@ pub struct PageOptions {
     pub limits: NoteLimits,
     /// Whether chunks are searchable by their note's file name (`knowledge.file_titles`).
     pub file_titles: bool,
+    /// Whether a list's items are searchable with the paragraph that introduces the list
+    /// (`knowledge.lead_ins`).
+    pub lead_ins: bool,
 }
 
 impl Default for PageOptions {
@@ -277,6 +280,7 @@ impl Default for PageOptions {
             item_group_lines: DEFAULT_ITEM_GROUP_LINES,
             limits: NoteLimits::default(),
             file_titles: true,
+            lead_ins: true,
         }
     }
 }

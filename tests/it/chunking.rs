@@ -124,3 +124,42 @@ fn every_chunk_carries_its_note_file_name_as_words_unless_switched_off() {
         parse_page("web/HTTPMethod.md", note, &PageOptions { file_titles: false, ..PageOptions::default() }).chunks;
     assert!(off.iter().all(|c| c.file_title.is_empty()));
 }
+
+#[test]
+fn bullets_right_under_a_numbered_item_go_on_with_it() {
+    // Markdown starts a new list at `-` after `1.`; the author meant the item's description.
+    let note = "# DDL\n\n1. CREATE\n- 테이블을 생성하는 명령어\n\n2. TRUNCATE\n- 테이블을 초기화하는 명령어\n\n- 떨어진 설명\n";
+    let chunks = parse_note("db.md", note).chunks;
+    assert_eq!(chunk_with(&chunks, "CREATE").lines, (3, 4), "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "TRUNCATE").lines, (6, 7), "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "떨어진 설명").lines, (9, 9), "a list set apart by a blank line stays alone");
+    let bullets = parse_note("b.md", "# B\n\n- 하나\n* 둘\n").chunks;
+    assert_eq!(bullets.iter().map(|c| c.lines).collect::<Vec<_>>(), vec![(3, 3), (4, 4)], "only after a number");
+}
+
+#[test]
+fn a_list_is_searched_with_the_paragraph_that_introduces_it() {
+    let note = "# SQL Injection\n\n## 공격 원리\n\nSQL인젝션은 다음 조건을 모두 만족해야 가능하다.\n\n\
+                1. DB와 연동된 웹 애플리케이션\n\n2. 외부 입력값을 DB 쿼리문에 사용\n";
+    let chunks = parse_note("sqli.md", note).chunks;
+    let second = chunk_with(&chunks, "외부 입력값");
+    assert_eq!(second.lines, (9, 9), "the citation stays the item's own lines");
+    assert!(second.context.contains("다음 조건을 모두 만족해야"), "{second:#?}");
+    assert!(!chunk_with(&chunks, "SQL인젝션은").context.contains("조건"), "the lead-in itself is not its own context");
+    let off = parse_page("sqli.md", note, &PageOptions { lead_ins: false, ..PageOptions::default() }).chunks;
+    assert!(chunk_with(&off, "외부 입력값").context.is_empty(), "{off:#?}");
+}
+
+#[test]
+fn only_a_paragraph_right_above_a_list_and_not_a_link_or_an_answer_is_its_lead_in() {
+    let far = "# A\n\n소개하는 문장이다.\n\n\n- 두 줄 아래 항목\n";
+    assert!(chunk_with(&parse_note("a.md", far).chunks, "두 줄 아래").context.is_empty());
+    let link = "# A\n\n[AWS Blog](https://aws.amazon.com/blogs)\n\n- 고객 사례\n";
+    assert!(chunk_with(&parse_note("a.md", link).chunks, "고객 사례").context.is_empty());
+    let answer = "# A\n\n질문: 로그 레벨은요?\n답변: debug 로 켠다.\n\n- 운영에서는 끈다\n";
+    assert!(chunk_with(&parse_note("a.md", answer).chunks, "운영에서는").context.is_empty());
+    let labelled = "# A\n\n여러 가지를 정리했다.\n\n- 한줄 Q&A\n  - 캐시는? => 끈다\n";
+    assert!(chunk_with(&parse_note("a.md", labelled).chunks, "캐시는").context.is_empty(), "a label heads itself");
+    let heading = "# A\n\n첫 문단이다.\n\n## B\n\n- 다른 절의 항목\n";
+    assert!(chunk_with(&parse_note("a.md", heading).chunks, "다른 절").context.is_empty());
+}

@@ -343,3 +343,20 @@ fn a_note_is_found_by_its_file_name_and_the_switch_turns_that_off() {
         "without file titles the two notes tie, and the first in the notes leads: {without:?}"
     );
 }
+
+#[test]
+fn a_list_item_is_found_by_the_words_of_the_paragraph_that_introduces_it() {
+    let fixture = Fixture::new();
+    let note = "# HTTP\n\n## POST\n\n요청 헤더의 Content-Type에 데이터 타입을 적는다.\n\n\
+                - 단순 텍스트 : text/plain\n- 파일 : multipart/form-data\n\n## 업로드\n\n파일 업로드는 용량 제한이 있다.\n";
+    fixture.write("web/http.md", note.as_bytes());
+    let question = "파일 보낼 때 Content-Type 뭐로 해?";
+    let answer = fixture.engine().ask(question, 3).unwrap();
+    assert_eq!(answer.hits[0].lines, [7, 8], "{answer:?}");
+
+    let mut settings = fixture.settings();
+    settings.knowledge.lead_ins = false;
+    settings.index.dir = fixture.root.path().join("without-lead-ins");
+    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 3).unwrap();
+    assert_ne!(without.hits.first().map(|hit| hit.lines), Some([7, 8]), "{without:?}");
+}
