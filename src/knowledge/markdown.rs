@@ -77,6 +77,8 @@ struct Chunker<'a> {
     lead_in: String,
     /// Whether lead-ins are searched with their lists (`knowledge.lead_ins`).
     lead_ins: bool,
+    /// Heading levels of the open `<details>` sections, innermost last.
+    details: Vec<u32>,
     out: ParsedNote,
 }
 
@@ -99,6 +101,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter, options: &Pag
         numbered_list: false,
         lead_in: String::new(),
         lead_ins: options.lead_ins,
+        details: Vec::new(),
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -135,6 +138,10 @@ impl<'a> Chunker<'a> {
                 self.flush_run();
                 heading_text.clear();
                 Frame::Heading
+            }
+            (Tag::HtmlBlock, 0, _) => {
+                self.html_block(&tag, &range);
+                Frame::Other
             }
             (Tag::List(_), 0, _) => {
                 let bullets_under_number = self.numbered_list && matches!(tag, Tag::List(None));
@@ -245,17 +252,55 @@ impl<'a> Chunker<'a> {
     }
 
     fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
-        let level = level as u32;
-        let line = self.lines.line_of(range.start);
-        self.close_sections(level, line.saturating_sub(1));
-        while self.headings.last().is_some_and(|(l, _)| *l >= level) {
-            self.headings.pop();
-        }
+        self.open_heading(level as u32, text, self.lines.line_of(range.start));
+    }
+
+    /// Ends the sections of `level` and below before `line`, and opens one titled `text` there.
+    fn open_heading(&mut self, level: u32, text: &str, line: u32) {
+        self.end_sections(level, line.saturating_sub(1));
         if text.is_empty() {
             return;
         }
         self.headings.push((level, text.to_string()));
         self.open_sections.push(OpenSection { level, path: self.heading_path(), first: line });
+    }
+
+    /// Ends the sections of `level` and below at `last_line`.
+    fn end_sections(&mut self, level: u32, last_line: u32) {
+        self.close_sections(level, last_line);
+        while self.headings.last().is_some_and(|(l, _)| *l >= level) {
+            self.headings.pop();
+        }
+    }
+
+    /// A top-level HTML block. `<details><summary>질문</summary>` opens a section headed by
+    /// its summary, which `</details>` ends: interview and study notes fold each question's
+    /// answer this way, and the summary names what the answer is about. A block of tags only
+    /// (`<p>`, `</details>`, `<br/>`) holds no text to cite.
+    fn html_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        let (first, last) = (self.lines.line_of(range.start), self.lines.last_line_of(range.start, range.end));
+        let html = (first..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>().join("\n");
+        let lower = html.to_ascii_lowercase();
+        let (opens, closes) = (lower.contains("<details"), lower.contains("</details"));
+        if opens && !closes {
+            if let Some(summary) = summary_of(&html).filter(|s| !s.is_empty()) {
+                self.flush_run();
+                let level = self.headings.last().map_or(1, |&(level, _)| level + 1);
+                self.open_heading(level, &summary, first);
+                self.details.push(level);
+                return;
+            }
+        }
+        if closes && !opens {
+            if let Some(level) = self.details.pop() {
+                self.flush_run();
+                self.end_sections(level, first.saturating_sub(1));
+                return;
+            }
+        }
+        if !strip_tags(&html).trim().is_empty() {
+            self.push_block(tag, range);
+        }
     }
 
     /// The note's title followed by the open headings (a heading equal to the title is not
@@ -551,4 +596,28 @@ fn strip_bullet(line: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// The text of the first `<summary>…</summary>` in `html`, tags inside it dropped.
+fn summary_of(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<summary")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</summary")?;
+    Some(strip_tags(&html[start..end]).split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `html` without its tags (`<p>`, `</details>`, `<br/>`).
+fn strip_tags(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
 }

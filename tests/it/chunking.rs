@@ -163,3 +163,29 @@ fn only_a_paragraph_right_above_a_list_and_not_a_link_or_an_answer_is_its_lead_i
     let heading = "# A\n\n첫 문단이다.\n\n## B\n\n- 다른 절의 항목\n";
     assert!(chunk_with(&parse_note("a.md", heading).chunks, "다른 절").context.is_empty());
 }
+
+#[test]
+fn a_folded_details_block_is_a_section_headed_by_its_summary() {
+    let note =
+        "# 데이터베이스\n\n## 질의응답\n\n<details>\n<summary>Index를 구현하는 <b>자료구조</b>는?</summary>\n<p>\n\n\
+                해시 테이블은 부등호 연산에 적합하지 않다.\n\n- B+ 트리는 범위 검색에 유리하다.\n\n</p>\n</details>\n\n\
+                <br/>\n\n질의응답 뒤의 문단.\n";
+    let parsed = parse_note("db.md", note);
+    let chunks = &parsed.chunks;
+    let hash = chunk_with(chunks, "해시 테이블은");
+    assert_eq!(hash.heading(), "데이터베이스 › 질의응답 › Index를 구현하는 자료구조는?", "{chunks:#?}");
+    assert_eq!(hash.lines, (9, 9));
+    assert_eq!(chunk_with(chunks, "B+ 트리").heading(), hash.heading());
+    assert_eq!(chunk_with(chunks, "질의응답 뒤의").heading(), "데이터베이스 › 질의응답", "</details> ends the section");
+    assert!(chunks.iter().all(|c| !c.text.contains('<')), "tags alone are not text: {chunks:#?}");
+    assert!(parsed.sections.iter().any(|s| s.heading_path.last().is_some_and(|h| h == "Index를 구현하는 자료구조는?")));
+}
+
+#[test]
+fn details_without_a_summary_or_closed_at_once_stay_text() {
+    let inline = "# A\n\n<details><summary>접힌 글</summary>한 줄 답</details>\n";
+    let chunks = parse_note("a.md", inline).chunks;
+    assert_eq!(chunk_with(&chunks, "한 줄 답").heading(), "A", "{chunks:#?}");
+    let bare = "# A\n\n<details>\n<p>\n\n요약 없는 내용.\n\n</p>\n</details>\n";
+    assert_eq!(chunk_with(&parse_note("a.md", bare).chunks, "요약 없는").heading(), "A");
+}

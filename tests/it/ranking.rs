@@ -360,3 +360,15 @@ fn a_list_item_is_found_by_the_words_of_the_paragraph_that_introduces_it() {
     let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 3).unwrap();
     assert_ne!(without.hits.first().map(|hit| hit.lines), Some([7, 8]), "{without:?}");
 }
+
+#[test]
+fn an_answer_folded_under_a_summary_is_found_by_the_summary_s_words() {
+    let fixture = Fixture::new();
+    let note = "# OS\n\n## 질의응답\n\n<details>\n<summary>교착상태 처리 방법 중 일반 OS가 가장 많이 쓰는 것은?</summary>\n<p>\n\n\
+                Ignorance. 예방과 회피는 비용이 커서 발생하면 수동으로 푼다.\n\n</p>\n</details>\n\n\
+                <details>\n<summary>스레드와 프로세스의 차이는?</summary>\n<p>\n\n스레드는 메모리를 공유한다.\n\n</p>\n</details>\n";
+    fixture.write("os/README.md", note.as_bytes());
+    let answer = fixture.engine().ask("일반 OS에서 교착상태 처리 제일 많이 쓰는 방식", 3).unwrap();
+    assert_eq!(answer.hits[0].lines, [9, 9], "{answer:?}");
+    assert!(answer.hits[0].heading.ends_with("교착상태 처리 방법 중 일반 OS가 가장 많이 쓰는 것은?"), "{answer:?}");
+}
