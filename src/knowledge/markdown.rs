@@ -288,6 +288,15 @@ impl<'a> Chunker<'a> {
                 let level = self.headings.last().map_or(1, |&(level, _)| level + 1);
                 self.open_heading(level, &summary, first);
                 self.details.push(level);
+                // Answer lines written right under the summary, with no blank line, are part
+                // of the HTML block to Markdown but text to the reader.
+                let summary_end =
+                    (first..=last).find(|&n| self.lines.line(n).to_ascii_lowercase().contains("</summary"));
+                let answer_lines = summary_end.map_or(last + 1, |n| n + 1)..=last;
+                if answer_lines.clone().any(|n| !strip_tags(self.lines.line(n)).trim().is_empty()) {
+                    let (first, last) = (*answer_lines.start(), *answer_lines.end());
+                    self.run.push(Block { first, last, fenced_code: false, paragraph: true });
+                }
                 return;
             }
         }

@@ -189,3 +189,13 @@ fn details_without_a_summary_or_closed_at_once_stay_text() {
     let bare = "# A\n\n<details>\n<p>\n\n요약 없는 내용.\n\n</p>\n</details>\n";
     assert_eq!(chunk_with(&parse_note("a.md", bare).chunks, "요약 없는").heading(), "A");
 }
+
+#[test]
+fn an_answer_written_right_under_its_summary_is_kept_as_text() {
+    let note = "# A\n\n<details>\n<summary>질문은?</summary>\n바로 아래 쓴 답.\n\n이어지는 답.\n</details>\n";
+    let chunks = parse_note("a.md", note).chunks;
+    let answer = chunk_with(&chunks, "바로 아래 쓴 답");
+    assert_eq!(answer.heading(), "A › 질문은?", "{chunks:#?}");
+    assert_eq!(answer.lines.0, 5);
+    assert_eq!(chunk_with(&chunks, "이어지는 답").heading(), "A › 질문은?");
+}
