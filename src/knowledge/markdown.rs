@@ -79,6 +79,8 @@ struct Chunker<'a> {
     lead_ins: bool,
     /// Heading levels of the open `<details>` sections, innermost last.
     details: Vec<u32>,
+    /// The line of the last heading if it states something and no chunk has followed it yet.
+    statement_heading: Option<u32>,
     out: ParsedNote,
 }
 
@@ -102,6 +104,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter, options: &Pag
         lead_in: String::new(),
         lead_ins: options.lead_ins,
         details: Vec::new(),
+        statement_heading: None,
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -118,7 +121,7 @@ impl<'a> Chunker<'a> {
             match event {
                 Event::Start(tag) => self.start(tag, range, &mut stack, &mut heading_text),
                 Event::End(end) => self.end(end, range, &mut stack, &heading_text),
-                Event::Text(text) | Event::Code(text) if matches!(stack.last(), Some(Frame::Heading)) => {
+                Event::Text(text) | Event::Code(text) if stack.iter().any(|f| matches!(f, Frame::Heading)) => {
                     heading_text.push_str(&text)
                 }
                 Event::Rule if stack.is_empty() => {
@@ -252,11 +255,22 @@ impl<'a> Chunker<'a> {
     }
 
     fn heading(&mut self, level: HeadingLevel, text: &str, range: &Range<usize>) {
-        self.open_heading(level as u32, text, self.lines.line_of(range.start));
+        let line = self.lines.line_of(range.start);
+        self.open_heading(level as u32, text, line);
+        self.statement_heading = is_statement(text).then_some(line);
+    }
+
+    /// The line of a heading that states something (`Class는 호이스팅이 되지 않는다.`), when the
+    /// chunk starting at `first` is the first under it: that heading is part of the answer, so
+    /// the chunk's citation starts there. Asked once per chunk; only the first gets it.
+    fn take_statement_heading(&mut self, first: u32) -> Option<u32> {
+        let line = self.statement_heading.take()?;
+        ((line + 1)..first).all(|n| self.lines.line(n).trim().is_empty()).then_some(line)
     }
 
     /// Ends the sections of `level` and below before `line`, and opens one titled `text` there.
     fn open_heading(&mut self, level: u32, text: &str, line: u32) {
+        self.statement_heading = None;
         self.end_sections(level, line.saturating_sub(1));
         if text.is_empty() {
             return;
@@ -385,6 +399,7 @@ impl<'a> Chunker<'a> {
         }
         self.mergeable_item = plain.then_some(self.out.chunks.len());
         self.last_item = (kind == ChunkKind::Section).then_some(self.out.chunks.len());
+        let first = self.take_statement_heading(first).filter(|_| kind == ChunkKind::Section).unwrap_or(first);
         self.out.chunks.push(Chunk {
             kind,
             source: self.source.to_string(),
@@ -526,14 +541,16 @@ impl<'a> Chunker<'a> {
                 Some((q, a)) => (ChunkKind::Qa, Some(q), Some(a)),
                 None => (ChunkKind::Section, None, None),
             };
+            let stated = self.take_statement_heading(piece.first).filter(|_| kind == ChunkKind::Section);
+            let first = stated.unwrap_or(piece.first);
             self.out.chunks.push(Chunk {
                 kind,
                 source: self.source.to_string(),
                 heading_path: heading_path.clone(),
                 context: self.context.clone(),
                 file_title: String::new(),
-                lines: (piece.first, piece.last),
-                text: self.lines.dedented(piece.first, piece.last),
+                lines: (first, piece.last),
+                text: self.lines.dedented(first, piece.last),
                 question,
                 answer,
             });
@@ -566,6 +583,12 @@ struct Span {
 }
 
 /// A list item's own text reads as a label when it is one short line without a sentence end.
+/// A heading states something when it ends as a sentence does (`…되지 않는다.`), not as a
+/// title or a question.
+fn is_statement(heading: &str) -> bool {
+    heading.trim().ends_with(['.', '!', '다', '요', '음', '함'])
+}
+
 fn is_label(text: &str) -> bool {
     let text = text.trim();
     !text.contains('\n')

@@ -199,3 +199,29 @@ fn an_answer_written_right_under_its_summary_is_kept_as_text() {
     assert_eq!(answer.lines.0, 5);
     assert_eq!(chunk_with(&chunks, "이어지는 답").heading(), "A › 질문은?");
 }
+
+#[test]
+fn a_heading_keeps_its_bold_code_and_linked_words() {
+    let note = "# **DDL, DML, DCL**\n\n## Class 안의 코드는 항상 **`strict` 모드** 이다\n\n설명.\n\n## [REST](https://example.com) 원칙\n\n본문.\n";
+    let chunks = parse_note("db.md", note).chunks;
+    assert_eq!(
+        chunk_with(&chunks, "설명").heading(),
+        "DDL, DML, DCL › Class 안의 코드는 항상 strict 모드 이다",
+        "{chunks:#?}"
+    );
+    assert_eq!(chunk_with(&chunks, "본문").heading(), "DDL, DML, DCL › REST 원칙");
+}
+
+#[test]
+fn a_heading_that_states_something_is_cited_with_the_first_chunk_under_it() {
+    let note =
+        "# Class\n\n#### Class는 호이스팅이 되지 않는다.\n\n![image](https://example.com/a.png)\n\n- 목록 항목\n\n\
+                #### 정의\n\n정의 문단.\n\n#### 차이는?\n\n답 문단.\n";
+    let chunks = parse_note("class.md", note).chunks;
+    let stated = chunk_with(&chunks, "![image]");
+    assert_eq!(stated.lines, (3, 5), "{chunks:#?}");
+    assert!(stated.text.contains("호이스팅이 되지 않는다"));
+    assert_eq!(chunk_with(&chunks, "목록 항목").lines, (7, 7), "only the first chunk under it");
+    assert_eq!(chunk_with(&chunks, "정의 문단").lines, (11, 11), "a title is not part of the answer");
+    assert_eq!(chunk_with(&chunks, "답 문단").lines, (15, 15), "nor is a question");
+}
