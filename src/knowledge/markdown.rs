@@ -289,40 +289,46 @@ impl<'a> Chunker<'a> {
 
     /// A top-level HTML block. `<details><summary>질문</summary>` opens a section headed by
     /// its summary, which `</details>` ends: interview and study notes fold each question's
-    /// answer this way, and the summary names what the answer is about. A block of tags only
-    /// (`<p>`, `</details>`, `<br/>`) holds no text to cite.
+    /// answer this way, and the summary names what the answer is about. One block may end one
+    /// such section and open the next (`</details>` and `<details>` with no blank line
+    /// between). A block of tags only (`<p>`, `</details>`, `<br/>`) holds no text to cite.
     fn html_block(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         let (first, last) = (self.lines.line_of(range.start), self.lines.last_line_of(range.start, range.end));
         let html = (first..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>().join("\n");
-        let lower = html.to_ascii_lowercase();
-        let (opens, closes) = (lower.contains("<details"), lower.contains("</details"));
-        if opens && !closes {
-            if let Some(summary) = summary_of(&html).filter(|s| !s.is_empty()) {
+        let tags = details_tags(&html);
+        let ends_open = tags.last().is_some_and(|&(_, opens)| opens);
+        // A whole `<details>` with its answer inline stays text, as written.
+        if tags.is_empty() || (!ends_open && !strip_tags(&without_summaries(&html)).trim().is_empty()) {
+            if !strip_tags(&html).trim().is_empty() {
+                self.push_block(tag, range);
+            }
+            return;
+        }
+        let line_at = |at: usize| first + html[..at].matches('\n').count() as u32;
+        for (i, &(at, opens)) in tags.iter().enumerate() {
+            let until = tags.get(i + 1).map_or(html.len(), |&(next, _)| next);
+            if !opens {
+                if let Some(level) = self.details.pop() {
+                    self.flush_run();
+                    self.end_sections(level, line_at(at).saturating_sub(1));
+                }
+                continue;
+            }
+            if let Some(summary) = summary_of(&html[at..until]).filter(|s| !s.is_empty()) {
                 self.flush_run();
                 let level = self.headings.last().map_or(1, |&(level, _)| level + 1);
-                self.open_heading(level, &summary, first);
+                self.open_heading(level, &summary, line_at(at));
                 self.details.push(level);
-                // Answer lines written right under the summary, with no blank line, are part
-                // of the HTML block to Markdown but text to the reader.
-                let summary_end =
-                    (first..=last).find(|&n| self.lines.line(n).to_ascii_lowercase().contains("</summary"));
-                let answer_lines = summary_end.map_or(last + 1, |n| n + 1)..=last;
-                if answer_lines.clone().any(|n| !strip_tags(self.lines.line(n)).trim().is_empty()) {
-                    let (first, last) = (*answer_lines.start(), *answer_lines.end());
-                    self.run.push(Block { first, last, fenced_code: false, paragraph: true });
-                }
-                return;
             }
         }
-        if closes && !opens {
-            if let Some(level) = self.details.pop() {
-                self.flush_run();
-                self.end_sections(level, first.saturating_sub(1));
-                return;
-            }
-        }
-        if !strip_tags(&html).trim().is_empty() {
-            self.push_block(tag, range);
+        // Answer lines written right under the last summary, with no blank line, are part of
+        // the HTML block to Markdown but text to the reader.
+        let lower = html.to_ascii_lowercase();
+        let summary_end = lower.rfind("</summary").map(line_at);
+        let answer_lines = summary_end.map_or(last + 1, |n| n + 1)..=last;
+        if ends_open && answer_lines.clone().any(|n| !strip_tags(self.lines.line(n)).trim().is_empty()) {
+            let (first, last) = (*answer_lines.start(), *answer_lines.end());
+            self.run.push(Block { first, last, fenced_code: false, paragraph: true });
         }
     }
 
@@ -628,6 +634,32 @@ fn strip_bullet(line: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// Where `html` opens (`true`) and closes (`false`) a `<details>` element, in order.
+fn details_tags(html: &str) -> Vec<(usize, bool)> {
+    let lower = html.to_ascii_lowercase();
+    let opens = lower.match_indices("<details").map(|(at, _)| (at, true));
+    let closes = lower.match_indices("</details").map(|(at, _)| (at, false));
+    let mut tags: Vec<(usize, bool)> = opens.chain(closes).collect();
+    tags.sort_unstable();
+    tags
+}
+
+/// `html` without its `<summary>…</summary>` elements.
+fn without_summaries(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut kept = String::new();
+    let mut rest = 0;
+    while let Some(open) = lower[rest..].find("<summary").map(|at| rest + at) {
+        kept.push_str(&html[rest..open]);
+        match lower[open..].find("</summary>") {
+            Some(close) => rest = open + close + "</summary>".len(),
+            None => return kept,
+        }
+    }
+    kept.push_str(&html[rest..]);
+    kept
 }
 
 /// The text of the first `<summary>…</summary>` in `html`, tags inside it dropped.

@@ -225,3 +225,13 @@ fn a_heading_that_states_something_is_cited_with_the_first_chunk_under_it() {
     assert_eq!(chunk_with(&chunks, "정의 문단").lines, (11, 11), "a title is not part of the answer");
     assert_eq!(chunk_with(&chunks, "답 문단").lines, (15, 15), "nor is a question");
 }
+
+#[test]
+fn one_html_block_may_end_a_folded_answer_and_open_the_next() {
+    let note = "# SE\n\n<details>\n<summary>첫 질문?</summary>\n<p>\n\n첫 답.\n\n</p>\n</details>\n<details>\n\
+                <summary>Validation과 Verification의 차이?</summary>\n<p>\n\n- Validation : 요구사항을 반영하는가\n\n</p>\n</details>\n";
+    let chunks = parse_note("se.md", note).chunks;
+    assert_eq!(chunk_with(&chunks, "첫 답").heading(), "SE › 첫 질문?", "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "요구사항을 반영").heading(), "SE › Validation과 Verification의 차이?");
+    assert!(chunks.iter().all(|c| !c.text.contains("<summary>")), "{chunks:#?}");
+}
