@@ -305,6 +305,7 @@ impl<'a> Chunker<'a> {
             return;
         }
         let line_at = |at: usize| first + html[..at].matches('\n').count() as u32;
+        let mut summaries = 0;
         for (i, &(at, opens)) in tags.iter().enumerate() {
             let until = tags.get(i + 1).map_or(html.len(), |&(next, _)| next);
             if !opens {
@@ -319,7 +320,15 @@ impl<'a> Chunker<'a> {
                 let level = self.headings.last().map_or(1, |&(level, _)| level + 1);
                 self.open_heading(level, &summary, line_at(at));
                 self.details.push(level);
+                summaries += 1;
             }
+        }
+        if summaries == 0 {
+            // `<details>` without a summary heads nothing: its text is text.
+            if !strip_tags(&html).trim().is_empty() {
+                self.push_block(tag, range);
+            }
+            return;
         }
         // Answer lines written right under the last summary, with no blank line, are part of
         // the HTML block to Markdown but text to the reader.
@@ -588,13 +597,13 @@ struct Span {
     depth: u32,
 }
 
-/// A list item's own text reads as a label when it is one short line without a sentence end.
 /// A heading states something when it ends as a sentence does (`…되지 않는다.`), not as a
 /// title or a question.
 fn is_statement(heading: &str) -> bool {
     heading.trim().ends_with(['.', '!', '다', '요', '음', '함'])
 }
 
+/// A list item's own text reads as a label when it is one short line without a sentence end.
 fn is_label(text: &str) -> bool {
     let text = text.trim();
     !text.contains('\n')

@@ -235,3 +235,11 @@ fn one_html_block_may_end_a_folded_answer_and_open_the_next() {
     assert_eq!(chunk_with(&chunks, "요구사항을 반영").heading(), "SE › Validation과 Verification의 차이?");
     assert!(chunks.iter().all(|c| !c.text.contains("<summary>")), "{chunks:#?}");
 }
+
+#[test]
+fn text_in_a_details_block_without_a_summary_is_kept() {
+    let note = "# A\n\n<details>\n<p>\n접힌 설명 한 줄\n\n다음 문단.\n</details>\n";
+    let chunks = parse_note("a.md", note).chunks;
+    assert!(chunks.iter().any(|c| c.text.contains("접힌 설명 한 줄")), "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "다음 문단").heading(), "A");
+}
