@@ -574,6 +574,9 @@ impl<'a> Chunker<'a> {
 
     fn finish(mut self) -> ParsedNote {
         self.flush_run();
+        // A table of contents repeats the note's headings as links to them: it answers nothing,
+        // and its words would only outrank the sections it points at.
+        self.out.chunks.retain(|chunk| !is_table_of_contents(&chunk.text));
         self.close_sections(0, self.lines.len());
         self.add_item_sections();
         self.out.sections.sort_by_key(|s| s.lines.0);
@@ -643,6 +646,20 @@ fn strip_bullet(line: &str) -> &str {
         }
     }
     trimmed
+}
+
+/// Whether every line of `text` is a list item that only links to a place in the same page
+/// (`- [안티 패턴 개요](#안티-패턴-개요)`).
+fn is_table_of_contents(text: &str) -> bool {
+    let in_page_link = |line: &str| {
+        let item = strip_bullet(line).trim();
+        item.len() < line.trim().len()
+            && item.starts_with('[')
+            && item.ends_with(')')
+            && item.split_once("](").is_some_and(|(label, target)| !label.is_empty() && target.starts_with('#'))
+    };
+    let mut lines = text.lines().filter(|line| !line.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(in_page_link)
 }
 
 /// Where `html` opens (`true`) and closes (`false`) a `<details>` element, in order.

@@ -243,3 +243,13 @@ fn text_in_a_details_block_without_a_summary_is_kept() {
     assert!(chunks.iter().any(|c| c.text.contains("접힌 설명 한 줄")), "{chunks:#?}");
     assert_eq!(chunk_with(&chunks, "다음 문단").heading(), "A");
 }
+
+#[test]
+fn a_table_of_contents_is_not_cited() {
+    let note = "# 안티 패턴\n\n- [개요](#개요)\n- [황금 망치](#황금-망치)\n  - [원인](#원인)\n\n## 개요\n\n안티 패턴은 나쁜 습관이다.\n\n\
+                ## 참고\n\n- [황금 망치 설명](https://example.com/golden-hammer)\n";
+    let chunks = parse_note("anti.md", note).chunks;
+    assert!(chunks.iter().all(|c| !c.text.contains("(#")), "{chunks:#?}");
+    assert!(chunks.iter().any(|c| c.text.contains("example.com")), "links out of the page are kept");
+    assert!(chunks.iter().any(|c| c.text.contains("나쁜 습관")));
+}
