@@ -7,6 +7,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::frontmatter::FrontMatter;
+use super::html::html_text;
 use super::lines::{dedent, LineIndex};
 use super::qa::{self, NumberedLine};
 use super::{Chunk, ChunkKind, PageOptions, ParsedNote, Section};
@@ -298,8 +299,8 @@ impl<'a> Chunker<'a> {
         let tags = details_tags(&html);
         let ends_open = tags.last().is_some_and(|&(_, opens)| opens);
         // A whole `<details>` with its answer inline stays text, as written.
-        if tags.is_empty() || (!ends_open && !strip_tags(&without_summaries(&html)).trim().is_empty()) {
-            if !strip_tags(&html).trim().is_empty() {
+        if tags.is_empty() || (!ends_open && !html_text(&without_summaries(&html)).trim().is_empty()) {
+            if !html_text(&html).trim().is_empty() {
                 self.push_block(tag, range);
             }
             return;
@@ -325,7 +326,7 @@ impl<'a> Chunker<'a> {
         }
         if summaries == 0 {
             // `<details>` without a summary heads nothing: its text is text.
-            if !strip_tags(&html).trim().is_empty() {
+            if !html_text(&html).trim().is_empty() {
                 self.push_block(tag, range);
             }
             return;
@@ -335,7 +336,7 @@ impl<'a> Chunker<'a> {
         let lower = html.to_ascii_lowercase();
         let summary_end = lower.rfind("</summary").map(line_at);
         let answer_lines = summary_end.map_or(last + 1, |n| n + 1)..=last;
-        if ends_open && answer_lines.clone().any(|n| !strip_tags(self.lines.line(n)).trim().is_empty()) {
+        if ends_open && answer_lines.clone().any(|n| !html_text(self.lines.line(n)).trim().is_empty()) {
             let (first, last) = (*answer_lines.start(), *answer_lines.end());
             self.run.push(Block { first, last, fenced_code: false, paragraph: true });
         }
@@ -385,10 +386,12 @@ impl<'a> Chunker<'a> {
             .map(|_| strip_bullets(&((own_last + 1)..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>()));
         let mut heading_path = self.heading_path();
         let label = plain_label(&own_text);
+        let mut labelled = false;
         let (kind, question, answer) = match nested_text {
             Some(nested) if own_text.trim_end().ends_with('?') => (ChunkKind::Qa, Some(own_text.clone()), Some(nested)),
             Some(_) if !label.is_empty() && is_label(&label) => {
                 heading_path.push(label);
+                labelled = true;
                 self.labelled_items.push(Section {
                     source: self.source.to_string(),
                     heading_path: heading_path.clone(),
@@ -400,7 +403,6 @@ impl<'a> Chunker<'a> {
             _ => (ChunkKind::Section, None, None),
         };
         // A labelled item is a sub-heading of its own, not one of the things a lead-in lists.
-        let labelled = heading_path.len() > self.heading_path().len();
         let context = if labelled { self.context.clone() } else { self.item_context() };
         if kind == ChunkKind::Section && last - first + 1 > self.passage_lines && nested_start.is_some() {
             let nested = std::mem::take(&mut self.nested_items);
@@ -694,20 +696,5 @@ fn summary_of(html: &str) -> Option<String> {
     let open = lower.find("<summary")?;
     let start = open + lower[open..].find('>')? + 1;
     let end = start + lower[start..].find("</summary")?;
-    Some(strip_tags(&html[start..end]).split_whitespace().collect::<Vec<_>>().join(" "))
-}
-
-/// `html` without its tags (`<p>`, `</details>`, `<br/>`).
-fn strip_tags(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
+    Some(html_text(&html[start..end]).split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -9,6 +9,7 @@ mod acronyms;
 mod file_title;
 mod files;
 mod frontmatter;
+mod html;
 mod lines;
 mod liquid;
 mod markdown;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 pub use acronyms::spelled_out;
 pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
+pub use html::{html_text, image_label};
 pub use liquid::SiteConfig;
 pub use translations::{mine as translations, Translation};
 
