@@ -1,4 +1,5 @@
-//! Questions that ask how many (`몇 개`, `몇 분`, `how many`): a chunk that states no number
+//! Questions that ask how many or how much (`몇 개`, `몇 분`, `얼마야`, `how many`): a chunk that
+//! states no number
 //! cannot answer them, however many of their other words it shares. Near-topic questions the
 //! notes cannot answer are often of this kind (a service's quota or price, when the notes only
 //! say what the service is for). The numerals, counters and kinds are word lists of
@@ -6,8 +7,10 @@
 
 use crate::lexicon::List;
 
-/// Whether `question` asks for a count: `몇` starting a word (not `몇몇`, "some") or
-/// `how many`, unless it asks how many kinds (`몇 가지`, `how many types`).
+/// Whether `question` asks for a count or an amount: `몇` starting a word (not `몇몇`, "some"),
+/// `얼마` (a price, a size, a setting: `얼마야`, `얼마로`) or `how many`, unless it asks how many
+/// kinds (`몇 가지`, `how many types`). `얼마나` (how long, how far) is not one: `얼마나 걸려`
+/// is as often answered by a time complexity or `금방` as by a number.
 pub fn asks_how_many(question: &str) -> bool {
     let lower = question.to_lowercase();
     let words = words_of(&lower);
@@ -18,6 +21,9 @@ pub fn asks_how_many(question: &str) -> bool {
 /// word or the next word (`None` at the end of the question).
 fn counted_after<'a>(words: &[&'a str], i: usize) -> Option<Option<&'a str>> {
     let word = words[i];
+    if word.strip_prefix("얼마").is_some_and(|rest| !rest.starts_with('나')) {
+        return Some(None);
+    }
     if let Some(rest) = word.strip_prefix('몇') {
         let counted = if rest.is_empty() { words.get(i + 1).copied() } else { Some(rest) };
         return (!rest.starts_with('몇')).then_some(counted);
@@ -89,6 +95,14 @@ mod tests {
         assert!(!asks_how_many("몇몇 서비스는 리전이 없어?"));
         assert!(!asks_how_many("NLB는 언제 써?"));
         assert!(!asks_how_many("how much memory?"));
+    }
+
+    #[test]
+    fn an_amount_is_asked_with_eolma_but_not_eolmana() {
+        assert!(asks_how_many("S3 요금 GB당 얼마야?"));
+        assert!(asks_how_many("타임아웃은 보통 얼마로 잡아"));
+        assert!(asks_how_many("키 길이 보통 얼마"));
+        assert!(!asks_how_many("검색하면 시간 얼마나 걸려?"), "얼마나 is as often answered in words");
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn rank(
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
     if ranking == Ranking::Notebot {
-        named::lead_with_named_heading(&frequencies, &scorer, plan, &mut ranked)?;
+        named::lead_with_named_heading(open, &frequencies, &scorer, plan, &mut ranked)?;
     }
     ranked.truncate(limit);
     Ok(ranked)

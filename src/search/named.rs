@@ -4,8 +4,9 @@
 //! Every chunk under a heading carries the heading path, so all of them match such a question
 //! equally in the heading field, and BM25 lets a short body line that mentions `cloud` (`cloud
 //! front`) win. When every topic word of the question is in some candidates' headings, the one
-//! with the shortest heading (the section itself rather than a labelled item under it) and the
-//! first in the notes (its intro) leads.
+//! with the shortest heading (the section itself rather than a labelled item under it) leads.
+//! Of several such headings, the best-ranked one leads, as its text decides; of the chunks
+//! under that very heading, the first in the notes (its intro).
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::DocAddress;
@@ -15,12 +16,14 @@ use super::frequencies::FieldFrequencies;
 use super::params::SearchedField;
 use super::{Concept, QueryPlan, RankedDoc};
 use crate::analysis::TermClass;
+use crate::index::OpenIndex;
 
 /// Moves to the front the candidate that begins the heading the question names, when the
 /// question's topic words (nouns, names and numbers, not verbs or frame words) are all in that
 /// heading and the notes know each of them. `ranked` is best first; the lead keeps the best
 /// score so the list stays in score order.
 pub(super) fn lead_with_named_heading(
+    open: &OpenIndex,
     frequencies: &FieldFrequencies,
     scorer: &CoverageScorer,
     plan: &QueryPlan,
@@ -36,7 +39,7 @@ pub(super) fn lead_with_named_heading(
     if covering.is_empty() {
         return Ok(());
     }
-    let best = shortest_named_heading(frequencies, scorer, ranked, &covering, topic_words)?;
+    let best = shortest_named_heading(open, frequencies, scorer, ranked, &covering, topic_words)?;
     if let Some(position) = best.filter(|&position| position > 0) {
         let top_score = ranked[0].score;
         ranked[..=position].rotate_right(1);
@@ -46,9 +49,11 @@ pub(super) fn lead_with_named_heading(
 }
 
 /// Of the `candidates` (positions in `ranked`) whose heading holds every topic word, the one
-/// with the shortest heading (the section itself rather than an item under it), then the
-/// first in the notes (its intro).
+/// with the shortest heading (the section itself rather than an item under it). Of several
+/// that short, the best-ranked heading, and of the chunks under it the first in the notes (its
+/// intro): siblings of one length (`BFS 장점`, `DFS 단점`) are told apart by their text.
 fn shortest_named_heading(
+    open: &OpenIndex,
     frequencies: &FieldFrequencies,
     scorer: &CoverageScorer,
     ranked: &[RankedDoc],
@@ -58,7 +63,8 @@ fn shortest_named_heading(
     let addresses: Vec<DocAddress> = candidates.iter().map(|&i| ranked[i].address).collect();
     let in_heading = scorer.found_in(frequencies, &addresses, &[SearchedField::Heading]);
     let mut norms: Vec<Option<FieldNormReader>> = vec![None; frequencies.segments()];
-    let mut best: Option<(u8, u64, usize)> = None;
+    // (encoded heading length, position in `ranked`) of each candidate naming every topic word.
+    let mut named: Vec<(u8, usize)> = Vec::new();
     for ((&position, address), found) in candidates.iter().zip(addresses).zip(in_heading) {
         if found & topic_words != topic_words {
             continue;
@@ -69,13 +75,24 @@ fn shortest_named_heading(
             empty => empty.insert(frequencies.fieldnorms(segment, SearchedField::Heading)?),
         };
         // Tantivy's encoded token count of the heading field.
-        let length = reader.fieldnorm_id(address.doc_id);
-        let order = ranked[position].order;
-        if best.is_none_or(|(shortest, first, _)| (length, order) < (shortest, first)) {
-            best = Some((length, order, position));
+        named.push((reader.fieldnorm_id(address.doc_id), position));
+    }
+    let Some(&(shortest, best_ranked)) = named.iter().min() else {
+        return Ok(None);
+    };
+    let shortest: Vec<usize> =
+        named.iter().filter(|(length, _)| *length == shortest).map(|&(_, position)| position).collect();
+    if shortest.len() == 1 {
+        return Ok(Some(best_ranked));
+    }
+    let heading = open.chunk(ranked[best_ranked].address)?.heading.clone();
+    let mut intro = best_ranked;
+    for position in shortest {
+        if ranked[position].order < ranked[intro].order && open.chunk(ranked[position].address)?.heading == heading {
+            intro = position;
         }
     }
-    Ok(best.map(|(_, _, position)| position))
+    Ok(Some(intro))
 }
 
 /// Bits of the plan's concepts that say what the question is about: nouns, names and numbers
