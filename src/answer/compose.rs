@@ -54,7 +54,8 @@ pub fn compose(
     }
     let coverage = loaded.first().map(|(coverage, _, _)| *coverage);
     let covered = coverage.is_some_and(|c| c.share >= options.abstention.min_coverage)
-        && !asks_about_an_absent_name(query, plan, coverage);
+        && !asks_about_an_absent_name(query, plan, coverage)
+        && !names_an_absent_number(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
     let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &terms));
     let answered = covered && !loaded.is_empty() && !no_number;
@@ -198,6 +199,48 @@ fn asks_about_an_absent_name(query: &str, plan: &QueryPlan, coverage: Option<Cov
     })
 }
 
+/// A number that names something (`TLS 1.3`, `429` of a status, `IEEE 754`) rather than counts
+/// it (`60초`, `3가지`, `1TB`) must be in the answer: a hit about another version or code
+/// answers another question. A number names when no unit or counter is written after it.
+fn names_an_absent_number(query: &str, plan: &QueryPlan, coverage: Option<Coverage>) -> bool {
+    let Some(coverage) = coverage else {
+        return false;
+    };
+    let lower = query.to_lowercase();
+    plan.concepts.iter().enumerate().any(|(i, c)| {
+        c.class == TermClass::Number
+            && !coverage.contains(i)
+            && c.text.chars().all(|ch| ch.is_ascii_digit())
+            && names(&lower, &c.text)
+    })
+}
+
+/// Whether `number` stands in `text` with no unit or counter after it: neither glued to it
+/// (`60초`, `1tb`) nor as the next word (`3 가지`).
+fn names(text: &str, number: &str) -> bool {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(number).map(|at| at + from) {
+        let mut end = at + number.len();
+        from = end;
+        if let Some(decimals) = text[end..].strip_prefix('.') {
+            end += 1 + decimals.len() - decimals.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        }
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(char::is_alphanumeric) {
+            continue; // inside a longer number or a word (`ec2`)
+        }
+        let after = text[end..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue; // a unit glued on
+        }
+        let next = text[end..].split_whitespace().next().unwrap_or("");
+        if !List::KoreanCounters.words().any_starts(next) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the plan searched concept `index` in other words too; for a concept the notes
 /// never mention, those can only be alias or glossary alternatives.
 fn has_alternatives(plan: &QueryPlan, index: usize) -> bool {
@@ -292,7 +335,7 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_written, mentions_stem};
+    use super::{as_written, mentions_stem, names};
 
     #[test]
     fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {
@@ -300,5 +343,17 @@ mod tests {
         assert_eq!(as_written("İstanbul NLB", "nlb"), "nlb", "lower-casing changed the length: left as indexed");
         assert!(mentions_stem("tls termination지원", "terminate"));
         assert!(!mentions_stem("tls termination지원", "terms"), "short words must match whole");
+    }
+
+    #[test]
+    fn a_number_names_unless_a_unit_or_counter_follows_it() {
+        assert!(names("tls 1.3 핸드셰이크는 몇 rtt야", "1"), "a version");
+        assert!(names("api가 429 응답을 주면", "429"), "a status code");
+        assert!(names("ieee 754 단정도", "754"));
+        assert!(!names("60초 안에 훑어보는 명령어", "60"), "a counter glued on");
+        assert!(!names("경우 3 가지", "3"), "a counter as the next word");
+        assert!(!names("1tb짜리 볼륨", "1"), "a unit glued on");
+        assert!(!names("ec2 인스턴스", "2"), "part of a name");
+        assert!(!names("4500 포트", "500"), "part of a longer number");
     }
 }

@@ -122,6 +122,37 @@ fn a_question_asking_how_many_needs_a_number_in_its_answer() {
 }
 
 #[test]
+fn a_question_asking_how_much_needs_a_number_in_its_answer() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "pricing.md",
+        "# 요금\n\n## 버킷\n\n버킷 요금은 저장한 용량과 요청 수로 나온다.\n\n## 큐\n\n큐 요금은 요청 100만 건당 0.4달러다.\n"
+            .as_bytes(),
+    );
+    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
+    let no_number = engine.ask("버킷 요금 얼마야?", 3).unwrap();
+    assert!(!no_number.answered && no_number.no_number, "{no_number:?}");
+    let with_number = engine.ask("큐 요금 얼마임", 3).unwrap();
+    assert!(with_number.answered, "{with_number:?}");
+}
+
+#[test]
+fn a_number_naming_what_is_asked_about_must_be_in_the_answer() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "tls.md",
+        "# TLS\n\n## 핸드셰이크\n\nTLS 1.2 핸드셰이크는 2 RTT가 걸리고 인증서를 주고받는다.\n\n## 용량\n\n로그 볼륨은 보통 100GB로 잡는다.\n"
+            .as_bytes(),
+    );
+    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
+    let other_version = engine.ask("TLS 1.3 핸드셰이크 과정", 3).unwrap();
+    assert!(!other_version.answered, "1.3 is not the 1.2 the notes describe: {other_version:?}");
+    assert!(engine.ask("TLS 1.2 핸드셰이크 과정", 3).unwrap().answered);
+    let a_quantity = engine.ask("로그 볼륨 200GB면 부족해?", 3).unwrap();
+    assert!(a_quantity.answered, "a quantity the notes lack does not change the topic: {a_quantity:?}");
+}
+
+#[test]
 fn empty_questions_are_refused() {
     assert!(matches!(shipped_engine().ask("   \n\t", 5), Err(AskError::Empty)));
 }
@@ -192,6 +223,16 @@ fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
         [9, 10],
         "more than the heading: ranked as usual"
     );
+}
+
+#[test]
+fn of_sibling_headings_naming_the_question_the_one_whose_text_answers_leads() {
+    let fixture = Fixture::new();
+    let note = "# 알고리즘\n\n## DFS와 BFS의 장단점\n\n### BFS 장점\n\n너비 우선이라 최단 경로를 보장한다.\n\n\
+                ### DFS 단점\n\nDFS는 답이 아닌 경로가 깊으면 빠져나오지 못한다.\n";
+    fixture.write("algo.md", note.as_bytes());
+    let answer = fixture.engine().ask("DFS 단점 뭐임", 3).unwrap();
+    assert!(answer.hits[0].heading.ends_with("DFS 단점"), "not the first sibling in the notes: {:?}", answer.hits);
 }
 
 #[test]
