@@ -117,12 +117,26 @@ fn chunk_document(fields: &ChunkFields, chunk: &Chunk, order: u64) -> TantivyDoc
         fields.grams => searchable_heading.as_str(),
         fields.grams => chunk.question.as_deref().unwrap_or(""),
         fields.grams => body,
+        fields.lead => lead(chunk).as_str(),
         fields.text => chunk.text.as_str(),
         fields.answer => chunk.answer.as_deref().unwrap_or(""),
         fields.line_start => u64::from(chunk.lines.0),
         fields.line_end => u64::from(chunk.lines.1),
         fields.order => order,
     )
+}
+
+/// Longest first line that counts as a chunk's lead: a label or a sentence. A paragraph's
+/// first line says many things (prose notes lost questions when it counted).
+const MAX_LEAD_LINE_CHARS: usize = 120;
+
+/// What a chunk says it is about: its own heading (a list item's label included) and its first
+/// line when short, the label or opening sentence the rest explains.
+fn lead(chunk: &Chunk) -> String {
+    let heading = chunk.heading_path.last().map_or("", String::as_str);
+    let first_line = chunk.text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
+    let first_line = if first_line.chars().count() <= MAX_LEAD_LINE_CHARS { first_line } else { "" };
+    format!("{heading}\n{first_line}")
 }
 
 /// Whether the analysis reads `word` as nouns only, as a translated term is.

@@ -9,7 +9,7 @@ use crate::analysis::{GRAMS_TOKENIZER_NAME, REPEATED_TEXT_TOKENIZER_NAME, TOKENI
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 26;
+pub const SCHEMA_VERSION: u32 = 27;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +29,9 @@ pub struct ChunkFields {
     /// Hangul syllable bigrams of heading, question and text, which meet however the
     /// dictionary cut or the writer spaced a word (`analysis::grams`).
     pub grams: Field,
+    /// The chunk's own heading (the last of its path) and first line, analysed without
+    /// frequencies: what coverage re-ranking reads as what the chunk says it is about.
+    pub lead: Field,
     /// Cited text as written (stored only).
     pub text: Field,
     /// A Q&A pair's answer as written (stored only).
@@ -63,6 +66,15 @@ impl ChunkFields {
             question: builder.add_text_field("question", analysed.clone()),
             body: builder.add_text_field("body", analysed),
             grams: builder.add_text_field("grams", analysed_with(GRAMS_TOKENIZER_NAME)),
+            lead: builder.add_text_field(
+                "lead",
+                TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(TOKENIZER_NAME)
+                        .set_index_option(IndexRecordOption::Basic)
+                        .set_fieldnorms(false),
+                ),
+            ),
             text: builder.add_text_field("text", STORED),
             answer: builder.add_text_field("answer", STORED),
             line_start: builder.add_u64_field("line_start", number.clone()),

@@ -148,9 +148,36 @@ impl CoverageScorer {
         found
     }
 
+    /// For each of `docs`, the concepts (bit `i` for concept `i`) whose typed term is in the
+    /// searched field `field`: a cheaper reading than [`CoverageScorer::found_in`], for the
+    /// chunks' leads, where the question's own words are what counts.
+    pub(super) fn typed_found_in(
+        &self,
+        frequencies: &FieldFrequencies,
+        plan: &QueryPlan,
+        docs: &[DocAddress],
+        field: SearchedField,
+    ) -> Vec<u64> {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| docs[i]);
+        let mut found = vec![0u64; docs.len()];
+        for (concept_index, concept) in plan.concepts.iter().enumerate().take(64) {
+            if !self.concepts.get(concept_index).is_some_and(|c| c.typed_known) {
+                continue;
+            }
+            mark_containing(frequencies, field, &concept.text, docs, &order, |doc| found[doc] |= 1 << concept_index);
+        }
+        found
+    }
+
     /// Concepts the notes never mention, as bits.
     pub(super) fn unknown(&self) -> u64 {
         self.unknown
+    }
+
+    /// The weighted share of the question's concepts in `found` (bit `i` for concept `i`).
+    pub(super) fn share(&self, found: u64) -> f32 {
+        self.coverage(found).share
     }
 
     fn coverage(&self, found: u64) -> Coverage {

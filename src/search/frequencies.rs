@@ -19,8 +19,8 @@ use crate::index::OpenIndex;
 /// A term's entry in each searched field of one segment, if it has one.
 type SegmentEntries = [Option<TermInfo>; FIELDS];
 
-/// The word fields and the bigram field.
-const FIELDS: usize = 4;
+/// The word fields, the bigram field and the lead field.
+const FIELDS: usize = 5;
 
 /// What the term dictionaries say about one term.
 struct TermStats {
@@ -45,17 +45,18 @@ pub struct FieldFrequencies {
 }
 
 impl FieldFrequencies {
-    /// Looks up every term of `plan` in every word field, and its bigrams in the bigram field.
-    pub fn lookup(open: &OpenIndex, plan: &QueryPlan) -> tantivy::Result<FieldFrequencies> {
+    /// Looks up every term of `plan` in every word field, its bigrams in the bigram field, and,
+    /// when `lead`, each concept's typed term in the lead field.
+    pub fn lookup(open: &OpenIndex, plan: &QueryPlan, lead: bool) -> tantivy::Result<FieldFrequencies> {
         let (searcher, known) = (&open.searcher, open.known_terms());
         let [heading, question, body] = open.fields.searched();
-        let fields = [heading, question, body, open.fields.grams];
+        let fields = [heading, question, body, open.fields.grams, open.fields.lead];
         let inverted = searcher
             .segment_readers()
             .iter()
             .map(|segment| {
-                let [a, b, c, d] = fields.map(|field| segment.inverted_index(field));
-                Ok([a?, b?, c?, d?])
+                let [a, b, c, d, e] = fields.map(|field| segment.inverted_index(field));
+                Ok([a?, b?, c?, d?, e?])
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut by_term: FxHashMap<String, TermStats> = FxHashMap::default();
@@ -67,6 +68,17 @@ impl FieldFrequencies {
                     look_up(&inverted, &term.text, &SearchedField::WORDS, &mut stats)?;
                 }
                 by_term.insert(term.text.clone(), stats);
+            }
+        }
+        if lead {
+            // Leads are read for the words as typed only: a lead is a chunk's heading and first
+            // line, and what no word field holds, no lead does.
+            for concept in &plan.concepts {
+                if let Some(stats) = by_term.get_mut(&concept.text) {
+                    if stats.docs.iter().any(|&docs| docs > 0) && stats.docs[SearchedField::Lead.index()] == 0 {
+                        look_up(&inverted, &concept.text, &[SearchedField::Lead], stats)?;
+                    }
+                }
             }
         }
         for gram in &plan.grams {

@@ -52,10 +52,14 @@ pub struct RankedDoc {
     pub address: DocAddress,
     /// Its place in the notes (notes by path, chunks by line), which orders equal scores.
     pub order: u64,
-    /// BM25 score with field boosts, scaled by coverage.
+    /// BM25 score with field boosts, scaled by coverage and by the share of the question in
+    /// the chunk's lead.
     pub score: f32,
     /// How much of the question the chunk covers.
     pub coverage: Coverage,
+    /// The weighted share of the question the chunk's lead (its own heading and first line)
+    /// holds; 0 when leads are not read (`coverage.lead` 0, or plain BM25).
+    pub lead: f32,
 }
 
 /// The `limit` best chunks for `plan`, best first: BM25 over the fields, then re-ranked so
@@ -70,7 +74,9 @@ pub fn rank(
     if plan.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(open, plan)?;
+    let lead = params.coverage.lead;
+    let reads_leads = ranking == Ranking::Notebot && lead > 0.0;
+    let frequencies = FieldFrequencies::lookup(open, plan, reads_leads)?;
     let clauses = plan.clauses(&frequencies, ranking, params);
     let order = |address| open.order(address);
     let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH), &params.bm25, &order)?;
@@ -78,15 +84,22 @@ pub fn rank(
     let scorer = CoverageScorer::new(&frequencies, plan, &params.coverage);
     let floor = params.coverage.rerank_floor;
     let coverages = scorer.measure(&frequencies, &addresses);
+    let lead_shares: Vec<f32> = if reads_leads {
+        let found = scorer.typed_found_in(&frequencies, plan, &addresses, SearchedField::Lead);
+        found.into_iter().map(|found| scorer.share(found)).collect()
+    } else {
+        vec![0.0; addresses.len()]
+    };
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
-        .map(|((bm25, order, address), coverage)| {
+        .zip(lead_shares)
+        .map(|(((bm25, order, address), coverage), lead_share)| {
             let score = match ranking {
-                Ranking::Notebot => bm25 * (floor + (1.0 - floor) * coverage.share),
+                Ranking::Notebot => bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share),
                 Ranking::Bm25 => bm25,
             };
-            RankedDoc { address, order, score, coverage }
+            RankedDoc { address, order, score, coverage, lead: lead_share }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The fields a question is searched in: the three word fields, in the order of
-/// [`crate::index::ChunkFields::searched`], then the syllable-bigram field.
+/// [`crate::index::ChunkFields::searched`], then the syllable-bigram field and the lead field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SearchedField {
     /// The chunk's heading path (`Overview › VPC › NACL`).
@@ -18,6 +18,9 @@ pub enum SearchedField {
     /// Hangul syllable bigrams of heading, question and text (`analysis::grams`): searched with
     /// the question's own bigrams, not its words, and never counted as covering a concept.
     Grams,
+    /// The chunk's own heading and first line: what it says it is about. Never scored by
+    /// BM25; coverage re-ranking reads which concepts it holds (`coverage.lead`).
+    Lead,
 }
 
 impl SearchedField {
@@ -93,6 +96,7 @@ impl FieldBoosts {
             SearchedField::Question => self.question,
             SearchedField::Body => self.body,
             SearchedField::Grams => self.grams,
+            SearchedField::Lead => 0.0,
         }
     }
 }
@@ -259,11 +263,16 @@ pub struct CoverageParams {
     /// Share of its BM25 score a chunk keeps however little of the question it covers, so
     /// BM25 still orders chunks that cover nothing.
     pub rerank_floor: f32,
+    /// Share of its score a chunk gains when its lead (its own heading and first line) holds
+    /// all of the question's words as typed, in proportion to the share it holds: an item's
+    /// label or a paragraph's opening sentence says what it is about, a word further down may
+    /// be an aside.
+    pub lead: f32,
 }
 
 impl Default for CoverageParams {
     fn default() -> CoverageParams {
-        CoverageParams { noun: 1.0, number: 0.6, verb: 0.35, frame_word: 0.35, rerank_floor: 0.1 }
+        CoverageParams { noun: 1.0, number: 0.6, verb: 0.35, frame_word: 0.35, rerank_floor: 0.1, lead: 0.2 }
     }
 }
 
@@ -341,6 +350,7 @@ impl RankingParams {
             ("verb", c.verb),
             ("frame_word", c.frame_word),
             ("rerank_floor", c.rerank_floor),
+            ("lead", c.lead),
         ] {
             share(&format!("coverage.{key}"), value)?;
         }

@@ -61,7 +61,7 @@ pub fn read(
     if plan.is_empty() {
         return Ok(Vec::new());
     }
-    let frequencies = FieldFrequencies::lookup(open, plan)?;
+    let frequencies = FieldFrequencies::lookup(open, plan, false)?;
     let weights = CoverageScorer::new(&frequencies, plan, coverage).concept_weights();
     let total: f32 = weights.iter().sum();
     let readings = plan

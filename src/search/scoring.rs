@@ -66,7 +66,7 @@ fn score_segment(
 ) -> tantivy::Result<Vec<(DocId, Score)>> {
     let segment = frequencies.segment_reader(segment_ord);
     let mut totals = SparseScores::new(segment.max_doc());
-    let mut norms: [Option<FieldNormReader>; 4] = [None, None, None, None];
+    let mut norms: [Option<FieldNormReader>; 5] = [None, None, None, None, None];
     for clause in clauses {
         let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field) else {
             continue;

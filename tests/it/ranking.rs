@@ -154,10 +154,11 @@ fn field_boosted_scores_under_coverage_are_tantivys() {
     }
 }
 
-/// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × coverage).
+/// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × coverage) ×
+/// (1 + lead weight × the share of the question in the chunk's lead).
 fn bm25_of(hit: &RankedDoc, params: &RankingParams) -> f32 {
     let floor = params.coverage.rerank_floor;
-    hit.score / (floor + (1.0 - floor) * hit.coverage.share)
+    hit.score / (floor + (1.0 - floor) * hit.coverage.share) / (1.0 + params.coverage.lead * hit.lead)
 }
 
 #[test]
@@ -371,4 +372,21 @@ fn an_answer_folded_under_a_summary_is_found_by_the_summary_s_words() {
     let answer = fixture.engine().ask("일반 OS에서 교착상태 처리 제일 많이 쓰는 방식", 3).unwrap();
     assert_eq!(answer.hits[0].lines, [9, 9], "{answer:?}");
     assert!(answer.hits[0].heading.ends_with("교착상태 처리 방법 중 일반 OS가 가장 많이 쓰는 것은?"), "{answer:?}");
+}
+
+#[test]
+fn of_two_chunks_holding_the_question_the_one_whose_lead_names_it_leads() {
+    let fixture = Fixture::new();
+    let aside = "# 메모\n\n오늘은 캐시 구조를 공부했다.\n레디스는 싱글 스레드로 명령을 처리한다.\n";
+    let about = "# 메모\n\n레디스는 싱글 스레드로 명령을 처리한다.\n오늘은 캐시 구조를 공부했다.\n";
+    fixture.write("a.md", aside.as_bytes());
+    fixture.write("b.md", about.as_bytes());
+    let question = "레디스 싱글 스레드?";
+    let answer = fixture.engine().ask(question, 2).unwrap();
+    assert_eq!(answer.hits[0].source, "b.md", "the note that opens with it: {answer:?}");
+
+    let mut settings = fixture.settings();
+    settings.search.weights.coverage.lead = 0.0;
+    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
+    assert_eq!(without.hits[0].source, "a.md", "without the lead the two tie, the first note leads: {without:?}");
 }
