@@ -47,7 +47,7 @@ pub fn compose(
     let mut loaded: Vec<(Coverage, Hit, String)> =
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
-    let terms: HashSet<&str> = plan.terms.iter().map(|t| t.text.as_str()).collect();
+    let concept_terms = concept_terms(plan);
     let options = composer.options;
     if how_many {
         lead_with_a_number(&mut loaded, &options.abstention);
@@ -57,7 +57,7 @@ pub fn compose(
         && !asks_about_an_absent_name(query, plan, coverage)
         && !names_an_absent_number(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
-    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &terms));
+    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms));
     let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
@@ -109,13 +109,30 @@ fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)], params: &Abstentio
     }
 }
 
+/// Each concept's terms, as typed and widened: a line speaks of a concept when it holds any.
+fn concept_terms(plan: &QueryPlan) -> Vec<HashSet<&str>> {
+    let mut terms: Vec<HashSet<&str>> = vec![HashSet::new(); plan.concepts.len()];
+    for variant in &plan.variants {
+        if let Some(set) = terms.get_mut(variant.concept) {
+            set.extend(variant.terms.iter().map(String::as_str));
+        }
+    }
+    for (set, concept) in terms.iter_mut().zip(&plan.concepts) {
+        set.insert(concept.text.as_str());
+    }
+    terms
+}
+
 /// Whether `text` states a number where it speaks of what was asked: on a line that holds the
-/// most of the question's `terms`, or the line after one (an item's label and its value). A
-/// chunk of several bullets may state a number about something else (`6시간에 100번` beside
-/// the line about the scan that was asked about).
-fn number_where_asked(text: &str, terms: &HashSet<&str>) -> bool {
+/// most of the question's concepts (in any of their forms, each counted once: `대역 폭` is one
+/// concept, not two), or the line after one (an item's label and its value). A chunk of several
+/// bullets may state a number about something else (`6시간에 100번` beside the line about the
+/// scan that was asked about).
+fn number_where_asked(text: &str, concepts: &[HashSet<&str>]) -> bool {
     let lines: Vec<String> = text.lines().map(crate::analysis::normalize).collect();
-    let scores: Vec<usize> = lines.iter().map(|line| terms.iter().filter(|t| line.contains(*t)).count()).collect();
+    let speaks_of = |line: &String, terms: &HashSet<&str>| terms.iter().any(|t| line.contains(*t));
+    let scores: Vec<usize> =
+        lines.iter().map(|line| concepts.iter().filter(|terms| speaks_of(line, terms)).count()).collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
         return states_a_number(text);
@@ -335,7 +352,9 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{as_written, mentions_stem, names};
+    use std::collections::HashSet;
+
+    use super::{as_written, mentions_stem, names, number_where_asked};
 
     #[test]
     fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {
@@ -343,6 +362,16 @@ mod tests {
         assert_eq!(as_written("İstanbul NLB", "nlb"), "nlb", "lower-casing changed the length: left as indexed");
         assert!(mentions_stem("tls termination지원", "terminate"));
         assert!(!mentions_stem("tls termination지원", "terms"), "short words must match whole");
+    }
+
+    #[test]
+    fn a_concept_written_in_two_words_counts_once_on_a_line() {
+        let concepts: Vec<HashSet<&str>> =
+            vec![["nat"].into(), ["gateway"].into(), ["bandwidth", "대역폭", "대역", "폭"].into()];
+        let text = "- **Bandwidth**\n  - NAT Gateway : 10Gbps 까지 지원\n  - NAT Instance : 인스턴스 타입의 대역폭에 따라 다름";
+        assert!(number_where_asked(text, &concepts), "the gateway's line says 10Gbps");
+        let elsewhere = "- NAT Gateway 요금은 시간 단위\n- 트래픽 요금은 따로\n- 로그는 7일 보관";
+        assert!(!number_where_asked(elsewhere, &concepts[..2]), "the number is about the logs");
     }
 
     #[test]
