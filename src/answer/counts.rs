@@ -1,9 +1,8 @@
 //! Questions that ask how many or how much (`몇 개`, `몇 분`, `얼마야`, `how many`): a chunk that
-//! states no number
-//! cannot answer them, however many of their other words it shares. Near-topic questions the
-//! notes cannot answer are often of this kind (a service's quota or price, when the notes only
-//! say what the service is for). The numerals, counters and kinds are word lists of
-//! `src/lexicon/`.
+//! states no number cannot answer them, however many of their other words it shares. Near-topic
+//! questions the notes cannot answer are often of this kind (a service's quota or price, when
+//! the notes only say what the service is for). The numerals, counters and kinds are word
+//! lists of `src/lexicon/`.
 
 use crate::lexicon::List;
 
