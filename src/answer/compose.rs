@@ -47,7 +47,6 @@ pub fn compose(
     let mut loaded: Vec<(Coverage, Hit, String)> =
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
-    let concept_terms = concept_terms(plan);
     let options = composer.options;
     if how_many {
         lead_with_a_number(&mut loaded, &options.abstention);
@@ -57,7 +56,8 @@ pub fn compose(
         && !asks_about_an_absent_name(query, plan, coverage)
         && !names_an_absent_number(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
-    let no_number = how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms));
+    let no_number =
+        how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms(plan)));
     let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),

@@ -298,9 +298,10 @@ impl<'a> Chunker<'a> {
         let html = (first..=last).map(|n| self.lines.line(n)).collect::<Vec<_>>().join("\n");
         let tags = details_tags(&html);
         let ends_open = tags.last().is_some_and(|&(_, opens)| opens);
+        let shows_text = |html: &str| !html_text(html).trim().is_empty();
         // A whole `<details>` with its answer inline stays text, as written.
-        if tags.is_empty() || (!ends_open && !html_text(&without_summaries(&html)).trim().is_empty()) {
-            if !html_text(&html).trim().is_empty() {
+        if tags.is_empty() || (!ends_open && shows_text(&without_summaries(&html))) {
+            if shows_text(&html) {
                 self.push_block(tag, range);
             }
             return;
@@ -326,7 +327,7 @@ impl<'a> Chunker<'a> {
         }
         if summaries == 0 {
             // `<details>` without a summary heads nothing: its text is text.
-            if !html_text(&html).trim().is_empty() {
+            if shows_text(&html) {
                 self.push_block(tag, range);
             }
             return;
@@ -336,7 +337,7 @@ impl<'a> Chunker<'a> {
         let lower = html.to_ascii_lowercase();
         let summary_end = lower.rfind("</summary").map(line_at);
         let answer_lines = summary_end.map_or(last + 1, |n| n + 1)..=last;
-        if ends_open && answer_lines.clone().any(|n| !html_text(self.lines.line(n)).trim().is_empty()) {
+        if ends_open && answer_lines.clone().any(|n| shows_text(self.lines.line(n))) {
             let (first, last) = (*answer_lines.start(), *answer_lines.end());
             self.run.push(Block { first, last, fenced_code: false, paragraph: true });
         }

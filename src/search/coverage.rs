@@ -127,8 +127,7 @@ impl CoverageScorer {
         docs: &[DocAddress],
         fields: &[SearchedField],
     ) -> Vec<u64> {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        order.sort_by_key(|&i| docs[i]);
+        let order = by_address(docs);
         let mut containing: FxHashMap<&str, Vec<bool>> = FxHashMap::default();
         let mut found = vec![0u64; docs.len()];
         for (concept_index, concept) in self.concepts.iter().enumerate().take(64) {
@@ -158,8 +157,7 @@ impl CoverageScorer {
         docs: &[DocAddress],
         field: SearchedField,
     ) -> Vec<u64> {
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        order.sort_by_key(|&i| docs[i]);
+        let order = by_address(docs);
         let mut found = vec![0u64; docs.len()];
         for (concept_index, concept) in plan.concepts.iter().enumerate().take(64) {
             if !self.concepts.get(concept_index).is_some_and(|c| c.typed_known) {
@@ -234,6 +232,13 @@ fn mark_containing(
         }
         start = end;
     }
+}
+
+/// Positions of `docs` sorted by address, so each segment's postings are walked forward once.
+fn by_address(docs: &[DocAddress]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| docs[i]);
+    order
 }
 
 /// Flags as a bit set (the plan has at most 48 concepts).

@@ -71,13 +71,11 @@ impl FieldFrequencies {
             }
         }
         if lead {
-            // Leads are read for the words as typed only: a lead is a chunk's heading and first
-            // line, and what no word field holds, no lead does.
+            // Leads are read for the words as typed only (a plan's concepts are distinct): a lead
+            // is a chunk's heading and first line, and what no word field holds, no lead does.
             for concept in &plan.concepts {
-                if let Some(stats) = by_term.get_mut(&concept.text) {
-                    if stats.docs.iter().any(|&docs| docs > 0) && stats.docs[SearchedField::Lead.index()] == 0 {
-                        look_up(&inverted, &concept.text, &[SearchedField::Lead], stats)?;
-                    }
+                if let Some(stats) = by_term.get_mut(&concept.text).filter(|stats| stats.docs.iter().any(|&d| d > 0)) {
+                    look_up(&inverted, &concept.text, &[SearchedField::Lead], stats)?;
                 }
             }
         }

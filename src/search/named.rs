@@ -80,14 +80,15 @@ fn shortest_named_heading(
     let Some(&(shortest, best_ranked)) = named.iter().min() else {
         return Ok(None);
     };
-    let shortest: Vec<usize> =
+    let tied: Vec<usize> =
         named.iter().filter(|(length, _)| *length == shortest).map(|&(_, position)| position).collect();
-    if shortest.len() == 1 {
+    if tied.len() == 1 {
         return Ok(Some(best_ranked));
     }
+    // Stored chunks are decoded once per generation, and the leading ones are cited anyway.
     let heading = open.chunk(ranked[best_ranked].address)?.heading.clone();
     let mut intro = best_ranked;
-    for position in shortest {
+    for position in tied {
         if ranked[position].order < ranked[intro].order && open.chunk(ranked[position].address)?.heading == heading {
             intro = position;
         }

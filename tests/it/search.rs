@@ -102,16 +102,21 @@ fn query_syntax_and_huge_questions_are_just_text() {
     assert!(!engine.ask("NLB 설정", 5).unwrap().truncated);
 }
 
+/// An engine over one note of its own (the fixture keeps the folder alive).
+fn engine_over(path: &str, note: &str) -> (Fixture, notebot::engine::Engine) {
+    let fixture = Fixture::new();
+    fixture.write(path, note.as_bytes());
+    let engine = fixture.engine();
+    (fixture, engine)
+}
+
 #[test]
 fn a_question_asking_how_many_needs_a_number_in_its_answer() {
-    let fixture = Fixture::new();
-    fixture.write(
+    let (_fixture, engine) = engine_over(
         "net.md",
         "# 네트워크\n\n## 보안 그룹\n\n보안 그룹은 stateful이라 인바운드 규칙만 열면 응답은 나간다.\n\n\
-         ## 람다\n\n람다 메모리는 최대 10GB까지 잡을 수 있다.\n"
-            .as_bytes(),
+         ## 람다\n\n람다 메모리는 최대 10GB까지 잡을 수 있다.\n",
     );
-    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
     let no_number = engine.ask("보안 그룹 인바운드 규칙은 최대 몇 개까지 넣어?", 3).unwrap();
     assert!(!no_number.answered && no_number.no_number, "{no_number:?}");
     assert!(no_number.hits[0].heading.ends_with("보안 그룹"), "still cited: {:?}", no_number.hits[0]);
@@ -123,13 +128,10 @@ fn a_question_asking_how_many_needs_a_number_in_its_answer() {
 
 #[test]
 fn a_question_asking_how_much_needs_a_number_in_its_answer() {
-    let fixture = Fixture::new();
-    fixture.write(
+    let (_fixture, engine) = engine_over(
         "pricing.md",
-        "# 요금\n\n## 버킷\n\n버킷 요금은 저장한 용량과 요청 수로 나온다.\n\n## 큐\n\n큐 요금은 요청 100만 건당 0.4달러다.\n"
-            .as_bytes(),
+        "# 요금\n\n## 버킷\n\n버킷 요금은 저장한 용량과 요청 수로 나온다.\n\n## 큐\n\n큐 요금은 요청 100만 건당 0.4달러다.\n",
     );
-    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
     let no_number = engine.ask("버킷 요금 얼마야?", 3).unwrap();
     assert!(!no_number.answered && no_number.no_number, "{no_number:?}");
     let with_number = engine.ask("큐 요금 얼마임", 3).unwrap();
@@ -138,13 +140,10 @@ fn a_question_asking_how_much_needs_a_number_in_its_answer() {
 
 #[test]
 fn a_number_naming_what_is_asked_about_must_be_in_the_answer() {
-    let fixture = Fixture::new();
-    fixture.write(
+    let (_fixture, engine) = engine_over(
         "tls.md",
-        "# TLS\n\n## 핸드셰이크\n\nTLS 1.2 핸드셰이크는 2 RTT가 걸리고 인증서를 주고받는다.\n\n## 용량\n\n로그 볼륨은 보통 100GB로 잡는다.\n"
-            .as_bytes(),
+        "# TLS\n\n## 핸드셰이크\n\nTLS 1.2 핸드셰이크는 2 RTT가 걸리고 인증서를 주고받는다.\n\n## 용량\n\n로그 볼륨은 보통 100GB로 잡는다.\n",
     );
-    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
     let other_version = engine.ask("TLS 1.3 핸드셰이크 과정", 3).unwrap();
     assert!(!other_version.answered, "1.3 is not the 1.2 the notes describe: {other_version:?}");
     assert!(engine.ask("TLS 1.2 핸드셰이크 과정", 3).unwrap().answered);
