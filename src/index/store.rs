@@ -185,10 +185,13 @@ impl IndexStore {
         if fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
             return Ok(());
         }
+        // The marker or lock may appear after the check above: another notebot process (or
+        // thread) claiming the same new folder at the same moment. Both are ours.
         let mut names: Vec<String> = fs::read_dir(&self.dir)
             .map_err(|e| io(&self.dir, e))?
             .flatten()
             .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|name| name != MARKER && name != BUILD_LOCK)
             .collect();
         names.sort();
         if let Some(first) = names.first() {

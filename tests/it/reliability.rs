@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notebot::analysis::Analyzer;
 use notebot::engine::{Engine, EngineError};
-use notebot::index::IndexError;
+use notebot::index::{IndexError, IndexStore};
 use serde_json::Value;
 
 use crate::common::{notebot_in, settings, Fixture};
@@ -253,6 +253,30 @@ fn an_index_that_cannot_be_written_is_opened_and_left_unchanged() {
 }
 
 // 6. Rebuilds from several processes.
+
+#[test]
+fn starts_claiming_a_new_index_folder_at_once_all_get_it() {
+    // The marker one start writes must not look like someone else's file to another start
+    // that checked for it a moment before.
+    let root = tempfile::tempdir().unwrap();
+    for round in 0..60 {
+        let dir = root.path().join(format!("index{round}"));
+        let barrier = Arc::new(Barrier::new(8));
+        let starts: Vec<_> = (0..8)
+            .map(|_| {
+                let (store, barrier) = (IndexStore::new(&dir), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    store.lock_for_build().map(drop)
+                })
+            })
+            .collect();
+        for start in starts {
+            let claimed = start.join().expect("no panic");
+            assert!(claimed.is_ok(), "round {round}: {claimed:?}");
+        }
+    }
+}
 
 #[test]
 fn concurrent_starts_build_once_and_answer_from_that_build() {
