@@ -123,6 +123,7 @@ fn chunk_document(fields: &ChunkFields, chunk: &Chunk, order: u64) -> TantivyDoc
         fields.line_start => u64::from(chunk.lines.0),
         fields.line_end => u64::from(chunk.lines.1),
         fields.order => order,
+        fields.links => (crate::knowledge::link_share(&chunk.text) * 1000.0).round() as u64,
     )
 }
 

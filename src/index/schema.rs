@@ -9,7 +9,7 @@ use crate::analysis::{GRAMS_TOKENIZER_NAME, REPEATED_TEXT_TOKENIZER_NAME, TOKENI
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 27;
+pub const SCHEMA_VERSION: u32 = 28;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +43,9 @@ pub struct ChunkFields {
     /// The chunk's place in the notes (notes by path, then chunks by line): equal scores are
     /// ordered by it, so how many threads wrote the index never changes an answer.
     pub order: Field,
+    /// The share of the chunk's visible text that is link labels and addresses, in
+    /// thousandths (`knowledge::link_share`): a reference list names topics it does not explain.
+    pub links: Field,
 }
 
 impl ChunkFields {
@@ -80,6 +83,7 @@ impl ChunkFields {
             line_start: builder.add_u64_field("line_start", number.clone()),
             line_end: builder.add_u64_field("line_end", number),
             order: builder.add_u64_field("order", FAST),
+            links: builder.add_u64_field("links", FAST),
         };
         (builder.build(), fields)
     }

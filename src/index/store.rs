@@ -77,6 +77,8 @@ pub struct OpenIndex {
     terms: Arc<KnownTerms>,
     /// Each segment's `order` column.
     orders: Vec<Column<u64>>,
+    /// Each segment's `links` column.
+    links: Vec<Column<u64>>,
 }
 
 impl OpenIndex {
@@ -85,6 +87,12 @@ impl OpenIndex {
     pub fn order(&self, address: DocAddress) -> u64 {
         let column = self.orders.get(address.segment_ord as usize);
         column.and_then(|column| column.first(address.doc_id)).unwrap_or(u64::MAX)
+    }
+
+    /// The share (0..1) of the chunk's visible text that is links (see [`ChunkFields::links`]).
+    pub fn link_share(&self, address: DocAddress) -> f32 {
+        let column = self.links.get(address.segment_ord as usize);
+        column.and_then(|column| column.first(address.doc_id)).map_or(0.0, |thousandths| thousandths as f32 / 1000.0)
     }
 
     /// The stored fields of the chunk at `address`, decoded once per generation.
@@ -388,14 +396,14 @@ pub(super) fn open_with_manifest(
     // Damage the checksums cannot see (a file changed after they were checked) must still be
     // a missing index, not a crash: Tantivy panics on some malformed term dictionaries.
     let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| open_searcher(path, analyzer, &manifest)));
-    let (searcher, fields, chunks, terms, orders) = match opened {
+    let (searcher, fields, chunks, terms, [orders, links]) = match opened {
         Ok(opened) => opened?,
         Err(_) => return Err(IndexError::Damaged("the search library failed reading it".to_string())),
     };
-    Ok(OpenIndex { searcher, fields, manifest, chunks, terms, orders })
+    Ok(OpenIndex { searcher, fields, manifest, chunks, terms, orders, links })
 }
 
-type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>, Vec<Column<u64>>);
+type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>, [Vec<Column<u64>>; 2]);
 
 fn open_searcher(path: &Path, analyzer: &Analyzer, manifest: &Manifest) -> Result<Opened, IndexError> {
     let index = Index::open(ReadOnlyDirectory::open(path)?)?;
@@ -409,12 +417,15 @@ fn open_searcher(path: &Path, analyzer: &Analyzer, manifest: &Manifest) -> Resul
     }
     let chunks = StoredChunks::new(&searcher);
     let terms = Arc::new(KnownTerms::gather(&searcher, &fields)?);
-    let orders = searcher
-        .segment_readers()
-        .iter()
-        .map(|segment| segment.fast_fields().u64("order"))
-        .collect::<tantivy::Result<Vec<_>>>()?;
-    Ok((searcher, fields, chunks, terms, orders))
+    let column = |name: &str| {
+        searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().u64(name))
+            .collect::<tantivy::Result<Vec<_>>>()
+    };
+    let columns = [column("order")?, column("links")?];
+    Ok((searcher, fields, chunks, terms, columns))
 }
 
 /// Records `generation`'s files and document count in its manifest again, for a tool that

@@ -11,6 +11,7 @@ mod files;
 mod frontmatter;
 mod html;
 mod lines;
+mod links;
 mod liquid;
 mod markdown;
 mod qa;
@@ -24,6 +25,7 @@ pub use acronyms::spelled_out;
 pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use html::{html_text, image_label};
+pub use links::link_share;
 pub use liquid::SiteConfig;
 pub use translations::{mine as translations, Translation};
 

@@ -58,11 +58,13 @@ pub enum List {
     ExampleAbbreviations,
     /// Note file names that name a kind of page, not a topic (`readme`, `overview`).
     GenericFileNames,
+    /// Words a question asks for a link with (`링크`, `page`).
+    LinkWords,
 }
 
 impl List {
     /// Every list, in the order of [`List`].
-    pub const ALL: [List; 20] = [
+    pub const ALL: [List; 21] = [
         List::EnglishStopWords,
         List::EnglishFrameWords,
         List::EnglishContractionTails,
@@ -83,6 +85,7 @@ impl List {
         List::AnswerLabels,
         List::ExampleAbbreviations,
         List::GenericFileNames,
+        List::LinkWords,
     ];
 
     /// The list's file name in `src/lexicon/` and its embedded text.
@@ -113,6 +116,7 @@ impl List {
             List::AnswerLabels => file!("answer_labels.txt"),
             List::ExampleAbbreviations => file!("example_abbreviations.txt"),
             List::GenericFileNames => file!("generic_file_names.txt"),
+            List::LinkWords => file!("link_words.txt"),
         }
     }
 

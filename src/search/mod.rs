@@ -52,14 +52,16 @@ pub struct RankedDoc {
     pub address: DocAddress,
     /// Its place in the notes (notes by path, chunks by line), which orders equal scores.
     pub order: u64,
-    /// BM25 score with field boosts, scaled by coverage and by the share of the question in
-    /// the chunk's lead.
+    /// BM25 score with field boosts, scaled by coverage, by the share of the question in the
+    /// chunk's lead, and down for a reference list when no link is asked for.
     pub score: f32,
     /// How much of the question the chunk covers.
     pub coverage: Coverage,
     /// The weighted share of the question the chunk's lead (its own heading and first line)
     /// holds; 0 when leads are not read (`coverage.lead` 0, or plain BM25).
     pub lead: f32,
+    /// Whether it was scored down as a reference list (`coverage.links`).
+    pub reference_list: bool,
 }
 
 /// The `limit` best chunks for `plan`, best first: BM25 over the fields, then re-ranked so
@@ -90,16 +92,22 @@ pub fn rank(
     } else {
         vec![0.0; addresses.len()]
     };
+    let demotes_links = ranking == Ranking::Notebot && params.coverage.links > 0.0 && !plan.asks_for_a_link();
+    let is_reference_list = |address| demotes_links && open.link_share(address) >= params.coverage.links_min_share;
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
         .zip(lead_shares)
         .map(|(((bm25, order, address), coverage), lead_share)| {
+            let reference_list = is_reference_list(address);
             let score = match ranking {
-                Ranking::Notebot => bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share),
+                Ranking::Notebot => {
+                    let kept = if reference_list { 1.0 - params.coverage.links } else { 1.0 };
+                    bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share) * kept
+                }
                 Ranking::Bm25 => bm25,
             };
-            RankedDoc { address, order, score, coverage, lead: lead_share }
+            RankedDoc { address, order, score, coverage, lead: lead_share, reference_list }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));

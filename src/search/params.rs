@@ -268,11 +268,26 @@ pub struct CoverageParams {
     /// label or a paragraph's opening sentence says what it is about, a word further down may
     /// be an aside.
     pub lead: f32,
+    /// Share of its score a chunk loses when it is mostly links (at least `links_min_share`
+    /// of its visible text is link labels and addresses) and the question asks for no link: a
+    /// reference list names its topic in its links' titles but explains nothing.
+    pub links: f32,
+    /// The share of link text that makes a chunk a reference list for `links`.
+    pub links_min_share: f32,
 }
 
 impl Default for CoverageParams {
     fn default() -> CoverageParams {
-        CoverageParams { noun: 1.0, number: 0.6, verb: 0.35, frame_word: 0.35, rerank_floor: 0.1, lead: 0.2 }
+        CoverageParams {
+            noun: 1.0,
+            number: 0.6,
+            verb: 0.35,
+            frame_word: 0.35,
+            rerank_floor: 0.1,
+            lead: 0.2,
+            links: 0.5,
+            links_min_share: 0.6,
+        }
     }
 }
 
@@ -351,6 +366,8 @@ impl RankingParams {
             ("frame_word", c.frame_word),
             ("rerank_floor", c.rerank_floor),
             ("lead", c.lead),
+            ("links", c.links),
+            ("links_min_share", c.links_min_share),
         ] {
             share(&format!("coverage.{key}"), value)?;
         }

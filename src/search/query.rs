@@ -10,6 +10,7 @@ use super::params::{CoverageParams, Ranking, RankingParams, SearchedField, Widen
 use super::scoring::Clause;
 use super::vocabulary::Vocabulary;
 use crate::analysis::{is_english_frame_word, TermClass};
+use crate::lexicon::List;
 
 /// One distinct term to search, with its weight and the concept it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,6 +202,11 @@ impl QueryPlan {
     /// No searchable terms (only particles, punctuation or stop words).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// Whether the question asks for a link (`링크`, `page`): a reference list may answer it.
+    pub fn asks_for_a_link(&self) -> bool {
+        self.concepts.iter().any(|concept| List::LinkWords.contains(&concept.text.to_lowercase()))
     }
 
     /// Every term in every searched field that contains it, weighted per field and term.

@@ -234,9 +234,19 @@ fn generic_file_names_are_whole_lower_case_file_stems() {
 }
 
 #[test]
+fn link_words_are_terms_a_question_is_read_into() {
+    check(List::LinkWords, |entry| {
+        // Compared with a concept's term: it must be one, alone or in the question it ends.
+        let frames = [entry.to_string(), format!("관련 {entry} 있어?"), format!("any {entry} for it")];
+        let produced = frames.iter().any(|frame| terms(frame).iter().any(|(text, _)| text == entry));
+        (!produced).then(|| "is never a term of a question, so it never matches".to_string())
+    });
+}
+
+#[test]
 fn every_list_has_a_test() {
     // One test above per list: a new list must get its own check of how it is matched.
-    assert_eq!(List::ALL.len(), 20, "add a test for the new list to tests/it/lexicon.rs");
+    assert_eq!(List::ALL.len(), 21, "add a test for the new list to tests/it/lexicon.rs");
 }
 
 #[test]

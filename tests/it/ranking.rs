@@ -155,10 +155,12 @@ fn field_boosted_scores_under_coverage_are_tantivys() {
 }
 
 /// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × coverage) ×
-/// (1 + lead weight × the share of the question in the chunk's lead).
+/// (1 + lead weight × the share of the question in the chunk's lead), less the links weight's
+/// share for a reference list.
 fn bm25_of(hit: &RankedDoc, params: &RankingParams) -> f32 {
     let floor = params.coverage.rerank_floor;
-    hit.score / (floor + (1.0 - floor) * hit.coverage.share) / (1.0 + params.coverage.lead * hit.lead)
+    let kept = if hit.reference_list { 1.0 - params.coverage.links } else { 1.0 };
+    hit.score / (floor + (1.0 - floor) * hit.coverage.share) / (1.0 + params.coverage.lead * hit.lead) / kept
 }
 
 #[test]
@@ -389,4 +391,31 @@ fn of_two_chunks_holding_the_question_the_one_whose_lead_names_it_leads() {
     settings.search.weights.coverage.lead = 0.0;
     let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
     assert_eq!(without.hits[0].source, "a.md", "without the lead the two tie, the first note leads: {without:?}");
+}
+
+#[test]
+fn a_reference_list_gives_way_to_the_line_that_explains_unless_a_link_is_asked_for() {
+    let fixture = Fixture::new();
+    let references =
+        "# 트라이\n\n## 참고\n\n- [트라이 노드에 단어 끝 표시가 필요한 이유](https://example.com/trie/end-of-word)\n";
+    // One long line: no lead of its own beyond the note's title.
+    let explains =
+        "# 트라이\n\n트라이는 문자열을 글자 단위로 나누어 저장하고 검색하는 트리이며, 각 노드는 자식 목록을 \
+                    가지고, 어떤 노드가 단어 끝 표시를 가지면 그 노드에서 끝나는 단어가 저장되어 있다는 뜻이다.\n";
+    fixture.write("a.md", references.as_bytes());
+    fixture.write("b.md", explains.as_bytes());
+    let engine = fixture.engine();
+    let question = "트라이 노드 단어 끝 표시";
+    let answer = engine.ask(question, 2).unwrap();
+    assert_eq!(answer.hits[0].source, "b.md", "the line that explains: {answer:?}");
+    for asks_for_a_link in ["트라이 노드 단어 끝 표시 링크", "trie 노드 단어 끝 표시 reference page"]
+    {
+        let answer = engine.ask(asks_for_a_link, 2).unwrap();
+        assert_eq!(answer.hits[0].source, "a.md", "{asks_for_a_link}: {answer:?}");
+    }
+
+    let mut settings = fixture.settings();
+    settings.search.weights.coverage.links = 0.0;
+    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
+    assert_eq!(without.hits[0].source, "a.md", "without the weight the reference list leads: {without:?}");
 }
