@@ -33,9 +33,12 @@ pub(super) fn lead_with_named_heading(
     if topic_words == 0 || topic_words & scorer.unknown() != 0 || ranked.len() < 2 {
         return Ok(());
     }
-    // Only chunks holding every topic word somewhere can hold them all in their heading.
-    let covering: Vec<usize> =
-        (0..ranked.len()).filter(|&i| ranked[i].coverage.found & topic_words == topic_words).collect();
+    // Only chunks holding every topic word somewhere can hold them all in their heading. A
+    // reference list (an author's avatar link under `## 작성자`) names the topic by the note's
+    // title in its heading path, and explains nothing.
+    let covering: Vec<usize> = (0..ranked.len())
+        .filter(|&i| !ranked[i].reference_list && ranked[i].coverage.found & topic_words == topic_words)
+        .collect();
     if covering.is_empty() {
         return Ok(());
     }

@@ -419,3 +419,15 @@ fn a_reference_list_gives_way_to_the_line_that_explains_unless_a_link_is_asked_f
     let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
     assert_eq!(without.hits[0].source, "a.md", "without the weight the reference list leads: {without:?}");
 }
+
+#[test]
+fn a_question_naming_a_notes_title_is_not_answered_by_its_author_link() {
+    let fixture = Fixture::new();
+    let note = "# Trie\n\n## 작성자\n\n[![someone](https://example.com/avatar.png)](https://github.com/someone)\n\n\
+                ## 문자열 검색 트리의 구조\n\n문자열을 글자 단위 노드로 저장하는 트리로, 접두사 검색이 빠르다.\n";
+    fixture.write("trie.md", note.as_bytes());
+    let answer = fixture.engine().ask("Trie가 뭐야?", 2).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    // The author's heading is the shorter, which the named-heading rule would otherwise pick.
+    assert_eq!(answer.hits[0].heading, "Trie › 문자열 검색 트리의 구조", "{answer:?}");
+}
