@@ -82,6 +82,8 @@ struct Chunker<'a> {
     details: Vec<u32>,
     /// The line of the last heading if it states something and no chunk has followed it yet.
     statement_heading: Option<u32>,
+    /// The chunk of the one-line paragraph that introduces the open list, until its first item.
+    intro: Option<usize>,
     out: ParsedNote,
 }
 
@@ -106,6 +108,7 @@ pub fn chunk_note(source: &str, masked: &str, front: &FrontMatter, options: &Pag
         lead_ins: options.lead_ins,
         details: Vec::new(),
         statement_heading: None,
+        intro: None,
         out: ParsedNote::default(),
     };
     chunker.out.problems.extend(front.problem.clone());
@@ -151,11 +154,15 @@ impl<'a> Chunker<'a> {
                 let bullets_under_number = self.numbered_list && matches!(tag, Tag::List(None));
                 self.last_item = last_item.filter(|&index| bullets_under_number && self.touches(index, &range));
                 let lead_in = if self.last_item.is_none() { Some(self.lead_in_of(&range)) } else { None };
+                let intro = self.run.last().filter(|b| b.paragraph && b.first == b.last).map(|b| b.first);
                 self.flush_run();
                 if let Some(lead_in) = lead_in {
                     // An answer of a Q&A pair introduces nothing.
                     let after_qa = self.out.chunks.last().is_some_and(|c| c.kind == ChunkKind::Qa);
                     self.lead_in = if after_qa { String::new() } else { lead_in };
+                    if !self.lead_in.is_empty() {
+                        self.cite_intro_with_list(intro);
+                    }
                 }
                 self.numbered_list = matches!(tag, Tag::List(Some(_)));
                 Frame::List
@@ -240,6 +247,45 @@ impl<'a> Chunker<'a> {
         }
         let tail: String = text.chars().skip(chars - MAX_LEAD_IN_CHARS).collect();
         tail.split_once(' ').map_or(tail.clone(), |(_, rest)| rest.to_string())
+    }
+
+    /// A one-line paragraph that introduces the list after it (`SQL인젝션은 다음 조건을 모두
+    /// 만족해야 가능하다.`) and was cut as a chunk of its own is cited with the list's first
+    /// items instead (see [`Chunker::join_intro`]): alone it holds the question's words and none
+    /// of the answer.
+    fn cite_intro_with_list(&mut self, intro: Option<u32>) {
+        self.intro = None;
+        let Some(line) = intro else {
+            return;
+        };
+        let path = self.heading_path();
+        let index = self.out.chunks.len().checked_sub(1);
+        // The chunk is that line alone, or that line under the heading that states something.
+        let alone = |n: u32| {
+            n == line || self.lines.line(n).trim_start().starts_with('#') || self.lines.line(n).trim().is_empty()
+        };
+        self.intro = index.filter(|&i| {
+            let chunk = &self.out.chunks[i];
+            let own = chunk.lines.1 == line && (chunk.lines.0..=line).all(alone);
+            chunk.kind == ChunkKind::Section && own && chunk.heading_path == path
+        });
+    }
+
+    /// The first line of the chunk of a list's first items starting at `first`: the line of the
+    /// list's one-line introduction when it is the chunk just before, which is then dropped.
+    /// Asked once per list; a long first item cut into passages keeps its introduction apart.
+    fn join_intro(&mut self, first: u32) -> u32 {
+        let Some(index) = self.intro.take() else {
+            return first;
+        };
+        let just_before = index + 1 == self.out.chunks.len();
+        let intro = &self.out.chunks[index];
+        if !just_before || ((intro.lines.1 + 1)..first).any(|n| !self.lines.line(n).trim().is_empty()) {
+            return first;
+        }
+        let start = intro.lines.0;
+        self.out.chunks.pop();
+        start
     }
 
     /// The searchable context of a top-level list item: the note's, and its list's lead-in.
@@ -406,6 +452,7 @@ impl<'a> Chunker<'a> {
         // A labelled item is a sub-heading of its own, not one of the things a lead-in lists.
         let context = if labelled { self.context.clone() } else { self.item_context() };
         if kind == ChunkKind::Section && last - first + 1 > self.passage_lines && nested_start.is_some() {
+            self.intro = None;
             let nested = std::mem::take(&mut self.nested_items);
             self.passages(Span { first, own_last, last, depth: 1 }, &nested, heading_path, &context, first);
             self.last_item = Some(self.out.chunks.len() - 1);
@@ -415,6 +462,11 @@ impl<'a> Chunker<'a> {
         if plain && self.merge_into_previous_item(first, last, &heading_path) {
             return;
         }
+        let item_first = first;
+        let first = if kind == ChunkKind::Section { self.join_intro(first) } else { first };
+        self.intro = None;
+        // Cited with its list's introduction, the chunk holds it: no need to search it twice.
+        let context = if first < item_first { self.context.clone() } else { context };
         self.mergeable_item = plain.then_some(self.out.chunks.len());
         self.last_item = (kind == ChunkKind::Section).then_some(self.out.chunks.len());
         let first = self.take_statement_heading(first).filter(|_| kind == ChunkKind::Section).unwrap_or(first);

@@ -145,9 +145,34 @@ fn a_list_is_searched_with_the_paragraph_that_introduces_it() {
     let second = chunk_with(&chunks, "외부 입력값");
     assert_eq!(second.lines, (9, 9), "the citation stays the item's own lines");
     assert!(second.context.contains("다음 조건을 모두 만족해야"), "{second:#?}");
-    assert!(!chunk_with(&chunks, "SQL인젝션은").context.contains("조건"), "the lead-in itself is not its own context");
+    let first = chunk_with(&chunks, "SQL인젝션은");
+    assert_eq!(first.lines, (5, 7), "a one-line lead-in is cited with the first item: {chunks:#?}");
+    assert!(first.text.contains("DB와 연동된"), "{first:#?}");
+    assert!(!first.context.contains("조건"), "the lead-in itself is not its own context");
     let off = parse_page("sqli.md", note, &PageOptions { lead_ins: false, ..PageOptions::default() }).chunks;
     assert!(chunk_with(&off, "외부 입력값").context.is_empty(), "{off:#?}");
+    assert_eq!(chunk_with(&off, "SQL인젝션은").lines, (5, 5), "without lead-ins it stands alone: {off:#?}");
+}
+
+#[test]
+fn only_a_one_line_lead_in_right_above_a_short_first_item_is_cited_with_it() {
+    let two_lines = "# A\n\n첫 줄이 소개한다.\n둘째 줄도 있다.\n\n- 항목 하나\n";
+    assert_eq!(chunk_with(&parse_note("a.md", two_lines).chunks, "항목 하나").lines, (6, 6));
+    let mut long_item = String::from("# A\n\n아래처럼 나뉜다.\n\n- 분류\n");
+    for i in 0..30 {
+        long_item.push_str(&format!("  - 하위 항목 {i}번은 길게 이어진다\n"));
+    }
+    let chunks = parse_note("a.md", &long_item).chunks;
+    assert_eq!(chunk_with(&chunks, "아래처럼").lines, (3, 3), "a first item cut into passages keeps it apart");
+    assert!(chunks.iter().any(|c| c.text.contains("하위 항목 0번")), "{chunks:#?}");
+    // Cut with the paragraph before it into one prose chunk, it stays there.
+    let in_prose = "# A\n\n앞 문단이다.\n\n목록을 소개한다.\n\n- 항목\n";
+    let chunks = parse_note("a.md", in_prose).chunks;
+    assert_eq!(chunk_with(&chunks, "목록을 소개").lines, (3, 5), "{chunks:#?}");
+    assert_eq!(chunk_with(&chunks, "- 항목").lines, (7, 7), "{chunks:#?}");
+    let under_statement = "# A\n\n## 목록은 짧다.\n\n아래와 같다.\n\n- 항목\n";
+    let chunks = parse_note("a.md", under_statement).chunks;
+    assert_eq!(chunk_with(&chunks, "- 항목").lines, (3, 7), "a stating heading comes along: {chunks:#?}");
 }
 
 #[test]
@@ -174,8 +199,8 @@ fn a_folded_details_block_is_a_section_headed_by_its_summary() {
     let chunks = &parsed.chunks;
     let hash = chunk_with(chunks, "해시 테이블은");
     assert_eq!(hash.heading(), "데이터베이스 › 질의응답 › Index를 구현하는 자료구조는?", "{chunks:#?}");
-    assert_eq!(hash.lines, (9, 9));
-    assert_eq!(chunk_with(chunks, "B+ 트리").heading(), hash.heading());
+    assert_eq!(hash.lines, (9, 11), "a one-line paragraph is cited with the list right under it");
+    assert!(hash.text.contains("B+ 트리"), "{chunks:#?}");
     assert_eq!(chunk_with(chunks, "질의응답 뒤의").heading(), "데이터베이스 › 질의응답", "</details> ends the section");
     assert!(chunks.iter().all(|c| !c.text.contains('<')), "tags alone are not text: {chunks:#?}");
     assert!(parsed.sections.iter().any(|s| s.heading_path.last().is_some_and(|h| h == "Index를 구현하는 자료구조는?")));

@@ -213,8 +213,8 @@ fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
     let engine = fixture.engine();
     assert_eq!(
         engine.ask("배포가 뭐야?", 3).unwrap().hits[0].lines,
-        [5, 5],
-        "the intro, not the item repeating the word"
+        [5, 7],
+        "the intro (cited with the first item it introduces), not the item repeating the word"
     );
     assert_eq!(engine.ask("롤백", 3).unwrap().hits[0].lines, [9, 10], "a labelled item is a heading too");
     assert_eq!(
