@@ -21,6 +21,8 @@ struct Block {
     first: u32,
     last: u32,
     fenced_code: bool,
+    /// A paragraph or a quote (`> 1번부터 적용하고 뒤로 갈수록 덮어쓴다`): what may introduce a
+    /// list below it.
     paragraph: bool,
 }
 
@@ -297,7 +299,7 @@ impl<'a> Chunker<'a> {
         let first = self.lines.line_of(range.start);
         let last = self.lines.last_line_of(range.start, range.end);
         let fenced_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_)));
-        let paragraph = matches!(tag, Tag::Paragraph);
+        let paragraph = matches!(tag, Tag::Paragraph | Tag::BlockQuote(_));
         self.run.push(Block { first, last, fenced_code, paragraph });
     }
 

@@ -170,6 +170,9 @@ fn only_a_one_line_lead_in_right_above_a_short_first_item_is_cited_with_it() {
     let chunks = parse_note("a.md", in_prose).chunks;
     assert_eq!(chunk_with(&chunks, "목록을 소개").lines, (3, 5), "{chunks:#?}");
     assert_eq!(chunk_with(&chunks, "- 항목").lines, (7, 7), "{chunks:#?}");
+    let quoted = "# A\n\n> 1번부터 적용하고 뒤로 갈수록 덮어쓴다\n\n1. 실행 인자\n2. 환경 변수\n";
+    let chunks = parse_note("a.md", quoted).chunks;
+    assert_eq!(chunk_with(&chunks, "실행 인자").lines, (3, 6), "a quote introduces a list too: {chunks:#?}");
     let under_statement = "# A\n\n## 목록은 짧다.\n\n아래와 같다.\n\n- 항목\n";
     let chunks = parse_note("a.md", under_statement).chunks;
     assert_eq!(chunk_with(&chunks, "- 항목").lines, (3, 7), "a stating heading comes along: {chunks:#?}");
