@@ -135,14 +135,19 @@ fn korean_particle_pairs_are_read_as_particles_after_a_noun() {
     });
 }
 
+/// For words compared with a concept's term, lower-cased: `entry` must be one, alone or in
+/// one of the `frames` of a question it typically ends.
+fn a_question_term(entry: &str, frames: [String; 2]) -> Option<String> {
+    let produced = std::iter::once(entry.to_string())
+        .chain(frames)
+        .any(|frame| terms(&frame).iter().any(|(text, _)| text == entry));
+    (!produced).then(|| "is never a term of a question, so it never matches".to_string())
+}
+
 #[test]
 fn question_words_are_terms_the_analyser_produces() {
     check(List::QuestionWords, |entry| {
-        // The word is compared with a concept's term, lower-cased: it must be one, alone or
-        // in the question it typically ends.
-        let frames = [entry.to_string(), format!("{entry}가 뭐야?"), format!("{entry}는 어때?")];
-        let produced = frames.iter().any(|frame| terms(frame).iter().any(|(text, _)| text == entry));
-        (!produced).then(|| "is never a term of a question, so it never matches".to_string())
+        a_question_term(entry, [format!("{entry}가 뭐야?"), format!("{entry}는 어때?")])
     });
 }
 
@@ -236,10 +241,7 @@ fn generic_file_names_are_whole_lower_case_file_stems() {
 #[test]
 fn link_words_are_terms_a_question_is_read_into() {
     check(List::LinkWords, |entry| {
-        // Compared with a concept's term: it must be one, alone or in the question it ends.
-        let frames = [entry.to_string(), format!("관련 {entry} 있어?"), format!("any {entry} for it")];
-        let produced = frames.iter().any(|frame| terms(frame).iter().any(|(text, _)| text == entry));
-        (!produced).then(|| "is never a term of a question, so it never matches".to_string())
+        a_question_term(entry, [format!("관련 {entry} 있어?"), format!("any {entry} for it")])
     });
 }
 
