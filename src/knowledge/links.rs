@@ -9,9 +9,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// text, so a code block with an address in it is not a link list.
 pub fn link_share(markdown: &str) -> f32 {
     // Most chunks hold no link at all: they are not parsed.
-    let lower =
+    let holds =
         |pattern: &str| markdown.as_bytes().windows(pattern.len()).any(|w| w.eq_ignore_ascii_case(pattern.as_bytes()));
-    if !markdown.contains("](") && !lower("http://") && !lower("https://") && !lower("www.") {
+    if !markdown.contains("](") && !holds("http://") && !holds("https://") && !holds("www.") {
         return 0.0;
     }
     let (mut linked, mut visible) = (0usize, 0usize);
