@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::counts::{asks_how_many, states_a_number};
+use super::counts::{asks_how_many, counts, states_a_number};
 use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
 use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
@@ -223,13 +223,14 @@ fn names_an_absent_number(query: &str, plan: &QueryPlan, coverage: Option<Covera
     let Some(coverage) = coverage else {
         return false;
     };
+    let mut missing = plan.concepts.iter().enumerate().filter(|&(i, c)| {
+        c.class == TermClass::Number && !coverage.contains(i) && c.text.chars().all(|ch| ch.is_ascii_digit())
+    });
+    let Some(first) = missing.next() else {
+        return false;
+    };
     let lower = query.to_lowercase();
-    plan.concepts.iter().enumerate().any(|(i, c)| {
-        c.class == TermClass::Number
-            && !coverage.contains(i)
-            && c.text.chars().all(|ch| ch.is_ascii_digit())
-            && names(&lower, &c.text)
-    })
+    std::iter::once(first).chain(missing).any(|(_, c)| names(&lower, &c.text))
 }
 
 /// Whether `number` stands in `text` with no unit or counter after it: neither glued to it
@@ -250,8 +251,7 @@ fn names(text: &str, number: &str) -> bool {
         if after.is_some_and(char::is_alphanumeric) {
             continue; // a unit glued on
         }
-        let next = text[end..].split_whitespace().next().unwrap_or("");
-        if !List::KoreanCounters.words().any_starts(next) {
+        if !counts(text[end..].split_whitespace().next().unwrap_or("")) {
             return true;
         }
     }

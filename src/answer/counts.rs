@@ -63,7 +63,7 @@ fn ends_a_numeral(rest: &str) -> bool {
 }
 
 /// Whether `word` starts with a counter or unit (`개`, `번`, `개까지`).
-fn counts(word: &str) -> bool {
+pub(super) fn counts(word: &str) -> bool {
     List::KoreanCounters.words().any_starts(word)
 }
 

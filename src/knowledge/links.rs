@@ -11,7 +11,7 @@ pub fn link_share(markdown: &str) -> f32 {
     // Most chunks hold no link at all: they are not parsed.
     let holds =
         |pattern: &str| markdown.as_bytes().windows(pattern.len()).any(|w| w.eq_ignore_ascii_case(pattern.as_bytes()));
-    if !markdown.contains("](") && !holds("http://") && !holds("https://") && !holds("www.") {
+    if !markdown.contains("](") && !ADDRESS_STARTS.iter().any(|start| holds(start)) {
         return 0.0;
     }
     let (mut linked, mut visible) = (0usize, 0usize);
@@ -42,12 +42,13 @@ pub fn link_share(markdown: &str) -> f32 {
     }
 }
 
+/// How a bare web address begins, in any case.
+const ADDRESS_STARTS: [&str; 3] = ["http://", "https://", "www."];
+
 /// A bare web address, which Markdown shows as written (`https://example.com/a`).
 fn is_address(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '<', '"', '\'']);
-    ["http://", "https://", "www."]
-        .iter()
-        .any(|scheme| word.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)))
+    ADDRESS_STARTS.iter().any(|start| word.get(..start.len()).is_some_and(|s| s.eq_ignore_ascii_case(start)))
 }
 
 #[cfg(test)]

@@ -206,7 +206,7 @@ impl QueryPlan {
 
     /// Whether the question asks for a link (`링크`, `page`): a reference list may answer it.
     pub fn asks_for_a_link(&self) -> bool {
-        self.concepts.iter().any(|concept| List::LinkWords.contains(&concept.text.to_lowercase()))
+        self.concepts.iter().any(|concept| List::LinkWords.contains(&concept.text))
     }
 
     /// Every term in every searched field that contains it, weighted per field and term.

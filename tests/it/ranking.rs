@@ -387,10 +387,17 @@ fn of_two_chunks_holding_the_question_the_one_whose_lead_names_it_leads() {
     let answer = fixture.engine().ask(question, 2).unwrap();
     assert_eq!(answer.hits[0].source, "b.md", "the note that opens with it: {answer:?}");
 
+    let without = first_source_with(&fixture, question, |s| s.search.weights.coverage.lead = 0.0);
+    assert_eq!(without, "a.md", "without the lead the two tie, the first note leads");
+}
+
+/// The note of the first hit for `question` over `fixture`'s notes with its settings changed by
+/// `change`, as a maintainer would switch a mechanism off in the config.
+fn first_source_with(fixture: &Fixture, question: &str, change: impl FnOnce(&mut notebot::config::Settings)) -> String {
     let mut settings = fixture.settings();
-    settings.search.weights.coverage.lead = 0.0;
-    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
-    assert_eq!(without.hits[0].source, "a.md", "without the lead the two tie, the first note leads: {without:?}");
+    change(&mut settings);
+    let answer = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
+    answer.hits[0].source.clone()
 }
 
 #[test]
@@ -414,10 +421,8 @@ fn a_reference_list_gives_way_to_the_line_that_explains_unless_a_link_is_asked_f
         assert_eq!(answer.hits[0].source, "a.md", "{asks_for_a_link}: {answer:?}");
     }
 
-    let mut settings = fixture.settings();
-    settings.search.weights.coverage.links = 0.0;
-    let without = notebot::engine::Engine::open(settings).unwrap().ask(question, 2).unwrap();
-    assert_eq!(without.hits[0].source, "a.md", "without the weight the reference list leads: {without:?}");
+    let without = first_source_with(&fixture, question, |s| s.search.weights.coverage.links = 0.0);
+    assert_eq!(without, "a.md", "without the weight the reference list leads");
 }
 
 #[test]
