@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::counts::{asks_how_many, counts, states_a_number};
+use super::counts::{asks_how_many, counts, AskedNumber};
 use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
 use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
@@ -48,16 +48,17 @@ pub fn compose(
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
     let options = composer.options;
+    let asked = AskedNumber::of(query);
     if how_many {
-        lead_with_a_number(&mut loaded, &options.abstention);
+        lead_with_a_number(&mut loaded, &options.abstention, &asked);
     }
     let coverage = loaded.first().map(|(coverage, _, _)| *coverage);
     let covered = coverage.is_some_and(|c| c.share >= options.abstention.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage)
         && !names_an_absent_number(query, plan, coverage);
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
-    let no_number =
-        how_many && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms(plan)));
+    let no_number = how_many
+        && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms(plan), &asked));
     let answered = covered && !loaded.is_empty() && !no_number;
     let answer = match loaded.first() {
         Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
@@ -91,18 +92,19 @@ pub fn compose(
     }
 }
 
-/// For a question that asks how many, a first hit that states no number cannot answer it; a
-/// hit close behind (within `number_search_depth`) that covers nearly as much (at least
-/// `number_hit_min_coverage` of its share) and states one is put first instead.
-fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)], params: &AbstentionParams) {
+/// For a question that asks how many, a first hit that states no number (in the unit asked,
+/// when one is) cannot answer it; a hit close behind (within `number_search_depth`) that covers
+/// nearly as much (at least `number_hit_min_coverage` of its share) and states one is put first
+/// instead.
+fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)], params: &AbstentionParams, asked: &AskedNumber) {
     let Some((best, hit, _)) = loaded.first() else {
         return;
     };
-    if states_a_number(&hit.text) {
+    if asked.stated_in(&hit.text) {
         return;
     }
     let enough = best.share * params.number_hit_min_coverage;
-    let stated = |(coverage, hit, _): &(Coverage, Hit, String)| coverage.share >= enough && states_a_number(&hit.text);
+    let stated = |(coverage, hit, _): &(Coverage, Hit, String)| coverage.share >= enough && asked.stated_in(&hit.text);
     let found = loaded.iter().take(params.number_search_depth + 1).skip(1).position(stated);
     if let Some(at) = found {
         loaded[..at + 2].rotate_right(1);
@@ -127,19 +129,19 @@ fn concept_terms(plan: &QueryPlan) -> Vec<HashSet<&str>> {
 /// most of the question's concepts (in any of their forms, each counted once: `대역 폭` is one
 /// concept, not two), or the line after one (an item's label and its value). A chunk of several
 /// bullets may state a number about something else (`6시간에 100번` beside the line about the
-/// scan that was asked about).
-fn number_where_asked(text: &str, concepts: &[HashSet<&str>]) -> bool {
+/// scan that was asked about). A question that names a unit (`몇 초`) needs the number in it.
+fn number_where_asked(text: &str, concepts: &[HashSet<&str>], asked: &AskedNumber) -> bool {
     let lines: Vec<String> = text.lines().map(crate::analysis::normalize).collect();
     let speaks_of = |line: &String, terms: &HashSet<&str>| terms.iter().any(|t| line.contains(*t));
     let scores: Vec<usize> =
         lines.iter().map(|line| concepts.iter().filter(|terms| speaks_of(line, terms)).count()).collect();
     let best = scores.iter().copied().max().unwrap_or(0);
     if best == 0 {
-        return states_a_number(text);
+        return asked.stated_in(text);
     }
-    let asked = (0..lines.len()).filter(|&i| scores[i] == best).flat_map(|i| [i, i + 1]);
+    let where_asked = (0..lines.len()).filter(|&i| scores[i] == best).flat_map(|i| [i, i + 1]);
     let raw: Vec<&str> = text.lines().collect();
-    asked.filter_map(|i| raw.get(i)).any(|line| states_a_number(line))
+    where_asked.filter_map(|i| raw.get(i)).any(|line| asked.stated_in(line))
 }
 
 /// How many of the first hits to show: the answer's and those scoring at least
@@ -354,7 +356,7 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
 mod tests {
     use std::collections::HashSet;
 
-    use super::{as_written, mentions_stem, names, number_where_asked};
+    use super::{as_written, mentions_stem, names, number_where_asked, AskedNumber};
 
     #[test]
     fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {
@@ -369,9 +371,12 @@ mod tests {
         let concepts: Vec<HashSet<&str>> =
             vec![["nat"].into(), ["gateway"].into(), ["bandwidth", "대역폭", "대역", "폭"].into()];
         let text = "- **Bandwidth**\n  - NAT Gateway : 10Gbps 까지 지원\n  - NAT Instance : 인스턴스 타입의 대역폭에 따라 다름";
-        assert!(number_where_asked(text, &concepts), "the gateway's line says 10Gbps");
+        assert!(number_where_asked(text, &concepts, &AskedNumber::default()), "the gateway's line says 10Gbps");
         let elsewhere = "- NAT Gateway 요금은 시간 단위\n- 트래픽 요금은 따로\n- 로그는 7일 보관";
-        assert!(!number_where_asked(elsewhere, &concepts[..2]), "the number is about the logs");
+        assert!(
+            !number_where_asked(elsewhere, &concepts[..2], &AskedNumber::default()),
+            "the number is about the logs"
+        );
     }
 
     #[test]

@@ -60,11 +60,13 @@ pub enum List {
     GenericFileNames,
     /// Words a question asks for a link with (`링크`, `page`).
     LinkWords,
+    /// Units of measure, one kind per entry (`초 분 … seconds`), for how-many questions.
+    MeasureUnits,
 }
 
 impl List {
     /// Every list, in the order of [`List`].
-    pub const ALL: [List; 21] = [
+    pub const ALL: [List; 22] = [
         List::EnglishStopWords,
         List::EnglishFrameWords,
         List::EnglishContractionTails,
@@ -86,6 +88,7 @@ impl List {
         List::ExampleAbbreviations,
         List::GenericFileNames,
         List::LinkWords,
+        List::MeasureUnits,
     ];
 
     /// The list's file name in `src/lexicon/` and its embedded text.
@@ -117,6 +120,7 @@ impl List {
             List::ExampleAbbreviations => file!("example_abbreviations.txt"),
             List::GenericFileNames => file!("generic_file_names.txt"),
             List::LinkWords => file!("link_words.txt"),
+            List::MeasureUnits => file!("measure_units.txt"),
         }
     }
 

@@ -246,9 +246,29 @@ fn link_words_are_terms_a_question_is_read_into() {
 }
 
 #[test]
+fn measure_units_are_kinds_of_single_units_each_unit_once() {
+    // Each entry is one kind, its units separated by one space; a unit is matched right after a
+    // number in lower-cased text, so it is one word of letters (or `%`) and names one kind only.
+    let seen = std::cell::RefCell::new(std::collections::HashSet::new());
+    check(List::MeasureUnits, |entry| {
+        let units: Vec<&str> = entry.split(' ').collect();
+        if units.len() < 2 {
+            return Some("is one unit, not a kind of several".into());
+        }
+        if let Some(bad) = units.iter().find(|u| u.is_empty() || (**u != "%" && !u.chars().all(char::is_alphabetic))) {
+            return Some(format!("has `{bad}`, not a unit of letters"));
+        }
+        units
+            .iter()
+            .find(|u| !seen.borrow_mut().insert(u.to_string()))
+            .map(|u| format!("repeats `{u}` of another kind"))
+    });
+}
+
+#[test]
 fn every_list_has_a_test() {
     // One test above per list: a new list must get its own check of how it is matched.
-    assert_eq!(List::ALL.len(), 21, "add a test for the new list to tests/it/lexicon.rs");
+    assert_eq!(List::ALL.len(), 22, "add a test for the new list to tests/it/lexicon.rs");
 }
 
 #[test]

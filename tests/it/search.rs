@@ -151,6 +151,21 @@ fn declined_for_a_number_and_answered(
 }
 
 #[test]
+fn a_count_asked_in_a_unit_needs_a_number_in_that_unit() {
+    let (_fixture, engine) = engine_over(
+        "cache.md",
+        "# 캐시\n\n## DNS 캐시\n\nDNS 캐시 정책은 RFC 1035 를 따르고 레코드마다 TTL 이 있다.\n\n\
+         ## 세션 캐시\n\n세션 캐시 TTL 은 30분으로 잡았다.\n\n## 토큰 캐시\n\n로그인 토큰 캐시는 15분으로 둔다.\n",
+    );
+    let other_number = engine.ask("DNS 캐시 TTL 몇 초야?", 3).unwrap();
+    assert!(!other_number.answered && other_number.no_number, "1035 is no time: {other_number:?}");
+    let minutes = engine.ask("세션 캐시 TTL 몇 초로 잡았어?", 3).unwrap();
+    assert!(minutes.answered, "minutes answer a question in seconds: {minutes:?}");
+    let echoed = engine.ask("로그인 토큰 캐시 15분으로 뒀으면 리프레시 토큰 캐시는 몇 분이야?", 3).unwrap();
+    assert!(!echoed.answered && echoed.hits[0].text.contains("15분"), "the question's own 15분: {echoed:?}");
+}
+
+#[test]
 fn a_number_naming_what_is_asked_about_must_be_in_the_answer() {
     let (_fixture, engine) = engine_over(
         "tls.md",
