@@ -207,8 +207,12 @@ pub struct MatchingParams {
     /// native or Sino-Korean (`발급` sounds like `vlookup`). Read when the index is opened.
     pub min_loanword_syllables: usize,
     /// A Hangul word that sounds like more English note words than this is read as none of
-    /// them (`앱스토어` sounds like `best`, `burst`, `fast` and `post`).
+    /// them (`앱스토어` sounds like `best`, `burst`, `fast` and `post`)…
     pub max_sound_alikes: usize,
+    /// …unless at most that many of them agree best with its vowels, and at least this well
+    /// (the share of vowels that agree, 0 to 1): `버저닝` sounds like `versioning`, `parsing`,
+    /// `passing` and four more, but only `versioning` has its vowels. 1 or more switches it off.
+    pub min_vowel_agreement: f32,
     /// When the notes know every piece of a written word, it is read as a loanword only if at
     /// most this many English words sound like it…
     pub max_sound_alikes_of_known_pieces: usize,
@@ -239,6 +243,7 @@ impl MatchingParams {
         min_spelled_out_word: 6,
         min_loanword_syllables: 3,
         max_sound_alikes: 3,
+        min_vowel_agreement: 0.65,
         max_sound_alikes_of_known_pieces: 2,
         min_skeleton_of_known_pieces: 4,
         min_sound_consonants: 3,
@@ -358,6 +363,12 @@ impl RankingParams {
         at_least("matching.min_skeleton_of_known_pieces", m.min_skeleton_of_known_pieces, 1)?;
         at_least("matching.min_sound_consonants", m.min_sound_consonants, 1)?;
         at_least("matching.min_short_word_sound_consonants", m.min_short_word_sound_consonants, 1)?;
+        check(
+            "matching.min_vowel_agreement",
+            m.min_vowel_agreement,
+            m.min_vowel_agreement.is_finite() && m.min_vowel_agreement >= 0.0,
+            "a number of at least 0",
+        )?;
         let c = &self.coverage;
         for (key, value) in [
             ("noun", c.noun),

@@ -129,6 +129,84 @@ fn is_front_vowel(letter: u8) -> bool {
     matches!(letter, b'e' | b'i' | b'y')
 }
 
+/// How well the vowels of a Hangul word agree with those of an English word that sounds like
+/// it, from 0 to 1: the longest run of vowels that agree in order, as a share of the longer
+/// side. Korean borrows an English vowel in a few ways (`o` as ㅗ, ㅏ or ㅓ: `로그`, `락`,
+/// `컨테이너`), so each English vowel stands for the Hangul vowels it is written with; ㅡ, which
+/// Korean adds between consonants (`스`, `트`), and a silent final `e` count for neither side.
+/// Skeletons alone are coarse (`버저닝` sounds like `versioning`, `parsing` and `passing`);
+/// vowels tell them apart.
+pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
+    let korean: Vec<u8> = hangul
+        .chars()
+        .filter_map(|c| (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172))
+        .map(|index| HANGUL_VOWELS[((index % 588) / 28) as usize])
+        .filter(|&class| class != 0)
+        .collect();
+    let letters = english.as_bytes();
+    let is_vowel_at = |i: usize| is_vowel(letters[i]) && !(i == 0 && letters[i] == b'y');
+    let mut groups: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < letters.len() {
+        if !is_vowel_at(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < letters.len() && is_vowel_at(i) {
+            i += 1;
+        }
+        let group = &letters[start..i];
+        let silent_e = group == b"e" && i == letters.len() && start > 0 && !groups.is_empty();
+        if !silent_e {
+            let mut class = group.iter().fold(0, |class, &letter| class | english_vowel(letter));
+            if group.windows(2).any(|pair| pair == b"oo") {
+                class |= U;
+            }
+            groups.push(class);
+        }
+    }
+    let longest = korean.len().max(groups.len());
+    if longest == 0 {
+        return 0.0;
+    }
+    // The longest common run, where a Hangul vowel agrees with a group that may stand for it.
+    let mut row = vec![0usize; groups.len() + 1];
+    for &vowel in &korean {
+        let mut previous_diagonal = 0;
+        for (j, &group) in groups.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if vowel & group != 0 { previous_diagonal + 1 } else { above.max(row[j]) };
+            previous_diagonal = above;
+        }
+    }
+    row[groups.len()] as f32 / longest as f32
+}
+
+/// Vowel classes, one bit each, as Hangul writes English vowels.
+const A: u8 = 1;
+const E: u8 = 2;
+const O: u8 = 4;
+const U: u8 = 8;
+const EO: u8 = 16;
+const I: u8 = 32;
+
+/// The class of each Hangul medial vowel (ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ); ㅡ
+/// is none.
+const HANGUL_VOWELS: [u8; 21] = [A, E, A, E, EO, E, EO, E, O, A, E, E, O, U, EO, E, I, U, 0, I, I];
+
+/// The Hangul vowel classes an English vowel letter is written with.
+fn english_vowel(letter: u8) -> u8 {
+    match letter {
+        b'a' => A | E | EO,
+        b'e' => E | I | EO,
+        b'i' | b'y' => I | A,
+        b'o' => O | A | EO,
+        b'u' => U | EO | A,
+        _ => 0,
+    }
+}
+
 /// Repeated consonants sound as one (`ll`, `tt`), in both scripts.
 fn collapse(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
@@ -142,7 +220,7 @@ fn collapse(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hangul_key, latin_key, latin_keys};
+    use super::{hangul_key, latin_key, latin_keys, vowel_agreement};
     use crate::search::MatchingParams;
 
     fn hangul_lookup_key(word: &str) -> Option<String> {
@@ -198,5 +276,23 @@ mod tests {
         assert_eq!(hangul_lookup_key("판교"), None, "two syllables, three consonants: too short");
         assert_eq!(hangul_lookup_key("엔진"), None, "엔진 (nsn) is too short as well");
         assert_eq!(hangul_lookup_key("아웃바운드").as_deref(), Some("tpnt"));
+    }
+
+    #[test]
+    fn vowels_tell_apart_words_of_one_skeleton() {
+        for (hangul, right, wrong) in [
+            ("버저닝", "versioning", "parsing"),
+            ("퀵소트", "quicksort", "cast"),
+            ("우분투", "ubuntu", "bound"),
+            ("서블릿", "servlet", "split"),
+            ("버블소트", "bubblesort", "placed"),
+        ] {
+            assert_eq!(hangul_key(hangul).as_deref(), latin_key(right).as_deref(), "{hangul} sounds like {right}");
+            let (good, bad) = (vowel_agreement(hangul, right), vowel_agreement(hangul, wrong));
+            assert!(good > bad, "{hangul}: {right} {good} vs {wrong} {bad}");
+        }
+        assert_eq!(vowel_agreement("쿠버네티스", "kubernetes"), 1.0);
+        assert!(vowel_agreement("스케일링", "scaling") >= 0.65, "a diphthong written as two vowels");
+        assert_eq!(vowel_agreement("스트", "st"), 0.0, "no vowel on either side");
     }
 }

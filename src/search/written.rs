@@ -4,7 +4,7 @@
 
 use super::params::WidenerWeights;
 use super::query::{QueryPlan, Widener};
-use super::transliteration::{hangul_lookup_key, hangul_sound_len};
+use super::transliteration::{hangul_lookup_key, hangul_sound_len, vowel_agreement};
 use super::vocabulary::Vocabulary;
 use crate::analysis::{is_hangul_word, touching_runs, without_particle};
 
@@ -47,13 +47,24 @@ pub(super) struct ConceptSpan {
 
 /// The notes' English words that sound like the Hangul `word`, or none when so many do that
 /// the sound says nothing (`앱스토어` sounds like `best`, `burst`, `fast` and `post`:
-/// `search.weights.matching.max_sound_alikes`).
+/// `search.weights.matching.max_sound_alikes`), unless few enough of them agree best with its
+/// vowels (`버저닝`: `versioning`, not `parsing` or `passing`; `min_vowel_agreement`).
 fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     let found = vocabulary.sounding_like(word);
-    if found.len() > vocabulary.matching().max_sound_alikes {
+    let matching = vocabulary.matching();
+    if found.len() <= matching.max_sound_alikes {
+        return found;
+    }
+    let agreement: Vec<f32> = found.iter().map(|english| vowel_agreement(word, english)).collect();
+    let best = agreement.iter().copied().fold(0.0, f32::max);
+    if best < matching.min_vowel_agreement {
         return Vec::new();
     }
-    found
+    let agreeing: Vec<&str> = found.iter().zip(&agreement).filter(|(_, &a)| a == best).map(|(e, _)| *e).collect();
+    if agreeing.len() > matching.max_sound_alikes {
+        return Vec::new();
+    }
+    agreeing
 }
 
 /// Whether each of two words adds sounds to their joined word: `컨테이너 안에` sounds just like
