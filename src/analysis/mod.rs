@@ -27,7 +27,7 @@ use lindera::worker::SegmentWorker;
 pub use grams::{normalized_bigrams, syllable_bigrams, GramTokenizer, GRAMS_TOKENIZER_NAME};
 pub use morphemes::{is_english_frame_word, is_english_stopword};
 pub use normalize::{case_breaks, normalize};
-pub use particles::without_particle;
+pub use particles::{is_only_particles, without_particle};
 pub use script::{contains_hangul, is_hangul_syllable, is_hangul_word};
 pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 

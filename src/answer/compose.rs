@@ -236,7 +236,7 @@ fn names_an_absent_number(query: &str, plan: &QueryPlan, coverage: Option<Covera
 }
 
 /// Whether `number` stands in `text` with no unit or counter after it: neither glued to it
-/// (`60초`, `1tb`) nor as the next word (`3 가지`).
+/// (`60초`, `1tb`; a particle may be, `172로`) nor as the next word (`3 가지`).
 fn names(text: &str, number: &str) -> bool {
     let mut from = 0;
     while let Some(at) = text[from..].find(number).map(|at| at + from) {
@@ -249,11 +249,11 @@ fn names(text: &str, number: &str) -> bool {
         if before.is_some_and(char::is_alphanumeric) {
             continue; // inside a longer number or a word (`ec2`)
         }
-        let after = text[end..].chars().next();
-        if after.is_some_and(char::is_alphanumeric) {
-            continue; // a unit glued on
+        let glued = &text[end..text[end..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |at| end + at)];
+        if !glued.is_empty() && !crate::analysis::is_only_particles(glued) {
+            continue; // a unit glued on (`60초`, `1tb`), not a particle (`172로`)
         }
-        if !counts(text[end..].split_whitespace().next().unwrap_or("")) {
+        if !glued.is_empty() || !counts(text[end..].split_whitespace().next().unwrap_or("")) {
             return true;
         }
     }
@@ -389,5 +389,6 @@ mod tests {
         assert!(!names("1tb짜리 볼륨", "1"), "a unit glued on");
         assert!(!names("ec2 인스턴스", "2"), "part of a name");
         assert!(!names("4500 포트", "500"), "part of a longer number");
+        assert!(names("172로 시작하는 사설 ip 대역", "172") && names("8080이 기본", "8080"), "a particle glued on");
     }
 }

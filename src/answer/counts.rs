@@ -76,15 +76,17 @@ impl AskedNumber {
     /// `16 KB`, `두 달`, `ten minutes`), or a fraction for a percentage (`> 0.05`); a number the
     /// question gives does not count.
     pub fn stated_in(&self, text: &str) -> bool {
+        if self.unit.is_none() && self.given.is_empty() {
+            return states_a_number(text);
+        }
         let lower = text.to_lowercase();
         let numbers = numbers_of(&lower);
         let new_numbers = numbers.iter().filter(|(_, number)| !self.given.iter().any(|given| given == number));
         let units: &[&str] = match &self.unit {
-            None if numbers.is_empty() || self.given.is_empty() => return states_a_number(text),
+            None if numbers.is_empty() => return states_a_number(text),
             None => {
                 let mut masked = lower.clone();
-                for (end, number) in numbers.iter().rev().filter(|(_, number)| self.given.contains(&number.to_string()))
-                {
+                for (end, number) in numbers.iter().rev().filter(|(_, number)| self.given.iter().any(|g| g == number)) {
                     masked.replace_range(end - number.len()..*end, " ");
                 }
                 return states_a_number(&masked);
