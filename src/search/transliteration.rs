@@ -89,6 +89,8 @@ fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
             b'w' if next == Some(b'h') => ("w", 2),
             b'r' if !next.is_some_and(is_vowel) => ("", 1),
             b'w' if !next.is_some_and(is_vowel) => ("", 1),
+            // Before an `u` sound Korean writes no `w` glide: `wood` is `우드`, `hollywood` `할리우드`.
+            b'w' if next == Some(b'u') || (next == Some(b'o') && at(i + 2) == Some(b'o')) => ("", 1),
             b'n' if next == Some(b'g') && !at(i + 2).is_some_and(is_vowel) => ("nk", 2),
             letter => (consonant_sound(letter), 1),
         };
@@ -250,6 +252,7 @@ mod tests {
             ("로케이션", "location"),
             ("커넥션", "connection"),
             ("포텐셜", "potential"),
+            ("할리우드", "hollywood"),
         ] {
             assert!(same(hangul, latin), "{hangul} {:?} vs {latin} {:?}", hangul_key(hangul), latin_key(latin));
         }
