@@ -81,12 +81,12 @@ impl AskedNumber {
         }
         let lower = text.to_lowercase();
         let numbers = numbers_of(&lower);
-        let new_numbers = numbers.iter().filter(|(_, number)| !self.given.iter().any(|given| given == number));
+        let given = |number: &str| self.given.iter().any(|g| g == number);
         let units: &[&str] = match &self.unit {
             None if numbers.is_empty() => return states_a_number(text),
             None => {
                 let mut masked = lower.clone();
-                for (end, number) in numbers.iter().rev().filter(|(_, number)| self.given.iter().any(|g| g == number)) {
+                for (end, number) in numbers.iter().rev().filter(|(_, number)| given(number)) {
                     masked.replace_range(end - number.len()..*end, " ");
                 }
                 return states_a_number(&masked);
@@ -105,7 +105,7 @@ impl AskedNumber {
                 None => unit_at(rest, units, true),
             }
         };
-        new_numbers.into_iter().any(|n| after_digits(n))
+        numbers.iter().filter(|(_, number)| !given(number)).any(after_digits)
             || words_of(&lower).iter().any(|word| {
                 let is_numeral = List::KoreanDeterminerNumerals.contains(word)
                     || List::KoreanNumerals.contains(word)
