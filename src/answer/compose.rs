@@ -48,7 +48,7 @@ pub fn compose(
         ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
     let how_many = asks_how_many(query);
     let options = composer.options;
-    let asked = AskedNumber::of(query);
+    let asked = if how_many { AskedNumber::of(query) } else { AskedNumber::default() };
     if how_many {
         lead_with_a_number(&mut loaded, &options.abstention, &asked);
     }
