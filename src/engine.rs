@@ -217,15 +217,18 @@ impl Engine {
             Ranking::Notebot => QueryPlan::build(&self.analyzer, bounded, live.expansions(params)),
             Ranking::Bm25 => QueryPlan::own_words(&self.analyzer, bounded, params),
         };
-        let ranked =
-            search::rank(&live.open, &plan, top.clamp(1, MAX_TOP), ranking, params).map_err(AskError::Search)?;
+        let top = top.clamp(1, MAX_TOP);
+        // Hits beyond those shown still decide the answer: a number stated close behind the
+        // best hit, a neighbour cited with it.
+        let read = top.max(params.abstention.number_search_depth + 1).max(params.passages.depth).min(MAX_TOP);
+        let ranked = search::rank(&live.open, &plan, read, ranking, params).map_err(AskError::Search)?;
         let composer = Composer { open: &live.open, options: &self.compose };
-        let mut answer = answer::compose(&composer, bounded, &plan, &ranked, started);
+        let (mut answer, found) = answer::compose(&composer, bounded, &plan, &ranked, top, started);
         answer.truncated = bounded.len() < question.len();
         if answer.searched_nothing() {
             answer.suggestions = example_topic(&live.topics).into_iter().collect();
         }
-        let reading = if explain { explain_reading(&live.open, &plan, &ranked, params) } else { Vec::new() };
+        let reading = if explain { explain_reading(&live.open, &plan, &found, params) } else { Vec::new() };
         Ok((answer, reading))
     }
 
@@ -325,6 +328,7 @@ fn compose_options(settings: &Settings) -> ComposeOptions {
         citation_margin: settings.answer.citation_margin,
         max_answer_chars: settings.answer.max_answer_chars,
         source_url_base: settings.knowledge.source_url_base.clone(),
+        passages: settings.search.weights.passages,
     }
 }
 
@@ -417,13 +421,8 @@ fn build(
 
 /// How the question was read, for `--explain`; the answer stands without it, so a failure is
 /// logged rather than failing the question.
-fn explain_reading(
-    open: &OpenIndex,
-    plan: &QueryPlan,
-    ranked: &[search::RankedDoc],
-    params: &RankingParams,
-) -> Vec<ConceptReading> {
-    search::read(open, plan, ranked, &params.coverage).unwrap_or_else(|e| {
+fn explain_reading(open: &OpenIndex, plan: &QueryPlan, found: &[u64], params: &RankingParams) -> Vec<ConceptReading> {
+    search::read(open, plan, found, &params.coverage).unwrap_or_else(|e| {
         tracing::warn!("the question's reading could not be computed: {e}");
         Vec::new()
     })

@@ -1,15 +1,17 @@
 //! Assembling an [`Answer`] from ranked documents.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::time::Instant;
 
 use super::counts::{asks_how_many, counts, AskedNumber};
-use super::excerpt::{relevant_lines, shown_whole, trim_at_line};
+use super::excerpt::{relevant_lines, relevant_passage_lines, shown_whole, trim_at_line};
+use super::passages::{self, Candidate};
 use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::index::OpenIndex;
 use crate::lexicon::List;
-use crate::search::{AbstentionParams, Coverage, QueryPlan, RankedDoc};
+use crate::search::{AbstentionParams, Coverage, PassageParams, QueryPlan, RankedDoc};
 
 /// Suggestions offered when a question is not answered.
 const MAX_SUGGESTIONS: usize = 3;
@@ -33,35 +35,50 @@ pub struct ComposeOptions {
     pub max_answer_chars: usize,
     /// Prefix that turns a note's path into a link; empty for none (`knowledge.source_url_base`).
     pub source_url_base: String,
+    /// Which of the best hits are cited together (`search.weights.passages`).
+    pub passages: PassageParams,
 }
 
 /// Builds the answer: the best hit's answer text when it covers the question, citations for
-/// every hit either way, and nearby topics when unanswered.
+/// the first `top` hits either way (neighbours among the best joined into one passage), and
+/// nearby topics when unanswered. Also returns, for each hit, the question's concepts it holds
+/// (bit `i` for concept `i` of the plan, as [`Coverage::found`]; a passage holds what each of
+/// its hits held), for `--explain`.
 pub fn compose(
     composer: &Composer<'_>,
     query: &str,
     plan: &QueryPlan,
     ranked: &[RankedDoc],
+    top: usize,
     started: Instant,
-) -> Answer {
-    let mut loaded: Vec<(Coverage, Hit, String)> =
-        ranked.iter().filter_map(|r| load_hit(composer, r).map(|(hit, qa)| (r.coverage, hit, qa))).collect();
+) -> (Answer, Vec<u64>) {
+    let mut loaded: Vec<Candidate> = ranked
+        .iter()
+        .filter_map(|r| {
+            let (hit, qa) = load_hit(composer, r)?;
+            Some(Candidate { coverage: r.coverage, hit, qa, reference_list: r.reference_list })
+        })
+        .collect();
     let how_many = asks_how_many(query);
     let options = composer.options;
     let asked = if how_many { AskedNumber::of(query) } else { AskedNumber::default() };
     if how_many {
         lead_with_a_number(&mut loaded, &options.abstention, &asked);
     }
-    let coverage = loaded.first().map(|(coverage, _, _)| *coverage);
+    let coverage = loaded.first().map(|c| c.coverage);
     let covered = coverage.is_some_and(|c| c.share >= options.abstention.min_coverage)
         && !asks_about_an_absent_name(query, plan, coverage)
         && !names_an_absent_number(query, plan, coverage);
-    let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|(_, hit, qa)| (hit, qa)).collect();
     let no_number = how_many
-        && loaded.first().is_some_and(|(best, _)| !number_where_asked(&best.text, &concept_terms(plan), &asked));
+        && loaded.first().is_some_and(|best| !number_where_asked(&best.hit.text, &concept_terms(plan), &asked));
     let answered = covered && !loaded.is_empty() && !no_number;
+    let section_holding = |source: &str, first, last| composer.open.section_holding(source, first, last);
+    let parts = passages::join_neighbours(&mut loaded, &options.passages, &options.source_url_base, section_holding);
+    loaded.truncate(top);
+    let found: Vec<u64> = loaded.iter().map(|c| c.coverage.found).collect();
+    let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|c| (c.hit, c.qa)).collect();
     let answer = match loaded.first() {
-        Some((best, qa_answer)) if answered => answer_text(best, qa_answer, plan),
+        Some((best, qa_answer)) if answered => answer_text(best, qa_answer, &parts, plan),
         _ => String::new(),
     };
     let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
@@ -74,7 +91,7 @@ pub fn compose(
         (true, true) => Confidence::Answered,
         (true, false) => Confidence::Partial,
     };
-    Answer {
+    let reply = Answer {
         query: query.to_string(),
         answered,
         confidence,
@@ -89,22 +106,23 @@ pub fn compose(
         no_number,
         truncated: false,
         took_ms: started.elapsed().as_secs_f64() * 1000.0,
-    }
+    };
+    (reply, found)
 }
 
 /// For a question that asks how many, a first hit that states no number (in the unit asked,
 /// when one is) cannot answer it; a hit close behind (within `number_search_depth`) that covers
 /// nearly as much (at least `number_hit_min_coverage` of its share) and states one is put first
 /// instead.
-fn lead_with_a_number(loaded: &mut [(Coverage, Hit, String)], params: &AbstentionParams, asked: &AskedNumber) {
-    let Some((best, hit, _)) = loaded.first() else {
+fn lead_with_a_number(loaded: &mut [Candidate], params: &AbstentionParams, asked: &AskedNumber) {
+    let Some(best) = loaded.first() else {
         return;
     };
-    if asked.stated_in(&hit.text) {
+    if asked.stated_in(&best.hit.text) {
         return;
     }
-    let enough = best.share * params.number_hit_min_coverage;
-    let stated = |(coverage, hit, _): &(Coverage, Hit, String)| coverage.share >= enough && asked.stated_in(&hit.text);
+    let enough = best.coverage.share * params.number_hit_min_coverage;
+    let stated = |c: &Candidate| c.coverage.share >= enough && asked.stated_in(&c.hit.text);
     let found = loaded.iter().take(params.number_search_depth + 1).skip(1).position(stated);
     if let Some(at) = found {
         loaded[..at + 2].rotate_right(1);
@@ -320,8 +338,8 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
 
 /// A Q&A pair short enough to show whole is shown with its question, which gives the answer
 /// its subject (`네. 가능합니다.` alone says nothing); a longer one by its answer. A section
-/// by its relevant lines.
-fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {
+/// by its relevant lines; a passage of joined hits (`parts`, each hit's lines) by each hit's.
+fn answer_text(best: &Hit, qa_answer: &str, parts: &[[u32; 2]], plan: &QueryPlan) -> String {
     if !qa_answer.is_empty() {
         return if shown_whole(&best.text) { best.text.clone() } else { qa_answer.to_string() };
     }
@@ -335,6 +353,12 @@ fn answer_text(best: &Hit, qa_answer: &str, plan: &QueryPlan) -> String {
         if let Some(forms) = concepts.get_mut(variant.concept) {
             forms.extend(variant.terms.iter().map(String::as_str));
         }
+    }
+    if parts.len() > 1 {
+        let first = best.lines[0];
+        let parts: Vec<Range<usize>> =
+            parts.iter().map(|[a, b]| (a - first) as usize..(b - first + 1) as usize).collect();
+        return relevant_passage_lines(&best.text, &parts, &concepts);
     }
     relevant_lines(&best.text, &concepts)
 }

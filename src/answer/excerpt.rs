@@ -32,6 +32,35 @@ pub fn relevant_lines(text: &str, concepts: &[Vec<&str>]) -> String {
         return text.to_string();
     }
     let lines: Vec<&str> = text.lines().collect();
+    join_shown(&lines, &relevant_marks(&lines, concepts), usize::MAX)
+}
+
+/// The lines of a passage of joined hits that answer: each hit's own lines (`parts`, ranges of
+/// line indices into `text`) as [`relevant_lines`] would pick them from that hit alone, and the
+/// headings between them, so the passage shows at least what its best hit alone would.
+pub fn relevant_passage_lines(text: &str, parts: &[Range<usize>], concepts: &[Vec<&str>]) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut shown = vec![false; lines.len()];
+    for part in parts {
+        let part = part.start.min(lines.len())..part.end.min(lines.len());
+        let marks = relevant_marks(&lines[part.clone()], concepts);
+        for (i, mark) in part.zip(marks) {
+            shown[i] |= mark;
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if is_heading(line) && !parts.iter().any(|p| p.contains(&i)) {
+            shown[i] = true;
+        }
+    }
+    join_shown(&lines, &shown, usize::MAX)
+}
+
+/// Which of `lines` [`relevant_lines`] shows.
+fn relevant_marks(lines: &[&str], concepts: &[Vec<&str>]) -> Vec<bool> {
+    if lines.len() <= SHOW_WHOLE_UP_TO_LINES {
+        return vec![true; lines.len()];
+    }
     let scores: Vec<usize> = lines
         .iter()
         .map(|line| {
@@ -40,13 +69,18 @@ pub fn relevant_lines(text: &str, concepts: &[Vec<&str>]) -> String {
         })
         .collect();
     let best = scores.iter().copied().max().unwrap_or(0);
-    let layout = Layout::new(&lines);
+    let layout = Layout::new(lines);
     let mut shown = vec![false; lines.len()];
     if best == 0 {
         // Nothing matched by substring (the hit was found through an alias or a correction):
-        // the chunk's opening unit is the best guess.
+        // the chunk's opening unit is the best guess, at most as long as a chunk shown whole.
         layout.mark_belonging(0, true, &mut shown);
-        return join_shown(&lines, &shown, SHOW_WHOLE_UP_TO_LINES);
+        let mut left = SHOW_WHOLE_UP_TO_LINES;
+        for mark in shown.iter_mut().filter(|m| **m) {
+            *mark = left > 0;
+            left = left.saturating_sub(1);
+        }
+        return shown;
     }
     let threshold = best.div_ceil(2).max(1);
     // A table's rows are alike: only its best-matching rows answer (`read_timeout` of a settings
@@ -64,7 +98,7 @@ pub fn relevant_lines(text: &str, concepts: &[Vec<&str>]) -> String {
     for &i in &picked {
         layout.mark_belonging(i, i != 0 || only_label, &mut shown);
     }
-    join_shown(&lines, &shown, usize::MAX)
+    shown
 }
 
 /// The shown lines in order, at most `max` of them; a code fence left open by the limit is
@@ -300,7 +334,7 @@ pub fn trim_at_line(text: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::relevant_lines;
+    use super::{relevant_lines, relevant_passage_lines};
 
     fn long(text: &str) -> String {
         // Padding items after the text make the chunk longer than what is shown whole.
@@ -311,6 +345,16 @@ mod tests {
     fn shown(text: &str, terms: &[&str]) -> String {
         let concepts: Vec<Vec<&str>> = terms.iter().map(|t| vec![*t]).collect();
         relevant_lines(text, &concepts)
+    }
+
+    #[test]
+    fn a_passage_shows_each_hit_as_it_would_alone_with_the_headings_between() {
+        // Lines 0–1 and 4–16 are the two hits; 3 is the sub-heading between them.
+        let text = format!("* 비관적 락\n  * 먼저 잠근다.\n\n### 특징\n{}", long("* 교착상태가 생길 수 있다."));
+        let concepts: Vec<Vec<&str>> = vec![vec!["교착상태"]];
+        let shown = relevant_passage_lines(&text, &[0..2, 4..15], &concepts);
+        assert_eq!(shown, "* 비관적 락\n  * 먼저 잠근다.\n### 특징\n* 교착상태가 생길 수 있다.");
+        assert_eq!(relevant_lines(&text, &concepts), "* 비관적 락\n* 교착상태가 생길 수 있다.", "read as one chunk");
     }
 
     #[test]

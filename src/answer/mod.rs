@@ -5,6 +5,7 @@ mod citation;
 mod compose;
 mod counts;
 mod excerpt;
+mod passages;
 pub mod render;
 
 pub use citation::source_url;

@@ -3,11 +3,13 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, Index, IndexReader, ReloadPolicy, Searcher};
@@ -79,9 +81,22 @@ pub struct OpenIndex {
     orders: Vec<Column<u64>>,
     /// Each segment's `links` column.
     links: Vec<Column<u64>>,
+    /// Each note's sections, as a range of `manifest.sections` (a note's sections are written
+    /// together).
+    note_sections: FxHashMap<String, Range<usize>>,
 }
 
 impl OpenIndex {
+    /// The smallest section of `source` that holds lines `first..=last`, if any does (lines
+    /// above a note's first heading belong to none).
+    pub fn section_holding(&self, source: &str, first: u32, last: u32) -> Option<&Section> {
+        let range = self.note_sections.get(source)?.clone();
+        self.manifest.sections[range]
+            .iter()
+            .filter(|s| s.source == source && s.lines.0 <= first && last <= s.lines.1)
+            .min_by_key(|s| s.lines.1 - s.lines.0)
+    }
+
     /// The chunk's place in the notes (see [`ChunkFields::order`]), for ordering equal scores
     /// the same way however the index was written.
     pub fn order(&self, address: DocAddress) -> u64 {
@@ -400,7 +415,23 @@ pub(super) fn open_with_manifest(
         Ok(opened) => opened?,
         Err(_) => return Err(IndexError::Damaged("the search library failed reading it".to_string())),
     };
-    Ok(OpenIndex { searcher, fields, manifest, chunks, terms, orders, links })
+    let note_sections = note_sections(&manifest.sections);
+    Ok(OpenIndex { searcher, fields, manifest, chunks, terms, orders, links, note_sections })
+}
+
+/// Where each note's sections sit in `sections`.
+fn note_sections(sections: &[Section]) -> FxHashMap<String, Range<usize>> {
+    let mut out: FxHashMap<String, Range<usize>> = FxHashMap::default();
+    for (i, section) in sections.iter().enumerate() {
+        match out.get_mut(&section.source) {
+            Some(range) if range.end == i => range.end = i + 1,
+            Some(range) => *range = range.start.min(i)..range.end.max(i + 1),
+            None => {
+                out.insert(section.source.clone(), i..i + 1);
+            }
+        }
+    }
+    out
 }
 
 type Opened = (Searcher, ChunkFields, StoredChunks, Arc<KnownTerms>, [Vec<Column<u64>>; 2]);

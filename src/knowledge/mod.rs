@@ -25,6 +25,7 @@ pub use acronyms::spelled_out;
 pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use html::{html_text, image_label};
+pub use lines::dedent;
 pub use links::link_share;
 pub use liquid::SiteConfig;
 pub use translations::{mine as translations, Translation};

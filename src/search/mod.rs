@@ -23,8 +23,8 @@ mod written;
 pub use aliases::{AliasMatch, Aliases};
 pub use coverage::Coverage;
 pub use params::{
-    AbstentionParams, Bm25Params, CoverageParams, FieldBoosts, MatchingParams, Ranking, RankingParams, SearchedField,
-    WidenerWeights,
+    AbstentionParams, Bm25Params, CoverageParams, FieldBoosts, MatchingParams, PassageParams, Ranking, RankingParams,
+    SearchedField, WidenerWeights,
 };
 pub use query::{Concept, Expansions, QueryGram, QueryPlan, QueryTerm, Variant, Widener};
 pub use reading::{read, ConceptReading, VariantReading};

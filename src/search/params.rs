@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::MAX_HITS;
+
 /// The fields a question is searched in: the three word fields, in the order of
 /// [`crate::index::ChunkFields::searched`], then the syllable-bigram field and the lead field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -61,6 +63,8 @@ pub struct RankingParams {
     pub coverage: CoverageParams,
     /// When the best hit is presented as the answer.
     pub abstention: AbstentionParams,
+    /// Which of the best hits are cited together, as one passage of a note.
+    pub passages: PassageParams,
 }
 
 /// `[search.weights.fields]`: field boosts of the `notebot` ranking (`bm25` weighs heading and
@@ -316,6 +320,38 @@ impl Default for AbstentionParams {
     }
 }
 
+/// `[search.weights.passages]`: hits that are neighbours in one note cited as one passage.
+/// Chunks are cut small so that a citation points at the lines that answer; but an answer
+/// often runs over two of them (a list and the sub-heading's items below it, a definition and
+/// the paragraph that follows), and when both are among the best hits a person should read
+/// them together.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PassageParams {
+    /// How many of the best hits may be joined: each takes in those of them that lie next to
+    /// it. 0 or 1 joins none.
+    pub depth: usize,
+    /// Most lines between two hits (blank lines, a heading) that still make them neighbours.
+    pub max_gap: u32,
+    /// Longest passage, in lines, that joined hits may make.
+    pub max_lines: u32,
+    /// Share of the passage's best score a neighbour must reach to join it: in a short note
+    /// every chunk is among the best few and next to another, but those that hardly match
+    /// (the other section, the link list) are no part of the answer.
+    pub min_score: f32,
+    /// The share a neighbour under a sibling heading (another section or item under the same
+    /// parent, not the hit's own section or one within it) must reach: only when the ranking
+    /// can hardly tell which of them answers is it shown with the hit; otherwise it is another
+    /// topic (`write-back` next to the asked `write-through`).
+    pub sibling_min_score: f32,
+}
+
+impl Default for PassageParams {
+    fn default() -> PassageParams {
+        PassageParams { depth: 4, max_gap: 3, max_lines: 20, min_score: 0.1, sibling_min_score: 0.5 }
+    }
+}
+
 impl RankingParams {
     /// Checks every value's range; the error names the key under `[search.weights]` and what
     /// it must be.
@@ -385,6 +421,11 @@ impl RankingParams {
         let a = &self.abstention;
         share("abstention.min_coverage", a.min_coverage)?;
         share("abstention.number_hit_min_coverage", a.number_hit_min_coverage)?;
+        let p = &self.passages;
+        check("passages.depth", p.depth, p.depth <= MAX_HITS, &format!("a whole number of at most {MAX_HITS}"))?;
+        check("passages.max_lines", p.max_lines, p.max_lines >= 1, "a whole number of at least 1")?;
+        share("passages.min_score", p.min_score)?;
+        share("passages.sibling_min_score", p.sibling_min_score)?;
         Ok(())
     }
 }

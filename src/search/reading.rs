@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
 use super::params::CoverageParams;
-use super::{QueryPlan, RankedDoc, Widener};
+use super::{QueryPlan, Widener};
 use crate::analysis::TermClass;
 use crate::index::OpenIndex;
 
@@ -50,12 +50,13 @@ pub struct VariantReading {
     pub origin: Option<String>,
 }
 
-/// Reads `plan` against the index `ranked` came from: the figures the coverage rule used,
-/// recomputed only when asked for, so answering stays as fast without `--explain`.
+/// Reads `plan` against the index: the figures the coverage rule used, recomputed only when
+/// asked for, so answering stays as fast without `--explain`. `found` holds, for each citation
+/// shown, the concepts it holds (as [`super::Coverage::found`]).
 pub fn read(
     open: &OpenIndex,
     plan: &QueryPlan,
-    ranked: &[RankedDoc],
+    found: &[u64],
     coverage: &CoverageParams,
 ) -> tantivy::Result<Vec<ConceptReading>> {
     if plan.is_empty() {
@@ -87,8 +88,8 @@ pub fn read(
                 weight,
                 share: if total > 0.0 { weight / total } else { 0.0 },
                 in_notes: variants.iter().any(|v| v.in_notes),
-                found_in: (0..ranked.len())
-                    .filter(|&hit| ranked[hit].coverage.contains(index))
+                found_in: (0..found.len())
+                    .filter(|&hit| index < 64 && found[hit] & (1 << index) != 0)
                     .map(|hit| hit + 1)
                     .collect(),
                 variants,

@@ -106,3 +106,39 @@ fn another_form_of_a_long_word_in_the_answer_is_not_missing() {
     let answer = crate::common::shipped_engine().ask("Does NLB terminate TLS?", 5).unwrap();
     assert_eq!(answer.confidence, Confidence::Answered, "{:?}", answer.missing);
 }
+
+/// Chunks are cut small, so an answer can run over two: the list under a heading and the
+/// sub-heading's items below it.
+const LOCK_NOTE: &str = "# 락\n\n## 낙관적 락\n- 충돌이 드물다고 가정하고 버전을 확인한다.\n- 커밋할 때 버전이 다르면 롤백한다.\n\n## 비관적 락\n- 충돌이 잦다고 가정하고 먼저 잠근다.\n- 트랜잭션이 끝날 때까지 레코드를 독점한다.\n\n### 특징\n- 낙관적 락보다 무결성이 우수하다.\n- 교착상태가 생길 수 있다.\n\n## 링크\n- [위키](https://example.com/lock)\n";
+
+#[test]
+fn neighbouring_hits_are_cited_as_one_passage_and_weak_neighbours_stay_out() {
+    let fixture = Fixture::new();
+    fixture.write("db/lock.md", LOCK_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("비관적 락은 어떻게 잠그고 교착상태도 생겨?", 5).unwrap();
+    assert!(answer.answered, "{answer:?}");
+    let best = &answer.hits[0];
+    assert_eq!(best.lines, [8, 13], "the list and its sub-heading's items: {answer:?}");
+    assert_eq!(best.heading, "락 › 비관적 락");
+    assert!(best.text.contains("먼저 잠근다") && best.text.contains("### 특징") && best.text.contains("교착상태"));
+    assert!(answer.answer.contains("교착상태가 생길 수 있다"), "{}", answer.answer);
+    assert!(!answer.answer.contains("드물다") && !answer.answer.contains("위키"), "{}", answer.answer);
+    let mut apart = fixture.settings();
+    apart.index.dir = fixture.root.path().join("index-apart");
+    apart.search.weights.passages.depth = 1;
+    let apart = Engine::open(apart).unwrap().ask("비관적 락은 어떻게 잠그고 교착상태도 생겨?", 5).unwrap();
+    assert!(apart.hits[0].lines[1] - apart.hits[0].lines[0] < 2, "depth 1 joins nothing: {apart:?}");
+}
+
+#[test]
+fn how_many_citations_are_asked_for_never_changes_the_first() {
+    let fixture = Fixture::new();
+    fixture.write("db/lock.md", LOCK_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let question = "비관적 락은 어떻게 잠그고 교착상태도 생겨?";
+    let (one, five) = (engine.ask(question, 1).unwrap(), engine.ask(question, 5).unwrap());
+    assert_eq!(one.hits.len(), 1);
+    assert_eq!((&one.hits[0].lines, &one.hits[0].text), (&five.hits[0].lines, &five.hits[0].text));
+    assert_eq!(one.answer, five.answer);
+}

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use notebot::analysis::Analyzer;
-use notebot::engine::{AskError, EngineError};
+use notebot::engine::{AskError, Engine, EngineError};
 use notebot::index::IndexStore;
 use notebot::knowledge::ChunkKind;
 use serde::Deserialize;
@@ -237,7 +237,9 @@ fn a_question_that_only_names_a_heading_is_answered_by_its_intro() {
     let fixture = Fixture::new();
     let note = "# 운영\n\n## 배포\n\n배포는 CI가 main 브랜치에서 한다.\n\n* 배포 전에 스테이징 확인\n\n* 롤백\n  * 배포 실패하면 이전 이미지로 되돌림\n";
     fixture.write("ops.md", note.as_bytes());
-    let engine = fixture.engine();
+    let mut settings = fixture.settings();
+    settings.search.weights.passages.depth = 0; // which chunk leads, not what is cited with it
+    let engine = Engine::open(settings).unwrap();
     assert_eq!(
         engine.ask("배포가 뭐야?", 3).unwrap().hits[0].lines,
         [5, 7],
