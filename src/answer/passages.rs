@@ -176,12 +176,7 @@ mod tests {
     }
 
     fn holding<'s>(sections: &'s [Section]) -> impl Fn(&str, u32, u32) -> Option<&'s Section> {
-        move |source, first, last| {
-            sections
-                .iter()
-                .filter(|s| s.source == source && s.lines.0 <= first && last <= s.lines.1)
-                .min_by_key(|s| s.lines.1 - s.lines.0)
-        }
+        move |source, first, last| crate::knowledge::section_holding(sections, source, first, last)
     }
 
     #[test]

@@ -91,10 +91,7 @@ impl OpenIndex {
     /// above a note's first heading belong to none).
     pub fn section_holding(&self, source: &str, first: u32, last: u32) -> Option<&Section> {
         let range = self.note_sections.get(source)?.clone();
-        self.manifest.sections[range]
-            .iter()
-            .filter(|s| s.source == source && s.lines.0 <= first && last <= s.lines.1)
-            .min_by_key(|s| s.lines.1 - s.lines.0)
+        crate::knowledge::section_holding(&self.manifest.sections[range], source, first, last)
     }
 
     /// The chunk's place in the notes (see [`ChunkFields::order`]), for ordering equal scores

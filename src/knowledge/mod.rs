@@ -114,6 +114,15 @@ impl Section {
     }
 }
 
+/// The smallest of `sections` that belongs to note `source` and holds lines `first..=last`, if
+/// any does (lines above a note's first heading belong to none).
+pub fn section_holding<'s>(sections: &'s [Section], source: &str, first: u32, last: u32) -> Option<&'s Section> {
+    sections
+        .iter()
+        .filter(|s| s.source == source && s.lines.0 <= first && last <= s.lines.1)
+        .min_by_key(|s| s.lines.1.saturating_sub(s.lines.0))
+}
+
 /// A note that could not be used, or could be used only in part, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
