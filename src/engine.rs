@@ -218,9 +218,11 @@ impl Engine {
             Ranking::Bm25 => QueryPlan::own_words(&self.analyzer, bounded, params),
         };
         let top = top.clamp(1, MAX_TOP);
-        // Hits beyond those shown still decide the answer: a number stated close behind the
-        // best hit, a neighbour cited with it.
-        let read = top.max(params.abstention.number_search_depth + 1).max(params.passages.depth).min(MAX_TOP);
+        // Hits beyond those shown still decide the answer (a number stated close behind the
+        // best hit, a neighbour cited with it), and each hit joined into a passage leaves room
+        // for one more.
+        let joined_at_most = params.passages.depth.saturating_sub(1);
+        let read = (top + joined_at_most).max(params.abstention.number_search_depth + 1).min(MAX_TOP);
         let ranked = search::rank(&live.open, &plan, read, ranking, params).map_err(AskError::Search)?;
         let composer = Composer { open: &live.open, options: &self.compose };
         let (mut answer, found) = answer::compose(&composer, bounded, &plan, &ranked, top, started);

@@ -10,6 +10,7 @@ use super::passages::{self, Candidate};
 use super::{source_url, Answer, Confidence, Hit};
 use crate::analysis::{contains_hangul, TermClass};
 use crate::index::OpenIndex;
+use crate::knowledge::dedent;
 use crate::lexicon::List;
 use crate::search::{AbstentionParams, Coverage, PassageParams, QueryPlan, RankedDoc};
 
@@ -74,15 +75,17 @@ pub fn compose(
     let answered = covered && !loaded.is_empty() && !no_number;
     let section_holding = |source: &str, first, last| composer.open.section_holding(source, first, last);
     let parts = passages::join_neighbours(&mut loaded, &options.passages, &options.source_url_base, section_holding);
+    // The words the answer lacks are read from what it shows: the whole passage.
+    let shown = loaded.first().map(|c| c.coverage);
     loaded.truncate(top);
     let found: Vec<u64> = loaded.iter().map(|c| c.coverage.found).collect();
     let loaded: Vec<(Hit, String)> = loaded.into_iter().map(|c| (c.hit, c.qa)).collect();
     let answer = match loaded.first() {
-        Some((best, qa_answer)) if answered => answer_text(best, qa_answer, &parts, plan),
+        Some((best, qa_answer)) if answered => answer_text(best, qa_answer, &parts, plan, options.max_answer_chars),
         _ => String::new(),
     };
     let hits: Vec<Hit> = loaded.into_iter().map(|(hit, _)| hit).collect();
-    let (unmatched, unknown, missing) = missing_words(plan, coverage);
+    let (unmatched, unknown, missing) = missing_words(plan, shown);
     let best_text = hits.first().map(|h| crate::analysis::normalize(&h.text)).unwrap_or_default();
     let missing: Vec<String> =
         missing.iter().filter(|w| !mentions_stem(&best_text, w)).map(|w| as_written(query, w)).collect();
@@ -338,8 +341,10 @@ fn load_hit(composer: &Composer<'_>, ranked: &RankedDoc) -> Option<(Hit, String)
 
 /// A Q&A pair short enough to show whole is shown with its question, which gives the answer
 /// its subject (`네. 가능합니다.` alone says nothing); a longer one by its answer. A section
-/// by its relevant lines; a passage of joined hits (`parts`, each hit's lines) by each hit's.
-fn answer_text(best: &Hit, qa_answer: &str, parts: &[[u32; 2]], plan: &QueryPlan) -> String {
+/// by its relevant lines; a passage of joined hits (`parts`, each hit's lines, the best hit's
+/// first) by each hit's, or by the best hit's alone when all of them would be trimmed at
+/// `max_chars` (a long neighbour above must not push the best hit's lines out).
+fn answer_text(best: &Hit, qa_answer: &str, parts: &[[u32; 2]], plan: &QueryPlan, max_chars: usize) -> String {
     if !qa_answer.is_empty() {
         return if shown_whole(&best.text) { best.text.clone() } else { qa_answer.to_string() };
     }
@@ -358,7 +363,12 @@ fn answer_text(best: &Hit, qa_answer: &str, parts: &[[u32; 2]], plan: &QueryPlan
         let first = best.lines[0];
         let parts: Vec<Range<usize>> =
             parts.iter().map(|[a, b]| (a - first) as usize..(b - first + 1) as usize).collect();
-        return relevant_passage_lines(&best.text, &parts, &concepts);
+        let shown = relevant_passage_lines(&best.text, &parts, &concepts);
+        if shown.chars().count() <= max_chars {
+            return shown;
+        }
+        let own: Vec<&str> = best.text.lines().skip(parts[0].start).take(parts[0].len()).collect();
+        return relevant_lines(&dedent(&own), &concepts);
     }
     relevant_lines(&best.text, &concepts)
 }

@@ -25,13 +25,13 @@ pub struct Candidate {
 
 /// Joins each of the first `params.depth` hits, in rank order, with those of them that lie
 /// within `params.max_gap` lines of it in the same note and score at least `params.min_score`
-/// of it (`params.sibling_min_score` under a sibling heading), as long as the passage stays within
-/// `params.max_lines` lines; a joined hit leaves the list, and the passage holds the concepts
-/// of all it took in (its coverage share stays the best hit's: whether to answer was decided
-/// on it). Q&A pairs and reference lists are never joined. `section_holding` gives the smallest section of a note holding a range of lines:
-/// the passage's text is read from it, so hits that no section holds stay apart. Returns the
-/// lines of each hit the first one's passage was made of, in note order (its own alone when
-/// it took in none).
+/// of it (`params.sibling_min_score` under a heading off its branch), as long as the passage
+/// stays within `params.max_lines` lines and covers no other hit's lines; a joined hit leaves
+/// the list, and the passage holds the concepts of all it took in (its coverage share stays
+/// the best hit's: whether to answer was decided on it). Q&A pairs and reference lists are never
+/// joined. `section_holding` gives the smallest section of a note holding a range of lines: the
+/// passage's text is read from it, so hits that no section holds stay apart. Returns the lines
+/// of each hit the first one's passage was made of, its own first (alone when it took in none).
 pub fn join_neighbours<'s>(
     hits: &mut Vec<Candidate>,
     params: &PassageParams,
@@ -40,7 +40,7 @@ pub fn join_neighbours<'s>(
 ) -> Vec<[u32; 2]> {
     let mut first_parts: Vec<[u32; 2]> = hits.first().map(|c| c.hit.lines).into_iter().collect();
     let depth = params.depth.min(hits.len());
-    let mut joined = vec![false; depth];
+    let mut joined = vec![false; hits.len()];
     for i in 0..depth {
         if joined[i] || !joinable(&hits[i]) {
             continue;
@@ -51,7 +51,7 @@ pub fn join_neighbours<'s>(
         while grew {
             grew = false;
             for j in i + 1..depth {
-                let floor = if same_line(&hits[i].hit.heading, &hits[j].hit.heading) {
+                let floor = if on_one_branch(&hits[i].hit.heading, &hits[j].hit.heading) {
                     params.min_score
                 } else {
                     params.sibling_min_score
@@ -68,7 +68,16 @@ pub fn join_neighbours<'s>(
                 let [a, b] = hits[j].hit.lines;
                 let gap = a.saturating_sub(last).max(first.saturating_sub(b)).saturating_sub(1);
                 let (from, to) = (first.min(a), last.max(b));
-                if gap <= params.max_gap && to - from < params.max_lines {
+                // A passage may cover a weaker hit it did not join (it is shown there anyway,
+                // and leaves the list), but never a better one, one joined elsewhere, a Q&A pair,
+                // a reference list, or part of one.
+                let covers_another = |k: usize| {
+                    let [c, d] = hits[k].hit.lines;
+                    let overlaps = hits[k].hit.source == hits[i].hit.source && c <= to && from <= d;
+                    let absorbable = k > i && !joined[k] && joinable(&hits[k]) && from <= c && d <= to;
+                    k != j && !taken.contains(&k) && overlaps && !absorbable
+                };
+                if gap <= params.max_gap && to - from < params.max_lines && !(0..hits.len()).any(covers_another) {
                     taken.push(j);
                     (first, last) = (from, to);
                     grew = true;
@@ -81,10 +90,13 @@ pub fn join_neighbours<'s>(
         let Some(section) = section_holding(&hits[i].hit.source, first, last) else {
             continue;
         };
+        let covered: Vec<usize> = (i + 1..hits.len())
+            .filter(|&k| !taken.contains(&k) && hits[k].hit.source == hits[i].hit.source)
+            .filter(|&k| first <= hits[k].hit.lines[0] && hits[k].hit.lines[1] <= last)
+            .collect();
         let heading = shared_heading(taken.iter().map(|&t| hits[t].hit.heading.as_str()));
         if i == 0 {
             first_parts = taken.iter().map(|&t| hits[t].hit.lines).collect();
-            first_parts.sort_unstable();
         }
         let found = taken.iter().fold(0, |found, &t| found | hits[t].coverage.found);
         hits[i].coverage.found = found;
@@ -95,7 +107,7 @@ pub fn join_neighbours<'s>(
         if !heading.is_empty() {
             hit.heading = heading;
         }
-        for &t in &taken[1..] {
+        for &t in taken[1..].iter().chain(&covered) {
             joined[t] = true;
         }
     }
@@ -113,8 +125,8 @@ fn joinable(candidate: &Candidate) -> bool {
 }
 
 /// Whether one heading path starts with the other: the same section, or one within the other
-/// (a list and the sub-heading under it), not two siblings (`… › write-back`, `… › write-through`).
-fn same_line(a: &str, b: &str) -> bool {
+/// (a list and the sub-heading under it), not two branches (`… › write-back`, `… › write-through`).
+fn on_one_branch(a: &str, b: &str) -> bool {
     a.split(HEADING_SEPARATOR).zip(b.split(HEADING_SEPARATOR)).all(|(a, b)| a == b)
 }
 
@@ -188,7 +200,7 @@ mod tests {
             hit([8, 8], "락 › 비관적 락 › 특징", "- 교착상태가 생길 수 있다."),
         ];
         let parts = join_neighbours(&mut hits, &PassageParams::default(), "https://x/", holding(&sections));
-        assert_eq!(parts, [[4, 5], [8, 8]]);
+        assert_eq!(parts, [[4, 5], [8, 8]], "the best hit's own lines first");
         assert_eq!(hits.len(), 2);
         let passage = &hits[0].hit;
         assert_eq!(hits[0].coverage.found, 1 << 4 | 1 << 8, "the passage holds what both hits held");
@@ -268,7 +280,41 @@ mod tests {
         let mut far = siblings(0.3);
         join_neighbours(&mut far, &PassageParams::default(), "", holding(&sections));
         assert_eq!(far.len(), 2, "the other item is not what was asked");
-        assert!(same_line("A › B", "A › B › C") && same_line("A › B", "A › B") && !same_line("A › B › C", "A › B › D"));
+        assert!(on_one_branch("A › B", "A › B › C") && on_one_branch("A › B", "A › B"));
+        assert!(!on_one_branch("A › B › C", "A › B › D") && !on_one_branch("A › B › C", "A › D"));
+    }
+
+    #[test]
+    fn a_passage_never_covers_a_hit_it_did_not_take() {
+        let sections = sections();
+        let mut hits = vec![
+            hit([8, 8], "락 › 비관적 락 › 특징", "y"),
+            hit([10, 11], "락 › 비관적 락 › 특징", "z"),
+            hit([4, 5], "락 › 비관적 락", "x"),
+        ];
+        // Too weak to join the best hit, strong enough to join each other: lines 4–11 would
+        // hold line 8, which did not take them.
+        hits[1].hit.score = 0.05;
+        hits[2].hit.score = 0.05;
+        join_neighbours(&mut hits, &PassageParams::default(), "", holding(&sections));
+        assert_eq!(hits.len(), 3);
+        assert_eq!(hits[1].hit.lines, [10, 11]);
+    }
+
+    #[test]
+    fn a_weaker_hit_inside_a_passage_leaves_the_list_but_is_no_part_of_its_answer() {
+        let sections = sections();
+        let mut hits = vec![
+            hit([4, 5], "락 › 비관적 락", "x"),
+            hit([8, 8], "락 › 비관적 락 › 특징", "y"),
+            hit([10, 11], "락 › 비관적 락 › 특징", "z"),
+        ];
+        hits[1].hit.score = 0.05;
+        let params = PassageParams { max_gap: 4, ..PassageParams::default() };
+        let parts = join_neighbours(&mut hits, &params, "", holding(&sections));
+        assert_eq!(hits.len(), 1, "line 8 is shown within lines 4–11, not cited again");
+        assert_eq!(hits[0].hit.lines, [4, 11]);
+        assert_eq!(parts, [[4, 5], [10, 11]]);
     }
 
     #[test]

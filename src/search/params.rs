@@ -331,7 +331,8 @@ pub struct PassageParams {
     /// How many of the best hits may be joined: each takes in those of them that lie next to
     /// it. 0 or 1 joins none.
     pub depth: usize,
-    /// Most lines between two hits (blank lines, a heading) that still make them neighbours.
+    /// Most lines between two hits (blank lines, a heading, a line no hit holds) that still make
+    /// them neighbours.
     pub max_gap: u32,
     /// Longest passage, in lines, that joined hits may make.
     pub max_lines: u32,
@@ -339,10 +340,10 @@ pub struct PassageParams {
     /// every chunk is among the best few and next to another, but those that hardly match
     /// (the other section, the link list) are no part of the answer.
     pub min_score: f32,
-    /// The share a neighbour under a sibling heading (another section or item under the same
-    /// parent, not the hit's own section or one within it) must reach: only when the ranking
-    /// can hardly tell which of them answers is it shown with the hit; otherwise it is another
-    /// topic (`write-back` next to the asked `write-through`).
+    /// The share a neighbour off the hit's branch (a heading path that is not the start of the
+    /// other's: a sibling section or item) must reach: only when the ranking can hardly tell
+    /// which of them answers is it shown with the hit; otherwise it is another topic
+    /// (`write-back` next to the asked `write-through`).
     pub sibling_min_score: f32,
 }
 

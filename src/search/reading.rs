@@ -51,8 +51,8 @@ pub struct VariantReading {
 }
 
 /// Reads `plan` against the index: the figures the coverage rule used, recomputed only when
-/// asked for, so answering stays as fast without `--explain`. `found` holds, for each citation
-/// shown, the concepts it holds (as [`super::Coverage::found`]).
+/// asked for, so answering stays as fast without `--explain`. `found` holds, for each hit of
+/// the answer, the concepts it holds (as [`super::Coverage::found`]).
 pub fn read(
     open: &OpenIndex,
     plan: &QueryPlan,
