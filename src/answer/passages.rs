@@ -191,6 +191,16 @@ mod tests {
         move |source, first, last| crate::knowledge::section_holding(sections, source, first, last)
     }
 
+    /// Joins `hits` over the test note's sections with `params`.
+    fn join_with(hits: &mut Vec<Candidate>, params: PassageParams) -> Vec<[u32; 2]> {
+        let sections = sections();
+        join_neighbours(hits, &params, "", holding(&sections))
+    }
+
+    fn join(hits: &mut Vec<Candidate>) -> Vec<[u32; 2]> {
+        join_with(hits, PassageParams::default())
+    }
+
     #[test]
     fn neighbours_under_one_heading_become_one_passage_with_the_heading_between() {
         let sections = sections();
@@ -214,37 +224,35 @@ mod tests {
 
     #[test]
     fn hits_too_far_apart_too_long_or_below_the_depth_stay_apart() {
-        let sections = sections();
         let two = || vec![hit([4, 5], "락 › 비관적 락", "x"), hit([8, 8], "락 › 비관적 락 › 특징", "y")];
         let mut far = two();
-        join_neighbours(&mut far, &PassageParams { max_gap: 1, ..PassageParams::default() }, "", holding(&sections));
+        join_with(&mut far, PassageParams { max_gap: 1, ..PassageParams::default() });
         assert_eq!(far.len(), 2, "two lines apart is more than one");
         let mut long = two();
-        join_neighbours(&mut long, &PassageParams { max_lines: 4, ..PassageParams::default() }, "", holding(&sections));
+        join_with(&mut long, PassageParams { max_lines: 4, ..PassageParams::default() });
         assert_eq!(long.len(), 2, "lines 4 to 8 are five");
         let mut shallow = two();
-        join_neighbours(&mut shallow, &PassageParams { depth: 1, ..PassageParams::default() }, "", holding(&sections));
+        join_with(&mut shallow, PassageParams { depth: 1, ..PassageParams::default() });
         assert_eq!(shallow.len(), 2);
         let mut weak = two();
         weak[1].hit.score = 0.09;
-        join_neighbours(&mut weak, &PassageParams::default(), "", holding(&sections));
+        join(&mut weak);
         assert_eq!(weak.len(), 2, "a neighbour scoring under a tenth of the hit is no part of its answer");
         let mut other_note = two();
         other_note[1].hit.source = "db/other.md".to_string();
-        join_neighbours(&mut other_note, &PassageParams::default(), "", holding(&sections));
+        join(&mut other_note);
         assert_eq!(other_note.len(), 2);
     }
 
     #[test]
     fn qa_pairs_reference_lists_and_lines_no_section_holds_are_never_joined() {
-        let sections = sections();
         let mut qa = vec![hit([4, 5], "락 › 비관적 락", "x"), hit([8, 8], "락 › 비관적 락 › 특징", "y")];
         qa[1].qa = "y".to_string();
-        join_neighbours(&mut qa, &PassageParams::default(), "", holding(&sections));
+        join(&mut qa);
         assert_eq!(qa.len(), 2);
         let mut links = vec![hit([4, 5], "락 › 비관적 락", "x"), hit([8, 8], "락 › 비관적 락 › 특징", "y")];
         links[0].reference_list = true;
-        join_neighbours(&mut links, &PassageParams::default(), "", holding(&sections));
+        join(&mut links);
         assert_eq!(links.len(), 2, "an author's avatar link is no part of the answer under it");
         let mut unheld = vec![hit([4, 5], "a", "x"), hit([8, 8], "a", "y")];
         join_neighbours(&mut unheld, &PassageParams::default(), "", |_, _, _| None);
@@ -254,13 +262,12 @@ mod tests {
 
     #[test]
     fn a_passage_keeps_growing_through_hits_next_to_what_it_took_in() {
-        let sections = sections();
         let mut hits = vec![
             hit([10, 11], "락 › 비관적 락 › 특징", "z"),
             hit([4, 5], "락 › 비관적 락", "x"),
             hit([8, 8], "락 › 비관적 락 › 특징", "y"),
         ];
-        join_neighbours(&mut hits, &PassageParams::default(), "", holding(&sections));
+        join(&mut hits);
         assert_eq!(hits.len(), 1, "lines 4–5 are four lines from 10–11, but two from 8");
         assert_eq!(hits[0].hit.lines, [4, 11]);
         assert_eq!(hits[0].hit.heading, "락 › 비관적 락");
@@ -268,17 +275,16 @@ mod tests {
 
     #[test]
     fn a_sibling_joins_only_when_it_scores_nearly_as_well() {
-        let sections = sections();
         let siblings = |score: f32| {
             let mut hits = vec![hit([4, 5], "락 › 비관적 락 › 쓰기", "x"), hit([7, 8], "락 › 비관적 락 › 읽기", "y")];
             hits[1].hit.score = score;
             hits
         };
         let mut close = siblings(0.6);
-        join_neighbours(&mut close, &PassageParams::default(), "", holding(&sections));
+        join(&mut close);
         assert_eq!(close.len(), 1, "the ranking can hardly tell which of the two answers");
         let mut far = siblings(0.3);
-        join_neighbours(&mut far, &PassageParams::default(), "", holding(&sections));
+        join(&mut far);
         assert_eq!(far.len(), 2, "the other item is not what was asked");
         assert!(on_one_branch("A › B", "A › B › C") && on_one_branch("A › B", "A › B"));
         assert!(!on_one_branch("A › B › C", "A › B › D") && !on_one_branch("A › B › C", "A › D"));
@@ -286,7 +292,6 @@ mod tests {
 
     #[test]
     fn a_passage_never_covers_a_hit_it_did_not_take() {
-        let sections = sections();
         let mut hits = vec![
             hit([8, 8], "락 › 비관적 락 › 특징", "y"),
             hit([10, 11], "락 › 비관적 락 › 특징", "z"),
@@ -296,14 +301,13 @@ mod tests {
         // hold line 8, which did not take them.
         hits[1].hit.score = 0.05;
         hits[2].hit.score = 0.05;
-        join_neighbours(&mut hits, &PassageParams::default(), "", holding(&sections));
+        join(&mut hits);
         assert_eq!(hits.len(), 3);
         assert_eq!(hits[1].hit.lines, [10, 11]);
     }
 
     #[test]
     fn a_weaker_hit_inside_a_passage_leaves_the_list_but_is_no_part_of_its_answer() {
-        let sections = sections();
         let mut hits = vec![
             hit([4, 5], "락 › 비관적 락", "x"),
             hit([8, 8], "락 › 비관적 락 › 특징", "y"),
@@ -311,7 +315,7 @@ mod tests {
         ];
         hits[1].hit.score = 0.05;
         let params = PassageParams { max_gap: 4, ..PassageParams::default() };
-        let parts = join_neighbours(&mut hits, &params, "", holding(&sections));
+        let parts = join_with(&mut hits, params);
         assert_eq!(hits.len(), 1, "line 8 is shown within lines 4–11, not cited again");
         assert_eq!(hits[0].hit.lines, [4, 11]);
         assert_eq!(parts, [[4, 5], [10, 11]]);
