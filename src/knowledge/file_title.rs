@@ -10,16 +10,31 @@ use crate::lexicon::List;
 /// underscores, hyphens and other separators become spaces, and an identifier is split where
 /// the analyser splits one ([`case_breaks`]: `HTTPMethod` → `HTTP Method`), but not after a
 /// lone capital (`OAuth` stays). Empty for names of a kind of page rather than a topic
-/// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`).
+/// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`). A leading date
+/// (`2021-03-02-spring-bean.md`, as Jekyll names posts) is when the note was written, not what
+/// it is about: Jekyll reads it as the post's date and the rest as its slug, and so does this.
 pub fn file_title_words(source: &str) -> String {
     let name = source.rsplit('/').next().unwrap_or(source);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = without_leading_date(stem);
     if List::GenericFileNames.contains(&stem.to_lowercase()) {
         return String::new();
     }
     let separator = |c: char| matches!(c, '_' | '-' | '.' | '+' | '&') || c.is_whitespace();
     let words: Vec<String> = stem.split(separator).filter(|word| !word.is_empty()).map(identifier_words).collect();
     words.join(" ")
+}
+
+/// `stem` without a leading `YYYY-MM-DD` date and the separator after it.
+fn without_leading_date(stem: &str) -> &str {
+    let bytes = stem.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let dated =
+        digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7) && bytes.get(7) == Some(&b'-') && digits(8..10);
+    if !dated {
+        return stem;
+    }
+    stem[10..].trim_start_matches(['-', '_', ' '])
 }
 
 /// `word` with a space at each of its case breaks, except after a lone capital that starts an
@@ -51,7 +66,15 @@ mod tests {
         assert_eq!(file_title_words("css/vendor-prefix.md"), "vendor prefix");
         assert_eq!(file_title_words("Browser/최신_브라우저의_내부_살펴보기.md"), "최신 브라우저의 내부 살펴보기");
         assert_eq!(file_title_words("ETC/OAuth&JWT.md"), "OAuth JWT");
-        assert_eq!(file_title_words("Early-Bird/2018-10/2018-10-18.md"), "2018 10 18");
+    }
+
+    #[test]
+    fn a_leading_date_is_when_not_what() {
+        assert_eq!(file_title_words("_posts/2021-03-02-spring-bean-scope.md"), "spring bean scope");
+        assert_eq!(file_title_words("_posts/2019-12-31_JPA_N+1.md"), "JPA N 1");
+        assert_eq!(file_title_words("Early-Bird/2018-10/2018-10-18.md"), "");
+        assert_eq!(file_title_words("notes/2018-10.md"), "2018 10");
+        assert_eq!(file_title_words("notes/20181018-log.md"), "20181018 log");
     }
 
     #[test]

@@ -71,6 +71,16 @@ fn front_matter_titles_paths_and_kramdown_lines_are_dropped() {
 }
 
 #[test]
+fn a_jekyll_posts_date_is_not_a_title_word() {
+    let post = "---\nlayout: post\ntitle: \"HTTP 정리\"\n---\n\n## 들어가며\n\n웹의 기본 프로토콜이다.\n";
+    let parsed = parse_note("_posts/2019-03-03-http-part1.md", post);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let chunk = parsed.chunks.iter().find(|c| c.text.contains("기본 프로토콜")).expect("body chunk");
+    assert_eq!(chunk.heading(), "HTTP 정리 › 들어가며");
+    assert_eq!(chunk.file_title, "http part1", "the date Jekyll reads from the name is not what the post is about");
+}
+
+#[test]
 fn labelled_list_items_are_sections_and_sentences_are_not() {
     let note = "# 운영\n\n* 배포\n  * 금요일에는 하지 않음\n  * 승인 필요\n\n* 장애가 나면 먼저 슬랙에 알린다.\n  * 그다음 원인 파악\n\n* 로그\n\n```\nkubectl logs pod\n```\n";
     let parsed = parse_note("ops.md", note);
