@@ -25,16 +25,25 @@ pub fn file_title_words(source: &str) -> String {
     words.join(" ")
 }
 
-/// `stem` without a leading `YYYY-MM-DD` date and the separator after it.
+/// `stem` without a leading date and the separator after it, as Jekyll reads a post's name:
+/// four digits, a month and a day of one or two digits each, then `-`, `_`, a space or the end
+/// (`2019-12-8-layout-basic` → `layout-basic`; `2018-10-189-x` and `20181018-x` are no dates).
 fn without_leading_date(stem: &str) -> &str {
-    let bytes = stem.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let dated =
-        digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7) && bytes.get(7) == Some(&b'-') && digits(8..10);
-    if !dated {
-        return stem;
+    let rest = digits_then(stem, 4, 4)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| digits_then(rest, 1, 2))
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| digits_then(rest, 1, 2));
+    match rest {
+        Some(rest) if rest.is_empty() || rest.starts_with(['-', '_', ' ']) => rest.trim_start_matches(['-', '_', ' ']),
+        _ => stem,
     }
-    stem[10..].trim_start_matches(['-', '_', ' '])
+}
+
+/// What follows a run of `min` to `max` ASCII digits that starts `text`.
+fn digits_then(text: &str, min: usize, max: usize) -> Option<&str> {
+    let run = text.bytes().take_while(u8::is_ascii_digit).count();
+    (min..=max).contains(&run).then(|| &text[run..])
 }
 
 /// `word` with a space at each of its case breaks, except after a lone capital that starts an
@@ -75,6 +84,9 @@ mod tests {
         assert_eq!(file_title_words("Early-Bird/2018-10/2018-10-18.md"), "");
         assert_eq!(file_title_words("notes/2018-10.md"), "2018 10");
         assert_eq!(file_title_words("notes/20181018-log.md"), "20181018 log");
+        assert_eq!(file_title_words("css/2019-12-8-layout-basic.md"), "layout basic");
+        assert_eq!(file_title_words("notes/2018-10-189-x.md"), "2018 10 189 x");
+        assert_eq!(file_title_words("notes/2018-10-18T10-x.md"), "2018 10 18 T10 x");
     }
 
     #[test]
