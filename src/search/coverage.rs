@@ -190,6 +190,38 @@ impl CoverageScorer {
     }
 }
 
+/// Concept weights for ordering candidates, each scaled up by how few of the best candidates
+/// hold it: a word every strong candidate holds (the note's topic, `테스트` over a note on
+/// tests) cannot tell them apart, a word only one holds (`단점`) is what the question asks of
+/// that topic. `best` are the `found` sets of the best candidates; a concept held by `n` of
+/// them weighs `1 + boost × ln((k + 1) / (n + 1)) / ln(k + 1)` times its weight.
+pub(super) fn rarity_among(weights: &[f32], best: &[u64], boost: f32) -> Vec<f32> {
+    let k = best.len() as f32;
+    if best.is_empty() || boost <= 0.0 {
+        return weights.to_vec();
+    }
+    weights
+        .iter()
+        .enumerate()
+        .map(|(i, &weight)| {
+            let holding = if i < 64 { best.iter().filter(|&&found| found & (1 << i) != 0).count() } else { 0 };
+            let rarity = ((k + 1.0) / (holding as f32 + 1.0)).ln() / (k + 1.0).ln();
+            weight * (1.0 + boost * rarity)
+        })
+        .collect()
+}
+
+/// The share of `weights` whose concepts are in `found` (bit `i` for concept `i`).
+pub(super) fn weighted_share(weights: &[f32], found: u64) -> f32 {
+    let total: f32 = weights.iter().sum();
+    let held: f32 = weights.iter().take(64).enumerate().filter(|(i, _)| found & (1 << i) != 0).map(|(_, w)| w).sum();
+    if total > 0.0 {
+        held / total
+    } else {
+        0.0
+    }
+}
+
 /// For each of `docs`, whether one of the searched fields `fields` holds `term`.
 fn docs_containing(
     frequencies: &FieldFrequencies,
@@ -244,4 +276,46 @@ fn by_address(docs: &[DocAddress]) -> Vec<usize> {
 /// Flags as a bit set (the plan has at most 48 concepts).
 fn bits(flags: impl Iterator<Item = bool>) -> u64 {
     flags.take(64).enumerate().filter(|(_, f)| *f).fold(0, |set, (i, _)| set | 1 << i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_concept_every_best_candidate_holds_keeps_its_weight() {
+        let weights = rarity_among(&[1.0, 1.0], &[0b01, 0b01, 0b11], 2.0);
+        assert_eq!(weights[0], 1.0);
+        assert!(weights[1] > 1.0 && weights[1] < 3.0, "{weights:?}");
+    }
+
+    #[test]
+    fn a_concept_no_best_candidate_holds_weighs_most() {
+        let weights = rarity_among(&[1.0, 1.0, 1.0], &[0b001, 0b011, 0b001], 2.0);
+        assert_eq!(weights[2], 3.0);
+        assert!(weights[1] < weights[2] && weights[1] > weights[0]);
+    }
+
+    #[test]
+    fn no_boost_or_no_candidates_leave_weights_as_they_are() {
+        assert_eq!(rarity_among(&[0.5, 2.0], &[0b01], 0.0), vec![0.5, 2.0]);
+        assert_eq!(rarity_among(&[0.5, 2.0], &[], 2.0), vec![0.5, 2.0]);
+    }
+
+    #[test]
+    fn the_rare_concept_a_candidate_holds_outweighs_a_common_heavier_one() {
+        // `expect` (0.3) is in nine of ten best candidates, `단점` (0.25) in one.
+        let mut best = vec![0b01; 9];
+        best.push(0b10);
+        let weights = rarity_among(&[0.3, 0.25], &best, 2.0);
+        assert!(weighted_share(&weights, 0b10) > weighted_share(&weights, 0b01));
+        assert!(weighted_share(&[0.3, 0.25], 0b10) < weighted_share(&[0.3, 0.25], 0b01));
+    }
+
+    #[test]
+    fn a_share_counts_only_the_concepts_found() {
+        assert_eq!(weighted_share(&[1.0, 3.0], 0b10), 0.75);
+        assert_eq!(weighted_share(&[1.0, 3.0], 0), 0.0);
+        assert_eq!(weighted_share(&[], 0b1), 0.0);
+    }
 }

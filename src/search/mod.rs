@@ -52,11 +52,14 @@ pub struct RankedDoc {
     pub address: DocAddress,
     /// Its place in the notes (notes by path, chunks by line), which orders equal scores.
     pub order: u64,
-    /// BM25 score with field boosts, scaled by coverage, by the share of the question in the
-    /// chunk's lead, and down for a reference list when no link is asked for.
+    /// BM25 score with field boosts, scaled by `ranked_share`, by the share of the question in
+    /// the chunk's lead, and down for a reference list when no link is asked for.
     pub score: f32,
     /// How much of the question the chunk covers.
     pub coverage: Coverage,
+    /// The share of the question its score was ranked by: `coverage.share`, with what the best
+    /// candidates tell apart weighing more (`coverage.candidate_rarity`).
+    pub ranked_share: f32,
     /// The weighted share of the question the chunk's lead (its own heading and first line)
     /// holds; 0 when leads are not read (`coverage.lead` 0, or plain BM25).
     pub lead: f32,
@@ -94,6 +97,8 @@ pub fn rank(
     };
     let demotes_links = ranking == Ranking::Notebot && params.coverage.links > 0.0 && !plan.asks_for_a_link();
     let is_reference_list = |address| demotes_links && open.link_share(address) >= params.coverage.links_min_share;
+    // Each candidate's score but for coverage: BM25, its lead, and a reference list's loss.
+    let mut uncovered: Vec<f32> = Vec::with_capacity(top.len());
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
@@ -103,14 +108,39 @@ pub fn rank(
             let score = match ranking {
                 Ranking::Notebot => {
                     let kept = if reference_list { 1.0 - params.coverage.links } else { 1.0 };
+                    uncovered.push(bm25 * (1.0 + lead * lead_share) * kept);
                     bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share) * kept
                 }
                 Ranking::Bm25 => bm25,
             };
-            RankedDoc { address, order, score, coverage, lead: lead_share, reference_list }
+            RankedDoc {
+                address,
+                order,
+                score,
+                coverage,
+                ranked_share: coverage.share,
+                lead: lead_share,
+                reference_list,
+            }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order)));
+    let by_score = |a: &RankedDoc, b: &RankedDoc| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order));
+    let mut best_first: Vec<usize> = (0..ranked.len()).collect();
+    best_first.sort_by(|&a, &b| by_score(&ranked[a], &ranked[b]));
+    // What the best candidates tell apart weighs more in ordering them all, once the best
+    // covers enough to answer: rarity decides which section answers, never whether one does
+    // (a chance match of one rare word must not carry an unanswerable question).
+    let answers = best_first.first().is_some_and(|&i| ranked[i].coverage.share >= params.abstention.min_coverage);
+    if ranking == Ranking::Notebot && params.coverage.candidate_rarity > 0.0 && answers {
+        let depth = params.coverage.candidate_rarity_depth.min(ranked.len());
+        let found: Vec<u64> = best_first[..depth].iter().map(|&i| ranked[i].coverage.found).collect();
+        let weights = coverage::rarity_among(&scorer.concept_weights(), &found, params.coverage.candidate_rarity);
+        for (doc, uncovered) in ranked.iter_mut().zip(uncovered) {
+            doc.ranked_share = coverage::weighted_share(&weights, doc.coverage.found);
+            doc.score = uncovered * (floor + (1.0 - floor) * doc.ranked_share);
+        }
+    }
+    ranked.sort_by(by_score);
     if ranking == Ranking::Notebot {
         named::lead_with_named_heading(open, &frequencies, &scorer, plan, &mut ranked)?;
     }

@@ -283,6 +283,13 @@ pub struct CoverageParams {
     pub links: f32,
     /// The share of link text that makes a chunk a reference list for `links`.
     pub links_min_share: f32,
+    /// How much more a concept weighs when ordering candidates the fewer of the best ones
+    /// hold it: up to `1 + candidate_rarity` times for one none of them holds. Of the
+    /// sections of one note that all hold its topic, the one holding what the question asks
+    /// of it leads. Coverage shown and used to abstain is not changed; 0 turns it off.
+    pub candidate_rarity: f32,
+    /// How many of the best candidates (by the score before it) `candidate_rarity` counts in.
+    pub candidate_rarity_depth: usize,
 }
 
 impl Default for CoverageParams {
@@ -296,6 +303,8 @@ impl Default for CoverageParams {
             lead: 0.2,
             links: 0.5,
             links_min_share: 0.6,
+            candidate_rarity: 2.0,
+            candidate_rarity_depth: 10,
         }
     }
 }
@@ -419,6 +428,18 @@ impl RankingParams {
         ] {
             share(&format!("coverage.{key}"), value)?;
         }
+        check(
+            "coverage.candidate_rarity",
+            c.candidate_rarity,
+            c.candidate_rarity.is_finite() && c.candidate_rarity >= 0.0,
+            "a number of at least 0",
+        )?;
+        check(
+            "coverage.candidate_rarity_depth",
+            c.candidate_rarity_depth,
+            (1..=MAX_HITS).contains(&c.candidate_rarity_depth),
+            &format!("a whole number from 1 to {MAX_HITS}"),
+        )?;
         let a = &self.abstention;
         share("abstention.min_coverage", a.min_coverage)?;
         share("abstention.number_hit_min_coverage", a.number_hit_min_coverage)?;

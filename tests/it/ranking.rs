@@ -154,13 +154,14 @@ fn field_boosted_scores_under_coverage_are_tantivys() {
     }
 }
 
-/// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × coverage) ×
+/// The BM25 part of a notebot score, which is BM25 × (floor + (1 - floor) × the share it was
+/// ranked by, coverage with rarity among the candidates) ×
 /// (1 + lead weight × the share of the question in the chunk's lead), less the links weight's
 /// share for a reference list.
 fn bm25_of(hit: &RankedDoc, params: &RankingParams) -> f32 {
     let floor = params.coverage.rerank_floor;
     let kept = if hit.reference_list { 1.0 - params.coverage.links } else { 1.0 };
-    hit.score / (floor + (1.0 - floor) * hit.coverage.share) / (1.0 + params.coverage.lead * hit.lead) / kept
+    hit.score / (floor + (1.0 - floor) * hit.ranked_share) / (1.0 + params.coverage.lead * hit.lead) / kept
 }
 
 #[test]
@@ -437,4 +438,51 @@ fn a_question_naming_a_notes_title_is_not_answered_by_its_author_link() {
     assert!(answer.answered, "{answer:?}");
     // The author's heading is the shorter, which the named-heading rule would otherwise pick.
     assert_eq!(answer.hits[0].heading, "Trie › 문자열 검색 트리의 구조", "{answer:?}");
+}
+
+/// Ten sections of a note on tests all hold its topic (`expect`, `테스트`, `함수`); one more
+/// holds what the question asks of it (`단점`), a word another note writes often, so it weighs
+/// less than `expect` by rarity in the notes. Among the best candidates it is the word that
+/// tells them apart.
+fn topic_and_focus_fixture() -> Fixture {
+    let fixture = Fixture::new();
+    let steps = [
+        "만들기",
+        "이름 붙이기",
+        "메시지 더하기",
+        "묶기",
+        "비동기 다루기",
+        "값 비교하기",
+        "예외 확인하기",
+        "실행하기",
+        "결과 보기",
+        "정리하기",
+    ];
+    let mut note = String::from("# 테스트 코드\n");
+    for step in steps {
+        note += &format!(
+            "\n## 테스트 함수 {step}\n\nexpect 테스트 함수로 {step} 예제를 만든다. expect 함수는 테스트 값을 받는다.\n"
+        );
+    }
+    note += "\n## 한계\n\n이렇게 만든 테스트 함수는 어느 줄에서 실패했는지 알기 어렵다는 단점이 있다.\n";
+    fixture.write("testing.md", note.as_bytes());
+    let mut cache = String::from("# 캐시\n");
+    for kind in ["로컬 캐시", "분산 캐시", "쓰기 지연", "읽기 캐시", "만료 정책", "무효화"] {
+        cache += &format!("\n## {kind}\n\n{kind}의 단점은 일관성이 깨질 수 있다는 점이다.\n");
+    }
+    fixture.write("cache.md", cache.as_bytes());
+    fixture
+}
+
+#[test]
+fn what_the_question_asks_of_a_topic_leads_among_sections_that_share_the_topic() {
+    let fixture = topic_and_focus_fixture();
+    let question = "직접 만든 expect 테스트 함수의 단점";
+    let leads = first_heading(fixture.settings(), question);
+    assert!(leads.ends_with("한계"), "the section holding 단점 leads: {leads}");
+
+    let mut settings = fixture.settings();
+    settings.search.weights.coverage.candidate_rarity = 0.0;
+    let without = first_heading(settings, question);
+    assert!(without.contains("테스트 함수"), "without it, a section holding the rarer `expect` leads: {without}");
 }
