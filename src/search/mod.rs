@@ -61,7 +61,8 @@ pub struct RankedDoc {
     /// candidates tell apart weighing more (`coverage.candidate_rarity`).
     pub ranked_share: f32,
     /// The weighted share of the question the chunk's lead (its own heading and first line)
-    /// holds; 0 when leads are not read (`coverage.lead` 0, or plain BM25).
+    /// holds, weighed as `ranked_share` is; 0 when leads are not read (`coverage.lead` 0, or
+    /// plain BM25).
     pub lead: f32,
     /// Whether it was scored down as a reference list (`coverage.links`).
     pub reference_list: bool,
@@ -89,16 +90,18 @@ pub fn rank(
     let scorer = CoverageScorer::new(&frequencies, plan, &params.coverage);
     let floor = params.coverage.rerank_floor;
     let coverages = scorer.measure(&frequencies, &addresses);
-    let lead_shares: Vec<f32> = if reads_leads {
-        let found = scorer.typed_found_in(&frequencies, plan, &addresses, SearchedField::Lead);
-        found.into_iter().map(|found| scorer.share(found)).collect()
+    let lead_found: Vec<u64> = if reads_leads {
+        scorer.typed_found_in(&frequencies, plan, &addresses, SearchedField::Lead)
     } else {
-        vec![0.0; addresses.len()]
+        vec![0; addresses.len()]
     };
+    let lead_shares: Vec<f32> =
+        lead_found.iter().map(|&found| if reads_leads { scorer.share(found) } else { 0.0 }).collect();
     let demotes_links = ranking == Ranking::Notebot && params.coverage.links > 0.0 && !plan.asks_for_a_link();
     let is_reference_list = |address| demotes_links && open.link_share(address) >= params.coverage.links_min_share;
-    // Each candidate's score but for coverage: BM25, its lead, and a reference list's loss.
-    let mut uncovered: Vec<f32> = Vec::with_capacity(top.len());
+    // Each candidate's score but for the question's share in it and in its lead: BM25 and a
+    // reference list's loss.
+    let mut bases: Vec<f32> = Vec::with_capacity(top.len());
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
@@ -108,7 +111,7 @@ pub fn rank(
             let score = match ranking {
                 Ranking::Notebot => {
                     let kept = if reference_list { 1.0 - params.coverage.links } else { 1.0 };
-                    uncovered.push(bm25 * (1.0 + lead * lead_share) * kept);
+                    bases.push(bm25 * kept);
                     bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share) * kept
                 }
                 Ranking::Bm25 => bm25,
@@ -135,9 +138,10 @@ pub fn rank(
         let depth = params.coverage.candidate_rarity_depth.min(ranked.len());
         let found: Vec<u64> = best_first[..depth].iter().map(|&i| ranked[i].coverage.found).collect();
         let weights = coverage::rarity_among(&scorer.concept_weights(), &found, params.coverage.candidate_rarity);
-        for (doc, uncovered) in ranked.iter_mut().zip(uncovered) {
+        for ((doc, base), lead_found) in ranked.iter_mut().zip(bases).zip(&lead_found) {
             doc.ranked_share = coverage::weighted_share(&weights, doc.coverage.found);
-            doc.score = uncovered * (floor + (1.0 - floor) * doc.ranked_share);
+            doc.lead = if reads_leads { coverage::weighted_share(&weights, *lead_found) } else { 0.0 };
+            doc.score = base * (1.0 + lead * doc.lead) * (floor + (1.0 - floor) * doc.ranked_share);
         }
     }
     ranked.sort_by(by_score);
