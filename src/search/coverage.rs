@@ -194,8 +194,9 @@ impl CoverageScorer {
 /// hold it: a word every strong candidate holds (the note's topic, `테스트` over a note on
 /// tests) cannot tell them apart, a word only one holds (`단점`) is what the question asks of
 /// that topic. `best` are the `found` sets of the best candidates; a concept held by `n` of
-/// them weighs `1 + boost × ln((k + 1) / (n + 1)) / ln(k + 1)` times its weight.
-pub(super) fn rarity_among(weights: &[f32], best: &[u64], boost: f32) -> Vec<f32> {
+/// them weighs `1 + boost × ln((k + 1) / (n + 1)) / ln(k + 1)` times its weight. A concept the
+/// notes never mention (`unknown`) tells no candidate apart and keeps its weight.
+pub(super) fn rarity_among(weights: &[f32], best: &[u64], unknown: u64, boost: f32) -> Vec<f32> {
     let k = best.len() as f32;
     if best.is_empty() || boost <= 0.0 {
         return weights.to_vec();
@@ -204,6 +205,9 @@ pub(super) fn rarity_among(weights: &[f32], best: &[u64], boost: f32) -> Vec<f32
         .iter()
         .enumerate()
         .map(|(i, &weight)| {
+            if i < 64 && unknown & (1 << i) != 0 {
+                return weight;
+            }
             let holding = if i < 64 { best.iter().filter(|&&found| found & (1 << i) != 0).count() } else { 0 };
             let rarity = ((k + 1.0) / (holding as f32 + 1.0)).ln() / (k + 1.0).ln();
             weight * (1.0 + boost * rarity)
@@ -284,22 +288,29 @@ mod tests {
 
     #[test]
     fn a_concept_every_best_candidate_holds_keeps_its_weight() {
-        let weights = rarity_among(&[1.0, 1.0], &[0b01, 0b01, 0b11], 2.0);
+        let weights = rarity_among(&[1.0, 1.0], &[0b01, 0b01, 0b11], 0, 2.0);
         assert_eq!(weights[0], 1.0);
         assert!(weights[1] > 1.0 && weights[1] < 3.0, "{weights:?}");
     }
 
     #[test]
     fn a_concept_no_best_candidate_holds_weighs_most() {
-        let weights = rarity_among(&[1.0, 1.0, 1.0], &[0b001, 0b011, 0b001], 2.0);
+        let weights = rarity_among(&[1.0, 1.0, 1.0], &[0b001, 0b011, 0b001], 0, 2.0);
         assert_eq!(weights[2], 3.0);
         assert!(weights[1] < weights[2] && weights[1] > weights[0]);
     }
 
     #[test]
+    fn a_concept_the_notes_never_mention_keeps_its_weight() {
+        let weights = rarity_among(&[1.0, 1.0, 1.0], &[0b001, 0b001], 0b100, 2.0);
+        assert_eq!(weights[2], 1.0, "it tells no candidate apart");
+        assert_eq!(weights[1], 3.0, "a known concept no best candidate holds weighs most");
+    }
+
+    #[test]
     fn no_boost_or_no_candidates_leave_weights_as_they_are() {
-        assert_eq!(rarity_among(&[0.5, 2.0], &[0b01], 0.0), vec![0.5, 2.0]);
-        assert_eq!(rarity_among(&[0.5, 2.0], &[], 2.0), vec![0.5, 2.0]);
+        assert_eq!(rarity_among(&[0.5, 2.0], &[0b01], 0, 0.0), vec![0.5, 2.0]);
+        assert_eq!(rarity_among(&[0.5, 2.0], &[], 0, 2.0), vec![0.5, 2.0]);
     }
 
     #[test]
@@ -307,7 +318,7 @@ mod tests {
         // `expect` (0.3) is in nine of ten best candidates, `단점` (0.25) in one.
         let mut best = vec![0b01; 9];
         best.push(0b10);
-        let weights = rarity_among(&[0.3, 0.25], &best, 2.0);
+        let weights = rarity_among(&[0.3, 0.25], &best, 0, 2.0);
         assert!(weighted_share(&weights, 0b10) > weighted_share(&weights, 0b01));
         assert!(weighted_share(&[0.3, 0.25], 0b10) < weighted_share(&[0.3, 0.25], 0b01));
     }

@@ -95,8 +95,7 @@ pub fn rank(
     } else {
         vec![0; addresses.len()]
     };
-    let lead_shares: Vec<f32> =
-        lead_found.iter().map(|&found| if reads_leads { scorer.share(found) } else { 0.0 }).collect();
+    let lead_shares: Vec<f32> = lead_found.iter().map(|&found| scorer.share(found)).collect();
     let demotes_links = ranking == Ranking::Notebot && params.coverage.links > 0.0 && !plan.asks_for_a_link();
     let is_reference_list = |address| demotes_links && open.link_share(address) >= params.coverage.links_min_share;
     // Each candidate's score but for the question's share in it and in its lead: BM25 and a
@@ -128,20 +127,22 @@ pub fn rank(
         })
         .collect();
     let by_score = |a: &RankedDoc, b: &RankedDoc| b.score.total_cmp(&a.score).then(a.order.cmp(&b.order));
-    let mut best_first: Vec<usize> = (0..ranked.len()).collect();
-    best_first.sort_by(|&a, &b| by_score(&ranked[a], &ranked[b]));
-    // What the best candidates tell apart weighs more in ordering them all, once the best
-    // covers enough to answer: rarity decides which section answers, never whether one does
-    // (a chance match of one rare word must not carry an unanswerable question).
-    let answers = best_first.first().is_some_and(|&i| ranked[i].coverage.share >= params.abstention.min_coverage);
-    if ranking == Ranking::Notebot && params.coverage.candidate_rarity > 0.0 && answers {
-        let depth = params.coverage.candidate_rarity_depth.min(ranked.len());
-        let found: Vec<u64> = best_first[..depth].iter().map(|&i| ranked[i].coverage.found).collect();
-        let weights = coverage::rarity_among(&scorer.concept_weights(), &found, params.coverage.candidate_rarity);
-        for ((doc, base), lead_found) in ranked.iter_mut().zip(bases).zip(&lead_found) {
-            doc.ranked_share = coverage::weighted_share(&weights, doc.coverage.found);
-            doc.lead = if reads_leads { coverage::weighted_share(&weights, *lead_found) } else { 0.0 };
-            doc.score = base * (1.0 + lead * doc.lead) * (floor + (1.0 - floor) * doc.ranked_share);
+    if ranking == Ranking::Notebot && params.coverage.candidate_rarity > 0.0 {
+        let mut best_first: Vec<usize> = (0..ranked.len()).collect();
+        best_first.sort_by(|&a, &b| by_score(&ranked[a], &ranked[b]));
+        // Only once the best covers enough to answer: a chance match of one rare word must
+        // not lift a chunk of an unanswerable question over the weak ones it has.
+        let answers = best_first.first().is_some_and(|&i| ranked[i].coverage.share >= params.abstention.min_coverage);
+        if answers {
+            let depth = params.coverage.candidate_rarity_depth.min(ranked.len());
+            let found: Vec<u64> = best_first[..depth].iter().map(|&i| ranked[i].coverage.found).collect();
+            let rarity = params.coverage.candidate_rarity;
+            let weights = coverage::rarity_among(&scorer.concept_weights(), &found, scorer.unknown(), rarity);
+            for ((doc, base), lead_found) in ranked.iter_mut().zip(bases).zip(&lead_found) {
+                doc.ranked_share = coverage::weighted_share(&weights, doc.coverage.found);
+                doc.lead = coverage::weighted_share(&weights, *lead_found);
+                doc.score = base * (1.0 + lead * doc.lead) * (floor + (1.0 - floor) * doc.ranked_share);
+            }
         }
     }
     ranked.sort_by(by_score);

@@ -286,9 +286,12 @@ pub struct CoverageParams {
     /// How much more a concept weighs when ordering candidates the fewer of the best ones
     /// hold it: up to `1 + candidate_rarity` times for one none of them holds. Of the
     /// sections of one note that all hold its topic, the one holding what the question asks
-    /// of it leads. Coverage shown and used to abstain is not changed; 0 turns it off.
+    /// of it leads. Applied only when the best candidate covers enough to answer; coverage
+    /// shown and compared with `abstention.min_coverage` is still the plain share of whichever
+    /// chunk then leads. 0 turns it off.
     pub candidate_rarity: f32,
-    /// How many of the best candidates (by the score before it) `candidate_rarity` counts in.
+    /// How many of the best candidates (by the score before it) `candidate_rarity` counts in;
+    /// at least 2, since one candidate tells nothing apart.
     pub candidate_rarity_depth: usize,
 }
 
@@ -431,14 +434,14 @@ impl RankingParams {
         check(
             "coverage.candidate_rarity",
             c.candidate_rarity,
-            c.candidate_rarity.is_finite() && c.candidate_rarity >= 0.0,
-            "a number of at least 0",
+            (0.0..=100.0).contains(&c.candidate_rarity),
+            "a number from 0 (off) to 100",
         )?;
         check(
             "coverage.candidate_rarity_depth",
             c.candidate_rarity_depth,
-            (1..=MAX_HITS).contains(&c.candidate_rarity_depth),
-            &format!("a whole number from 1 to {MAX_HITS}"),
+            (2..=MAX_HITS).contains(&c.candidate_rarity_depth),
+            &format!("a whole number from 2 to {MAX_HITS}"),
         )?;
         let a = &self.abstention;
         share("abstention.min_coverage", a.min_coverage)?;

@@ -252,6 +252,10 @@ fn a_weight_out_of_range_is_a_configuration_error_naming_the_key() {
         notebot::config::SettingsSources { config_dir: Some(config.path().to_path_buf()), file: None, use_env: false };
     let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
     assert!(error.contains("search.weights.wideners.alias") && error.contains("1.5"), "{error}");
+    std::fs::write(config.path().join("local.toml"), "[search.weights.coverage]\ncandidate_rarity_depth = 1\n")
+        .unwrap();
+    let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
+    assert!(error.contains("coverage.candidate_rarity_depth") && error.contains("from 2 to 50"), "{error}");
     std::fs::write(config.path().join("local.toml"), "[search.weights.fields]\nheadnig = 2.0\n").unwrap();
     let error = notebot::config::Settings::load(&sources).unwrap_err().to_string();
     assert!(error.contains("headnig"), "a misspelt weight is named: {error}");
@@ -440,10 +444,9 @@ fn a_question_naming_a_notes_title_is_not_answered_by_its_author_link() {
     assert_eq!(answer.hits[0].heading, "Trie › 문자열 검색 트리의 구조", "{answer:?}");
 }
 
-/// Ten sections of a note on tests all hold its topic (`expect`, `테스트`, `함수`); one more
-/// holds what the question asks of it (`단점`), a word another note writes often, so it weighs
-/// less than `expect` by rarity in the notes. Among the best candidates it is the word that
-/// tells them apart.
+/// Ten sections of a note on tests all hold its topic (`expect`, `테스트`, `함수`), twice each,
+/// so BM25 favours them; one more holds what the question asks of it (`단점`) and not `expect`.
+/// Among the best candidates `단점` is the word that tells them apart.
 fn topic_and_focus_fixture() -> Fixture {
     let fixture = Fixture::new();
     let steps = [
@@ -466,6 +469,7 @@ fn topic_and_focus_fixture() -> Fixture {
     }
     note += "\n## 한계\n\n이렇게 만든 테스트 함수는 어느 줄에서 실패했는지 알기 어렵다는 단점이 있다.\n";
     fixture.write("testing.md", note.as_bytes());
+    // `단점` is no word of this note alone.
     let mut cache = String::from("# 캐시\n");
     for kind in ["로컬 캐시", "분산 캐시", "쓰기 지연", "읽기 캐시", "만료 정책", "무효화"] {
         cache += &format!("\n## {kind}\n\n{kind}의 단점은 일관성이 깨질 수 있다는 점이다.\n");
@@ -478,11 +482,36 @@ fn topic_and_focus_fixture() -> Fixture {
 fn what_the_question_asks_of_a_topic_leads_among_sections_that_share_the_topic() {
     let fixture = topic_and_focus_fixture();
     let question = "직접 만든 expect 테스트 함수의 단점";
+    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
+    assert!(engine.ask(question, 3).unwrap().answered);
     let leads = first_heading(fixture.settings(), question);
     assert!(leads.ends_with("한계"), "the section holding 단점 leads: {leads}");
 
     let mut settings = fixture.settings();
     settings.search.weights.coverage.candidate_rarity = 0.0;
     let without = first_heading(settings, question);
-    assert!(without.contains("테스트 함수"), "without it, a section holding the rarer `expect` leads: {without}");
+    assert!(without.contains("테스트 함수"), "without it, a section repeating the topic leads: {without}");
+}
+
+#[test]
+fn candidates_are_not_reordered_by_rarity_when_the_best_covers_too_little_to_answer() {
+    let fixture = topic_and_focus_fixture();
+    let analyzer = Analyzer::shared().unwrap();
+    let engine = notebot::engine::Engine::open(fixture.settings()).unwrap();
+    assert!(!engine.ask("주말에 볼만한 영화 단점 예제", 3).unwrap().answered);
+    drop(engine);
+    let open = open_current(&IndexStore::new(fixture.index()), &analyzer).unwrap();
+    let params = RankingParams::default();
+    let shares_as_ranked = |question: &str| -> Vec<(f32, f32)> {
+        let plan = QueryPlan::own_words(&analyzer, question, &params);
+        let ranked = rank(&open, &plan, 20, Ranking::Notebot, &params).unwrap();
+        assert!(ranked.len() > 2, "{question}: {ranked:?}");
+        ranked.iter().map(|hit| (hit.coverage.share, hit.ranked_share)).collect()
+    };
+    let answering = shares_as_ranked("직접 만든 expect 테스트 함수의 단점");
+    assert!(answering[0].0 >= params.abstention.min_coverage);
+    assert!(answering.iter().any(|(plain, ranked)| plain != ranked), "rarity reweighs an answerable question");
+    let declined = shares_as_ranked("주말에 볼만한 영화 단점 예제");
+    assert!(declined[0].0 < params.abstention.min_coverage, "{declined:?}");
+    assert!(declined.iter().all(|(plain, ranked)| plain == ranked), "and leaves this one as it was: {declined:?}");
 }
