@@ -57,7 +57,13 @@ pub fn compose(
         .iter()
         .filter_map(|r| {
             let (hit, qa) = load_hit(composer, r)?;
-            Some(Candidate { coverage: r.coverage, hit, qa, reference_list: r.reference_list })
+            Some(Candidate {
+                coverage: r.coverage,
+                ranked_share: r.ranked_share,
+                hit,
+                qa,
+                reference_list: r.reference_list,
+            })
         })
         .collect();
     let how_many = asks_how_many(query);
@@ -116,7 +122,7 @@ pub fn compose(
 /// For a question that asks how many, a first hit that states no number (in the unit asked,
 /// when one is) cannot answer it; a hit close behind (within `number_search_depth`) that covers
 /// nearly as much (at least `number_hit_min_coverage` of its share) and states one is put first
-/// instead.
+/// instead. Shares are those the candidates were ranked by, rarity among them included.
 fn lead_with_a_number(loaded: &mut [Candidate], params: &AbstentionParams, asked: &AskedNumber) {
     let Some(best) = loaded.first() else {
         return;
@@ -124,8 +130,8 @@ fn lead_with_a_number(loaded: &mut [Candidate], params: &AbstentionParams, asked
     if asked.stated_in(&best.hit.text) {
         return;
     }
-    let enough = best.coverage.share * params.number_hit_min_coverage;
-    let stated = |c: &Candidate| c.coverage.share >= enough && asked.stated_in(&c.hit.text);
+    let enough = best.ranked_share * params.number_hit_min_coverage;
+    let stated = |c: &Candidate| c.ranked_share >= enough && asked.stated_in(&c.hit.text);
     let found = loaded.iter().take(params.number_search_depth + 1).skip(1).position(stated);
     if let Some(at) = found {
         loaded[..at + 2].rotate_right(1);
@@ -390,7 +396,44 @@ fn suggestions(hits: &[Hit]) -> Vec<String> {
 mod tests {
     use std::collections::HashSet;
 
-    use super::{as_written, mentions_stem, names, number_where_asked, AskedNumber};
+    use super::{as_written, lead_with_a_number, mentions_stem, names, number_where_asked, AskedNumber, Candidate};
+    use crate::answer::Hit;
+    use crate::knowledge::ChunkKind;
+    use crate::search::{AbstentionParams, Coverage};
+
+    fn candidate(share: f32, ranked_share: f32, text: &str) -> Candidate {
+        let hit = Hit {
+            kind: ChunkKind::Section,
+            source: "db/join.md".to_string(),
+            heading: "JOIN".to_string(),
+            lines: [1, 1],
+            score: 1.0,
+            text: text.to_string(),
+            url: None,
+        };
+        let coverage = Coverage { share, found: 1, unknown: 0, untyped: 0 };
+        Candidate { coverage, ranked_share, hit, qa: String::new(), reference_list: false }
+    }
+
+    #[test]
+    fn a_number_close_behind_leads_only_if_it_was_ranked_nearly_as_well() {
+        let params = AbstentionParams::default();
+        // The join's own section states no number; a backtracking note's rows do.
+        let loaded = || {
+            vec![
+                candidate(0.55, 0.75, "CROSS JOIN은 두 테이블의 모든 행을 조합한다."),
+                candidate(0.45, 0.40, "N-Queen은 8개의 행에 퀸을 하나씩 둔다."),
+            ]
+        };
+        let mut plain = loaded();
+        plain[1].ranked_share = plain[1].coverage.share;
+        plain[0].ranked_share = plain[0].coverage.share;
+        lead_with_a_number(&mut plain, &params, &AskedNumber::default());
+        assert!(plain[0].hit.text.starts_with("N-Queen"), "0.45 is within 0.8 of 0.55");
+        let mut ranked = loaded();
+        lead_with_a_number(&mut ranked, &params, &AskedNumber::default());
+        assert!(ranked[0].hit.text.starts_with("CROSS"), "0.40 is not within 0.8 of what ranked it first, 0.75");
+    }
 
     #[test]
     fn missing_words_are_named_as_written_and_other_forms_of_long_words_count() {

@@ -15,6 +15,8 @@ use crate::search::{Coverage, PassageParams};
 pub struct Candidate {
     /// How much of the question it covers.
     pub coverage: Coverage,
+    /// The share of the question it was ranked by (`RankedDoc::ranked_share`).
+    pub ranked_share: f32,
     /// The citation.
     pub hit: Hit,
     /// A Q&A pair's answer; empty for a section.
@@ -166,7 +168,7 @@ mod tests {
         };
         let found = 1 << lines[0];
         let coverage = Coverage { share: 0.5, found, unknown: 0, untyped: 0 };
-        Candidate { coverage, hit, qa: String::new(), reference_list: false }
+        Candidate { coverage, ranked_share: coverage.share, hit, qa: String::new(), reference_list: false }
     }
 
     const NOTE: &str = "# 락\n\n## 비관적 락\n- 충돌을 가정하고 잠근다.\n- 독점한다.\n\n### 특징\n- 교착상태가 생길 수 있다.\n\n성능은 낮다.\n대신 안전하다.\n\n## 링크\n- a";

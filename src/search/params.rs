@@ -322,7 +322,8 @@ pub struct AbstentionParams {
     /// Hits after the first that a how-many question may be answered from when the first
     /// states no number.
     pub number_search_depth: usize,
-    /// Such a later hit leads when it covers at least this share of what the first covers.
+    /// Such a later hit leads when it covers at least this share of what the first covers
+    /// (shares as ranked, rarity among candidates included).
     pub number_hit_min_coverage: f32,
 }
 
