@@ -29,8 +29,8 @@ pub struct Candidate {
 /// within `params.max_gap` lines of it in the same note and score at least `params.min_score`
 /// of it (`params.sibling_min_score` under a heading off its branch), as long as the passage
 /// stays within `params.max_lines` lines and covers no other hit's lines; a joined hit leaves
-/// the list, and the passage holds the concepts of all it took in (its coverage share stays
-/// the best hit's: whether to answer was decided on it). Q&A pairs and reference lists are never
+/// the list, and the passage holds the concepts of all it took in (its coverage share and
+/// `ranked_share` stay the best hit's: whether to answer was decided on it). Q&A pairs and reference lists are never
 /// joined. `section_holding` gives the smallest section of a note holding a range of lines: the
 /// passage's text is read from it, so hits that no section holds stay apart. Returns the lines
 /// of each hit the first one's passage was made of, its own first (alone when it took in none).
