@@ -46,9 +46,8 @@ impl Coverage {
     }
 }
 
-/// A concept's weight and the variants (their terms) the notes actually contain.
+/// The variants (their terms) of a concept the notes actually contain.
 struct ConceptStats {
-    weight: f32,
     known_variants: Vec<Vec<String>>,
     /// Whether the notes hold the concept as typed.
     typed_known: bool,
@@ -57,7 +56,8 @@ struct ConceptStats {
 /// Per-question statistics, computed once and applied to many candidates.
 pub(super) struct CoverageScorer {
     concepts: Vec<ConceptStats>,
-    total_weight: f32,
+    /// Each concept's weight (rarity times word class), in the plan's order.
+    weights: Vec<f32>,
     unknown: u64,
     untyped: u64,
 }
@@ -70,7 +70,7 @@ impl CoverageScorer {
     pub(super) fn new(frequencies: &FieldFrequencies, plan: &QueryPlan, params: &CoverageParams) -> CoverageScorer {
         let docs = frequencies.docs().max(1) as f32;
         let idf = |df: f32| (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
-        let concepts: Vec<ConceptStats> = plan
+        let (weights, concepts): (Vec<f32>, Vec<ConceptStats>) = plan
             .concepts
             .iter()
             .enumerate()
@@ -95,22 +95,17 @@ impl CoverageScorer {
                     None if concept.is_frame_word() => 0.0,
                     None => idf(0.0),
                 };
-                ConceptStats {
-                    weight: weight * concept.importance(params),
-                    known_variants,
-                    typed_known: typed.is_some(),
-                }
+                (weight * concept.importance(params), ConceptStats { known_variants, typed_known: typed.is_some() })
             })
-            .collect();
-        let total_weight = concepts.iter().map(|c| c.weight).sum();
+            .unzip();
         let unknown = bits(concepts.iter().map(|c| c.known_variants.is_empty()));
         let untyped = bits(concepts.iter().map(|c| !c.typed_known));
-        CoverageScorer { concepts, total_weight, unknown, untyped }
+        CoverageScorer { concepts, weights, unknown, untyped }
     }
 
     /// Each concept's weight, in the plan's order.
-    pub(super) fn concept_weights(&self) -> Vec<f32> {
-        self.concepts.iter().map(|c| c.weight).collect()
+    pub(super) fn concept_weights(&self) -> &[f32] {
+        &self.weights
     }
 
     /// Coverage of each of `docs`, in the same order.
@@ -179,14 +174,7 @@ impl CoverageScorer {
     }
 
     fn coverage(&self, found: u64) -> Coverage {
-        let found_weight: f32 =
-            self.concepts.iter().enumerate().filter(|(i, _)| found & (1 << i) != 0).map(|(_, c)| c.weight).sum();
-        Coverage {
-            share: if self.total_weight > 0.0 { found_weight / self.total_weight } else { 0.0 },
-            found,
-            unknown: self.unknown,
-            untyped: self.untyped,
-        }
+        Coverage { share: weighted_share(&self.weights, found), found, unknown: self.unknown, untyped: self.untyped }
     }
 }
 

@@ -101,6 +101,8 @@ pub fn rank(
     // Each candidate's score but for the question's share in it and in its lead: BM25 and a
     // reference list's loss.
     let mut bases: Vec<f32> = Vec::with_capacity(top.len());
+    let scored =
+        |base: f32, share: f32, lead_share: f32| base * (floor + (1.0 - floor) * share) * (1.0 + lead * lead_share);
     let mut ranked: Vec<RankedDoc> = top
         .into_iter()
         .zip(coverages)
@@ -111,7 +113,7 @@ pub fn rank(
                 Ranking::Notebot => {
                     let kept = if reference_list { 1.0 - params.coverage.links } else { 1.0 };
                     bases.push(bm25 * kept);
-                    bm25 * (floor + (1.0 - floor) * coverage.share) * (1.0 + lead * lead_share) * kept
+                    scored(bm25 * kept, coverage.share, lead_share)
                 }
                 Ranking::Bm25 => bm25,
             };
@@ -137,11 +139,11 @@ pub fn rank(
             let depth = params.coverage.candidate_rarity_depth.min(ranked.len());
             let found: Vec<u64> = best_first[..depth].iter().map(|&i| ranked[i].coverage.found).collect();
             let rarity = params.coverage.candidate_rarity;
-            let weights = coverage::rarity_among(&scorer.concept_weights(), &found, scorer.unknown(), rarity);
+            let weights = coverage::rarity_among(scorer.concept_weights(), &found, scorer.unknown(), rarity);
             for ((doc, base), lead_found) in ranked.iter_mut().zip(bases).zip(&lead_found) {
                 doc.ranked_share = coverage::weighted_share(&weights, doc.coverage.found);
                 doc.lead = coverage::weighted_share(&weights, *lead_found);
-                doc.score = base * (1.0 + lead * doc.lead) * (floor + (1.0 - floor) * doc.ranked_share);
+                doc.score = scored(base, doc.ranked_share, doc.lead);
             }
         }
     }

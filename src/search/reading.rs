@@ -63,12 +63,13 @@ pub fn read(
         return Ok(Vec::new());
     }
     let frequencies = FieldFrequencies::lookup(open, plan, false)?;
-    let weights = CoverageScorer::new(&frequencies, plan, coverage).concept_weights();
+    let scorer = CoverageScorer::new(&frequencies, plan, coverage);
+    let weights = scorer.concept_weights();
     let total: f32 = weights.iter().sum();
     let readings = plan
         .concepts
         .iter()
-        .zip(weights)
+        .zip(weights.iter().copied())
         .enumerate()
         .map(|(index, (concept, weight))| {
             let mut variants: Vec<VariantReading> = Vec::new();
