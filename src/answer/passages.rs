@@ -211,9 +211,7 @@ mod tests {
             hit([14, 14], "락 › 링크", "- a"),
             hit([8, 8], "락 › 비관적 락 › 특징", "- 교착상태가 생길 수 있다."),
         ];
-        // Five lines (9 to 13) part the link list from the last item: no neighbour at a gap of 3.
-        let params = PassageParams { max_gap: 3, ..PassageParams::default() };
-        let parts = join_neighbours(&mut hits, &params, "https://x/", holding(&sections));
+        let parts = join_neighbours(&mut hits, &PassageParams::default(), "https://x/", holding(&sections));
         assert_eq!(parts, [[4, 5], [8, 8]], "the best hit's own lines first");
         assert_eq!(hits.len(), 2);
         let passage = &hits[0].hit;

@@ -362,7 +362,7 @@ pub struct PassageParams {
 
 impl Default for PassageParams {
     fn default() -> PassageParams {
-        PassageParams { depth: 4, max_gap: 8, max_lines: 20, min_score: 0.1, sibling_min_score: 0.5 }
+        PassageParams { depth: 4, max_gap: 3, max_lines: 20, min_score: 0.1, sibling_min_score: 0.5 }
     }
 }
 

@@ -131,27 +131,6 @@ fn neighbouring_hits_are_cited_as_one_passage_and_weak_neighbours_stay_out() {
     assert!(apart.hits[0].lines[1] - apart.hits[0].lines[0] < 2, "depth 1 joins nothing: {apart:?}");
 }
 
-/// Two paragraphs that answer one question, parted by one that does not (two blank lines
-/// around it, so each is a chunk of its own).
-const CACHE_NOTE: &str = "# 캐시\n\n## 만료 정책\nTTL이 지나면 캐시 항목을 지운다.\n\n\n예전에는 운영팀이 수동으로 관리했다.\n매주 월요일에 확인했다.\n그때는 장애가 잦았다.\n지금은 모두 자동이다.\n\n\nLRU는 가장 오래 쓰지 않은 항목을 먼저 지운다.\n\n## 링크\n- [위키](https://example.com/cache)\n";
-
-#[test]
-fn hits_a_short_paragraph_apart_are_one_passage_and_the_paragraph_between_is_not_shown() {
-    let fixture = Fixture::new();
-    fixture.write("cache.md", CACHE_NOTE.as_bytes());
-    let question = "TTL 지나면 어떻게 되고 LRU는 뭘 먼저 지워?";
-    let answer = fixture.engine().ask(question, 5).unwrap();
-    assert!(answer.answered, "{answer:?}");
-    assert_eq!(answer.hits[0].lines, [4, 13], "eight lines apart are still neighbours: {answer:?}");
-    assert!(answer.answer.contains("캐시 항목을 지운다") && answer.answer.contains("먼저 지운다"), "{}", answer.answer);
-    assert!(!answer.answer.contains("운영팀"), "only the hits' own lines are shown: {}", answer.answer);
-    let mut near = fixture.settings();
-    near.index.dir = fixture.root.path().join("index-near");
-    near.search.weights.passages.max_gap = 3;
-    let near = Engine::open(near).unwrap().ask(question, 5).unwrap();
-    assert_eq!(near.hits[0].lines, [4, 4], "a gap of three keeps them apart: {near:?}");
-}
-
 #[test]
 fn how_many_citations_are_asked_for_never_changes_the_first() {
     let fixture = Fixture::new();
