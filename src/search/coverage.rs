@@ -170,7 +170,7 @@ impl CoverageScorer {
 
     /// The weighted share of the question's concepts in `found` (bit `i` for concept `i`).
     pub(super) fn share(&self, found: u64) -> f32 {
-        self.coverage(found).share
+        weighted_share(&self.weights, found)
     }
 
     fn coverage(&self, found: u64) -> Coverage {
@@ -193,10 +193,12 @@ pub(super) fn rarity_among(weights: &[f32], best: &[u64], unknown: u64, boost: f
         .iter()
         .enumerate()
         .map(|(i, &weight)| {
-            if i < 64 && unknown & (1 << i) != 0 {
+            // Concepts past the 64th have no bit: none holds them, and none is unknown.
+            let bit = if i < 64 { 1u64 << i } else { 0 };
+            if unknown & bit != 0 {
                 return weight;
             }
-            let holding = if i < 64 { best.iter().filter(|&&found| found & (1 << i) != 0).count() } else { 0 };
+            let holding = best.iter().filter(|&&found| found & bit != 0).count();
             let rarity = ((k + 1.0) / (holding as f32 + 1.0)).ln() / (k + 1.0).ln();
             weight * (1.0 + boost * rarity)
         })

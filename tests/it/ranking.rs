@@ -222,6 +222,18 @@ fn first_heading(mut settings: notebot::config::Settings, question: &str) -> Str
     answer.hits[0].heading.clone()
 }
 
+/// [`first_heading`] over `fixture`'s notes with its settings changed by `change`, as a
+/// maintainer would switch a mechanism off in the config.
+fn first_heading_with(
+    fixture: &Fixture,
+    question: &str,
+    change: impl FnOnce(&mut notebot::config::Settings),
+) -> String {
+    let mut settings = fixture.settings();
+    change(&mut settings);
+    first_heading(settings, question)
+}
+
 #[test]
 fn the_heading_boost_from_the_config_decides_which_chunk_leads() {
     let fixture = heading_or_body_fixture();
@@ -282,9 +294,7 @@ fn syllable_bigrams_let_a_word_derived_differently_count() {
     let with_bigrams = first_heading(shipped, question);
     assert!(with_bigrams.ends_with("리뷰"), "the chunk spelling the other word alike leads: {with_bigrams}");
 
-    let mut without = fixture.settings();
-    without.search.weights.fields.grams = 0.0;
-    let words_only = first_heading(without, question);
+    let words_only = first_heading_with(&fixture, question, |s| s.search.weights.fields.grams = 0.0);
     assert!(words_only.ends_with("습관"), "on words alone the shorter chunk leads: {words_only}");
 }
 
@@ -487,9 +497,7 @@ fn what_the_question_asks_of_a_topic_leads_among_sections_that_share_the_topic()
     let leads = first_heading(fixture.settings(), question);
     assert!(leads.ends_with("한계"), "the section holding 단점 leads: {leads}");
 
-    let mut settings = fixture.settings();
-    settings.search.weights.coverage.candidate_rarity = 0.0;
-    let without = first_heading(settings, question);
+    let without = first_heading_with(&fixture, question, |s| s.search.weights.coverage.candidate_rarity = 0.0);
     assert!(without.contains("테스트 함수"), "without it, a section repeating the topic leads: {without}");
 }
 
