@@ -128,6 +128,10 @@ pub struct SearchSettings {
     /// Whether terms the notes write in both languages (`교착상태(Deadlock)`) widen questions
     /// like aliases: the notes' own translations, learnt at index time.
     pub translations: bool,
+    /// With `translations`, the words of the notes' multi-word translations paired in order
+    /// (`이진 트리` = `binary tree` pairs `이진` with `binary`) widen questions too, once at least
+    /// this many translations pair them and nothing contradicts them (0: off).
+    pub translation_words: u32,
     /// `[search.weights]`: every ranking weight and threshold, the answer threshold
     /// (`abstention.min_coverage`) among them.
     #[serde(default)]

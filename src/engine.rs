@@ -308,10 +308,12 @@ impl Live {
         }
         let mut origins = FxHashMap::default();
         if settings.search.translations {
-            for pair in &open.manifest.translations {
+            let pairs = &open.manifest.translations;
+            let words = knowledge::aligned_translation_words(pairs, settings.search.translation_words);
+            for pair in pairs.iter().chain(&words) {
                 groups.push(vec![pair.hangul.clone(), pair.english.clone()]);
-                origins.insert(pair.hangul.clone(), pair.origin.clone());
-                origins.insert(pair.english.clone(), pair.origin.clone());
+                origins.entry(pair.hangul.clone()).or_insert_with(|| pair.origin.clone());
+                origins.entry(pair.english.clone()).or_insert_with(|| pair.origin.clone());
             }
         }
         let aliases = Aliases::from_sourced_groups(&groups, &origins, analyzer);

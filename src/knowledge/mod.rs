@@ -28,7 +28,7 @@ pub use html::{html_text, image_label};
 pub use lines::dedent;
 pub use links::link_share;
 pub use liquid::SiteConfig;
-pub use translations::{mine as translations, Translation};
+pub use translations::{aligned_words as aligned_translation_words, mine as translations, Translation};
 
 /// Separator used when a heading path is shown to people.
 pub const HEADING_SEPARATOR: &str = " › ";

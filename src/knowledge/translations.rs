@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Chunk, Section};
-use crate::analysis::{is_english_stopword, is_hangul_syllable};
+use crate::analysis::{is_english_frame_word, is_english_stopword, is_hangul_syllable};
 
 /// A gloss longer than this many words is a remark in parentheses, not a translation.
 const MAX_GLOSS_WORDS: usize = 4;
@@ -71,6 +71,65 @@ pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bo
     let mut kept: Vec<Translation> = pairs.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect();
     kept.sort_by(|a, b| a.hangul.cmp(&b.hangul).then_with(|| a.english.cmp(&b.english)));
     kept
+}
+
+/// Word pairs aligned inside the notes' multi-word translations: `이진 트리` = `binary tree`
+/// and `완전 이진 트리` = `complete binary tree` both pair `이진` with `binary`. Korean and
+/// English noun compounds put their words in the same order (modifier, then head), so when
+/// both sides have as many words, the words pair up in order. A word pair is kept when at
+/// least `min_phrases` of the translations show it, each of its words is aligned with nothing
+/// else as often, and neither word has another partner among `pairs` already: one phrase alone
+/// (`변경 가능한 데이터` cut to `가능한 데이터` = `mutable data`) would pair words that do not
+/// mean each other. 0 turns it off.
+pub fn aligned_words(pairs: &[Translation], min_phrases: u32) -> Vec<Translation> {
+    if min_phrases == 0 {
+        return Vec::new();
+    }
+    let mut aligned: HashMap<(&str, &str), (u32, &str)> = HashMap::new();
+    for pair in pairs {
+        let hangul: Vec<&str> = pair.hangul.split_whitespace().collect();
+        let english: Vec<&str> = pair.english.split_whitespace().collect();
+        // A function word (`in range` = `범위 안`, `out of range`) has no noun to pair with and
+        // shifts the order.
+        let function_word = |e: &&str| is_english_stopword(e) || is_english_frame_word(e) || e.len() < 2;
+        if hangul.len() < 2 || hangul.len() != english.len() || english.iter().any(function_word) {
+            continue;
+        }
+        for (h, e) in hangul.into_iter().zip(english) {
+            aligned.entry((h, e)).and_modify(|(n, _)| *n += 1).or_insert((1, pair.origin.as_str()));
+        }
+    }
+    let partnered: std::collections::HashSet<&str> = pairs
+        .iter()
+        .filter(|p| !p.hangul.contains(' ') && !p.english.contains(' '))
+        .flat_map(|p| [p.hangul.as_str(), p.english.as_str()])
+        .collect();
+    let mut most: HashMap<&str, (u32, u32)> = HashMap::new(); // word → (best support, how many have it)
+    for (&(h, e), &(n, _)) in &aligned {
+        for word in [h, e] {
+            let entry = most.entry(word).or_insert((0, 0));
+            match n.cmp(&entry.0) {
+                std::cmp::Ordering::Greater => *entry = (n, 1),
+                std::cmp::Ordering::Equal => entry.1 += 1,
+                std::cmp::Ordering::Less => {}
+            }
+        }
+    }
+    let sole_best = |word: &str, n: u32| most.get(word).is_some_and(|&(best, ties)| best == n && ties == 1);
+    let mut words: Vec<Translation> = aligned
+        .into_iter()
+        .filter(|&((h, e), (n, _))| {
+            n >= min_phrases && sole_best(h, n) && sole_best(e, n) && !partnered.contains(h) && !partnered.contains(e)
+        })
+        .map(|((h, e), (n, origin))| Translation {
+            hangul: h.to_string(),
+            english: e.to_string(),
+            origin: origin.to_string(),
+            count: n,
+        })
+        .collect();
+    words.sort_by(|a, b| a.hangul.cmp(&b.hangul).then_with(|| a.english.cmp(&b.english)));
+    words
 }
 
 /// The (Korean, English) glosses written in one line.
@@ -234,6 +293,49 @@ mod tests {
             question: None,
             answer: None,
         }
+    }
+
+    fn translation(hangul: &str, english: &str) -> Translation {
+        Translation { hangul: hangul.into(), english: english.into(), origin: format!("{hangul}.md:1"), count: 1 }
+    }
+
+    fn aligned(pairs: &[Translation], min_phrases: u32) -> Vec<(String, String, String)> {
+        aligned_words(pairs, min_phrases).into_iter().map(|t| (t.hangul, t.english, t.origin)).collect()
+    }
+
+    #[test]
+    fn words_of_translations_pair_in_order_when_enough_agree() {
+        let pairs = [
+            translation("이진 트리", "binary tree"),
+            translation("완전 이진 트리", "complete binary tree"),
+            translation("이진 탐색", "binary search"),
+            translation("가능한 데이터", "mutable data"),
+        ];
+        let found = aligned(&pairs, 2);
+        let pair = |h: &str, e: &str, o: &str| (h.to_string(), e.to_string(), o.to_string());
+        assert_eq!(found, vec![pair("이진", "binary", "이진 트리.md:1"), pair("트리", "tree", "이진 트리.md:1")]);
+        assert!(aligned(&pairs, 0).is_empty(), "0 turns it off");
+        assert_eq!(aligned(&pairs, 1).len(), 6, "one phrase is enough at 1");
+    }
+
+    #[test]
+    fn a_word_with_a_partner_of_its_own_or_two_equal_ones_is_not_paired() {
+        let pairs = [
+            translation("트리", "tree"),
+            translation("이진 트리", "binary tree"),
+            translation("이진 나무", "binary tree"),
+            translation("검색 엔진", "search engine"),
+            translation("탐색 엔진", "search engine"),
+            translation("검색 쿼리", "search query"),
+            translation("탐색 쿼리", "search query"),
+            translation("범위 안", "in range"),
+            translation("범위 밖", "in range"),
+        ];
+        let found: Vec<(String, String)> = aligned(&pairs, 2).into_iter().map(|(h, e, _)| (h, e)).collect();
+        // `트리` has its own translation, `search` is paired as often with `검색` as with `탐색`,
+        // and `in range` holds a function word; the heads written with `search` still pair.
+        let expected = [("엔진", "engine"), ("이진", "binary"), ("쿼리", "query")];
+        assert_eq!(found, expected.map(|(h, e)| (h.to_string(), e.to_string())));
     }
 
     #[test]

@@ -64,6 +64,33 @@ fn explain_names_where_the_notes_write_a_translation() {
     assert_eq!(variant.origin.as_deref(), Some("os.md:3"));
 }
 
+/// A note that glosses three data-structure names word for word, and one line about a
+/// complexity that names `binary` alone.
+const TREE_NOTE: &str = "# 자료구조\n\n\
+## 트리\n\n\
+* 이진 트리(Binary Tree)는 자식이 둘 이하인 트리이다.\n\
+* 완전 이진 트리(Complete Binary Tree)는 왼쪽부터 채운다.\n\
+* 이진 탐색(Binary Search)은 반씩 나눠 찾는다.\n\n\
+## 힙\n\n\
+* 힙은 binary 배열 하나에 담는다.\n";
+
+#[test]
+fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
+    let fixture = Fixture::new();
+    fixture.write("ds.md", TREE_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let (_, reading) = engine.explain("이진 배열", 3).unwrap();
+    let variant = reading[0].variants.iter().find(|v| v.terms == "binary").expect("binary is searched for 이진");
+    assert_eq!(variant.origin.as_deref(), Some("ds.md:6"), "the first translation that pairs them");
+    let answer = engine.ask("힙은 이진 배열에 담아?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("binary 배열"), "{:?}", answer.hits[0]);
+
+    let mut settings = fixture.settings();
+    settings.search.translation_words = 0;
+    let engine = Engine::open(settings).unwrap();
+    assert!(!forms(&engine, "이진 배열").iter().any(|f| f == "binary"));
+}
+
 #[test]
 fn english_inflections_find_the_word_the_notes_write() {
     let (_fixture, engine) = engine();
