@@ -43,6 +43,7 @@ pub fn build(
             translations: crate::knowledge::translations(&knowledge.chunks, &knowledge.sections, &|word| {
                 is_noun(analyzer, word)
             }),
+            written_apart: crate::knowledge::written_apart(&knowledge.sections),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
             files_written,
         };

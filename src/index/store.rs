@@ -20,8 +20,8 @@ use super::stored::{StoredChunk, StoredChunks};
 use super::terms::KnownTerms;
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
-use crate::knowledge::Translation;
 use crate::knowledge::{Problem, Section};
+use crate::knowledge::{Translation, WrittenApart};
 
 const CURRENT: &str = "CURRENT";
 pub(super) const MANIFEST: &str = "notebot.json";
@@ -59,6 +59,10 @@ pub struct Manifest {
     /// Terms the notes write in both languages (`교착상태(Deadlock)`), searched like aliases.
     #[serde(default)]
     pub translations: Vec<Translation>,
+    /// English terms the notes write both glued and apart (`roundrobin`, `round robin`), so a
+    /// question's glued word also finds them written apart.
+    #[serde(default)]
+    pub written_apart: Vec<WrittenApart>,
     /// Build time in milliseconds.
     pub build_ms: f64,
     /// Length and CRC-32 of every data file, checked before the generation is opened.

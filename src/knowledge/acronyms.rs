@@ -109,7 +109,7 @@ fn add(by_initials: &mut BTreeMap<String, Spellings>, initials: String, phrase: 
 /// Runs of English words in a line: words of ASCII letters separated only by spaces, `-` or
 /// `_` (`replication-factor`). Anything else between words (punctuation, Hangul) ends a run,
 /// and so does a word with digits (`ec2`), which is a name rather than words.
-fn english_runs(line: &str) -> Vec<Vec<&str>> {
+pub(super) fn english_runs(line: &str) -> Vec<Vec<&str>> {
     let mut runs = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let bytes = line.as_bytes();

@@ -6,6 +6,7 @@
 //! say where it came from.
 
 mod acronyms;
+mod apart;
 mod file_title;
 mod files;
 mod frontmatter;
@@ -22,6 +23,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
+pub use apart::{written_apart, WrittenApart};
 pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use html::{html_text, image_label};

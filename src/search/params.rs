@@ -156,6 +156,10 @@ pub struct WidenerWeights {
     /// Each word of an unknown English word the notes write as two (`autoscaling` → `auto` +
     /// `scaling`): each is only half the word.
     pub split: f32,
+    /// The two words a glued form of the question (typed or widened) is also written as in the
+    /// notes (`roundrobin` → `round robin`, where the notes write both): the same term, spaced
+    /// differently. At most the weight of the form it spaces.
+    pub apart: f32,
     /// A compound's part (`게이트` of `게이트웨이`): lets spacing variants match without
     /// counting one word three times.
     pub part: f32,
@@ -180,6 +184,7 @@ impl Default for WidenerWeights {
             written_form: 0.8,
             joined: 0.8,
             split: 0.5,
+            apart: 0.8,
             part: 0.5,
             common_share: 0.3,
             common_min_chunks: 1_000,
@@ -394,6 +399,7 @@ impl RankingParams {
             ("written_form", w.written_form),
             ("joined", w.joined),
             ("split", w.split),
+            ("apart", w.apart),
             ("part", w.part),
             ("common_share", w.common_share),
         ];

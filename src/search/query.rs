@@ -163,6 +163,29 @@ impl QueryPlan {
         }
     }
 
+    /// For every single-word form of a concept the notes also write as two words
+    /// (`roundrobin`, `Round Robin`), those two words together, at `weights.apart` or the
+    /// form's own weight if lower (a loanword's guess stays a guess).
+    pub(super) fn add_written_apart(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
+        let mut spaced: Vec<(usize, Vec<String>, f32)> = Vec::new();
+        for variant in &self.variants {
+            let [form] = &variant.terms[..] else {
+                continue;
+            };
+            let Some(words) = vocabulary.written_apart(form) else {
+                continue;
+            };
+            let weight = self.terms.iter().find(|t| t.text == *form).map_or(0.0, |t| t.weight).min(weights.apart);
+            spaced.push((variant.concept, words.to_vec(), weight));
+        }
+        for (concept, words, weight) in spaced {
+            let known = self.variants.iter().any(|v| v.concept == concept && v.terms == words);
+            if !known && weight > 0.0 {
+                self.add_terms_variant(words, weight, concept, Widener::Split);
+            }
+        }
+    }
+
     /// Several terms that together are one more way to say `concept` (`replication factor`
     /// for `RF`): each is searched at `weight`, and a chunk covers the concept when it holds
     /// them all.

@@ -30,6 +30,8 @@ pub struct Vocabulary {
     hangul_by_sound: FxHashMap<String, Vec<String>>,
     known: Option<Arc<KnownTerms>>,
     spelled_out: BTreeMap<String, Vec<String>>,
+    /// Glued terms the notes also write as two words (`roundrobin` → `round`, `robin`).
+    apart: FxHashMap<String, [String; 2]>,
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
     by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
@@ -68,12 +70,14 @@ impl Vocabulary {
         by_length.dedup();
         let known = Some(open.known_terms().clone());
         let spelled_out = open.manifest.spelled_out.clone();
+        let apart = open.manifest.written_apart.iter().map(|w| (w.glued.clone(), w.words.clone())).collect();
         Vocabulary {
             by_sound,
             by_length,
             hangul_by_sound,
             known,
             spelled_out,
+            apart,
             by_stem: OnceLock::new(),
             hangul_by_length: OnceLock::new(),
             searcher: Some((searcher.clone(), *fields)),
@@ -84,6 +88,11 @@ impl Vocabulary {
     /// The limits this vocabulary matches words within.
     pub fn matching(&self) -> &MatchingParams {
         &self.matching
+    }
+
+    /// The two words the notes also write a glued term as (`roundrobin` → `round`, `robin`).
+    pub fn written_apart(&self, word: &str) -> Option<&[String; 2]> {
+        self.apart.get(word)
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication

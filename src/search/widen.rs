@@ -172,7 +172,7 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
 ];
 
 /// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [QuestionWidener; 7] = [
+pub static QUESTION_WIDENERS: [QuestionWidener; 8] = [
     // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
     // notes write (`디플로이먼트` → `deployment`).
     QuestionWidener {
@@ -226,6 +226,14 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 7] = [
         reads: "Latin concepts with no variant yet; the notes' phrases by initials",
         adds: &[Widener::SpelledOut],
         widen: |plan, c| plan.spell_out_abbreviations(c.vocabulary, c.weights),
+    },
+    // Glued forms the notes also write as two words (`roundrobin` and `Round Robin`): the two
+    // words, for every form found so far, typed or widened (`라운드로빈` → `roundrobin`).
+    QuestionWidener {
+        name: "words written apart",
+        reads: "every single-word form searched so far; the notes' terms written both glued and apart",
+        adds: &[Widener::Split],
+        widen: |plan, c| plan.add_written_apart(c.vocabulary, c.weights),
     },
 ];
 

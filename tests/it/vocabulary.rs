@@ -91,6 +91,31 @@ fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
     assert!(!forms(&engine, "이진 배열").iter().any(|f| f == "binary"));
 }
 
+/// A term written glued in one note and apart in another.
+const BALANCING_NOTE: &str = "# 부하 분산\n\n\
+## 방식\n\n\
+* RoundRobin 방식은 서버를 돌아가며 고른다.\n\n\
+## 장애\n\n\
+* Round Robin DNS 는 죽은 서버의 IP 도 알려 주는 문제가 있다.\n\n\
+## 가중치\n\n\
+* weighted 방식은 서버마다 비율을 다르게 준다.\n";
+
+#[test]
+fn a_glued_word_also_finds_the_term_the_notes_write_apart() {
+    let fixture = Fixture::new();
+    fixture.write("lb.md", BALANCING_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let (answer, reading) = engine.explain("라운드로빈 dns 문제", 3).unwrap();
+    let spaced = reading.iter().flat_map(|c| &c.variants).any(|v| v.terms == "round robin");
+    assert!(spaced, "the loanword's glued form is also searched apart: {reading:?}");
+    assert!(answer.hits[0].text.contains("죽은 서버"), "{:?}", answer.hits[0]);
+
+    let mut settings = fixture.settings();
+    settings.search.weights.wideners.apart = 0.0;
+    let engine = Engine::open(settings).unwrap();
+    assert!(!forms(&engine, "roundrobin dns 문제").iter().any(|f| f == "round robin"));
+}
+
 #[test]
 fn english_inflections_find_the_word_the_notes_write() {
     let (_fixture, engine) = engine();

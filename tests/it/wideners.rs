@@ -20,7 +20,9 @@ const NOTE: &str = "# 인프라\n\n\
 ## 협업\n\n* workspace 는 팀별로 하나\n\n\
 ## 레디스\n\n* 자료구조 는 hash 를 주로 씀\n\n\
 ## 방화벽\n\n* 보안 그룹 은 stateful\n\n\
-## 카프카\n\n* order-events 토픽은 replication factor 3 으로 만듬\n";
+## 카프카\n\n* order-events 토픽은 replication factor 3 으로 만듬\n\n\
+## 부하 분산\n\n* RoundRobin 방식이 기본\n\n\
+## DNS\n\n* Round Robin DNS 는 죽은 서버도 알려 준다\n";
 
 /// Variants made while reading the question, before any widener runs.
 fn is_read(widener: Widener) -> bool {
@@ -61,7 +63,7 @@ fn engine() -> (Fixture, Engine) {
 #[test]
 fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
     let (_fixture, engine) = engine();
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 8] = [
         ("loanwords", "디플로이먼트가 pod 개수 유지해?", "deployment"),
         ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
         ("spaced words", "tcp dump 저장 옵션", "tcpdump"),
@@ -69,6 +71,7 @@ fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
         ("hangul typos", "레디스 자료구졸 뭐 씀?", "자료구조"),
         ("aliases and translations", "security 그룹은 stateful이야?", "보안"),
         ("abbreviations", "order-events 토픽 RF 몇이야?", "replication"),
+        ("words written apart", "roundrobin dns 문제", "robin"),
     ];
     assert_eq!(QUESTION_WIDENERS.each_ref().map(|w| w.name), cases.map(|(name, _, _)| name), "a case each, in order");
     for (widener, case) in QUESTION_WIDENERS.iter().zip(cases) {

@@ -1,0 +1,143 @@
+//! English terms the notes write both glued and apart: `RoundRobin` and `Round Robin`,
+//! `bubbleSort` and `bubble sort`, `hashtable` and `hash table`. A question (or the English
+//! word a Hangul loanword sounds like) meets only the spelling it shares with a note, so the
+//! notes' own two spellings of a term tell which glued words are two words written together,
+//! with no list written by hand. Only pairs the notes do write apart count: `database` is not
+//! `data base` just because both words exist.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::acronyms::english_runs;
+use super::Section;
+use crate::analysis::{is_english_frame_word, is_english_stopword};
+
+/// Shortest word of a pair: two-letter words (`in`, `on`, `up`) glue onto too much.
+const MIN_WORD_LEN: usize = 3;
+
+/// A glued term and the two words the notes also write it as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WrittenApart {
+    /// The term glued, lower-cased (`roundrobin`).
+    pub glued: String,
+    /// Its words as the notes write them apart (`round`, `robin`).
+    pub words: [String; 2],
+    /// Where the notes first write it apart: `note.md:12`.
+    pub origin: String,
+}
+
+/// Every term the sections write glued (one word of ASCII letters, camel case included) and
+/// also as two words (separated by a space, `-` or `_`) of at least three letters, neither a
+/// function word. A glued term written apart in more than one way keeps the way it is written
+/// most often (the first, on a tie). Sections come in note order; a section's text holds its
+/// subsections', so lines an enclosing section already gave are skipped.
+pub fn written_apart(sections: &[Section]) -> Vec<WrittenApart> {
+    let mut glued: HashSet<String> = HashSet::new();
+    // (glued, first, second) → (times written apart, first origin)
+    let mut apart: BTreeMap<(String, String, String), (usize, String, usize)> = BTreeMap::new();
+    let mut read_until: Option<(&str, u32)> = None;
+    let mut order = 0;
+    for section in sections {
+        let last_read = match read_until {
+            Some((source, last)) if source == section.source => last,
+            _ => 0,
+        };
+        let already_read = (last_read + 1).saturating_sub(section.lines.0) as usize;
+        for (offset, line) in section.text.lines().enumerate().skip(already_read) {
+            for run in english_runs(line) {
+                glued.extend(run.iter().map(|word| word.to_ascii_lowercase()));
+                for pair in run.windows(2) {
+                    let (first, second) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
+                    if !is_term_word(&first) || !is_term_word(&second) {
+                        continue;
+                    }
+                    let origin = format!("{}:{}", section.source, section.lines.0 + offset as u32);
+                    order += 1;
+                    let entry = apart.entry((format!("{first}{second}"), first, second)).or_insert((0, origin, order));
+                    entry.0 += 1;
+                }
+            }
+        }
+        read_until = Some((&section.source, last_read.max(section.lines.1)));
+    }
+    let mut best: BTreeMap<String, (usize, usize, WrittenApart)> = BTreeMap::new();
+    for ((joined, first, second), (times, origin, order)) in apart {
+        if !glued.contains(&joined) {
+            continue;
+        }
+        let better = |kept: &(usize, usize, WrittenApart)| times > kept.0 || (times == kept.0 && order < kept.1);
+        if best.get(&joined).is_none_or(better) {
+            let found = WrittenApart { glued: joined.clone(), words: [first, second], origin };
+            best.insert(joined, (times, order, found));
+        }
+    }
+    best.into_values().map(|(_, _, found)| found).collect()
+}
+
+/// A word that can be half of a term: long enough, and no function word.
+fn is_term_word(word: &str) -> bool {
+    word.len() >= MIN_WORD_LEN && !is_english_stopword(word) && !is_english_frame_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(source: &str, first_line: u32, text: &str) -> Section {
+        Section {
+            source: source.to_string(),
+            heading_path: vec!["Notes".to_string()],
+            lines: (first_line, first_line + text.lines().count() as u32 - 1),
+            text: text.to_string(),
+        }
+    }
+
+    fn found(sections: &[Section]) -> Vec<(String, [String; 2], String)> {
+        written_apart(sections).into_iter().map(|w| (w.glued, w.words, w.origin)).collect()
+    }
+
+    fn words(first: &str, second: &str) -> [String; 2] {
+        [first.to_string(), second.to_string()]
+    }
+
+    #[test]
+    fn a_term_written_glued_and_apart_is_found_with_where_it_is_apart() {
+        let sections = [
+            section("net.md", 1, "# Notes\n\nRoundRobin DNS 는 부하를 나눈다.\n"),
+            section("dns.md", 5, "## 문제점\n\nRound Robin 방식은 서버가 죽어도 모른다.\n"),
+        ];
+        assert_eq!(found(&sections), vec![("roundrobin".to_string(), words("round", "robin"), "dns.md:7".to_string())]);
+    }
+
+    #[test]
+    fn words_written_apart_but_never_glued_are_not_a_term() {
+        let sections = [section("db.md", 1, "# Notes\n\nThe database keeps data. A data base is not the same word.\n")];
+        let sections_glued_never = [section("db.md", 1, "# Notes\n\nhash table 은 빠르다.\n")];
+        assert_eq!(found(&sections).len(), 1, "`data base` is written apart and `database` glued");
+        assert!(found(&sections_glued_never).is_empty());
+    }
+
+    #[test]
+    fn function_words_and_short_words_are_no_half_of_a_term() {
+        let sections = [section("x.md", 1, "# Notes\n\nsignin, sign in, setup, set up, intoit, into it\n")];
+        assert!(found(&sections).is_empty(), "{:?}", found(&sections));
+    }
+
+    #[test]
+    fn the_way_a_term_is_written_apart_most_often_is_kept() {
+        let text = "# Notes\n\nwebsocket\n\nweb socket\n\nweb-socket\n\nwebs ocket\n\nweb_socket\n";
+        let sections = [section("ws.md", 1, text)];
+        assert_eq!(found(&sections), vec![("websocket".to_string(), words("web", "socket"), "ws.md:5".to_string())]);
+    }
+
+    #[test]
+    fn each_line_is_read_once_though_sections_nest() {
+        let note = "# Sort\n\nbubbleSort\n\n## Bubble\n\nBubble Sort 는 느리다.\n";
+        let sections = [section("sort.md", 1, note), section("sort.md", 5, "## Bubble\n\nBubble Sort 는 느리다.\n")];
+        assert_eq!(
+            found(&sections),
+            vec![("bubblesort".to_string(), words("bubble", "sort"), "sort.md:7".to_string())]
+        );
+    }
+}
