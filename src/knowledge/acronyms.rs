@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Section;
+use super::{each_note_line, Section};
 
 /// Abbreviations are two to five letters; shorter is a letter, longer is a word.
 const MIN_INITIALS: usize = 2;
@@ -55,25 +55,15 @@ impl Spellings {
 
 /// Lower-case phrases (words joined by a space) under their initials, from every section's
 /// text; initials with more than three phrases spell nothing in particular and are left out,
-/// unless one of them is written more often than all the others together.
-/// A section's text holds its subsections', so each line of a note is read once: sections
-/// come in note order, and the lines an enclosing section already gave are skipped.
+/// unless one of them is written more often than all the others together. Each line of a
+/// note is read once.
 pub fn spelled_out(sections: &[Section]) -> BTreeMap<String, Vec<String>> {
     let mut by_initials: BTreeMap<String, Spellings> = BTreeMap::new();
-    let mut read_until: Option<(&str, u32)> = None;
-    for section in sections {
-        let last_read = match read_until {
-            Some((source, last)) if source == section.source => last,
-            _ => 0,
-        };
-        let already_read = (last_read + 1).saturating_sub(section.lines.0) as usize;
-        for line in section.text.lines().skip(already_read) {
-            for run in english_runs(line) {
-                add_phrases(&run, &mut by_initials);
-            }
+    each_note_line(sections, |_, _, line| {
+        for run in english_runs(line) {
+            add_phrases(&run, &mut by_initials);
         }
-        read_until = Some((&section.source, last_read.max(section.lines.1)));
-    }
+    });
     let kept = by_initials.into_iter().map(|(initials, spellings)| (initials, spellings.kept()));
     kept.filter(|(_, phrases)| !phrases.is_empty()).collect()
 }

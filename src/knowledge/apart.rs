@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::acronyms::english_runs;
-use super::Section;
+use super::{each_note_line, Section};
 use crate::analysis::{is_english_frame_word, is_english_stopword};
 
 /// Shortest word of a pair: two-letter words (`in`, `on`, `up`) glue onto too much.
@@ -30,42 +30,40 @@ pub struct WrittenApart {
 /// Every term the sections write glued (one word of ASCII letters, camel case included) and
 /// also as two words (separated by a space, `-` or `_`) of at least three letters, neither a
 /// function word. A glued term written apart in more than one way keeps the way it is written
-/// most often (the first, on a tie). Sections come in note order; a section's text holds its
-/// subsections', so lines an enclosing section already gave are skipped.
+/// most often (the first, on a tie).
 pub fn written_apart(sections: &[Section]) -> Vec<WrittenApart> {
     let mut glued: HashSet<String> = HashSet::new();
-    // (glued, first, second) → (times written apart, first origin)
+    each_note_line(sections, |_, _, line| {
+        for run in english_runs(line) {
+            glued.extend(run.iter().filter(|word| word.len() >= 2 * MIN_WORD_LEN).map(|w| w.to_ascii_lowercase()));
+        }
+    });
+    // (glued, first, second) → (times written apart, first origin, order first seen)
     let mut apart: BTreeMap<(String, String, String), (usize, String, usize)> = BTreeMap::new();
-    let mut read_until: Option<(&str, u32)> = None;
+    let mut joined = String::new();
     let mut order = 0;
-    for section in sections {
-        let last_read = match read_until {
-            Some((source, last)) if source == section.source => last,
-            _ => 0,
-        };
-        let already_read = (last_read + 1).saturating_sub(section.lines.0) as usize;
-        for (offset, line) in section.text.lines().enumerate().skip(already_read) {
-            for run in english_runs(line) {
-                glued.extend(run.iter().map(|word| word.to_ascii_lowercase()));
-                for pair in run.windows(2) {
-                    let (first, second) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
-                    if !is_term_word(&first) || !is_term_word(&second) {
-                        continue;
-                    }
-                    let origin = format!("{}:{}", section.source, section.lines.0 + offset as u32);
-                    order += 1;
-                    let entry = apart.entry((format!("{first}{second}"), first, second)).or_insert((0, origin, order));
-                    entry.0 += 1;
+    each_note_line(sections, |source, line_number, line| {
+        for run in english_runs(line) {
+            for pair in run.windows(2) {
+                joined.clear();
+                joined.extend(pair.iter().flat_map(|word| word.chars()).map(|c| c.to_ascii_lowercase()));
+                if !glued.contains(&joined) {
+                    continue;
                 }
+                let (first, second) = (pair[0].to_ascii_lowercase(), pair[1].to_ascii_lowercase());
+                if !is_term_word(&first) || !is_term_word(&second) {
+                    continue;
+                }
+                order += 1;
+                let entry = apart
+                    .entry((joined.clone(), first, second))
+                    .or_insert_with(|| (0, format!("{source}:{line_number}"), order));
+                entry.0 += 1;
             }
         }
-        read_until = Some((&section.source, last_read.max(section.lines.1)));
-    }
+    });
     let mut best: BTreeMap<String, (usize, usize, WrittenApart)> = BTreeMap::new();
     for ((joined, first, second), (times, origin, order)) in apart {
-        if !glued.contains(&joined) {
-            continue;
-        }
         let better = |kept: &(usize, usize, WrittenApart)| times > kept.0 || (times == kept.0 && order < kept.1);
         if best.get(&joined).is_none_or(better) {
             let found = WrittenApart { glued: joined.clone(), words: [first, second], origin };
