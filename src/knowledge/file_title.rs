@@ -10,14 +10,16 @@ use crate::lexicon::List;
 /// underscores, hyphens and other separators become spaces, and an identifier is split where
 /// the analyser splits one ([`case_breaks`]: `HTTPMethod` → `HTTP Method`), but not after a
 /// lone capital (`OAuth` stays). Empty for names of a kind of page rather than a topic
-/// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`). A leading date
+/// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`) or of digits only
+/// (`2.md`). A leading date
 /// (`2021-03-02-spring-bean.md`, as Jekyll names posts) is when the note was written, not what
 /// it is about: Jekyll reads it as the post's date and the rest as its slug, and so does this.
 pub fn file_title_words(source: &str) -> String {
     let name = source.rsplit('/').next().unwrap_or(source);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let stem = without_leading_date(stem);
-    if List::GenericFileNames.contains(&stem.to_lowercase()) {
+    // A name of digits only (`2.md`, `2018-10.md`) numbers a note or dates it; it names no topic.
+    if List::GenericFileNames.contains(&stem.to_lowercase()) || !stem.chars().any(char::is_alphabetic) {
         return String::new();
     }
     let separator = |c: char| matches!(c, '_' | '-' | '.' | '+' | '&') || c.is_whitespace();
@@ -82,7 +84,7 @@ mod tests {
         assert_eq!(file_title_words("_posts/2021-03-02-spring-bean-scope.md"), "spring bean scope");
         assert_eq!(file_title_words("_posts/2019-12-31_JPA_N+1.md"), "JPA N 1");
         assert_eq!(file_title_words("Early-Bird/2018-10/2018-10-18.md"), "");
-        assert_eq!(file_title_words("notes/2018-10.md"), "2018 10");
+        assert_eq!(file_title_words("notes/2018-10.md"), "");
         assert_eq!(file_title_words("notes/20181018-log.md"), "20181018 log");
         assert_eq!(file_title_words("css/2019-12-8-layout-basic.md"), "layout basic");
         assert_eq!(file_title_words("notes/2018-10-189-x.md"), "2018 10 189 x");
@@ -94,5 +96,6 @@ mod tests {
         assert_eq!(file_title_words("network/README.md"), "");
         assert_eq!(file_title_words("index.markdown"), "");
         assert_eq!(file_title_words("aws/Overview.md"), "");
+        assert_eq!(file_title_words("java/2.md"), "", "a number names no topic");
     }
 }
