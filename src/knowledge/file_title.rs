@@ -11,9 +11,9 @@ use crate::lexicon::List;
 /// the analyser splits one ([`case_breaks`]: `HTTPMethod` → `HTTP Method`), but not after a
 /// lone capital (`OAuth` stays). Empty for names of a kind of page rather than a topic
 /// (`README`, `index`, `overview`: `src/lexicon/generic_file_names.txt`) or of digits only
-/// (`2.md`). A leading date
-/// (`2021-03-02-spring-bean.md`, as Jekyll names posts) is when the note was written, not what
-/// it is about: Jekyll reads it as the post's date and the rest as its slug, and so does this.
+/// (`2.md`). A leading date (`2021-03-02-spring-bean.md`, as Jekyll names posts) is when the
+/// note was written, not what it is about: Jekyll reads it as the post's date and the rest as
+/// its slug, and so does this.
 pub fn file_title_words(source: &str) -> String {
     let name = source.rsplit('/').next().unwrap_or(source);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
