@@ -143,7 +143,7 @@ fn glosses(line: &str, is_noun: &dyn Fn(&str) -> bool) -> Vec<(String, String)> 
         };
         let inside = &line[open + open_len..close];
         let before = &line[..open];
-        if let Some(pair) = gloss_pair(before, inside, is_noun).filter(|(h, e)| plausible(h, e)) {
+        if let Some(pair) = gloss_pair(before, inside, is_noun).filter(|(h, e)| plausible(h, e) && !remark(h, e)) {
             out.push(pair);
         }
         search_from = close + 1;
@@ -225,6 +225,14 @@ fn plausible(hangul: &str, english: &str) -> bool {
     hangul.chars().filter(|c| !c.is_whitespace()).count() >= english.split_whitespace().count()
 }
 
+/// An English side that opens with a function word and has more words than the Korean side
+/// says something about the term rather than translating it: `사용 방법 (with Spring Boot)`,
+/// `웹의 동작 원리 (How the Web Works)`; `동일 출처 정책 (Same Origin Policy)` translates.
+fn remark(hangul: &str, english: &str) -> bool {
+    let opens_with_function_word = english.split_whitespace().next().is_some_and(is_english_stopword);
+    opens_with_function_word && english.split_whitespace().count() > hangul.split_whitespace().count()
+}
+
 /// The English side, lower-cased; `None` for abbreviations of examples (`e.g.`, `ex`) and
 /// single letters that gloss nothing.
 fn english_phrase(words: &[&str]) -> Option<String> {
@@ -278,6 +286,8 @@ mod tests {
         assert!(pairs("문서(singleton.md)").is_empty());
         assert!(pairs("주소(Internet Protocol Address)").is_empty());
         assert!(pairs("그리고(and)").is_empty());
+        assert!(pairs("사용 방법 (with Spring Boot)").is_empty());
+        assert_eq!(pairs("동일 출처 정책 (Same Origin Policy)"), vec![pair("동일 출처 정책", "same origin policy")]);
         assert_eq!(pairs("항목에 대한 축소 인자(shrink factor)"), vec![pair("축소 인자", "shrink factor")]);
     }
 
