@@ -131,7 +131,7 @@ pub struct SearchSettings {
     /// With `translations`, the words of the notes' multi-word translations paired in order
     /// (`이진 트리` = `binary tree` pairs `이진` with `binary`) widen questions too, once at least
     /// this many translations pair them and nothing contradicts them (0: off).
-    pub translation_words: u32,
+    pub translation_word_support: u32,
     /// `[search.weights]`: every ranking weight and threshold, the answer threshold
     /// (`abstention.min_coverage`) among them.
     #[serde(default)]

@@ -309,7 +309,7 @@ impl Live {
         let mut origins = FxHashMap::default();
         if settings.search.translations {
             let pairs = &open.manifest.translations;
-            let words = knowledge::aligned_translation_words(pairs, settings.search.translation_words);
+            let words = knowledge::aligned_translation_words(pairs, settings.search.translation_word_support);
             for pair in pairs.iter().chain(&words) {
                 groups.push(vec![pair.hangul.clone(), pair.english.clone()]);
                 origins.entry(pair.hangul.clone()).or_insert_with(|| pair.origin.clone());

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{each_note_line, Section};
+use super::lines::{each_note_line, english_runs};
+use super::Section;
 
 /// Abbreviations are two to five letters; shorter is a letter, longer is a word.
 const MIN_INITIALS: usize = 2;
@@ -96,52 +97,13 @@ fn add(by_initials: &mut BTreeMap<String, Spellings>, initials: String, phrase: 
     by_initials.entry(initials).or_default().count(phrase);
 }
 
-/// Runs of English words in a line: words of ASCII letters separated only by spaces, `-` or
-/// `_` (`replication-factor`). Anything else between words (punctuation, Hangul) ends a run,
-/// and so does a word with digits (`ec2`), which is a name rather than words.
-pub(super) fn english_runs(line: &str) -> Vec<Vec<&str>> {
-    let mut runs = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let bytes = line.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() {
-        let (start, alphanumeric) = (end, bytes[end].is_ascii_alphanumeric());
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() == alphanumeric {
-            end += 1;
-        }
-        // ASCII letters and digits are whole characters, so `start..end` are char boundaries.
-        let segment = &line[start..end];
-        let joins = if alphanumeric {
-            segment.bytes().all(|b| b.is_ascii_alphabetic())
-        } else {
-            segment.bytes().all(|b| matches!(b, b' ' | b'-' | b'_'))
-        };
-        if alphanumeric && joins {
-            run.push(segment);
-        } else if !joins && !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
-        }
-    }
-    if !run.is_empty() {
-        runs.push(run);
-    }
-    runs
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{english_runs, spelled_out};
+    use super::spelled_out;
     use crate::knowledge::Section;
 
     fn section(text: &str) -> Section {
         Section { source: "a.md".into(), heading_path: vec!["A".into()], lines: (1, 1), text: text.into() }
-    }
-
-    #[test]
-    fn runs_end_at_hangul_digits_and_punctuation() {
-        let runs = english_runs("토픽은 replication factor 3, `min.insync` 로 Time To Live");
-        assert_eq!(runs, vec![vec!["replication", "factor"], vec!["min"], vec!["insync"], vec!["Time", "To", "Live"]]);
-        assert_eq!(english_runs("--replication-factor 3"), vec![vec!["replication", "factor"]]);
     }
 
     #[test]

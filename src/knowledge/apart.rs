@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::acronyms::english_runs;
-use super::{each_note_line, Section};
+use super::lines::{each_note_line, english_runs};
+use super::Section;
 use crate::analysis::{is_english_frame_word, is_english_stopword};
 
 /// Shortest word of a pair: two-letter words (`in`, `on`, `up`) glue onto too much.
@@ -109,33 +109,38 @@ mod tests {
     }
 
     #[test]
-    fn words_written_apart_but_never_glued_are_not_a_term() {
-        let sections = [section("db.md", 1, "# Notes\n\nThe database keeps data. A data base is not the same word.\n")];
-        let sections_glued_never = [section("db.md", 1, "# Notes\n\nhash table 은 빠르다.\n")];
-        assert_eq!(found(&sections).len(), 1, "`data base` is written apart and `database` glued");
-        assert!(found(&sections_glued_never).is_empty());
+    fn two_words_that_both_exist_are_no_term_unless_written_side_by_side() {
+        let apart = [section("db.md", 1, "# Notes\n\nThe database keeps data. A base table is not a data base.\n")];
+        let never_side_by_side = [section("db.md", 1, "# Notes\n\nThe database keeps data on a base table.\n")];
+        let never_glued = [section("db.md", 1, "# Notes\n\nhash table 은 빠르다.\n")];
+        assert_eq!(found(&apart).len(), 1, "`data base` is written side by side and `database` glued");
+        assert!(found(&never_side_by_side).is_empty());
+        assert!(found(&never_glued).is_empty());
     }
 
     #[test]
     fn function_words_and_short_words_are_no_half_of_a_term() {
-        let sections = [section("x.md", 1, "# Notes\n\nsignin, sign in, setup, set up, intoit, into it\n")];
+        let text = "# Notes\n\nlogout, log out, without, with out, signin, sign in, intoit, into it\n";
+        let sections = [section("x.md", 1, text)];
         assert!(found(&sections).is_empty(), "{:?}", found(&sections));
+        let sections = [section("x.md", 1, "# Notes\n\nloginform, login form\n")];
+        assert_eq!(found(&sections).len(), 1, "the same words without function words pair");
     }
 
     #[test]
-    fn the_way_a_term_is_written_apart_most_often_is_kept() {
+    fn the_way_a_term_is_written_apart_most_often_is_kept_and_the_first_on_a_tie() {
         let text = "# Notes\n\nwebsocket\n\nweb socket\n\nweb-socket\n\nwebs ocket\n\nweb_socket\n";
         let sections = [section("ws.md", 1, text)];
         assert_eq!(found(&sections), vec![("websocket".to_string(), words("web", "socket"), "ws.md:5".to_string())]);
+        let sections = [section("ws.md", 1, "# Notes\n\nwebsocket\n\nwebs ocket\n\nweb socket\n")];
+        assert_eq!(found(&sections), vec![("websocket".to_string(), words("webs", "ocket"), "ws.md:5".to_string())]);
     }
 
     #[test]
-    fn each_line_is_read_once_though_sections_nest() {
-        let note = "# Sort\n\nbubbleSort\n\n## Bubble\n\nBubble Sort 는 느리다.\n";
-        let sections = [section("sort.md", 1, note), section("sort.md", 5, "## Bubble\n\nBubble Sort 는 느리다.\n")];
-        assert_eq!(
-            found(&sections),
-            vec![("bubblesort".to_string(), words("bubble", "sort"), "sort.md:7".to_string())]
-        );
+    fn a_line_nested_sections_share_is_counted_once() {
+        // Read twice, the nested `web socket` would outnumber the `webs ocket` above it.
+        let note = "# Sockets\n\nwebsocket, webs ocket\n\n## Web\n\nweb socket\n";
+        let sections = [section("s.md", 1, note), section("s.md", 5, "## Web\n\nweb socket\n")];
+        assert_eq!(found(&sections), vec![("websocket".to_string(), words("webs", "ocket"), "s.md:3".to_string())]);
     }
 }

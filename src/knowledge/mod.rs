@@ -116,24 +116,6 @@ impl Section {
     }
 }
 
-/// Calls `read` with every line of the notes once, with its note and line number: sections
-/// come in note order, and a section's text holds its subsections', so the lines an enclosing
-/// section already gave are skipped.
-pub(super) fn each_note_line<'s>(sections: &'s [Section], mut read: impl FnMut(&'s str, u32, &'s str)) {
-    let mut read_until: Option<(&str, u32)> = None;
-    for section in sections {
-        let last_read = match read_until {
-            Some((source, last)) if source == section.source => last,
-            _ => 0,
-        };
-        let already_read = (last_read + 1).saturating_sub(section.lines.0) as usize;
-        for (offset, line) in section.text.lines().enumerate().skip(already_read) {
-            read(&section.source, section.lines.0 + offset as u32, line);
-        }
-        read_until = Some((&section.source, last_read.max(section.lines.1)));
-    }
-}
-
 /// The smallest of `sections` that belongs to note `source` and holds lines `first..=last`, if
 /// any does (lines above a note's first heading belong to none).
 pub fn section_holding<'s>(sections: &'s [Section], source: &str, first: u32, last: u32) -> Option<&'s Section> {

@@ -3,7 +3,8 @@
 //! one language and gloss it in the other in parentheses; read at build time, those glosses
 //! let a question in either language find the note, with no word list written by hand.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -77,12 +78,13 @@ pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bo
 /// and `완전 이진 트리` = `complete binary tree` both pair `이진` with `binary`. Korean and
 /// English noun compounds put their words in the same order (modifier, then head), so when
 /// both sides have as many words, the words pair up in order. A word pair is kept when at
-/// least `min_phrases` of the translations show it, each of its words is aligned with nothing
-/// else as often, and neither word has another partner among `pairs` already: one phrase alone
-/// (`변경 가능한 데이터` cut to `가능한 데이터` = `mutable data`) would pair words that do not
-/// mean each other. 0 turns it off.
-pub fn aligned_words(pairs: &[Translation], min_phrases: u32) -> Vec<Translation> {
-    if min_phrases == 0 {
+/// least `min_support` of the translations show it, each of its words is aligned with nothing
+/// else as often, and neither word is already one side of a translation of its own: one phrase
+/// alone (`변경 가능한 데이터` cut to `가능한 데이터` = `mutable data`) would pair words that do
+/// not mean each other. Its origin is the earliest place (note, then line) any of them is
+/// written. 0 turns it off.
+pub fn aligned_words(pairs: &[Translation], min_support: u32) -> Vec<Translation> {
+    if min_support == 0 {
         return Vec::new();
     }
     let mut aligned: HashMap<(&str, &str), (u32, &str)> = HashMap::new();
@@ -91,27 +93,28 @@ pub fn aligned_words(pairs: &[Translation], min_phrases: u32) -> Vec<Translation
         let english: Vec<&str> = pair.english.split_whitespace().collect();
         // A function word (`in range` = `범위 안`, `out of range`) has no noun to pair with and
         // shifts the order.
-        let function_word = |e: &&str| is_english_stopword(e) || is_english_frame_word(e) || e.len() < 2;
+        let function_word = |e: &&str| is_english_stopword(e) || is_english_frame_word(e);
         if hangul.len() < 2 || hangul.len() != english.len() || english.iter().any(function_word) {
             continue;
         }
         for (h, e) in hangul.into_iter().zip(english) {
-            aligned.entry((h, e)).and_modify(|(n, _)| *n += 1).or_insert((1, pair.origin.as_str()));
+            let entry = aligned.entry((h, e)).or_insert((0, pair.origin.as_str()));
+            entry.0 += 1;
+            if origin_order(&pair.origin) < origin_order(entry.1) {
+                entry.1 = pair.origin.as_str();
+            }
         }
     }
-    let partnered: std::collections::HashSet<&str> = pairs
-        .iter()
-        .filter(|p| !p.hangul.contains(' ') && !p.english.contains(' '))
-        .flat_map(|p| [p.hangul.as_str(), p.english.as_str()])
-        .collect();
+    let partnered: HashSet<&str> =
+        pairs.iter().flat_map(|p| [p.hangul.as_str(), p.english.as_str()]).filter(|side| !side.contains(' ')).collect();
     let mut most: HashMap<&str, (u32, u32)> = HashMap::new(); // word → (best support, how many have it)
     for (&(h, e), &(n, _)) in &aligned {
         for word in [h, e] {
             let entry = most.entry(word).or_insert((0, 0));
             match n.cmp(&entry.0) {
-                std::cmp::Ordering::Greater => *entry = (n, 1),
-                std::cmp::Ordering::Equal => entry.1 += 1,
-                std::cmp::Ordering::Less => {}
+                Ordering::Greater => *entry = (n, 1),
+                Ordering::Equal => entry.1 += 1,
+                Ordering::Less => {}
             }
         }
     }
@@ -119,7 +122,7 @@ pub fn aligned_words(pairs: &[Translation], min_phrases: u32) -> Vec<Translation
     let mut words: Vec<Translation> = aligned
         .into_iter()
         .filter(|&((h, e), (n, _))| {
-            n >= min_phrases && sole_best(h, n) && sole_best(e, n) && !partnered.contains(h) && !partnered.contains(e)
+            n >= min_support && sole_best(h, n) && sole_best(e, n) && !partnered.contains(h) && !partnered.contains(e)
         })
         .map(|((h, e), (n, origin))| Translation {
             hangul: h.to_string(),
@@ -130,6 +133,12 @@ pub fn aligned_words(pairs: &[Translation], min_phrases: u32) -> Vec<Translation
         .collect();
     words.sort_by(|a, b| a.hangul.cmp(&b.hangul).then_with(|| a.english.cmp(&b.english)));
     words
+}
+
+/// `note.md:12` as (note, line), so line 9 comes before line 10.
+fn origin_order(origin: &str) -> (&str, u32) {
+    let (note, line) = origin.rsplit_once(':').unwrap_or((origin, ""));
+    (note, line.parse().unwrap_or(u32::MAX))
 }
 
 /// The (Korean, English) glosses written in one line.
@@ -309,6 +318,10 @@ mod tests {
         Translation { hangul: hangul.into(), english: english.into(), origin: format!("{hangul}.md:1"), count: 1 }
     }
 
+    fn at(hangul: &str, english: &str, origin: &str) -> Translation {
+        Translation { origin: origin.into(), ..translation(hangul, english) }
+    }
+
     fn aligned(pairs: &[Translation], min_phrases: u32) -> Vec<(String, String, String)> {
         aligned_words(pairs, min_phrases).into_iter().map(|t| (t.hangul, t.english, t.origin)).collect()
     }
@@ -323,15 +336,29 @@ mod tests {
         ];
         let found = aligned(&pairs, 2);
         let pair = |h: &str, e: &str, o: &str| (h.to_string(), e.to_string(), o.to_string());
-        assert_eq!(found, vec![pair("이진", "binary", "이진 트리.md:1"), pair("트리", "tree", "이진 트리.md:1")]);
+        assert_eq!(
+            found,
+            vec![pair("이진", "binary", "완전 이진 트리.md:1"), pair("트리", "tree", "완전 이진 트리.md:1")]
+        );
         assert!(aligned(&pairs, 0).is_empty(), "0 turns it off");
         assert_eq!(aligned(&pairs, 1).len(), 6, "one phrase is enough at 1");
+    }
+
+    #[test]
+    fn a_word_pair_comes_from_the_earliest_line_that_writes_it() {
+        let pairs =
+            [at("완전 이진 트리", "complete binary tree", "ds.md:10"), at("이진 트리", "binary tree", "ds.md:9")];
+        let found = aligned(&pairs, 2);
+        assert!(found.iter().all(|(_, _, origin)| origin == "ds.md:9"), "{found:?}");
     }
 
     #[test]
     fn a_word_with_a_partner_of_its_own_or_two_equal_ones_is_not_paired() {
         let pairs = [
             translation("트리", "tree"),
+            translation("가상", "virtual machine"),
+            translation("가상 주소", "virtual address"),
+            translation("가상 공간", "virtual space"),
             translation("이진 트리", "binary tree"),
             translation("이진 나무", "binary tree"),
             translation("검색 엔진", "search engine"),
@@ -342,8 +369,9 @@ mod tests {
             translation("범위 밖", "in range"),
         ];
         let found: Vec<(String, String)> = aligned(&pairs, 2).into_iter().map(|(h, e, _)| (h, e)).collect();
-        // `트리` has its own translation, `search` is paired as often with `검색` as with `탐색`,
-        // and `in range` holds a function word; the heads written with `search` still pair.
+        // `트리` and `가상` have translations of their own, `search` is paired as often with
+        // `검색` as with `탐색`, and `in range` holds a function word; the heads written with
+        // `search` still pair.
         let expected = [("엔진", "engine"), ("이진", "binary"), ("쿼리", "query")];
         assert_eq!(found, expected.map(|(h, e)| (h.to_string(), e.to_string())));
     }

@@ -91,7 +91,8 @@ pub struct Variant {
     pub terms: Vec<String>,
     /// The rule that added it.
     pub widener: Widener,
-    /// Where the notes write it as a translation of the question's word (`os.md:12`).
+    /// Where the notes write it as a translation of the question's word, or apart as the
+    /// question writes it glued (`os.md:12`).
     pub origin: Option<String>,
 }
 
@@ -121,6 +122,9 @@ pub enum Widener {
     Loanword,
     /// The words the question writes apart, joined as the notes write them (`tcp dump`).
     Joined,
+    /// A glued form of the word as the two words the notes also write it as (`roundrobin` →
+    /// `round robin`).
+    Apart,
     /// A Latin word split in two as the notes write it (`autoscaling` → `auto scaling`).
     Split,
     /// The notes' phrase an abbreviation's initials spell (`rf` → `replication factor`).
@@ -164,24 +168,26 @@ impl QueryPlan {
     }
 
     /// For every single-word form of a concept the notes also write as two words
-    /// (`roundrobin`, `Round Robin`), those two words together, at `weights.apart` or the
-    /// form's own weight if lower (a loanword's guess stays a guess).
+    /// (`roundrobin`, `Round Robin`), those two words together, at `weights.apart` or, if lower,
+    /// the form's weight (a loanword's guess stays a guess; a term's weight is the highest it
+    /// has in the question). Not for a form joined from the question's own words (`round robin`
+    /// → `roundrobin`), which would only give them back.
     pub(super) fn add_written_apart(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
-        let mut spaced: Vec<(usize, Vec<String>, f32)> = Vec::new();
-        for variant in &self.variants {
+        let mut spaced: Vec<(usize, Vec<String>, f32, String)> = Vec::new();
+        for variant in self.variants.iter().filter(|v| v.widener != Widener::Joined) {
             let [form] = &variant.terms[..] else {
                 continue;
             };
-            let Some(words) = vocabulary.written_apart(form) else {
+            let Some((words, origin)) = vocabulary.written_apart(form) else {
                 continue;
             };
             let weight = self.terms.iter().find(|t| t.text == *form).map_or(0.0, |t| t.weight).min(weights.apart);
-            spaced.push((variant.concept, words.to_vec(), weight));
+            spaced.push((variant.concept, words.to_vec(), weight, origin.to_string()));
         }
-        for (concept, words, weight) in spaced {
+        for (concept, words, weight, origin) in spaced {
             let known = self.variants.iter().any(|v| v.concept == concept && v.terms == words);
             if !known && weight > 0.0 {
-                self.add_terms_variant(words, weight, concept, Widener::Split);
+                self.add_terms_variant_from(words, weight, concept, Widener::Apart, Some(origin));
             }
         }
     }

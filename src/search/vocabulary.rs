@@ -30,8 +30,9 @@ pub struct Vocabulary {
     hangul_by_sound: FxHashMap<String, Vec<String>>,
     known: Option<Arc<KnownTerms>>,
     spelled_out: BTreeMap<String, Vec<String>>,
-    /// Glued terms the notes also write as two words (`roundrobin` → `round`, `robin`).
-    apart: FxHashMap<String, [String; 2]>,
+    /// Glued terms the notes also write as two words (`roundrobin` → `round`, `robin`), and
+    /// where they first write them apart.
+    apart: FxHashMap<String, ([String; 2], String)>,
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
     by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
@@ -70,7 +71,8 @@ impl Vocabulary {
         by_length.dedup();
         let known = Some(open.known_terms().clone());
         let spelled_out = open.manifest.spelled_out.clone();
-        let apart = open.manifest.written_apart.iter().map(|w| (w.glued.clone(), w.words.clone())).collect();
+        let written_apart = open.manifest.written_apart.iter();
+        let apart = written_apart.map(|w| (w.glued.clone(), (w.words.clone(), w.origin.clone()))).collect();
         Vocabulary {
             by_sound,
             by_length,
@@ -90,9 +92,10 @@ impl Vocabulary {
         &self.matching
     }
 
-    /// The two words the notes also write a glued term as (`roundrobin` → `round`, `robin`).
-    pub fn written_apart(&self, word: &str) -> Option<&[String; 2]> {
-        self.apart.get(word)
+    /// The two words the notes also write a glued term as (`roundrobin` → `round`, `robin`),
+    /// and where they first write them apart (`dns.md:7`).
+    pub fn written_apart(&self, word: &str) -> Option<(&[String; 2], &str)> {
+        self.apart.get(word).map(|(words, origin)| (words, origin.as_str()))
     }
 
     /// The notes' phrases an abbreviation they never write may stand for (`rf` → `replication

@@ -232,7 +232,7 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 8] = [
     QuestionWidener {
         name: "words written apart",
         reads: "every single-word form searched so far; the notes' terms written both glued and apart",
-        adds: &[Widener::Split],
+        adds: &[Widener::Apart],
         widen: |plan, c| plan.add_written_apart(c.vocabulary, c.weights),
     },
 ];

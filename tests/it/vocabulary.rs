@@ -64,15 +64,16 @@ fn explain_names_where_the_notes_write_a_translation() {
     assert_eq!(variant.origin.as_deref(), Some("os.md:3"));
 }
 
-/// A note that glosses three data-structure names word for word, and one line about a
-/// complexity that names `binary` alone.
+/// A note that glosses three data-structure names word for word, and two lines on storage: a
+/// short one, and one that names `binary` alone.
 const TREE_NOTE: &str = "# 자료구조\n\n\
 ## 트리\n\n\
 * 이진 트리(Binary Tree)는 자식이 둘 이하인 트리이다.\n\
 * 완전 이진 트리(Complete Binary Tree)는 왼쪽부터 채운다.\n\
 * 이진 탐색(Binary Search)은 반씩 나눠 찾는다.\n\n\
-## 힙\n\n\
-* 힙은 binary 배열 하나에 담는다.\n";
+## 저장\n\n\
+* 큐는 배열에 담는다.\n\n\
+* 힙은 binary 힙 하나를 배열에 담는다.\n";
 
 #[test]
 fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
@@ -81,39 +82,48 @@ fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
     let engine = fixture.engine();
     let (_, reading) = engine.explain("이진 배열", 3).unwrap();
     let variant = reading[0].variants.iter().find(|v| v.terms == "binary").expect("binary is searched for 이진");
-    assert_eq!(variant.origin.as_deref(), Some("ds.md:6"), "the first translation that pairs them");
-    let answer = engine.ask("힙은 이진 배열에 담아?", 3).unwrap();
-    assert!(answer.hits[0].text.contains("binary 배열"), "{:?}", answer.hits[0]);
+    assert_eq!(variant.origin.as_deref(), Some("ds.md:5"), "the earliest translation that pairs them");
+    let question = "이진 배열에 담는 건?";
+    let answer = engine.ask(question, 3).unwrap();
+    assert!(answer.hits[0].text.contains("binary"), "{:?}", answer.hits[0]);
 
     let mut settings = fixture.settings();
-    settings.search.translation_words = 0;
+    settings.search.translation_word_support = 0;
     let engine = Engine::open(settings).unwrap();
     assert!(!forms(&engine, "이진 배열").iter().any(|f| f == "binary"));
+    let answer = engine.ask(question, 3).unwrap();
+    assert!(answer.hits[0].text.contains("큐는"), "without the pair the shorter line leads: {:?}", answer.hits[0]);
 }
 
-/// A term written glued in one note and apart in another.
+/// A term written glued in one note and apart in another, and a shorter line on DNS.
 const BALANCING_NOTE: &str = "# 부하 분산\n\n\
 ## 방식\n\n\
 * RoundRobin 방식은 서버를 돌아가며 고른다.\n\n\
+## 캐시\n\n\
+* DNS 문제는 TTL 때문이다.\n\n\
 ## 장애\n\n\
-* Round Robin DNS 는 죽은 서버의 IP 도 알려 주는 문제가 있다.\n\n\
-## 가중치\n\n\
-* weighted 방식은 서버마다 비율을 다르게 준다.\n";
+* Round Robin DNS 는 죽은 서버의 IP 도 알려 주는 문제가 있다.\n";
 
 #[test]
 fn a_glued_word_also_finds_the_term_the_notes_write_apart() {
     let fixture = Fixture::new();
     fixture.write("lb.md", BALANCING_NOTE.as_bytes());
     let engine = fixture.engine();
-    let (answer, reading) = engine.explain("라운드로빈 dns 문제", 3).unwrap();
-    let spaced = reading.iter().flat_map(|c| &c.variants).any(|v| v.terms == "round robin");
-    assert!(spaced, "the loanword's glued form is also searched apart: {reading:?}");
+    let question = "라운드로빈 dns 문제";
+    let (answer, reading) = engine.explain(question, 3).unwrap();
+    let variants: Vec<_> = reading.iter().flat_map(|c| &c.variants).collect();
+    let glued = variants.iter().find(|v| v.terms == "roundrobin").expect("the loanword's glued form");
+    let spaced = variants.iter().find(|v| v.terms == "round robin").expect("the glued form is also searched apart");
+    assert_eq!(spaced.weight, glued.weight, "no more than the guess it spaces");
+    assert_eq!(spaced.origin.as_deref(), Some("lb.md:13"), "where the notes write it apart");
     assert!(answer.hits[0].text.contains("죽은 서버"), "{:?}", answer.hits[0]);
 
     let mut settings = fixture.settings();
     settings.search.weights.wideners.apart = 0.0;
     let engine = Engine::open(settings).unwrap();
-    assert!(!forms(&engine, "roundrobin dns 문제").iter().any(|f| f == "round robin"));
+    assert!(!forms(&engine, question).iter().any(|f| f == "round robin"));
+    let answer = engine.ask(question, 3).unwrap();
+    assert!(answer.hits[0].text.contains("TTL"), "without it the shorter line leads: {:?}", answer.hits[0]);
 }
 
 #[test]

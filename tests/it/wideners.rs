@@ -111,6 +111,7 @@ fn every_kind_of_variant_has_a_widener_or_comes_from_reading() {
         Widener::Correction,
         Widener::Loanword,
         Widener::Joined,
+        Widener::Apart,
         Widener::Split,
         Widener::SpelledOut,
     ] {
