@@ -223,7 +223,9 @@ pub struct MatchingParams {
     /// `passing` and four more, but only `versioning` has its vowels. Above 1 (say 2) switches it off.
     pub min_vowel_agreement: f32,
     /// When the notes know every piece of a written word, it is read as a loanword only if at
-    /// most this many English words sound like it…
+    /// most this many English words sound like it (and an English word the notes write is
+    /// matched to the Hangul loanwords other notes write for it only if at most this many agree
+    /// best with its vowels)…
     pub max_sound_alikes_of_known_pieces: usize,
     /// …and only if its sound has this many consonants (`인그레스`: n-k-l-s).
     pub min_skeleton_of_known_pieces: usize,

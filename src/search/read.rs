@@ -155,6 +155,7 @@ impl<'a> Reader<'a> {
             aliases: self.expansions.aliases,
             vocabulary: self.expansions.vocabulary,
             weights: &self.expansions.params.wideners,
+            analyzer: self.analyzer,
             loanwords: Vec::new(),
         };
         for widener in self.wideners.question {

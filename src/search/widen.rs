@@ -34,6 +34,8 @@ pub struct Context<'c> {
     pub(super) vocabulary: &'c Vocabulary,
     /// What each kind of variant weighs.
     pub(super) weights: &'c WidenerWeights,
+    /// The analysis, to tell a note word that is a noun from one read with a verb in it.
+    pub(super) analyzer: &'c Analyzer,
     /// Written words already read as loanwords (their spans), for the wideners after.
     pub(super) loanwords: Vec<(usize, usize)>,
 }
@@ -148,15 +150,12 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
         forms: |word, vocabulary, _| single(vocabulary.corrections(word)),
         weight: |w| w.correction,
     },
-    // The notes' Hangul nouns that sound like the word (`service` → `서비스`). A note word the
-    // dictionary reads with a verb in it (`살아있어요`, `돌릴때`) only shares consonants with
-    // the English word (`thread`), however alike their skeletons.
+    // The notes' Hangul nouns that sound like the word (`service` → `서비스`).
     WordWidener {
         name: "hangul loanwords",
         adds: Widener::Loanword,
         forms: |word, vocabulary, analyzer| {
-            let nouns_only = |form: &String| analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun);
-            single(vocabulary.hangul_sounding_like(word).into_iter().filter(nouns_only))
+            single(vocabulary.hangul_sounding_like(word).into_iter().filter(|form| is_nouns_only(analyzer, form)))
         },
         weight: |w| w.loanword,
     },
@@ -172,7 +171,7 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
 ];
 
 /// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [QuestionWidener; 8] = [
+pub static QUESTION_WIDENERS: [QuestionWidener; 9] = [
     // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
     // notes write (`디플로이먼트` → `deployment`).
     QuestionWidener {
@@ -180,6 +179,14 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 8] = [
         reads: "the question's Hangul words as written; the notes' English words by sound",
         adds: &[Widener::Loanword],
         widen: |plan, c| c.loanwords = plan.read_loanwords(c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // English words the notes write that other notes write as a Hangul loanword (`promise` →
+    // `프로미스`): the loanword, when its vowels single it out among the sound-alikes.
+    QuestionWidener {
+        name: "loanwords of known words",
+        reads: "the question's English words the notes write; the notes' Hangul nouns by sound and vowels",
+        adds: &[Widener::Loanword],
+        widen: |plan, c| plan.add_loanwords_of_known_words(c.vocabulary, c.analyzer, c.weights),
     },
     // Nouns of one written word the notes lack as pieces, read as the English word that sounds
     // like the whole (`아웃바운드` → `outbound`).
@@ -265,6 +272,13 @@ impl QueryPlan {
             }
         }
     }
+}
+
+/// Whether the analysis reads a note word as nouns only: a note word read with a verb in it
+/// (`살아있어요`, `돌릴때`) only shares consonants with an English word (`thread`), however alike
+/// their skeletons.
+pub(super) fn is_nouns_only(analyzer: &Analyzer, form: &str) -> bool {
+    analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun)
 }
 
 /// One form per item, as a single-term variant.

@@ -6,7 +6,8 @@ use super::params::WidenerWeights;
 use super::query::{QueryPlan, Widener};
 use super::transliteration::{hangul_lookup_key, hangul_sound_len, vowel_agreement};
 use super::vocabulary::Vocabulary;
-use crate::analysis::{is_hangul_word, touching_runs, without_particle};
+use super::widen::is_nouns_only;
+use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer, TermClass};
 
 /// A word of the question as written, its particle aside.
 pub(super) struct WrittenWord {
@@ -92,6 +93,29 @@ fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize
 }
 
 impl QueryPlan {
+    /// English words of the question that the notes write, and that other notes write as a
+    /// Hangul loanword (`promise` → `프로미스`, `chrome` → `크롬`): the loanword, when it agrees best
+    /// with the word's vowels and at most `matching.max_sound_alikes_of_known_pieces` note words
+    /// do. An English word the notes know is widened by nothing else, so a note that only writes
+    /// it in Hangul stays out of reach.
+    pub(super) fn add_loanwords_of_known_words(
+        &mut self,
+        vocabulary: &Vocabulary,
+        analyzer: &Analyzer,
+        weights: &WidenerWeights,
+    ) {
+        for concept in 0..self.concepts.len() {
+            let word = &self.concepts[concept];
+            if word.class != TermClass::Latin || !vocabulary.knows(&word.text) {
+                continue;
+            }
+            let loanwords = vocabulary.distinct_hangul_sounding_like(&word.text);
+            for hangul in loanwords.into_iter().filter(|form| is_nouns_only(analyzer, form)) {
+                self.add_variant(&hangul, weights.loanword, concept, Widener::Loanword);
+            }
+        }
+    }
+
     /// Hangul words the notes never write that are one jamo away from a word they do
     /// (`자료구졸`): the corrected word is a variant of every concept read inside the typo. A
     /// word the dictionary reads whole is a word, not a slip (`날씨` is not `날리`).

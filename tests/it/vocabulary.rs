@@ -126,6 +126,30 @@ fn a_glued_word_also_finds_the_term_the_notes_write_apart() {
     assert!(answer.hits[0].text.contains("TTL"), "without it the shorter line leads: {:?}", answer.hits[0]);
 }
 
+/// One note writes an English word, another its Hangul loanword; `프로세스` sounds like
+/// `promise` but for its vowels.
+const LOANWORD_NOTE: &str = "# JS\n\n\
+## API\n\n\
+* fetch 는 promise 를 반환한다.\n\n\
+## 프로세스\n\n\
+* 프로세스 의 결과는 로그에 담는다.\n\n\
+## 비동기\n\n\
+* 프로미스 는 비동기 작업의 결과를 담는다.\n";
+
+#[test]
+fn an_english_word_the_notes_write_also_finds_their_hangul_loanword_for_it() {
+    let fixture = Fixture::new();
+    fixture.write("js.md", LOANWORD_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let found = forms(&engine, "promise 결과 어디 담겨?");
+    assert!(found.iter().any(|f| f == "프로미스"), "{found:?}");
+    assert!(!found.iter().any(|f| f == "프로세스"), "its vowels are another word's: {found:?}");
+    let answer = engine.ask("promise 결과는 어디에 담아?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("비동기"), "{:?}", answer.hits[0]);
+    // Without the loanword no line holds `promise` with `결과` and `담`.
+    assert!(answer.coverage > 0.99, "{}", answer.coverage);
+}
+
 #[test]
 fn english_inflections_find_the_word_the_notes_write() {
     let (_fixture, engine) = engine();
