@@ -145,7 +145,8 @@ pub struct WidenerWeights {
     /// The singular the notes write for a plural they lack (`snapshots` → `snapshot`): the
     /// same word, nearly.
     pub singular: f32,
-    /// Another inflection of an English word the notes lack (`caching` → `cache`).
+    /// Another inflection the notes write of an English word, whether they lack it (`caching` →
+    /// `cache`) or write it too (`serialized` → `serialize`).
     pub stem: f32,
     /// A versioned name's bare name (`python3` → `python`).
     pub version: f32,

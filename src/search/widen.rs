@@ -171,7 +171,7 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
 ];
 
 /// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [QuestionWidener; 9] = [
+pub static QUESTION_WIDENERS: [QuestionWidener; 10] = [
     // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
     // notes write (`디플로이먼트` → `deployment`).
     QuestionWidener {
@@ -187,6 +187,14 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 9] = [
         reads: "the question's English words the notes write; the notes' Hangul nouns by sound and vowels",
         adds: &[Widener::Loanword],
         widen: |plan, c| plan.add_loanwords_of_known_words(c.vocabulary, c.analyzer, c.weights),
+    },
+    // English words the notes write in other inflections too (`serialized`, `serialize`): those
+    // inflections, as the stems widener finds them for a word the notes lack.
+    QuestionWidener {
+        name: "inflections of known words",
+        reads: "the question's English words the notes write; the notes' words of the same stem",
+        adds: &[Widener::Stem],
+        widen: |plan, c| plan.add_inflections_of_known_words(c.vocabulary, c.weights),
     },
     // Nouns of one written word the notes lack as pieces, read as the English word that sounds
     // like the whole (`아웃바운드` → `outbound`).
@@ -252,6 +260,22 @@ impl QuestionWidener {
 }
 
 impl QueryPlan {
+    /// English words of the question that the notes write, in the other inflections the notes
+    /// also write (`serialized` → `serialize`, `capturing` → `capture`, `fields` → `field`), at
+    /// `weights.stem`: one note writes the form the question does, the one that answers another,
+    /// and the stems widener runs only for words the notes lack.
+    pub(super) fn add_inflections_of_known_words(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
+        for concept in 0..self.concepts.len() {
+            let word = &self.concepts[concept];
+            if word.class != TermClass::Latin || !vocabulary.knows(&word.text) {
+                continue;
+            }
+            for form in vocabulary.same_stem(&word.text) {
+                self.add_variant(&form, weights.stem, concept, Widener::Stem);
+            }
+        }
+    }
+
     /// Runs `wideners` over a Latin word the notes do not contain, read as `concept`.
     pub(super) fn widen_unknown_latin(
         &mut self,

@@ -150,6 +150,25 @@ fn an_english_word_the_notes_write_also_finds_their_hangul_loanword_for_it() {
     assert!(answer.coverage > 0.99, "{}", answer.coverage);
 }
 
+/// One line writes `serialize`, another `serialized`.
+const INFLECTIONS_NOTE: &str = "# Java\n\n\
+## 직렬화\n\n\
+* transient 필드는 serialize 되지 않는다.\n\n\
+## 로그\n\n\
+* serialized 된 객체는 파일에 남는다.\n";
+
+#[test]
+fn an_english_word_the_notes_write_also_finds_their_other_inflections_of_it() {
+    let fixture = Fixture::new();
+    fixture.write("java.md", INFLECTIONS_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let answer = engine.ask("transient 필드도 serialized 돼?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("transient"), "{:?}", answer.hits[0]);
+    // Only `serialize` puts every word of the question in one line.
+    assert!(answer.coverage > 0.99, "{}", answer.coverage);
+    assert!(!forms(&engine, "serial 포트").iter().any(|f| f == "serialize"), "a derivation is another word");
+}
+
 #[test]
 fn english_inflections_find_the_word_the_notes_write() {
     let (_fixture, engine) = engine();

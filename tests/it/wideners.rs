@@ -24,7 +24,9 @@ const NOTE: &str = "# 인프라\n\n\
 ## 부하 분산\n\n* RoundRobin 방식이 기본\n\n\
 ## DNS\n\n* Round Robin DNS 는 죽은 서버도 알려 준다\n\n\
 ## 빌드\n\n* 파이프라인 은 매일 밤 돈다\n\n\
-## CI\n\n* pipeline 파일은 yaml 이다\n";
+## CI\n\n* pipeline 파일은 yaml 이다\n\n\
+## 로그\n\n* 로그 파일은 rotated 되어 쌓인다\n\n\
+## 보관\n\n* rotate 주기는 하루\n";
 
 /// Variants made while reading the question, before any widener runs.
 fn is_read(widener: Widener) -> bool {
@@ -65,9 +67,10 @@ fn engine() -> (Fixture, Engine) {
 #[test]
 fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
     let (_fixture, engine) = engine();
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 10] = [
         ("loanwords", "디플로이먼트가 pod 개수 유지해?", "deployment"),
         ("loanwords of known words", "pipeline 언제 돌아?", "파이프라인"),
+        ("inflections of known words", "rotated 주기 얼마야?", "rotate"),
         ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
         ("spaced words", "tcp dump 저장 옵션", "tcpdump"),
         ("spaced loanwords", "워크 스페이스 몇 개야?", "workspace"),
