@@ -94,10 +94,10 @@ fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize
 
 impl QueryPlan {
     /// English words of the question that the notes write, and that other notes write as a
-    /// Hangul loanword (`promise` → `프로미스`, `chrome` → `크롬`): the loanword, when it agrees best
-    /// with the word's vowels and at most `matching.max_sound_alikes_of_known_pieces` note words
-    /// do. An English word the notes know is widened by nothing else, so a note that only writes
-    /// it in Hangul stays out of reach.
+    /// Hangul loanword (`promise` → `프로미스`, `pipeline` → `파이프라인`): the loanword, when it
+    /// agrees best with the word's vowels and at most `matching.max_sound_alikes_of_known_pieces`
+    /// note words do. The word wideners skip a word the notes know, so without this a note that
+    /// writes it only in Hangul is reached only if an alias or a translation names it.
     pub(super) fn add_loanwords_of_known_words(
         &mut self,
         vocabulary: &Vocabulary,
