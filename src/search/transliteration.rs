@@ -131,6 +131,28 @@ fn is_front_vowel(letter: u8) -> bool {
     matches!(letter, b'e' | b'i' | b'y')
 }
 
+/// Of `sound_alikes`, those that agree best by their vowels ([`vowel_agreement`], as
+/// `agreement` reads it for each), at least `min_agreement`; none when more than
+/// `max_agreeing` agree that well, since then the vowels cannot tell them apart either.
+pub fn agreeing_best_by_vowels<T>(
+    sound_alikes: Vec<T>,
+    agreement: impl Fn(&T) -> f32,
+    min_agreement: f32,
+    max_agreeing: usize,
+) -> Vec<T> {
+    let agreements: Vec<f32> = sound_alikes.iter().map(agreement).collect();
+    let best = agreements.iter().copied().fold(0.0, f32::max);
+    if best < min_agreement {
+        return Vec::new();
+    }
+    let agreeing: Vec<T> =
+        sound_alikes.into_iter().zip(&agreements).filter(|(_, &a)| a == best).map(|(alike, _)| alike).collect();
+    if agreeing.len() > max_agreeing {
+        return Vec::new();
+    }
+    agreeing
+}
+
 /// How well the vowels of a Hangul word agree with those of an English word that sounds like
 /// it, from 0 to 1: the longest run of vowels that agree in order, as a share of the longer
 /// side. Korean borrows an English vowel in a few ways (`o` as ㅗ, ㅏ or ㅓ: `로그`, `락`,

@@ -15,7 +15,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use tantivy::Searcher;
 
 use super::params::MatchingParams;
-use super::transliteration::{hangul_lookup_key, latin_keys, vowel_agreement};
+use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, latin_keys, vowel_agreement};
 use crate::analysis::{is_english_stopword, is_hangul_syllable};
 use crate::index::{ChunkFields, KnownTerms, OpenIndex};
 
@@ -228,18 +228,9 @@ impl Vocabulary {
     /// (at least `matching.min_vowel_agreement`), when at most
     /// `matching.max_sound_alikes_of_known_pieces` do: `promise` → `프로미스`, not `프로세스`.
     pub fn distinct_hangul_sounding_like(&self, word: &str) -> Vec<String> {
-        let found = self.hangul_sounding_like(word);
-        let agreement: Vec<f32> = found.iter().map(|hangul| vowel_agreement(hangul, word)).collect();
-        let best = agreement.iter().copied().fold(0.0, f32::max);
-        if best < self.matching.min_vowel_agreement {
-            return Vec::new();
-        }
-        let agreeing: Vec<String> =
-            found.into_iter().zip(&agreement).filter(|(_, &a)| a == best).map(|(hangul, _)| hangul).collect();
-        if agreeing.len() > self.matching.max_sound_alikes_of_known_pieces {
-            return Vec::new();
-        }
-        agreeing
+        let (min, max) = (self.matching.min_vowel_agreement, self.matching.max_sound_alikes_of_known_pieces);
+        let agreement = |hangul: &String| vowel_agreement(hangul, word);
+        agreeing_best_by_vowels(self.hangul_sounding_like(word), agreement, min, max)
     }
 
     /// A name glued to its version (`python3`, `vue3`, `html5`) as the notes write it without

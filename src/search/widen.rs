@@ -265,13 +265,25 @@ impl QueryPlan {
     /// `weights.stem`: one note writes the form the question does, the one that answers another,
     /// and the stems widener runs only for words the notes lack.
     pub(super) fn add_inflections_of_known_words(&mut self, vocabulary: &Vocabulary, weights: &WidenerWeights) {
+        self.widen_known_latin(vocabulary, weights.stem, Widener::Stem, |word| vocabulary.same_stem(word));
+    }
+
+    /// Adds `forms` of every Latin concept the notes know as its variants at `weight`: the
+    /// counterpart of [`QueryPlan::widen_unknown_latin`] for words the notes write.
+    pub(super) fn widen_known_latin(
+        &mut self,
+        vocabulary: &Vocabulary,
+        weight: f32,
+        kind: Widener,
+        forms: impl Fn(&str) -> Vec<String>,
+    ) {
         for concept in 0..self.concepts.len() {
             let word = &self.concepts[concept];
             if word.class != TermClass::Latin || !vocabulary.knows(&word.text) {
                 continue;
             }
-            for form in vocabulary.same_stem(&word.text) {
-                self.add_variant(&form, weights.stem, concept, Widener::Stem);
+            for form in forms(&word.text) {
+                self.add_variant(&form, weight, concept, kind);
             }
         }
     }

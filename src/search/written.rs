@@ -4,10 +4,10 @@
 
 use super::params::WidenerWeights;
 use super::query::{QueryPlan, Widener};
-use super::transliteration::{hangul_lookup_key, hangul_sound_len, vowel_agreement};
+use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, hangul_sound_len, vowel_agreement};
 use super::vocabulary::Vocabulary;
 use super::widen::is_nouns_only;
-use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer, TermClass};
+use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer};
 
 /// A word of the question as written, its particle aside.
 pub(super) struct WrittenWord {
@@ -56,16 +56,8 @@ fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     if found.len() <= matching.max_sound_alikes {
         return found;
     }
-    let agreement: Vec<f32> = found.iter().map(|english| vowel_agreement(word, english)).collect();
-    let best = agreement.iter().copied().fold(0.0, f32::max);
-    if best < matching.min_vowel_agreement {
-        return Vec::new();
-    }
-    let agreeing: Vec<&str> = found.iter().zip(&agreement).filter(|(_, &a)| a == best).map(|(e, _)| *e).collect();
-    if agreeing.len() > matching.max_sound_alikes {
-        return Vec::new();
-    }
-    agreeing
+    let agreement = |english: &&str| vowel_agreement(word, english);
+    agreeing_best_by_vowels(found, agreement, matching.min_vowel_agreement, matching.max_sound_alikes)
 }
 
 /// Whether each of two words adds sounds to their joined word: `컨테이너 안에` sounds just like
@@ -104,16 +96,10 @@ impl QueryPlan {
         analyzer: &Analyzer,
         weights: &WidenerWeights,
     ) {
-        for concept in 0..self.concepts.len() {
-            let word = &self.concepts[concept];
-            if word.class != TermClass::Latin || !vocabulary.knows(&word.text) {
-                continue;
-            }
-            let loanwords = vocabulary.distinct_hangul_sounding_like(&word.text);
-            for hangul in loanwords.into_iter().filter(|form| is_nouns_only(analyzer, form)) {
-                self.add_variant(&hangul, weights.loanword, concept, Widener::Loanword);
-            }
-        }
+        self.widen_known_latin(vocabulary, weights.loanword, Widener::Loanword, |word| {
+            let loanwords = vocabulary.distinct_hangul_sounding_like(word);
+            loanwords.into_iter().filter(|form| is_nouns_only(analyzer, form)).collect()
+        });
     }
 
     /// Hangul words the notes never write that are one jamo away from a word they do
