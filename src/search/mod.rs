@@ -9,6 +9,7 @@
 mod aliases;
 mod coverage;
 mod frequencies;
+mod keyboard;
 mod named;
 mod params;
 mod query;

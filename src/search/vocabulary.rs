@@ -14,6 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use tantivy::Searcher;
 
+use super::keyboard;
 use super::params::MatchingParams;
 use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, latin_keys, vowel_agreement};
 use crate::analysis::{is_english_stopword, is_hangul_syllable};
@@ -195,8 +196,9 @@ impl Vocabulary {
 
     /// The notes' Hangul words one jamo away from a Hangul `word` they do not contain, with as
     /// many syllables (`자료구졸` → `자료구조`, `순희` → `순회`, `설게` → `설계`): the slips of
-    /// typing Korean, found in the notes' own vocabulary. A two-syllable word has many such
-    /// neighbours, so it is corrected only when exactly one fits.
+    /// typing Korean, found in the notes' own vocabulary. When several fit, those a slip of the
+    /// keyboard would give are kept, if any (`문졔` is `문제` typed, not `문자`); a two-syllable
+    /// word has many neighbours, so it is corrected only when exactly one remains.
     pub fn hangul_corrections(&self, word: &str) -> Vec<String> {
         let syllables: Vec<char> = word.chars().collect();
         if syllables.len() < 2 || !syllables.iter().all(|&c| is_hangul_syllable(c)) || self.knows(word) {
@@ -218,6 +220,8 @@ impl Vocabulary {
             .filter(|known| one_jamo_apart(&syllables, known))
             .cloned()
             .collect();
+        let slips: Vec<String> = found.iter().filter(|known| typed_by_slip(&syllables, known)).cloned().collect();
+        let found = if found.len() > 1 && !slips.is_empty() { slips } else { found };
         if syllables.len() == 2 && found.len() > 1 {
             return Vec::new();
         }
@@ -311,6 +315,13 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
         [code / (21 * 28), (code / 28) % 21, code % 28]
     };
     jamo(a).iter().zip(jamo(b)).filter(|(x, y)| **x != *y).count() == 1
+}
+
+/// Whether the one syllable `typed` differs in from `known` is a slip of the keyboard for
+/// `known`'s (see [`keyboard`]).
+fn typed_by_slip(typed: &[char], known: &str) -> bool {
+    let mut differing = typed.iter().zip(known.chars()).filter(|(a, b)| **a != *b);
+    differing.next().is_some_and(|(&a, b)| keyboard::is_slip(a, b))
 }
 
 /// The Snowball English stem of a lower-case Latin word long enough to stem, `None` otherwise.

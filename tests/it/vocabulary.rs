@@ -198,3 +198,25 @@ fn a_name_the_notes_hold_only_a_sound_alike_of_is_declined() {
     let asked = engine.ask("서블릿은 뭘 처리해?", 3).unwrap();
     assert!(asked.answered, "{asked:?}");
 }
+
+/// A note whose words `문제` and `문자` are both one jamo from the typo `문졔`.
+const DEPLOY_NOTE: &str = "# 배포\n\n\
+## 배포 문제\n\n\
+* 배포 중 문자 인코딩이 깨지는 문제가 있었다.\n\
+* 로그의 문자 집합을 UTF-8 로 맞춰 문제를 풀었다.\n";
+
+#[test]
+fn a_two_syllable_typo_is_read_as_the_word_a_slip_of_the_keyboard_gives() {
+    let fixture = Fixture::new();
+    fixture.write("deploy.md", DEPLOY_NOTE.as_bytes());
+    let engine = fixture.engine();
+    let corrected = |question: &str| {
+        let forms = forms(&engine, question);
+        ["문제", "문자"].into_iter().filter(|word| forms.iter().any(|f| f == word)).collect::<Vec<_>>()
+    };
+    // ㅖ is ㅔ with shift, so `문졔` is `문제` mistyped; ㅑ sits next to ㅏ, so `문쟈` is `문자`.
+    assert_eq!(corrected("배포 문졔 뭐였지"), ["문제"]);
+    assert_eq!(corrected("배포 문쟈 인코딩"), ["문자"]);
+    // `문재` is a slip of both (ㅐ touches ㅔ and ㅏ): too close to call, so left alone.
+    assert!(corrected("배포 문재 뭐였지").is_empty());
+}
