@@ -169,6 +169,11 @@ pub struct WidenerWeights {
     pub common_share: f32,
     /// …once that share is more than this many chunks: only long postings cost enough to matter.
     pub common_min_chunks: u64,
+    /// A word as the question writes it is not scored in a field where more than this share of
+    /// the chunks hold it (the note's title in every heading path, `AWS` over an AWS note), once
+    /// that is more than `common_min_chunks`: its BM25 weight there is next to nothing, and its
+    /// postings are the longest of the question. Coverage still counts it.
+    pub common_typed_share: f32,
 }
 
 impl Default for WidenerWeights {
@@ -189,6 +194,7 @@ impl Default for WidenerWeights {
             part: 0.5,
             common_share: 0.3,
             common_min_chunks: 1_000,
+            common_typed_share: 0.9,
         }
     }
 }
@@ -405,6 +411,7 @@ impl RankingParams {
             ("apart", w.apart),
             ("part", w.part),
             ("common_share", w.common_share),
+            ("common_typed_share", w.common_typed_share),
         ];
         for (key, value) in weights {
             share(&format!("wideners.{key}"), value)?;

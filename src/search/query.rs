@@ -240,13 +240,30 @@ impl QueryPlan {
 
     /// Every term in every searched field that contains it, weighted per field and term.
     /// Pairs the index does not contain are left out: they cannot match. So are variants most
-    /// chunks contain (`https` for `링크`): they barely tell chunks apart and have the longest
-    /// postings to score; coverage still counts them.
+    /// chunks contain (`https` for `링크`), and the question's own words in a field nearly every
+    /// chunk holds them in, unless nothing else would be left to score: they barely tell chunks
+    /// apart and have the longest postings to score; coverage still counts them. Plain BM25
+    /// scores every word it is given.
     pub(super) fn clauses(
         &self,
         frequencies: &FieldFrequencies,
         ranking: Ranking,
         params: &RankingParams,
+    ) -> Vec<Clause<'_>> {
+        let skips_everywhere = ranking == Ranking::Notebot;
+        let clauses = self.clauses_skipping(frequencies, ranking, params, skips_everywhere);
+        if clauses.is_empty() && skips_everywhere {
+            return self.clauses_skipping(frequencies, ranking, params, false);
+        }
+        clauses
+    }
+
+    fn clauses_skipping(
+        &self,
+        frequencies: &FieldFrequencies,
+        ranking: Ranking,
+        params: &RankingParams,
+        skips_everywhere: bool,
     ) -> Vec<Clause<'_>> {
         let weighted: Vec<(SearchedField, f32)> = match ranking {
             Ranking::Notebot => SearchedField::WORDS.iter().map(|&field| (field, params.fields.of(field))).collect(),
@@ -260,7 +277,12 @@ impl QueryPlan {
         let words = scored.flat_map(|term| {
             weighted
                 .iter()
-                .filter(|&&(field, _)| frequencies.in_field(&term.text, field) > 0)
+                .filter(|&&(field, _)| {
+                    let chunks = frequencies.in_field(&term.text, field);
+                    let everywhere =
+                        skips_everywhere && term.weight >= 1.0 && is_everywhere(chunks, frequencies, weights);
+                    chunks > 0 && !everywhere
+                })
                 .map(|&(field, boost)| Clause { text: &term.text, field, boost: boost * term.weight })
         });
         let grams_boost = match ranking {
@@ -278,6 +300,12 @@ impl QueryPlan {
         });
         words.chain(grams).collect()
     }
+}
+
+/// Whether a word as typed is in so many chunks of a field (`chunks`) that scoring it there
+/// costs more than it tells.
+fn is_everywhere(chunks: u64, frequencies: &FieldFrequencies, weights: &WidenerWeights) -> bool {
+    chunks > weights.common_min_chunks && chunks as f32 > weights.common_typed_share * frequencies.docs() as f32
 }
 
 /// Whether a variant or bigram in `chunks` chunks is in so many that scoring it costs more

@@ -523,3 +523,38 @@ fn candidates_are_not_reordered_by_rarity_when_the_best_covers_too_little_to_ans
     assert!(declined[0].0 < params.abstention.min_coverage, "{declined:?}");
     assert!(declined.iter().all(|(plain, ranked)| plain == ranked), "and leaves this one as it was: {declined:?}");
 }
+
+/// A note whose title, and so every chunk's heading path, holds `쿠버네티스`.
+fn everywhere_word_fixture() -> Fixture {
+    let fixture = Fixture::new();
+    let mut note = String::from("# 쿠버네티스 운영 노트\n\n");
+    for topic in 1..=30 {
+        note.push_str(&format!("## 점검 항목 {topic}\n\n항목 {topic} 은 매주 확인한다.\n\n"));
+    }
+    note.push_str("## 파드 재시작 정책\n\n파드가 죽으면 restartPolicy 에 따라 다시 뜬다.\n");
+    fixture.write("k8s.md", note.as_bytes());
+    fixture
+}
+
+fn with_everywhere_share(fixture: &Fixture, share: f32) -> notebot::engine::Engine {
+    let mut settings = fixture.settings();
+    settings.search.weights.wideners.common_min_chunks = 10;
+    settings.search.weights.wideners.common_typed_share = share;
+    settings.index.dir = fixture.index().join(format!("share-{share}"));
+    notebot::engine::Engine::open(settings).expect("engine")
+}
+
+#[test]
+fn a_word_nearly_every_chunk_holds_is_not_scored_but_still_counts_as_found() {
+    let fixture = everywhere_word_fixture();
+    let (skipping, scoring) = (with_everywhere_share(&fixture, 0.9), with_everywhere_share(&fixture, 1.0));
+    let question = "쿠버네티스 파드 재시작 정책";
+    let (skipped, scored) = (skipping.ask(question, 3).unwrap(), scoring.ask(question, 3).unwrap());
+    assert!(skipped.hits[0].heading.ends_with("파드 재시작 정책"), "{:?}", skipped.hits[0]);
+    assert_eq!(skipped.hits[0].heading, scored.hits[0].heading);
+    assert!(skipped.hits[0].score < scored.hits[0].score, "the title word adds no score: {skipped:?}");
+    assert_eq!(skipped.coverage, scored.coverage, "coverage still counts it");
+    assert!(skipped.answered && (skipped.coverage - 1.0).abs() < 1e-6, "{skipped:?}");
+    // A question of that word alone still has chunks to show: nothing else would be scored.
+    assert!(!skipping.ask("쿠버네티스", 3).unwrap().hits.is_empty());
+}
