@@ -37,9 +37,11 @@ pub struct Vocabulary {
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
     by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
-    /// The Hangul words of the notes by syllable count, built on first use, for typo corrections.
-    hangul_by_length: OnceLock<FxHashMap<usize, Vec<String>>>,
-    /// Where the Hangul words come from (kept to build `hangul_by_length` lazily).
+    /// The Hangul words of the notes under each of their spellings with one syllable masked
+    /// (`자료*조`), built on first use, for typo corrections: a typo's candidates are found by
+    /// as many lookups as it has syllables, not by a scan of every word of its length.
+    hangul_by_masked: OnceLock<MaskedWords>,
+    /// Where the Hangul words come from (kept to build `hangul_by_masked` lazily).
     searcher: Option<(Searcher, ChunkFields)>,
     /// Which note words a question's word may be matched to.
     matching: MatchingParams,
@@ -82,7 +84,7 @@ impl Vocabulary {
             spelled_out,
             apart,
             by_stem: OnceLock::new(),
-            hangul_by_length: OnceLock::new(),
+            hangul_by_masked: OnceLock::new(),
             searcher: Some((searcher.clone(), *fields)),
             matching,
         }
@@ -204,22 +206,17 @@ impl Vocabulary {
         if syllables.len() < 2 || !syllables.iter().all(|&c| is_hangul_syllable(c)) || self.knows(word) {
             return Vec::new();
         }
-        let by_length = self.hangul_by_length.get_or_init(|| match &self.searcher {
-            Some((searcher, fields)) => {
-                let all = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
-                    term.chars().all(is_hangul_syllable).then(|| term.chars().count().to_string())
-                });
-                all.into_iter().filter_map(|(count, words)| count.parse().ok().map(|n| (n, words))).collect()
-            }
-            None => FxHashMap::default(),
+        let by_masked = self.hangul_by_masked.get_or_init(|| match &self.searcher {
+            Some((searcher, fields)) => MaskedWords::new(searcher, fields),
+            None => MaskedWords::default(),
         });
-        let found: Vec<String> = by_length
-            .get(&syllables.len())
-            .into_iter()
-            .flatten()
+        let mut found: Vec<String> = (0..syllables.len())
+            .flat_map(|at| by_masked.get(&masked(&syllables, at)))
             .filter(|known| one_jamo_apart(&syllables, known))
-            .cloned()
+            .map(str::to_string)
             .collect();
+        found.sort_unstable();
+        found.dedup();
         let slips: Vec<String> = found.iter().filter(|known| typed_by_slip(&syllables, known)).cloned().collect();
         let found = if found.len() > 1 && !slips.is_empty() { slips } else { found };
         if syllables.len() == 2 && found.len() > 1 {
@@ -315,6 +312,50 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
         [code / (21 * 28), (code / 28) % 21, code % 28]
     };
     jamo(a).iter().zip(jamo(b)).filter(|(x, y)| **x != *y).count() == 1
+}
+
+/// The notes' Hangul words of two syllables or more, under the hash of each of their
+/// spellings with one syllable masked, sorted by it: a few bytes a key, where a map of strings
+/// would hold a copy of every word per syllable. A hash may be shared; callers check the words.
+#[derive(Clone, Default)]
+struct MaskedWords {
+    words: Vec<String>,
+    keys: Vec<(u64, u32)>,
+}
+
+impl MaskedWords {
+    fn new(searcher: &Searcher, fields: &ChunkFields) -> MaskedWords {
+        let words = by_skeleton(searcher, fields, ("\u{AC00}", "\u{D7A4}"), |term| {
+            let hangul = term.chars().count() >= 2 && term.chars().all(is_hangul_syllable);
+            hangul.then(String::new)
+        });
+        let words: Vec<String> = words.into_values().flatten().collect();
+        let mut keys = Vec::new();
+        for (index, word) in words.iter().enumerate() {
+            let syllables: Vec<char> = word.chars().collect();
+            keys.extend((0..syllables.len()).map(|at| (hash(&masked(&syllables, at)), index as u32)));
+        }
+        keys.sort_unstable();
+        MaskedWords { words, keys }
+    }
+
+    /// The words with the spelling `key` once a syllable is masked (and any sharing its hash).
+    fn get(&self, key: &str) -> impl Iterator<Item = &str> {
+        let key = hash(key);
+        let from = self.keys.partition_point(|&(k, _)| k < key);
+        let same = self.keys[from..].iter().take_while(move |&&(k, _)| k == key);
+        same.map(|&(_, index)| self.words[index as usize].as_str())
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
+}
+
+/// `syllables` with the one at `at` masked (`자료*조`).
+fn masked(syllables: &[char], at: usize) -> String {
+    syllables.iter().enumerate().map(|(i, &c)| if i == at { '*' } else { c }).collect()
 }
 
 /// Whether the one syllable `typed` differs in from `known` is a slip of the keyboard for
