@@ -6,7 +6,11 @@
 //! lookup, a 256-entry norm table and a boxed scorer: together two thirds of Tantivy's share
 //! of a question over notes of a few thousand chunks. Every matching posting is scored (no
 //! block-max pruning), which stays well under the per-question budget at 70,000 chunks since
-//! the longest postings (variants most chunks contain) are not scored at all.
+//! the longest postings (variants most chunks contain, and words as typed that nearly every
+//! chunk of a field holds) are not scored at all.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::Postings;
@@ -46,8 +50,7 @@ pub fn top_docs(
         return Ok(Vec::new());
     }
     if scored.len() > limit {
-        scored.select_nth_unstable_by(limit - 1, |a, b| b.0.total_cmp(&a.0));
-        let last = scored[limit - 1].0;
+        let last = nth_best(scored.iter().map(|&(score, _)| score), limit);
         scored.retain(|(score, _)| *score >= last);
     }
     let mut ranked: Vec<(Score, u64, DocAddress)> =
@@ -55,6 +58,45 @@ pub fn top_docs(
     ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked.truncate(limit);
     Ok(ranked)
+}
+
+/// The `n`-th best of `scores` (`n` ≥ 1, at most as many as there are), kept in a heap of
+/// `n`: most scores are below the `n` best so far and cost one comparison, where selecting in
+/// place moves every match's address around.
+fn nth_best(scores: impl Iterator<Item = Score>, n: usize) -> Score {
+    let mut best: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(n + 1);
+    for score in scores {
+        if best.len() < n {
+            best.push(Reverse(Ranked(score)));
+        } else if best.peek().is_some_and(|Reverse(Ranked(least))| score.total_cmp(least).is_gt()) {
+            best.pop();
+            best.push(Reverse(Ranked(score)));
+        }
+    }
+    best.peek().map_or(Score::NEG_INFINITY, |Reverse(Ranked(least))| *least)
+}
+
+/// A score ordered by `total_cmp`, for the heap.
+struct Ranked(Score);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// Summed clause scores of every document of one segment that matches a clause.
@@ -146,5 +188,19 @@ impl SparseScores {
     fn into_matches(self) -> Vec<(DocId, Score)> {
         let totals = self.totals;
         self.touched.into_iter().map(|doc| (doc, totals[doc as usize])).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nth_best;
+
+    #[test]
+    fn the_nth_best_score_counts_ties() {
+        let scores = [1.0, 5.0, 3.0, 5.0, 2.0, 4.0];
+        assert_eq!(nth_best(scores.into_iter(), 1), 5.0);
+        assert_eq!(nth_best(scores.into_iter(), 2), 5.0);
+        assert_eq!(nth_best(scores.into_iter(), 3), 4.0);
+        assert_eq!(nth_best(scores.into_iter(), 6), 1.0);
     }
 }
