@@ -309,6 +309,8 @@ impl Live {
         let mut origins = FxHashMap::default();
         if settings.search.translations {
             let pairs = &open.manifest.translations;
+            // Paired when a generation loads, not when the index is built, so that
+            // `translation_word_support` takes effect without a rebuild; a few hundred pairs.
             let words = knowledge::aligned_translation_words(pairs, settings.search.translation_word_support);
             for pair in pairs.iter().chain(&words) {
                 groups.push(vec![pair.hangul.clone(), pair.english.clone()]);

@@ -32,6 +32,8 @@ pub struct WrittenApart {
 /// function word. A glued term written apart in more than one way keeps the way it is written
 /// most often (the first, on a tie).
 pub fn written_apart(sections: &[Section]) -> Vec<WrittenApart> {
+    // Two reads of the lines: the glued words first, so that the second keeps only the pairs
+    // written glued too, rather than every pair of words the notes write side by side.
     let mut glued: HashSet<String> = HashSet::new();
     each_note_line(sections, |_, _, line| {
         for run in english_runs(line) {

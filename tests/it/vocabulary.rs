@@ -1,6 +1,7 @@
 //! What the notes teach about their own words: terms they write in both languages, English
 //! inflections, and names glued to a version.
 
+use notebot::config::Settings;
 use notebot::engine::Engine;
 
 use crate::common::Fixture;
@@ -25,6 +26,21 @@ fn engine() -> (Fixture, Engine) {
     fixture.write("web.md", WEB_NOTE.as_bytes());
     let engine = fixture.engine();
     (fixture, engine)
+}
+
+/// An engine over one note, and the fixture that holds it.
+fn engine_over(file: &str, note: &str) -> (Fixture, Engine) {
+    let fixture = Fixture::new();
+    fixture.write(file, note.as_bytes());
+    let engine = fixture.engine();
+    (fixture, engine)
+}
+
+/// An engine over the fixture's notes with one setting changed.
+fn reopened(fixture: &Fixture, change: impl FnOnce(&mut Settings)) -> Engine {
+    let mut settings = fixture.settings();
+    change(&mut settings);
+    Engine::open(settings).unwrap()
 }
 
 fn forms(engine: &Engine, question: &str) -> Vec<String> {
@@ -77,9 +93,7 @@ const TREE_NOTE: &str = "# 자료구조\n\n\
 
 #[test]
 fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
-    let fixture = Fixture::new();
-    fixture.write("ds.md", TREE_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (fixture, engine) = engine_over("ds.md", TREE_NOTE);
     let (_, reading) = engine.explain("이진 배열", 3).unwrap();
     let variant = reading[0].variants.iter().find(|v| v.terms == "binary").expect("binary is searched for 이진");
     assert_eq!(variant.origin.as_deref(), Some("ds.md:5"), "the earliest translation that pairs them");
@@ -87,9 +101,7 @@ fn the_words_of_glossed_terms_pair_up_when_several_terms_agree() {
     let answer = engine.ask(question, 3).unwrap();
     assert!(answer.hits[0].text.contains("binary"), "{:?}", answer.hits[0]);
 
-    let mut settings = fixture.settings();
-    settings.search.translation_word_support = 0;
-    let engine = Engine::open(settings).unwrap();
+    let engine = reopened(&fixture, |settings| settings.search.translation_word_support = 0);
     assert!(!forms(&engine, "이진 배열").iter().any(|f| f == "binary"));
     let answer = engine.ask(question, 3).unwrap();
     assert!(answer.hits[0].text.contains("큐는"), "without the pair the shorter line leads: {:?}", answer.hits[0]);
@@ -106,9 +118,7 @@ const BALANCING_NOTE: &str = "# 부하 분산\n\n\
 
 #[test]
 fn a_glued_word_also_finds_the_term_the_notes_write_apart() {
-    let fixture = Fixture::new();
-    fixture.write("lb.md", BALANCING_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (fixture, engine) = engine_over("lb.md", BALANCING_NOTE);
     let question = "라운드로빈 dns 문제";
     let (answer, reading) = engine.explain(question, 3).unwrap();
     let variants: Vec<_> = reading.iter().flat_map(|c| &c.variants).collect();
@@ -118,9 +128,7 @@ fn a_glued_word_also_finds_the_term_the_notes_write_apart() {
     assert_eq!(spaced.origin.as_deref(), Some("lb.md:13"), "where the notes write it apart");
     assert!(answer.hits[0].text.contains("죽은 서버"), "{:?}", answer.hits[0]);
 
-    let mut settings = fixture.settings();
-    settings.search.weights.wideners.apart = 0.0;
-    let engine = Engine::open(settings).unwrap();
+    let engine = reopened(&fixture, |settings| settings.search.weights.wideners.apart = 0.0);
     assert!(!forms(&engine, question).iter().any(|f| f == "round robin"));
     let answer = engine.ask(question, 3).unwrap();
     assert!(answer.hits[0].text.contains("TTL"), "without it the shorter line leads: {:?}", answer.hits[0]);
@@ -138,9 +146,7 @@ const LOANWORD_NOTE: &str = "# JS\n\n\
 
 #[test]
 fn an_english_word_the_notes_write_also_finds_their_hangul_loanword_for_it() {
-    let fixture = Fixture::new();
-    fixture.write("js.md", LOANWORD_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine_over("js.md", LOANWORD_NOTE);
     let found = forms(&engine, "promise 결과 어디 담겨?");
     assert!(found.iter().any(|f| f == "프로미스"), "{found:?}");
     assert!(!found.iter().any(|f| f == "프로세스"), "its vowels are another word's: {found:?}");
@@ -159,9 +165,7 @@ const INFLECTIONS_NOTE: &str = "# Java\n\n\
 
 #[test]
 fn an_english_word_the_notes_write_also_finds_their_other_inflections_of_it() {
-    let fixture = Fixture::new();
-    fixture.write("java.md", INFLECTIONS_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine_over("java.md", INFLECTIONS_NOTE);
     let answer = engine.ask("transient 필드도 serialized 돼?", 3).unwrap();
     assert!(answer.hits[0].text.contains("transient"), "{:?}", answer.hits[0]);
     // Only `serialize` puts every word of the question in one line.
@@ -187,10 +191,8 @@ fn a_versioned_name_finds_the_bare_name() {
 
 #[test]
 fn a_name_the_notes_hold_only_a_sound_alike_of_is_declined() {
-    let fixture = Fixture::new();
     let note = "# Java\n\n## 서블릿\n\n서블릿은 자바로 웹 요청을 처리하는 클래스이다.\n\n## 배포\n\n* 사용법은 web.xml 에 등록하는 것.\n";
-    fixture.write("java.md", note.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine_over("java.md", note);
     let (answer, reading) = engine.explain("svelte 사용법 알려줘", 3).unwrap();
     let widened = reading.iter().flat_map(|c| &c.variants).any(|v| v.terms == "서블릿");
     assert!(widened, "the loanword that sounds alike is searched: {reading:?}");
@@ -207,9 +209,7 @@ const DEPLOY_NOTE: &str = "# 배포\n\n\
 
 #[test]
 fn a_two_syllable_typo_is_read_as_the_word_a_slip_of_the_keyboard_gives() {
-    let fixture = Fixture::new();
-    fixture.write("deploy.md", DEPLOY_NOTE.as_bytes());
-    let engine = fixture.engine();
+    let (_fixture, engine) = engine_over("deploy.md", DEPLOY_NOTE);
     let corrected = |question: &str| {
         let forms = forms(&engine, question);
         ["문제", "문자"].into_iter().filter(|word| forms.iter().any(|f| f == word)).collect::<Vec<_>>()
