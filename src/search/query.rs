@@ -212,6 +212,19 @@ impl QueryPlan {
         self.variants.push(Variant { concept, terms, widener, origin });
     }
 
+    /// Several terms that together are one more way to say `concept`, once.
+    pub(super) fn add_distinct_terms_variant(
+        &mut self,
+        terms: Vec<String>,
+        weight: f32,
+        concept: usize,
+        widener: Widener,
+    ) {
+        if !self.variants.iter().any(|v| v.concept == concept && v.terms == terms) {
+            self.add_terms_variant(terms, weight, concept, widener);
+        }
+    }
+
     /// `form` as a variant of `concept`, once.
     pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
         let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);

@@ -8,7 +8,7 @@ use super::params::{RankingParams, WidenerWeights};
 use super::query::{Concept, Expansions, QueryGram, QueryPlan, Variant, Widener};
 use super::vocabulary::Vocabulary;
 use super::widen::{alias_kind, Context, TypedTerms, Wideners};
-use super::written::{written_words, ConceptSpan};
+use super::written::{typos, written_words, ConceptSpan, Typo};
 use crate::analysis::{normalize, normalized_bigrams, Analyzer, Term as AnalysedTerm, TermClass};
 
 /// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
@@ -32,6 +32,9 @@ struct Reader<'a> {
     /// Alias entries the dictionary cut differently in this question, and whether each is in.
     misread: Vec<MisreadWord>,
     misread_added: Vec<bool>,
+    /// Misspelt words, each read as one concept, and whether each is in.
+    typos: Vec<Typo>,
+    typos_added: Vec<bool>,
     typed: TypedTerms,
     compound: CompoundParts,
     /// Nouns with their spans, for reading whole written words.
@@ -49,10 +52,13 @@ impl<'a> Reader<'a> {
         analyzer: &'a Analyzer,
         expansions: Expansions<'a>,
         misread: Vec<MisreadWord>,
+        typos: Vec<Typo>,
         wideners: Wideners<'a>,
     ) -> Reader<'a> {
         Reader {
             wideners,
+            typos_added: vec![false; typos.len()],
+            typos,
             plan: QueryPlan::default(),
             analyzer,
             expansions,
@@ -72,6 +78,10 @@ impl<'a> Reader<'a> {
 
     /// Takes one analysed term; `false` once the plan holds as many concepts as it may.
     fn read(&mut self, term: AnalysedTerm) -> bool {
+        if let Some(index) = self.typos.iter().position(|typo| typo.spans(term.offset)) {
+            self.add_typo(index);
+            return true;
+        }
         if term.written_form {
             self.add_written_form(term);
             return true;
@@ -121,6 +131,47 @@ impl<'a> Reader<'a> {
             self.plan.add_misread_word(&self.misread[index], &self.weights());
             self.misread_added[index] = true;
         }
+    }
+
+    /// A misspelt word as one concept: the word as typed, which the notes never write, and the
+    /// note words it is a slip of at `wideners.correction`.
+    fn add_typo(&mut self, index: usize) {
+        self.plan.add_parts_variant(&mut self.compound);
+        self.repeated_word = false;
+        if self.typos_added[index] || self.plan.concepts.len() >= MAX_TERMS {
+            return;
+        }
+        self.typos_added[index] = true;
+        let typo = &self.typos[index];
+        let plan = &mut self.plan;
+        let concept = plan.concepts.len();
+        plan.concepts.push(Concept { text: typo.text.clone(), word: typo.text.clone(), class: TermClass::Noun });
+        plan.add(&typo.text, 1.0, concept);
+        plan.variants.push(Variant { concept, terms: vec![typo.text.clone()], widener: Widener::Typed, origin: None });
+        let weights = self.expansions.params.wideners;
+        for form in &typo.corrections {
+            plan.add_variant(form, weights.correction, concept, Widener::Correction);
+            // The correction as the notes' sentences read it: a word written apart there
+            // (`멤버 변수`, `고정 소수점`) holds its words or its compound's parts, not the form.
+            let analysed = self.analyzer.analyze(form);
+            let (parts, words): (Vec<AnalysedTerm>, Vec<AnalysedTerm>) =
+                analysed.into_iter().filter(|term| !term.written_form).partition(|term| term.compound_part);
+            let words: Vec<String> = words.into_iter().map(|term| term.text).collect();
+            if !words.is_empty() && words[..] != [form.as_str()] {
+                plan.add_distinct_terms_variant(words, weights.correction, concept, Widener::Correction);
+            }
+            if parts.len() > 1 {
+                let parts = parts.into_iter().map(|term| term.text).collect();
+                plan.add_distinct_terms_variant(
+                    parts,
+                    weights.correction.min(weights.part),
+                    concept,
+                    Widener::Correction,
+                );
+            }
+        }
+        self.concept_spans.push(ConceptSpan { start: typo.start, end: typo.end, concept });
+        self.typed.push(typo.text.clone(), concept);
     }
 
     fn add_concept(&mut self, term: AnalysedTerm) {
@@ -210,7 +261,10 @@ impl QueryPlan {
         let normalized = normalize(question);
         let terms = analyzer.analyze_cased(question, &normalized);
         let misread = expansions.aliases.misread_words_widened(&normalized, &terms, expansions.vocabulary);
-        let mut reader = Reader::new(analyzer, expansions, misread, wideners);
+        let mut typos = typos(&normalized, &terms, expansions.vocabulary);
+        // An alias entry the dictionary misread is a word the team wrote down, not a slip.
+        typos.retain(|typo| !misread.iter().any(|word| word.span.0 < typo.end && typo.start < word.span.1));
+        let mut reader = Reader::new(analyzer, expansions, misread, typos, wideners);
         for term in terms {
             if !reader.read(term) {
                 break;

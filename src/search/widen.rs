@@ -3,7 +3,7 @@
 //! chain or charabia's normalizers are).
 //!
 //! Reading the question (`read::Reader`) makes the concepts and their typed forms, compound
-//! parts and written forms. Then [`WORD_WIDENERS`] widen each Latin word the notes do not
+//! parts and written forms, and reads a misspelt word as one concept with its corrections. Then [`WORD_WIDENERS`] widen each Latin word the notes do not
 //! contain, as it is read, and [`QUESTION_WIDENERS`] run once over the whole question, in
 //! order: the aliases come after the loanwords and spacing rules so a loanword's concepts are
 //! already shown as the written word, and abbreviations are spelled out last, only where
@@ -218,7 +218,8 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 10] = [
         adds: &[Widener::Joined, Widener::Loanword],
         widen: |plan, c| plan.read_spaced_loanwords(c.normalized, c.written, c.spans, c.vocabulary, c.weights),
     },
-    // Hangul words one jamo from a note word (`자료구졸` → `자료구조`).
+    // Hangul words one jamo from a note word that reading did not make one concept (`보얀` →
+    // `보안`).
     QuestionWidener {
         name: "hangul typos",
         reads: "the question's Hangul words as written; the notes' Hangul words of as many syllables",

@@ -7,7 +7,7 @@ use super::query::{QueryPlan, Widener};
 use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, hangul_sound_len, vowel_agreement};
 use super::vocabulary::Vocabulary;
 use super::widen::is_nouns_only;
-use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer};
+use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer, Term, TermClass};
 
 /// A word of the question as written, its particle aside.
 pub(super) struct WrittenWord {
@@ -34,6 +34,64 @@ pub(super) fn written_words(normalized: &str) -> Vec<WrittenWord> {
                 end: start + stem.len(),
                 particle_end: start + word.len(),
                 text: stem.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A Hangul word of the question that the notes never write, one jamo from words they do
+/// (`자료구졸` for `자료구조`): a slip of the keys, read as one concept, the words it is a slip of.
+pub(super) struct Typo {
+    /// Where it starts in the normalised question.
+    pub(super) start: usize,
+    /// Where it ends, with its particle.
+    pub(super) end: usize,
+    /// The word as typed, particle aside.
+    pub(super) text: String,
+    /// The note words it is a slip of.
+    pub(super) corrections: Vec<String>,
+}
+
+impl Typo {
+    /// Whether the term at `offset` was read from inside the typo.
+    pub(super) fn spans(&self, offset: (usize, usize)) -> bool {
+        self.start <= offset.0 && offset.1 <= self.end
+    }
+}
+
+/// The question's typos. The dictionary cuts a misspelt word into pieces that are no part of
+/// the word meant (`자료구졸` into `자료` and `구졸`, `고정소슈점` into `고`, `정소`, `점`): read
+/// as concepts of their own, a piece the notes lack weighs as the rarest word and one they
+/// write by chance matches what the question never asked, so the typo is read as one concept
+/// instead. Only a word cut into a noun the notes never write is read so: a word whose nouns
+/// the notes all write is the question's own, as is a verb they use rarely (`도는` of `돌다`,
+/// whose typed concepts still get the correction as a variant), one the dictionary reads whole
+/// is a word, not a slip (`날씨` is not `날리`), and one read as nothing (endings only) stays
+/// nothing.
+pub(super) fn typos(normalized: &str, terms: &[Term], vocabulary: &Vocabulary) -> Vec<Typo> {
+    written_words(normalized)
+        .into_iter()
+        .filter_map(|word| {
+            let inside: Vec<&Term> = terms
+                .iter()
+                .filter(|term| {
+                    !term.written_form
+                        && !term.compound_part
+                        && word.start <= term.offset.0
+                        && term.offset.1 <= word.particle_end
+                })
+                .collect();
+            let whole = matches!(inside[..], [only] if only.text == word.text);
+            let unknown_noun = inside.iter().any(|term| term.class == TermClass::Noun && !vocabulary.knows(&term.text));
+            if whole || !unknown_noun {
+                return None;
+            }
+            let corrections = vocabulary.hangul_corrections(&word.text);
+            (!corrections.is_empty()).then_some(Typo {
+                start: word.start,
+                end: word.particle_end,
+                text: word.text,
+                corrections,
             })
         })
         .collect()
@@ -102,9 +160,10 @@ impl QueryPlan {
         });
     }
 
-    /// Hangul words the notes never write that are one jamo away from a word they do
-    /// (`자료구졸`): the corrected word is a variant of every concept read inside the typo. A
-    /// word the dictionary reads whole is a word, not a slip (`날씨` is not `날리`).
+    /// Hangul words the notes never write that are one jamo away from a word they do, and
+    /// that reading left as the concepts the dictionary cut them into (`보얀` read as the verb
+    /// `보얗다`; see [`typos`]): the corrected word is a variant of every concept read inside
+    /// the typo. A word the dictionary reads whole is a word, not a slip (`날씨` is not `날리`).
     pub(super) fn correct_hangul_typos(
         &mut self,
         written: &[WrittenWord],

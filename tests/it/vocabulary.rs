@@ -220,3 +220,30 @@ fn a_two_syllable_typo_is_read_as_the_word_a_slip_of_the_keyboard_gives() {
     // `문재` is a slip of both (ㅐ touches ㅔ and ㅏ): too close to call, so left alone.
     assert!(corrected("배포 문재 뭐였지").is_empty());
 }
+
+const STRUCTURES_NOTE: &str = "# 자료구조\n\n\
+## 트리\n\n\
+* 트리는 계층을 나타내는 자료 구조로, 탐색이 빠르다.\n\n\
+## 해시\n\n\
+* 해시는 키로 값을 바로 찾는다.\n";
+
+#[test]
+fn a_misspelt_word_is_read_as_one_concept_the_word_it_is_a_slip_of() {
+    let (_fixture, engine) = engine_over("structures.md", STRUCTURES_NOTE);
+    let (answer, reading) = engine.explain("트리 자료구졸 특징", 3).unwrap();
+    // The dictionary cuts the typo into `자료` and `구졸`, a piece no note writes; read as its
+    // pieces, `구졸` would weigh as the rarest word of the question and cover nothing.
+    let typo = reading.iter().find(|concept| concept.word == "자료구졸").expect("the typo is one concept");
+    let forms: Vec<&str> = typo.variants.iter().map(|v| v.terms.as_str()).collect();
+    assert!(forms.contains(&"자료구조") && forms.contains(&"자료 구조"), "{forms:?}");
+    assert!(reading.iter().all(|concept| concept.term != "구졸"), "{reading:?}");
+    assert!(typo.in_notes, "{typo:?}");
+    assert!(answer.answered && answer.hits[0].text.contains("계층을 나타내는"), "{answer:?}");
+}
+
+#[test]
+fn a_verb_form_the_notes_rarely_use_stays_a_verb() {
+    let (_fixture, engine) = engine_over("structures.md", STRUCTURES_NOTE);
+    let (_, reading) = engine.explain("트리 탐색 도는 순서", 3).unwrap();
+    assert!(reading.iter().all(|concept| concept.word != "도는"), "{reading:?}");
+}

@@ -74,7 +74,7 @@ fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
         ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
         ("spaced words", "tcp dump 저장 옵션", "tcpdump"),
         ("spaced loanwords", "워크 스페이스 몇 개야?", "workspace"),
-        ("hangul typos", "레디스 자료구졸 뭐 씀?", "자료구조"),
+        ("hangul typos", "보얀 그룹은 stateful이야?", "보안"),
         ("aliases and translations", "security 그룹은 stateful이야?", "보안"),
         ("abbreviations", "order-events 토픽 RF 몇이야?", "replication"),
         ("words written apart", "roundrobin dns 문제", "robin"),
