@@ -132,6 +132,9 @@ pub struct SearchSettings {
     /// (`이진 트리` = `binary tree` pairs `이진` with `binary`) widen questions too, once at least
     /// this many translations pair them and nothing contradicts them (0: off).
     pub translation_word_support: u32,
+    /// Whether the abbreviations the notes define (`SSR(Server Side Rendering)`) widen
+    /// questions like aliases, both ways: learnt at index time.
+    pub definitions: bool,
     /// `[search.weights]`: every ranking weight and threshold, the answer threshold
     /// (`abstention.min_coverage`) among them.
     #[serde(default)]

@@ -318,6 +318,14 @@ impl Live {
                 origins.entry(pair.english.clone()).or_insert_with(|| pair.origin.clone());
             }
         }
+        if settings.search.definitions {
+            for definition in &open.manifest.abbreviations {
+                groups.push(vec![definition.short.clone(), definition.long.clone()]);
+                for form in [&definition.short, &definition.long] {
+                    origins.entry(form.clone()).or_insert_with(|| definition.origin.clone());
+                }
+            }
+        }
         let aliases = Aliases::from_sourced_groups(&groups, &origins, analyzer);
         if !aliases.ignored().is_empty() {
             tracing::warn!("alias entries read as nothing, ignored: {}", aliases.ignored().join(", "));

@@ -44,6 +44,7 @@ pub fn build(
                 is_noun(analyzer, word)
             }),
             written_apart: crate::knowledge::written_apart(&knowledge.sections),
+            abbreviations: crate::knowledge::defined_abbreviations(&knowledge.sections),
             build_ms: started.elapsed().as_secs_f64() * 1000.0,
             files_written,
         };

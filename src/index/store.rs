@@ -20,8 +20,8 @@ use super::stored::{StoredChunk, StoredChunks};
 use super::terms::KnownTerms;
 use super::IndexError;
 use crate::analysis::{register_tokenizers, Analyzer};
+use crate::knowledge::{Definition, Translation, WrittenApart};
 use crate::knowledge::{Problem, Section};
-use crate::knowledge::{Translation, WrittenApart};
 
 const CURRENT: &str = "CURRENT";
 pub(super) const MANIFEST: &str = "notebot.json";
@@ -63,6 +63,9 @@ pub struct Manifest {
     /// question's glued word also finds them written apart.
     #[serde(default)]
     pub written_apart: Vec<WrittenApart>,
+    /// Abbreviations the notes define (`SSR(Server Side Rendering)`), searched like aliases.
+    #[serde(default)]
+    pub abbreviations: Vec<Definition>,
     /// Build time in milliseconds.
     pub build_ms: f64,
     /// Length and CRC-32 of every data file, checked before the generation is opened.

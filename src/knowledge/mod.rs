@@ -7,6 +7,7 @@
 
 mod acronyms;
 mod apart;
+mod definitions;
 mod file_title;
 mod files;
 mod frontmatter;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use acronyms::spelled_out;
 pub use apart::{written_apart, WrittenApart};
+pub use definitions::{defined as defined_abbreviations, Definition};
 pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use html::{html_text, image_label};

@@ -247,3 +247,27 @@ fn a_verb_form_the_notes_rarely_use_stays_a_verb() {
     let (_, reading) = engine.explain("트리 탐색 도는 순서", 3).unwrap();
     assert!(reading.iter().all(|concept| concept.word != "도는"), "{reading:?}");
 }
+
+/// A note that defines an abbreviation once and spells it out elsewhere.
+const RENDERING_NOTE: &str = "# 웹\n\n\
+## Next.js\n\n\
+* Next.js 는 SSR(Server Side Rendering) 목적의 프레임워크다.\n\n\
+## 렌더링\n\n\
+* Server Side Rendering 은 서버에서 화면을 그려 보내는 방식이다.\n\n\
+## 번들러\n\n\
+* webpack 은 모듈을 하나로 묶는다.\n";
+
+#[test]
+fn an_abbreviation_the_notes_define_finds_the_lines_that_spell_it_out() {
+    let (fixture, engine) = engine_over("web.md", RENDERING_NOTE);
+    let (answer, reading) = engine.explain("SSR 은 화면을 어디서 그려?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("서버에서 화면을"), "{answer:?}");
+    let ssr = reading.iter().find(|concept| concept.term == "ssr").unwrap();
+    assert!(ssr.found_in.contains(&1), "the spelled-out line holds the abbreviation: {ssr:?}");
+    let variant = ssr.variants.iter().find(|v| v.terms == "server side rendering").expect("spelled out");
+    assert_eq!(variant.origin.as_deref(), Some("web.md:5"));
+    // And the other way: the words find the abbreviation.
+    assert!(forms(&engine, "server side rendering 장점").iter().any(|f| f == "ssr"));
+    let off = reopened(&fixture, |settings| settings.search.definitions = false);
+    assert!(!forms(&off, "SSR 은 화면을 어디서 그려?").iter().any(|f| f == "server side rendering"));
+}

@@ -1,0 +1,197 @@
+//! Abbreviations the notes define: `SSR(Server Side Rendering)`, `Inversion of Control (IoC)`.
+//! Study notes spell an abbreviation out once, in parentheses, and use it alone afterwards; a
+//! question that writes one form then meets the lines that write the other, as the notes
+//! themselves say the two mean the same. An abbreviation counts as defined only when its
+//! letters are the initials of the words beside it (as Schwartz and Hearst read biomedical
+//! abbreviations), so a remark in parentheses (`Find(int x)`) is not taken for one.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::lines::{each_note_line, english_runs};
+use super::Section;
+use crate::analysis::{is_english_frame_word, is_english_stopword};
+
+/// Letters of an abbreviation: fewer is a letter, more is a word.
+const MIN_LETTERS: usize = 2;
+const MAX_LETTERS: usize = 8;
+
+/// An abbreviation and the words the notes spell it out with, and where first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Definition {
+    /// The abbreviation, lower-cased (`ssr`).
+    pub short: String,
+    /// What it stands for, lower-cased words joined by a space (`server side rendering`).
+    pub long: String,
+    /// Where the notes first define it: `note.md:12`.
+    pub origin: String,
+    /// How many times the notes define it so.
+    pub count: u32,
+}
+
+/// The abbreviations the sections define, each with the spelling the notes write most often
+/// (the first on a tie), in a stable order. A spelling two abbreviations claim is kept for
+/// the one it is written with most, so one stray definition cannot join two of them.
+pub fn defined(sections: &[Section]) -> Vec<Definition> {
+    let mut found: HashMap<(String, String), Definition> = HashMap::new();
+    let mut order = 0u32;
+    let mut first_seen: HashMap<(String, String), u32> = HashMap::new();
+    each_note_line(sections, |source, line_number, line| {
+        for (short, long) in definitions_in(line) {
+            let key = (short.clone(), long.clone());
+            first_seen.entry(key.clone()).or_insert_with(|| {
+                order += 1;
+                order
+            });
+            let origin = format!("{source}:{line_number}");
+            found.entry(key).and_modify(|d| d.count += 1).or_insert(Definition { short, long, origin, count: 1 });
+        }
+    });
+    let mut all: Vec<Definition> = found.into_values().collect();
+    let seen = |d: &Definition| first_seen[&(d.short.clone(), d.long.clone())];
+    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| seen(a).cmp(&seen(b))));
+    let mut best_long: HashMap<String, String> = HashMap::new();
+    let mut best_short: HashMap<String, String> = HashMap::new();
+    for d in &all {
+        best_long.entry(d.short.clone()).or_insert_with(|| d.long.clone());
+        best_short.entry(d.long.clone()).or_insert_with(|| d.short.clone());
+    }
+    let mut kept: Vec<Definition> =
+        all.into_iter().filter(|d| best_long[&d.short] == d.long && best_short[&d.long] == d.short).collect();
+    kept.sort_by(|a, b| a.short.cmp(&b.short).then_with(|| a.long.cmp(&b.long)));
+    kept
+}
+
+/// Every `SHORT(long words)` and `long words (SHORT)` of one line whose letters and initials
+/// agree, lower-cased.
+fn definitions_in(line: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (open, _) in line.match_indices('(') {
+        let after = &line[open + 1..];
+        let Some(close) = after.find(')') else {
+            continue;
+        };
+        let inside = after[..close].trim();
+        let before = line[..open].trim_end();
+        // `SSR(Server Side Rendering)`: the abbreviation just before, its words inside.
+        let short_before = before.rsplit(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        if is_abbreviation(short_before) && is_words(inside) {
+            let words: Vec<&str> = english_runs(inside).into_iter().flatten().collect();
+            if spelled_by(short_before, &words) {
+                found.push((short_before.to_ascii_lowercase(), lower_words(&words)));
+            }
+        }
+        // `Inversion of Control (IoC)`: the abbreviation inside, its words just before.
+        if is_abbreviation(inside) {
+            let Some(run) = english_runs(before).pop() else {
+                continue;
+            };
+            let run_ends_before = before.ends_with(run[run.len() - 1]);
+            let spelled = (1..=run.len()).map(|n| &run[run.len() - n..]).find(|words| spelled_by(inside, words));
+            if let (true, Some(words)) = (run_ends_before, spelled) {
+                found.push((inside.to_ascii_lowercase(), lower_words(words)));
+            }
+        }
+    }
+    found
+}
+
+/// Two to eight ASCII letters or digits, starting with a letter, at least two of them capitals
+/// (`SSR`, `IoC`, `NoSQL`), and no English function word (`IS`, `OR`).
+fn is_abbreviation(word: &str) -> bool {
+    let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
+    (MIN_LETTERS..=MAX_LETTERS).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric())
+        && word.as_bytes()[0].is_ascii_alphabetic()
+        && capitals >= 2
+        && !is_english_stopword(&word.to_ascii_lowercase())
+}
+
+/// Only English words, spaces and hyphens: what an abbreviation is spelled out with.
+fn is_words(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-')
+}
+
+/// Whether the letters of `short` are the initials of `words` (camel-case parts counted as
+/// words: `HyperText` is `h`, `t`), of all of them or of all but their function words
+/// (`Inversion of Control` is `IoC` and `IC`).
+fn spelled_by(short: &str, words: &[&str]) -> bool {
+    let letters: String = short.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let parts: Vec<(char, bool)> = words
+        .iter()
+        .flat_map(|word| {
+            let function = is_english_stopword(&word.to_ascii_lowercase()) || is_english_frame_word(word);
+            camel_initials(word).into_iter().map(move |initial| (initial, function))
+        })
+        .collect();
+    if parts.len() < MIN_LETTERS || words.iter().any(|w| w.is_empty()) {
+        return false;
+    }
+    let all: String = parts.iter().map(|&(initial, _)| initial).collect();
+    let content: String = parts.iter().filter(|&&(_, function)| !function).map(|&(initial, _)| initial).collect();
+    all == letters || (content.len() >= MIN_LETTERS && content == letters)
+}
+
+/// The first letter of each camel-case part of `word`, lower-cased (`HyperText`: `h`, `t`).
+fn camel_initials(word: &str) -> Vec<char> {
+    let bytes = word.as_bytes();
+    let starts = |i: usize| i == 0 || (bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase());
+    (0..bytes.len()).filter(|&i| starts(i)).map(|i| char::from(bytes[i].to_ascii_lowercase())).collect()
+}
+
+fn lower_words(words: &[&str]) -> String {
+    words.iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(text: &str) -> Section {
+        Section { source: "a.md".into(), heading_path: vec!["A".into()], lines: (1, 1), text: text.into() }
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        definitions_in(text)
+    }
+
+    fn pair(short: &str, long: &str) -> (String, String) {
+        (short.into(), long.into())
+    }
+
+    #[test]
+    fn an_abbreviation_before_its_words_is_defined() {
+        assert_eq!(
+            pairs("Next.js는 SSR(Server Side Rendering) 목적의 프레임워크"),
+            [pair("ssr", "server side rendering")]
+        );
+        assert_eq!(pairs("CORS (Cross-Origin Resource Sharing) 정책"), [pair("cors", "cross origin resource sharing")]);
+        assert_eq!(pairs("IoC(Inversion of Control)"), [pair("ioc", "inversion of control")]);
+    }
+
+    #[test]
+    fn words_before_their_abbreviation_define_it_from_the_shortest_that_spell_it() {
+        assert_eq!(pairs("스케줄링은 Round Robin (RR) 방식"), [pair("rr", "round robin")]);
+        assert_eq!(pairs("this is Inversion of Control (IoC)"), [pair("ioc", "inversion of control")]);
+        assert_eq!(pairs("HyperText Transfer Protocol(HTTP)"), [pair("http", "hypertext transfer protocol")]);
+    }
+
+    #[test]
+    fn parentheses_that_do_not_spell_the_abbreviation_define_nothing() {
+        assert!(pairs("Find(int x)").is_empty());
+        assert!(pairs("NoSQL(Not Only SQL)").is_empty(), "initials nos are not nosql");
+        assert!(pairs("GC(가비지 컬렉션)").is_empty(), "a Hangul gloss is a translation");
+        assert!(pairs("IS (Infosec Standard)").is_empty(), "a function word is no abbreviation");
+        assert!(pairs("cache(Hot Data)").is_empty());
+    }
+
+    #[test]
+    fn each_abbreviation_keeps_the_spelling_written_most() {
+        let text = "TTL(Time To Live)\nTTL(Time To Live) 는 초\nTTL(Time Table List)\n";
+        let found = defined(&[section(text)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].short.as_str(), found[0].long.as_str(), found[0].count), ("ttl", "time to live", 2));
+        assert_eq!(found[0].origin, "a.md:1");
+    }
+}
