@@ -5,14 +5,17 @@
 use super::{morphemes, script, TermClass, TermSink};
 
 impl TermSink<'_> {
-    /// Pushes a Latin word or number of `text` at `start`, unless it is a function word or the
-    /// tail of a contraction (`we're`, `can't`, `it's`).
+    /// Pushes a Latin word or number of `text` at `start`, unless it is the tail of a
+    /// contraction (`we're`, `can't`, `it's`) or a function word of English text. A function
+    /// word standing alone in Korean text is a name: the keyword `this` of `this는 뭘 가리켜`,
+    /// the `for` of `for문`, the abbreviation `WAS` of `웹서버랑 WAS 차이`.
     pub(super) fn push_latin(&mut self, text: &str, start: usize, end: usize) {
         let word = &text[start..end];
         if is_contraction_tail(text, start, word) {
             return;
         }
-        if word.len() <= script::MAX_LATIN_WORD && !morphemes::is_english_stopword(word) {
+        let function_word = morphemes::is_english_stopword(word) && !stands_alone(text, start, end);
+        if word.len() <= script::MAX_LATIN_WORD && !function_word {
             let class =
                 if word.starts_with(|c: char| c.is_ascii_digit()) { TermClass::Number } else { TermClass::Latin };
             self.push(word.to_string(), class, (start, start + word.len()), false, false);
@@ -80,6 +83,16 @@ impl TermSink<'_> {
             self.push(unit.to_string(), TermClass::Latin, (end - unit.len(), end), true, true);
         }
     }
+}
+
+/// Whether the Latin word at `start..end` of `text` has no English word next to it, spaces and
+/// apostrophes aside: `this` of `this는`, of `` `this`를 `` and of `this.state`, `WAS` of
+/// `웹서버랑 WAS 역할`, but not `What` of `What's the` nor `is` of `NLB is`.
+fn stands_alone(text: &str, start: usize, end: usize) -> bool {
+    let between = |c: &char| c.is_whitespace() || matches!(c, '\'' | '\u{2019}');
+    let before = text[..start].chars().rev().find(|c| !between(c));
+    let after = text[end..].chars().find(|c| !between(c));
+    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// Whether the word at `start..end` is part of a URL, path or query string (its white-space

@@ -70,7 +70,8 @@ fn chat_laughter_and_tears_are_not_terms() {
 
 #[test]
 fn particles_written_apart_after_english_words_are_not_terms() {
-    assert_eq!(terms("알람 룰에 for 를 빼먹으면"), vec!["알람", "룰", "빼먹"]);
+    // `for` alone among Korean words is the rule's field, a name: only the particle goes.
+    assert_eq!(terms("알람 룰에 for 를 빼먹으면"), vec!["알람", "룰", "for", "빼먹"]);
     assert_eq!(terms("count 로 만든 Dockerfile 에서 plan 은?"), vec!["count", "만들", "dockerfile", "plan"]);
     assert_eq!(terms("도로 과도"), vec!["도로", "과도"], "words that only look like two particles stay");
 }
@@ -112,7 +113,19 @@ fn normalisation_folds_width_case_and_decomposed_hangul() {
 #[test]
 fn english_function_words_and_symbols_are_not_terms() {
     assert_eq!(terms("Does NLB terminate TLS?"), vec!["nlb", "terminate", "tls"]);
-    assert!(terms("AND ( ) : ^ ~ * \" OR").is_empty());
+    assert!(terms("this AND that OR those ( ) : ^ ~ * \"").is_empty());
+}
+
+#[test]
+fn an_english_function_word_alone_in_korean_text_is_a_name() {
+    assert!(terms("화살표함수 this는 뭘 가리켜").contains(&"this".to_string()));
+    assert!(terms("웹서버랑 WAS 역할 차이").contains(&"was".to_string()));
+    assert!(terms("`setup()` 함수 안에서는 `this`를 쓸 수 없다").contains(&"this".to_string()));
+    assert!(terms("for문 대신 forEach").contains(&"for".to_string()));
+    assert!(terms("this.state 는 언제 바뀌어").contains(&"this".to_string()), "a keyword in code");
+    // Beside another English word it is English again.
+    assert_eq!(terms("What's the NLB for?"), vec!["nlb"]);
+    assert_eq!(terms("Is this NLB or that?"), vec!["nlb"]);
 }
 
 #[test]

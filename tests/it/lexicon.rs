@@ -44,8 +44,10 @@ fn english_stop_words_are_single_latin_words_the_analyser_drops() {
         if !is_ascii_word(entry) {
             return Some("is not one lower-case Latin word, as the analyser's Latin tokens are".into());
         }
-        let left = terms(entry);
-        (!left.is_empty()).then(|| format!("is still indexed: {left:?}"))
+        // Between English words, as in English text; alone among Korean words it is a name.
+        let read = terms(&format!("alpha {entry} beta"));
+        let left: Vec<_> = read.into_iter().filter(|(term, _)| term != "alpha" && term != "beta").collect();
+        (!left.is_empty()).then(|| format!("is still indexed in English text: {left:?}"))
     });
 }
 

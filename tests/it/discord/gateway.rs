@@ -79,7 +79,11 @@ async fn session(inner: Arc<Inner>, mut socket: WebSocket) {
     };
     let mut shared = inner.lock();
     shared.closes.push(close);
-    shared.gateway = None;
+    // Only this session's own sender: an old session can end after the bot's next one has
+    // identified (its connection dropped once the new one is up), and that one must stay.
+    if shared.gateway.as_ref().is_some_and(|live| live.same_channel(&sender)) {
+        shared.gateway = None;
+    }
 }
 
 /// Completes the closing handshake: reading on lets the WebSocket send the close frame it
