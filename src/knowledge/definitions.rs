@@ -5,6 +5,7 @@
 //! letters are the initials of the words beside it (as Schwartz and Hearst read biomedical
 //! abbreviations), so a remark in parentheses (`Find(int x)`) is not taken for one.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -34,23 +35,21 @@ pub struct Definition {
 /// (the first on a tie), in a stable order. A spelling two abbreviations claim is kept for
 /// the one it is written with most, so one stray definition cannot join two of them.
 pub fn defined(sections: &[Section]) -> Vec<Definition> {
-    let mut found: HashMap<(String, String), Definition> = HashMap::new();
-    let mut order = 0u32;
-    let mut first_seen: HashMap<(String, String), u32> = HashMap::new();
+    let mut all: Vec<Definition> = Vec::new();
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
     each_note_line(sections, |source, line_number, line| {
         for (short, long) in definitions_in(line) {
-            let key = (short.clone(), long.clone());
-            first_seen.entry(key.clone()).or_insert_with(|| {
-                order += 1;
-                order
-            });
-            let origin = format!("{source}:{line_number}");
-            found.entry(key).and_modify(|d| d.count += 1).or_insert(Definition { short, long, origin, count: 1 });
+            match at.entry((short.clone(), long.clone())) {
+                Entry::Occupied(entry) => all[*entry.get()].count += 1,
+                Entry::Vacant(entry) => {
+                    entry.insert(all.len());
+                    all.push(Definition { short, long, origin: format!("{source}:{line_number}"), count: 1 });
+                }
+            }
         }
     });
-    let mut all: Vec<Definition> = found.into_values().collect();
-    let seen = |d: &Definition| first_seen[&(d.short.clone(), d.long.clone())];
-    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| seen(a).cmp(&seen(b))));
+    // In the order first written, so the stable sort keeps the first on a tie.
+    all.sort_by_key(|definition| std::cmp::Reverse(definition.count));
     let mut best_long: HashMap<String, String> = HashMap::new();
     let mut best_short: HashMap<String, String> = HashMap::new();
     for d in &all {
@@ -113,24 +112,33 @@ fn is_words(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-')
 }
 
-/// Whether the letters of `short` are the initials of `words` (camel-case parts counted as
-/// words: `HyperText` is `h`, `t`), of all of them or of all but their function words
-/// (`Inversion of Control` is `IoC` and `IC`).
+/// Whether the letters of `short` are the initials of `words` in order (camel-case parts
+/// counted as words: `HyperText` is `h`, `t`), where only a function word may be passed over:
+/// `Inversion of Control` is `IoC` and `IC`, `GNU is Not Unix` is `GNU`, `Traversal Using
+/// Relays around NAT` is `TURN`.
 fn spelled_by(short: &str, words: &[&str]) -> bool {
-    let letters: String = short.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let letters: Vec<char> = short.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
     let parts: Vec<(char, bool)> = words
         .iter()
         .flat_map(|word| {
-            let function = is_english_stopword(&word.to_ascii_lowercase()) || is_english_frame_word(word);
+            let lower = word.to_ascii_lowercase();
+            let function = is_english_stopword(&lower) || is_english_frame_word(&lower);
             camel_initials(word).into_iter().map(move |initial| (initial, function))
         })
         .collect();
-    if parts.len() < MIN_LETTERS || words.iter().any(|w| w.is_empty()) {
-        return false;
+    letters.len() >= MIN_LETTERS && initials_spell(&letters, &parts)
+}
+
+/// Whether `letters` are the initials of `parts` in order, passing over function words only.
+fn initials_spell(letters: &[char], parts: &[(char, bool)]) -> bool {
+    match (letters, parts) {
+        ([], rest) => rest.iter().all(|&(_, function)| function),
+        (_, []) => false,
+        ([letter, next_letters @ ..], [(initial, function), next_parts @ ..]) => {
+            (letter == initial && initials_spell(next_letters, next_parts))
+                || (*function && initials_spell(letters, next_parts))
+        }
     }
-    let all: String = parts.iter().map(|&(initial, _)| initial).collect();
-    let content: String = parts.iter().filter(|&&(_, function)| !function).map(|&(initial, _)| initial).collect();
-    all == letters || (content.len() >= MIN_LETTERS && content == letters)
 }
 
 /// The first letter of each camel-case part of `word`, lower-cased (`HyperText`: `h`, `t`).
@@ -168,6 +176,9 @@ mod tests {
         );
         assert_eq!(pairs("CORS (Cross-Origin Resource Sharing) 정책"), [pair("cors", "cross origin resource sharing")]);
         assert_eq!(pairs("IoC(Inversion of Control)"), [pair("ioc", "inversion of control")]);
+        assert_eq!(pairs("GNU(GNU is Not Unix)"), [pair("gnu", "gnu is not unix")]);
+        let turn = pair("turn", "traversal using relays around nat");
+        assert_eq!(pairs("TURN(Traversal Using Relays around NAT)"), [turn]);
     }
 
     #[test]

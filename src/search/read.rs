@@ -138,11 +138,12 @@ impl<'a> Reader<'a> {
     fn add_typo(&mut self, index: usize) {
         self.plan.add_parts_variant(&mut self.compound);
         self.repeated_word = false;
-        if self.typos_added[index] || self.plan.concepts.len() >= MAX_TERMS {
+        let typo = &self.typos[index];
+        let asked_already = self.plan.concepts.iter().any(|concept| concept.text == typo.text);
+        if self.typos_added[index] || asked_already || self.plan.concepts.len() >= MAX_TERMS {
             return;
         }
         self.typos_added[index] = true;
-        let typo = &self.typos[index];
         let plan = &mut self.plan;
         let concept = plan.concepts.len();
         plan.concepts.push(Concept { text: typo.text.clone(), word: typo.text.clone(), class: TermClass::Noun });
