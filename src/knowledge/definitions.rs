@@ -10,6 +10,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::partners::mutual_first;
+
 use super::lines::{each_note_line, english_runs};
 use super::Section;
 use crate::analysis::{is_english_frame_word, is_english_stopword};
@@ -50,14 +52,7 @@ pub fn defined(sections: &[Section]) -> Vec<Definition> {
     });
     // In the order first written, so the stable sort keeps the first on a tie.
     all.sort_by_key(|definition| std::cmp::Reverse(definition.count));
-    let mut best_long: HashMap<String, String> = HashMap::new();
-    let mut best_short: HashMap<String, String> = HashMap::new();
-    for d in &all {
-        best_long.entry(d.short.clone()).or_insert_with(|| d.long.clone());
-        best_short.entry(d.long.clone()).or_insert_with(|| d.short.clone());
-    }
-    let mut kept: Vec<Definition> =
-        all.into_iter().filter(|d| best_long[&d.short] == d.long && best_short[&d.long] == d.short).collect();
+    let mut kept = mutual_first(all, |d| &d.short, |d| &d.long);
     kept.sort_by(|a, b| a.short.cmp(&b.short).then_with(|| a.long.cmp(&b.long)));
     kept
 }

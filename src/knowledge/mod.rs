@@ -16,6 +16,7 @@ mod lines;
 mod links;
 mod liquid;
 mod markdown;
+mod partners;
 mod qa;
 mod translations;
 

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::partners::mutual_first;
 use super::{Chunk, Section};
 use crate::analysis::{is_english_frame_word, is_english_stopword, is_hangul_syllable};
 
@@ -59,17 +60,7 @@ pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bo
     pairs.sort_by(|a, b| {
         b.count.cmp(&a.count).then_with(|| a.hangul.cmp(&b.hangul)).then_with(|| a.english.cmp(&b.english))
     });
-    let mut best_for_hangul: HashMap<&str, &str> = HashMap::new();
-    let mut best_for_english: HashMap<&str, &str> = HashMap::new();
-    for pair in &pairs {
-        best_for_hangul.entry(&pair.hangul).or_insert(&pair.english);
-        best_for_english.entry(&pair.english).or_insert(&pair.hangul);
-    }
-    let keep: Vec<bool> = pairs
-        .iter()
-        .map(|p| best_for_hangul[p.hangul.as_str()] == p.english && best_for_english[p.english.as_str()] == p.hangul)
-        .collect();
-    let mut kept: Vec<Translation> = pairs.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect();
+    let mut kept = mutual_first(pairs, |p| &p.hangul, |p| &p.english);
     kept.sort_by(|a, b| a.hangul.cmp(&b.hangul).then_with(|| a.english.cmp(&b.english)));
     kept
 }

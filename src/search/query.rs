@@ -227,10 +227,7 @@ impl QueryPlan {
 
     /// `form` as a variant of `concept`, once.
     pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
-        let known = self.variants.iter().any(|v| v.concept == concept && v.terms.len() == 1 && v.terms[0] == form);
-        if !known {
-            self.add_terms_variant(vec![form.to_string()], weight, concept, widener);
-        }
+        self.add_distinct_terms_variant(vec![form.to_string()], weight, concept, widener);
     }
 
     pub(super) fn add(&mut self, text: &str, weight: f32, concept: usize) {
