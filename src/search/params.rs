@@ -216,6 +216,10 @@ pub struct MatchingParams {
     /// Shortest part a Latin word is split into: two-letter words (`in`, `on`) fit almost
     /// anywhere.
     pub min_split_part: usize,
+    /// Shortest part a Hangul word the notes never write is cut into where the notes write
+    /// both parts (`카운팅소트` → `카운팅` + `소트`) and the dictionary cut it otherwise
+    /// (`카`, `운`, `팅`, `소트`): one syllable is a word almost anywhere. 0 turns it off.
+    pub min_recut_syllables: usize,
     /// An abbreviation's phrase reduced to one word shorter than this (`to be` → `be`) spells
     /// out nothing.
     pub min_spelled_out_word: usize,
@@ -258,6 +262,7 @@ impl MatchingParams {
         min_two_edits_len: 9,
         min_stemmed_len: 4,
         min_split_part: 3,
+        min_recut_syllables: 2,
         min_spelled_out_word: 6,
         min_loanword_syllables: 3,
         max_sound_alikes: 3,

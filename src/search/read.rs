@@ -8,7 +8,7 @@ use super::params::{RankingParams, WidenerWeights};
 use super::query::{Concept, Expansions, QueryGram, QueryPlan, Variant, Widener};
 use super::vocabulary::Vocabulary;
 use super::widen::{alias_kind, Context, TypedTerms, Wideners};
-use super::written::{typos, written_words, ConceptSpan, Typo};
+use super::written::{recuts, typos, written_words, ConceptSpan, Recut, Typo};
 use crate::analysis::{normalize, normalized_bigrams, Analyzer, Term as AnalysedTerm, TermClass};
 
 /// A question rarely needs more distinct concepts than this; the rest is noise or abuse. Not a
@@ -35,6 +35,9 @@ struct Reader<'a> {
     /// Misspelt words, each read as one concept, and whether each is in.
     typos: Vec<Typo>,
     typos_added: Vec<bool>,
+    /// Words cut as the notes write them, and whether each is in.
+    recuts: Vec<Recut>,
+    recuts_added: Vec<bool>,
     typed: TypedTerms,
     compound: CompoundParts,
     /// Nouns with their spans, for reading whole written words.
@@ -53,10 +56,13 @@ impl<'a> Reader<'a> {
         expansions: Expansions<'a>,
         misread: Vec<MisreadWord>,
         typos: Vec<Typo>,
+        recuts: Vec<Recut>,
         wideners: Wideners<'a>,
     ) -> Reader<'a> {
         Reader {
             wideners,
+            recuts_added: vec![false; recuts.len()],
+            recuts,
             typos_added: vec![false; typos.len()],
             typos,
             plan: QueryPlan::default(),
@@ -81,6 +87,9 @@ impl<'a> Reader<'a> {
         if let Some(index) = self.typos.iter().position(|typo| typo.spans(term.offset)) {
             self.add_typo(index);
             return true;
+        }
+        if let Some(index) = self.recuts.iter().position(|recut| recut.spans(term.offset)) {
+            return self.add_recut(index);
         }
         if term.written_form {
             self.add_written_form(term);
@@ -175,6 +184,40 @@ impl<'a> Reader<'a> {
         self.typed.push(typo.text.clone(), concept);
     }
 
+    /// A word cut as the notes write it: each of its two words a concept, read as the notes
+    /// read it, and shown as the word written. `false` once the plan holds as many concepts as
+    /// it may.
+    fn add_recut(&mut self, index: usize) -> bool {
+        self.plan.add_parts_variant(&mut self.compound);
+        self.repeated_word = false;
+        if self.recuts_added[index] {
+            return true;
+        }
+        self.recuts_added[index] = true;
+        let recut = &self.recuts[index];
+        let (start, end, word) = (recut.start, recut.end, recut.text.clone());
+        for part in recut.parts.clone() {
+            if self.plan.concepts.len() >= MAX_TERMS {
+                return false;
+            }
+            if self.plan.concepts.iter().any(|concept| concept.text == part) {
+                continue;
+            }
+            let plan = &mut self.plan;
+            let concept = plan.concepts.len();
+            plan.concepts.push(Concept { text: part.clone(), word: word.clone(), class: TermClass::Noun });
+            plan.add(&part, 1.0, concept);
+            plan.variants.push(Variant { concept, terms: vec![part.clone()], widener: Widener::Typed, origin: None });
+            let vocabulary = self.expansions.vocabulary;
+            for english in Recut::sound_alikes(vocabulary, &part) {
+                plan.add_variant(english, self.expansions.params.wideners.loanword, concept, Widener::Loanword);
+            }
+            self.concept_spans.push(ConceptSpan { start, end, concept });
+            self.typed.push(part, concept);
+        }
+        true
+    }
+
     fn add_concept(&mut self, term: AnalysedTerm) {
         let plan = &mut self.plan;
         let concept = plan.concepts.len();
@@ -265,7 +308,13 @@ impl QueryPlan {
         let mut typos = typos(&normalized, &terms, expansions.vocabulary);
         // An alias entry the dictionary misread is a word the team wrote down, not a slip.
         typos.retain(|typo| !misread.iter().any(|word| word.span.0 < typo.end && typo.start < word.span.1));
-        let mut reader = Reader::new(analyzer, expansions, misread, typos, wideners);
+        let mut recuts = recuts(&normalized, &terms, expansions.vocabulary, analyzer);
+        recuts.retain(|recut| {
+            let overlaps = |start: usize, end: usize| start < recut.end && recut.start < end;
+            !misread.iter().any(|word| overlaps(word.span.0, word.span.1))
+                && !typos.iter().any(|typo| overlaps(typo.start, typo.end))
+        });
+        let mut reader = Reader::new(analyzer, expansions, misread, typos, recuts, wideners);
         for term in terms {
             if !reader.read(term) {
                 break;

@@ -167,6 +167,27 @@ impl Vocabulary {
             .map(|cut| (word[..cut].to_string(), word[cut..].to_string()))
     }
 
+    /// Two words of the notes that make up a Hangul `word` they lack (`카운팅소트` → `카운팅` +
+    /// `소트`), each of `matching.min_recut_syllables` syllables or more; the most even cut
+    /// when several fit.
+    pub fn hangul_split_in_two(&self, word: &str) -> Option<(String, String)> {
+        let syllables: Vec<char> = word.chars().collect();
+        let min_part = self.matching.min_recut_syllables;
+        let whole = syllables.len();
+        if min_part == 0
+            || whole < 2 * min_part
+            || !syllables.iter().all(|&c| is_hangul_syllable(c))
+            || self.knows(word)
+        {
+            return None;
+        }
+        let part = |from: usize, to: usize| syllables[from..to].iter().collect::<String>();
+        (min_part..=whole - min_part)
+            .filter(|&cut| self.knows(&part(0, cut)) && self.knows(&part(cut, whole)))
+            .max_by_key(|&cut| (cut.min(whole - cut), cut))
+            .map(|cut| (part(0, cut), part(cut, whole)))
+    }
+
     /// The singular the notes use for an English plural they do not contain (`snapshots` →
     /// `snapshot`, `AZs` → `az`).
     pub fn singular(&self, word: &str) -> Option<String> {

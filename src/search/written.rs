@@ -97,6 +97,85 @@ pub(super) fn typos(normalized: &str, terms: &[Term], vocabulary: &Vocabulary) -
         .collect()
 }
 
+/// A Hangul word of the question that the notes never write but write as two words, which
+/// the dictionary cut otherwise (`카운팅소트` into `카`, `운`, `팅`, `소트`; `유니온파인드` into
+/// `유니온`, `파인`, `드`): read as the notes' two words instead.
+pub(super) struct Recut {
+    /// Where it starts in the normalised question.
+    pub(super) start: usize,
+    /// Where it ends, with its particle.
+    pub(super) end: usize,
+    /// The word as typed, particle aside.
+    pub(super) text: String,
+    /// The two note words it is made of.
+    pub(super) parts: [String; 2],
+}
+
+impl Recut {
+    /// Whether the term at `offset` was read from inside the word.
+    pub(super) fn spans(&self, offset: (usize, usize)) -> bool {
+        self.start <= offset.0 && offset.1 <= self.end
+    }
+}
+
+/// The question's words to cut as the notes do. A compound the notes never write, of
+/// loanwords above all, is cut by the dictionary into whatever pieces its entries allow, and
+/// a piece of one syllable (`운` of `카운팅`) matches what the question never asked while the
+/// word meant is lost; the notes' own words are the better dictionary. A word the notes write
+/// whole, one the dictionary already cut into the same two words, and one cut only into nouns
+/// of two syllables or more the notes all write (`상태공간트리`) are left as read, and so is a
+/// word whose parts are not both nouns.
+pub(super) fn recuts(normalized: &str, terms: &[Term], vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Recut> {
+    written_words(normalized)
+        .into_iter()
+        .filter_map(|word| {
+            let (left, right) = vocabulary.hangul_split_in_two(&word.text)?;
+            if !no_predicate(analyzer, &left) || !no_predicate(analyzer, &right) {
+                return None; // `초기화할때` is a noun, a verb and a noun, not two words
+            }
+            let inside: Vec<&Term> = terms
+                .iter()
+                .filter(|term| {
+                    !term.written_form
+                        && !term.compound_part
+                        && word.start <= term.offset.0
+                        && term.offset.1 <= word.particle_end
+                })
+                .collect();
+            let as_read = inside.iter().map(|term| term.text.as_str()).collect::<Vec<_>>();
+            let same = as_read.len() >= 2 && as_read[0] == left && as_read[1] == right;
+            let well_read = inside.iter().all(|term| {
+                term.text.chars().count() >= 2 && (term.class != TermClass::Noun || vocabulary.knows(&term.text))
+            });
+            (!same && !well_read).then_some(Recut {
+                start: word.start,
+                end: word.particle_end,
+                text: word.text,
+                parts: [left, right],
+            })
+        })
+        .collect()
+}
+
+impl Recut {
+    /// The notes' English words that sound like one of its parts (`카운팅` → `counting`),
+    /// when that sound is distinctive, as for any word whose pieces the notes know.
+    pub(super) fn sound_alikes<'v>(vocabulary: &'v Vocabulary, part: &str) -> Vec<&'v str> {
+        if part.chars().count() < vocabulary.matching().min_loanword_syllables {
+            return Vec::new();
+        }
+        distinctive_sound_alikes(vocabulary, part)
+    }
+}
+
+/// Whether the dictionary reads no verb, ending or particle in `word`: `할때` is `할` (a verb
+/// and its ending) and `때`, while a loanword it does not know is cut into pieces of any other
+/// kind (`카운팅` into an interjection, a noun and an adverb).
+fn no_predicate(analyzer: &Analyzer, word: &str) -> bool {
+    let predicate = |tag: &str| tag.starts_with(['V', 'E', 'J']) || tag == "XSV" || tag == "XSA";
+    analyzer.morphemes(word).iter().all(|(_, tags, _)| !tags.split('+').any(predicate))
+}
+
 /// Where in the question a concept's term was read.
 pub(super) struct ConceptSpan {
     pub(super) start: usize,

@@ -271,3 +271,42 @@ fn an_abbreviation_the_notes_define_finds_the_lines_that_spell_it_out() {
     let off = reopened(&fixture, |settings| settings.search.definitions = false);
     assert!(!forms(&off, "SSR 은 화면을 어디서 그려?").iter().any(|f| f == "server side rendering"));
 }
+
+/// A note that writes a loanword compound's two words apart, and the one-syllable noun the
+/// dictionary cuts out of the first of them.
+const SORTING_NOTE: &str = "# 정렬\n\n\
+## Counting Sort\n\n\
+* Counting Sort 는 값마다 개수를 세어 자리를 정한다.\n\n\
+## 카운팅\n\n\
+* 카운팅 은 개수를 세는 일이다.\n\n\
+## 소트\n\n\
+* 소트 는 정렬을 달리 이르는 말이다.\n\n\
+## 운\n\n\
+* 운 이 좋으면 한 번에 끝난다.\n";
+
+#[test]
+fn a_compound_the_notes_write_as_two_words_is_cut_as_they_write_it() {
+    let (fixture, engine) = engine_over("sorting.md", SORTING_NOTE);
+    let question = "카운팅소트 원리";
+    let (answer, reading) = engine.explain(question, 3).unwrap();
+    // The dictionary cuts `카운팅소트` into `카`, `운`, `팅` and `소트`; `운` is a note word by
+    // chance and would weigh as a quarter of the question.
+    let terms: Vec<&str> = reading.iter().map(|concept| concept.term.as_str()).collect();
+    assert!(terms.contains(&"카운팅") && terms.contains(&"소트") && !terms.contains(&"운"), "{reading:?}");
+    let counting = reading.iter().find(|concept| concept.term == "카운팅").unwrap();
+    assert_eq!(counting.word, "카운팅소트");
+    assert!(counting.variants.iter().any(|v| v.terms == "counting"), "{counting:?}");
+    assert!(answer.hits.iter().any(|hit| hit.text.contains("Counting Sort")), "{answer:?}");
+    let off = reopened(&fixture, |settings| settings.search.weights.matching.min_recut_syllables = 0);
+    let (_, reading) = off.explain(question, 3).unwrap();
+    assert!(reading.iter().any(|concept| concept.term == "운"), "{reading:?}");
+}
+
+#[test]
+fn a_noun_glued_to_a_verb_is_not_cut_as_two_words() {
+    let note = "# 배열\n\n* 배열 초기화 는 값을 채운다.\n* 할때 마다 다르다.\n* 때 가 되면 한다.\n";
+    let (_fixture, engine) = engine_over("array.md", note);
+    let (_, reading) = engine.explain("배열 초기화할때 주의점", 3).unwrap();
+    // `할때` is `할` (a verb and its ending) and `때`: no noun of the question.
+    assert!(reading.iter().all(|concept| concept.term != "할때"), "{reading:?}");
+}
