@@ -14,6 +14,7 @@ use tantivy::DocAddress;
 use super::coverage::CoverageScorer;
 use super::frequencies::FieldFrequencies;
 use super::params::SearchedField;
+use super::query::Widener;
 use super::{Concept, QueryPlan, RankedDoc};
 use crate::analysis::TermClass;
 use crate::index::OpenIndex;
@@ -103,5 +104,13 @@ fn shortest_named_heading(
 /// (`9` of `Cloud 9` tells it from `Cloud Map`).
 fn topic_word_bits(plan: &QueryPlan) -> u64 {
     let names = |c: &Concept| c.is_topic_word() || c.class == TermClass::Number;
-    plan.concepts.iter().take(64).enumerate().filter(|(_, c)| names(c)).fold(0, |bits, (i, _)| bits | 1 << i)
+    // A piece of a loanword names it, whatever class the dictionary gave the piece (`가리` of
+    // `헝가리언`).
+    let loanword = |i: usize| plan.variants.iter().any(|v| v.concept == i && v.widener == Widener::Loanword);
+    plan.concepts
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|&(i, c)| names(c) || (c.word != c.text && loanword(i)))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }

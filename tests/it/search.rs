@@ -264,6 +264,21 @@ fn of_sibling_headings_naming_the_question_the_one_whose_text_answers_leads() {
 }
 
 #[test]
+fn a_loanword_read_in_pieces_still_names_the_heading_asked_about() {
+    let fixture = Fixture::new();
+    let note = "# Naming Convention\n\n## Pascal Case(파스칼 표기법)\n\n- 첫 단어를 대문자로 시작하는 표기법\n\n\
+                ## Hungarian Notation(헝가리언 표기법)\n\n- 맨 앞에 접두어로 자료형이 붙는 표기법\n\
+                - 가독성이 떨어져 요즘은 쓰지 않는다\n";
+    fixture.write("naming.md", note.as_bytes());
+    let engine = fixture.engine();
+    let (answer, reading) = engine.explain("헝가리언 표기법 왜 안 써", 3).unwrap();
+    // The dictionary reads `헝가리언` as pieces one of which is a verb (`가리`); the shorter
+    // sibling heading that names only `표기법` must not lead for it.
+    assert!(reading.iter().any(|concept| concept.word == "헝가리언"), "{reading:?}");
+    assert!(answer.hits[0].heading.contains("Hungarian"), "{:?}", answer.hits);
+}
+
+#[test]
 fn a_name_shared_by_two_notes_shows_one_and_names_the_other() {
     let fixture = Fixture::new();
     fixture.write("a/deploy.md", "# 배포\n\n배포는 금요일에 하지 않는다.\n".as_bytes());
