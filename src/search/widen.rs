@@ -315,7 +315,16 @@ impl QueryPlan {
 /// (`살아있어요`, `돌릴때`) only shares consonants with an English word (`thread`), however alike
 /// their skeletons.
 pub(super) fn is_nouns_only(analyzer: &Analyzer, form: &str) -> bool {
-    analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun)
+    analyzer.analyze(form).iter().all(|t| t.class == TermClass::Noun) && no_predicate(analyzer, form)
+}
+
+/// Whether the dictionary reads no verb, ending or particle in `word`: `할때` is `할` (a verb
+/// and its ending) and `때`, `프로파일에` a noun and its particle, while a loanword it does not
+/// know is cut into pieces of any other kind (`카운팅` into an interjection, a noun and an
+/// adverb). The analysis drops those pieces, so only the dictionary's own reading tells.
+pub(super) fn no_predicate(analyzer: &Analyzer, word: &str) -> bool {
+    let predicate = |tag: &str| tag.starts_with(['V', 'E', 'J']) || tag == "XSV" || tag == "XSA";
+    analyzer.morphemes(word).iter().all(|(_, tags, _)| !tags.split('+').any(predicate))
 }
 
 /// One form per item, as a single-term variant.

@@ -6,7 +6,7 @@ use super::params::WidenerWeights;
 use super::query::{QueryPlan, Widener};
 use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, hangul_sound_len, vowel_agreement};
 use super::vocabulary::Vocabulary;
-use super::widen::is_nouns_only;
+use super::widen::{is_nouns_only, no_predicate};
 use crate::analysis::{is_hangul_word, touching_runs, without_particle, Analyzer, Term, TermClass};
 
 /// A word of the question as written, its particle aside.
@@ -166,14 +166,6 @@ impl Recut {
         }
         distinctive_sound_alikes(vocabulary, part)
     }
-}
-
-/// Whether the dictionary reads no verb, ending or particle in `word`: `할때` is `할` (a verb
-/// and its ending) and `때`, while a loanword it does not know is cut into pieces of any other
-/// kind (`카운팅` into an interjection, a noun and an adverb).
-fn no_predicate(analyzer: &Analyzer, word: &str) -> bool {
-    let predicate = |tag: &str| tag.starts_with(['V', 'E', 'J']) || tag == "XSV" || tag == "XSA";
-    analyzer.morphemes(word).iter().all(|(_, tags, _)| !tags.split('+').any(predicate))
 }
 
 /// Where in the question a concept's term was read.

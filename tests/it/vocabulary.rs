@@ -310,3 +310,13 @@ fn a_noun_glued_to_a_verb_is_not_cut_as_two_words() {
     // `할때` is `할` (a verb and its ending) and `때`: no noun of the question.
     assert!(reading.iter().all(|concept| concept.term != "할때"), "{reading:?}");
 }
+
+#[test]
+fn a_sound_alike_is_a_noun_not_a_word_with_its_particle() {
+    let note = "# 설정\n\n* 값은 프로파일에 둔다.\n* 명에게 알린다.\n";
+    let (_fixture, engine) = engine_over("settings.md", note);
+    // `명에게` (a noun and its particle `에게`) has the consonants of `meaning`, but no loanword
+    // is written with a particle in it.
+    let forms = forms(&engine, "meaning of variable");
+    assert!(!forms.iter().any(|form| form == "명에게" || form == "프로파일에"), "{forms:?}");
+}
