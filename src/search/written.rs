@@ -39,6 +39,13 @@ pub(super) fn written_words(normalized: &str) -> Vec<WrittenWord> {
         .collect()
 }
 
+/// The terms the dictionary read inside `word` (its particle included), compound parts and
+/// written forms aside.
+fn read_inside<'t>(terms: &'t [Term], word: &WrittenWord) -> Vec<&'t Term> {
+    let within = |term: &&Term| word.start <= term.offset.0 && term.offset.1 <= word.particle_end;
+    terms.iter().filter(|term| !term.written_form && !term.compound_part).filter(within).collect()
+}
+
 /// A Hangul word of the question that the notes never write, one jamo from words they do
 /// (`자료구졸` for `자료구조`): a slip of the keys, read as one concept, the words it is a slip of.
 pub(super) struct Typo {
@@ -72,15 +79,7 @@ pub(super) fn typos(normalized: &str, terms: &[Term], vocabulary: &Vocabulary) -
     written_words(normalized)
         .into_iter()
         .filter_map(|word| {
-            let inside: Vec<&Term> = terms
-                .iter()
-                .filter(|term| {
-                    !term.written_form
-                        && !term.compound_part
-                        && word.start <= term.offset.0
-                        && term.offset.1 <= word.particle_end
-                })
-                .collect();
+            let inside = read_inside(terms, &word);
             let whole = matches!(inside[..], [only] if only.text == word.text);
             let unknown_noun = inside.iter().any(|term| term.class == TermClass::Noun && !vocabulary.knows(&term.text));
             if whole || !unknown_noun {
@@ -133,15 +132,7 @@ pub(super) fn recuts(normalized: &str, terms: &[Term], vocabulary: &Vocabulary, 
             if !no_predicate(analyzer, &left) || !no_predicate(analyzer, &right) {
                 return None; // `초기화할때` is a noun, a verb and a noun, not two words
             }
-            let inside: Vec<&Term> = terms
-                .iter()
-                .filter(|term| {
-                    !term.written_form
-                        && !term.compound_part
-                        && word.start <= term.offset.0
-                        && term.offset.1 <= word.particle_end
-                })
-                .collect();
+            let inside = read_inside(terms, &word);
             let as_read = inside.iter().map(|term| term.text.as_str()).collect::<Vec<_>>();
             let same = as_read.len() >= 2 && as_read[0] == left && as_read[1] == right;
             let well_read = inside.iter().all(|term| {
