@@ -307,23 +307,25 @@ impl Live {
             Err(problem) => tracing::warn!("alias file ignored: {problem}"),
         }
         let mut origins = FxHashMap::default();
+        // Pairs the notes write (translations, defined abbreviations): a group each, and each
+        // side's first origin for `--explain`.
+        let mut mined: Vec<(&String, &String, &String)> = Vec::new();
+        let words;
         if settings.search.translations {
             let pairs = &open.manifest.translations;
             // Paired when a generation loads, not when the index is built, so that
             // `translation_word_support` takes effect without a rebuild; a few hundred pairs.
-            let words = knowledge::aligned_translation_words(pairs, settings.search.translation_word_support);
-            for pair in pairs.iter().chain(&words) {
-                groups.push(vec![pair.hangul.clone(), pair.english.clone()]);
-                origins.entry(pair.hangul.clone()).or_insert_with(|| pair.origin.clone());
-                origins.entry(pair.english.clone()).or_insert_with(|| pair.origin.clone());
-            }
+            words = knowledge::aligned_translation_words(pairs, settings.search.translation_word_support);
+            mined.extend(pairs.iter().chain(&words).map(|pair| (&pair.hangul, &pair.english, &pair.origin)));
         }
         if settings.search.definitions {
-            for definition in &open.manifest.abbreviations {
-                groups.push(vec![definition.short.clone(), definition.long.clone()]);
-                for form in [&definition.short, &definition.long] {
-                    origins.entry(form.clone()).or_insert_with(|| definition.origin.clone());
-                }
+            let definitions = open.manifest.abbreviations.iter();
+            mined.extend(definitions.map(|definition| (&definition.short, &definition.long, &definition.origin)));
+        }
+        for (one, other, origin) in mined {
+            groups.push(vec![one.clone(), other.clone()]);
+            for form in [one, other] {
+                origins.entry(form.clone()).or_insert_with(|| origin.clone());
             }
         }
         let aliases = Aliases::from_sourced_groups(&groups, &origins, analyzer);

@@ -5,14 +5,10 @@
 //! letters are the initials of the words beside it (as Schwartz and Hearst read biomedical
 //! abbreviations), so a remark in parentheses (`Find(int x)`) is not taken for one.
 
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::partners::mutual_first;
-
 use super::lines::{each_note_line, english_runs};
+use super::partners::{mutual_first, Tally};
 use super::Section;
 use crate::analysis::{is_english_frame_word, is_english_stopword};
 
@@ -37,19 +33,17 @@ pub struct Definition {
 /// (the first on a tie), in a stable order. A spelling two abbreviations claim is kept for
 /// the one it is written with most, so one stray definition cannot join two of them.
 pub fn defined(sections: &[Section]) -> Vec<Definition> {
-    let mut all: Vec<Definition> = Vec::new();
-    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    let mut tally = Tally::default();
     each_note_line(sections, |source, line_number, line| {
         for (short, long) in definitions_in(line) {
-            match at.entry((short.clone(), long.clone())) {
-                Entry::Occupied(entry) => all[*entry.get()].count += 1,
-                Entry::Vacant(entry) => {
-                    entry.insert(all.len());
-                    all.push(Definition { short, long, origin: format!("{source}:{line_number}"), count: 1 });
-                }
-            }
+            tally.add(short, long, || format!("{source}:{line_number}"));
         }
     });
+    let mut all: Vec<Definition> = tally
+        .into_pairs()
+        .into_iter()
+        .map(|t| Definition { short: t.left, long: t.right, origin: t.origin, count: t.count })
+        .collect();
     // In the order first written, so the stable sort keeps the first on a tie.
     all.sort_by_key(|definition| std::cmp::Reverse(definition.count));
     let mut kept = mutual_first(all, |d| &d.short, |d| &d.long);

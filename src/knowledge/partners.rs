@@ -1,8 +1,45 @@
-//! Keeping, of pairs the notes write, only those whose two sides are each other's first
-//! choice. A term glossed once with a stray partner (`정규화(Normalization)` written a dozen
-//! times, `정규화(Regex)` once) would otherwise join two unrelated terms into one group.
+//! Pairs of terms the notes write as meaning each other (translations, abbreviations): how
+//! often each pair is written and where first, and, of those, only the pairs whose two sides
+//! are each other's first choice. A term glossed once with a stray partner
+//! (`정규화(Normalization)` written a dozen times, `정규화(Regex)` once) would otherwise join
+//! two unrelated terms into one group.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+
+/// One pair as the notes write it: its two sides, where first, and how many times.
+pub struct Tallied {
+    pub left: String,
+    pub right: String,
+    pub origin: String,
+    pub count: u32,
+}
+
+/// Counts the pairs as they are found, keeping each one's first origin, in the order first
+/// found.
+#[derive(Default)]
+pub struct Tally {
+    at: HashMap<(String, String), usize>,
+    pairs: Vec<Tallied>,
+}
+
+impl Tally {
+    /// One more writing of `left` with `right`, at `origin` (made only for a new pair).
+    pub fn add(&mut self, left: String, right: String, origin: impl FnOnce() -> String) {
+        match self.at.entry((left.clone(), right.clone())) {
+            Entry::Occupied(entry) => self.pairs[*entry.get()].count += 1,
+            Entry::Vacant(entry) => {
+                entry.insert(self.pairs.len());
+                self.pairs.push(Tallied { left, right, origin: origin(), count: 1 });
+            }
+        }
+    }
+
+    /// The pairs in the order first found.
+    pub fn into_pairs(self) -> Vec<Tallied> {
+        self.pairs
+    }
+}
 
 /// The pairs, in the order given (most preferred first), whose left side's first partner is
 /// their right side and whose right side's first partner is their left side.
@@ -24,6 +61,17 @@ mod tests {
 
     fn kept(pairs: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
         mutual_first(pairs.to_vec(), |p| p.0, |p| p.1)
+    }
+
+    #[test]
+    fn a_tally_counts_each_pair_from_where_it_is_first_written() {
+        let mut tally = Tally::default();
+        for (left, right, origin) in [("a", "b", "x:1"), ("c", "d", "x:2"), ("a", "b", "x:3")] {
+            tally.add(left.into(), right.into(), || origin.into());
+        }
+        let found: Vec<(String, String, String, u32)> =
+            tally.into_pairs().into_iter().map(|t| (t.left, t.right, t.origin, t.count)).collect();
+        assert_eq!(found, [("a".into(), "b".into(), "x:1".into(), 2), ("c".into(), "d".into(), "x:2".into(), 1)]);
     }
 
     #[test]

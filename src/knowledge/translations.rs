@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::partners::mutual_first;
+use super::partners::{mutual_first, Tally};
 use super::{Chunk, Section};
 use crate::analysis::{is_english_frame_word, is_english_stopword, is_hangul_syllable};
 
@@ -34,7 +34,7 @@ pub struct Translation {
 /// written with most often (so one stray gloss cannot chain unrelated terms into one group),
 /// in a stable order.
 pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bool) -> Vec<Translation> {
-    let mut found: HashMap<(String, String), Translation> = HashMap::new();
+    let mut tally = Tally::default();
     let chunk_lines = chunks.iter().flat_map(|chunk| {
         chunk
             .text
@@ -47,16 +47,14 @@ pub fn mine(chunks: &[Chunk], sections: &[Section], is_noun: &dyn Fn(&str) -> bo
         sections.iter().filter_map(|s| s.heading_path.last().map(|h| (s.source.as_str(), s.lines.0, h.as_str())));
     for (source, line_number, line) in chunk_lines.chain(headings) {
         for (hangul, english) in glosses(line, is_noun) {
-            let origin = format!("{source}:{line_number}");
-            found.entry((hangul.clone(), english.clone())).and_modify(|t| t.count += 1).or_insert(Translation {
-                hangul,
-                english,
-                origin,
-                count: 1,
-            });
+            tally.add(hangul, english, || format!("{source}:{line_number}"));
         }
     }
-    let mut pairs: Vec<Translation> = found.into_values().collect();
+    let mut pairs: Vec<Translation> = tally
+        .into_pairs()
+        .into_iter()
+        .map(|t| Translation { hangul: t.left, english: t.right, origin: t.origin, count: t.count })
+        .collect();
     pairs.sort_by(|a, b| {
         b.count.cmp(&a.count).then_with(|| a.hangul.cmp(&b.hangul)).then_with(|| a.english.cmp(&b.english))
     });

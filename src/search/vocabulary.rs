@@ -161,9 +161,7 @@ impl Vocabulary {
         if word.len() < 2 * min_part || !word.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
         }
-        (min_part..=word.len() - min_part)
-            .filter(|&cut| self.knows(&word[..cut]) && self.knows(&word[cut..]))
-            .max_by_key(|&cut| cut.min(word.len() - cut))
+        most_even_cut(word.len(), min_part, |cut| self.knows(&word[..cut]) && self.knows(&word[cut..]))
             .map(|cut| (word[..cut].to_string(), word[cut..].to_string()))
     }
 
@@ -182,9 +180,7 @@ impl Vocabulary {
             return None;
         }
         let part = |from: usize, to: usize| syllables[from..to].iter().collect::<String>();
-        (min_part..=whole - min_part)
-            .filter(|&cut| self.knows(&part(0, cut)) && self.knows(&part(cut, whole)))
-            .max_by_key(|&cut| (cut.min(whole - cut), cut))
+        most_even_cut(whole, min_part, |cut| self.knows(&part(0, cut)) && self.knows(&part(cut, whole)))
             .map(|cut| (part(0, cut), part(cut, whole)))
     }
 
@@ -384,6 +380,12 @@ fn masked(syllables: &[char], at: usize) -> String {
 fn typed_by_slip(typed: &[char], known: &str) -> bool {
     let mut differing = typed.iter().zip(known.chars()).filter(|(a, b)| **a != *b);
     differing.next().is_some_and(|(&a, b)| keyboard::is_slip(a, b))
+}
+
+/// Where to cut something `len` units long in two, each part at least `min_part`, so that
+/// `fits` the cut: the most even such cut, the later of two equally even ones.
+fn most_even_cut(len: usize, min_part: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    (min_part..=len.saturating_sub(min_part)).filter(|&cut| fits(cut)).max_by_key(|&cut| (cut.min(len - cut), cut))
 }
 
 /// The Snowball English stem of a lower-case Latin word long enough to stem, `None` otherwise.
