@@ -220,6 +220,10 @@ pub struct MatchingParams {
     /// both parts (`카운팅소트` → `카운팅` + `소트`) and the dictionary cut it otherwise
     /// (`카`, `운`, `팅`, `소트`): one syllable is a word almost anywhere. 0 turns it off.
     pub min_recut_syllables: usize,
+    /// Most words of an English term the notes write (a translation, an abbreviation spelled
+    /// out, a heading's neighbouring words: `race condition`) that a Hangul loanword of several
+    /// words is matched to by sound (`레이스 컨디션`, `레이스컨디션`). 0 or 1 turns it off.
+    pub max_phrase_words: usize,
     /// An abbreviation's phrase reduced to one word shorter than this (`to be` → `be`) spells
     /// out nothing.
     pub min_spelled_out_word: usize,
@@ -263,6 +267,7 @@ impl MatchingParams {
         min_stemmed_len: 4,
         min_split_part: 3,
         min_recut_syllables: 2,
+        max_phrase_words: 3,
         min_spelled_out_word: 6,
         min_loanword_syllables: 3,
         max_sound_alikes: 3,

@@ -45,7 +45,8 @@ pub struct VariantReading {
     pub in_notes: bool,
     /// The rule that searched it (`typed`, `alias`, `translation`, `loanword`, …).
     pub widener: Widener,
-    /// Where the notes write it as a translation of the question's word (`os.md:12`).
+    /// Where the notes write it, for a term they teach (a translation of the question's word,
+    /// an English term a Hangul loanword sounds like): `os.md:12`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
 }

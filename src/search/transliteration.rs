@@ -232,7 +232,8 @@ fn english_vowel(letter: u8) -> u8 {
 }
 
 /// Repeated consonants sound as one (`ll`, `tt`), in both scripts.
-fn collapse(key: &str) -> String {
+/// `key` with each run of one sound written once (`ttp` → `tp`).
+pub fn collapse(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {
         if !out.ends_with(c) {

@@ -16,9 +16,9 @@ use tantivy::Searcher;
 
 use super::keyboard;
 use super::params::MatchingParams;
-use super::transliteration::{agreeing_best_by_vowels, hangul_lookup_key, latin_keys, vowel_agreement};
+use super::transliteration::{agreeing_best_by_vowels, collapse, hangul_lookup_key, latin_keys, vowel_agreement};
 use crate::analysis::{is_english_stopword, is_hangul_syllable};
-use crate::index::{ChunkFields, KnownTerms, OpenIndex};
+use crate::index::{ChunkFields, KnownTerms, Manifest, OpenIndex};
 
 /// The Latin words and the distinctive Hangul words of the index, gathered once per index
 /// generation, by their consonant skeleton (each list sorted).
@@ -34,6 +34,11 @@ pub struct Vocabulary {
     /// Glued terms the notes also write as two words (`roundrobin` → `round`, `robin`), and
     /// where they first write them apart.
     apart: FxHashMap<String, ([String; 2], String)>,
+    /// The notes' English terms of several words (their translations, abbreviations spelled
+    /// out, words written apart: `race condition`), by the skeleton of the words together, and
+    /// where the notes write each: a Hangul loanword of two words (`레이스 컨디션`) sounds like
+    /// the phrase, not like any one note word.
+    phrases_by_sound: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
     by_stem: OnceLock<FxHashMap<String, Vec<String>>>,
@@ -76,6 +81,7 @@ impl Vocabulary {
         let spelled_out = open.manifest.spelled_out.clone();
         let written_apart = open.manifest.written_apart.iter();
         let apart = written_apart.map(|w| (w.glued.clone(), (w.words.clone(), w.origin.clone()))).collect();
+        let phrases_by_sound = phrases_by_sound(&open.manifest, &matching);
         Vocabulary {
             by_sound,
             by_length,
@@ -83,6 +89,7 @@ impl Vocabulary {
             known,
             spelled_out,
             apart,
+            phrases_by_sound,
             by_stem: OnceLock::new(),
             hangul_by_masked: OnceLock::new(),
             searcher: Some((searcher.clone(), *fields)),
@@ -138,6 +145,21 @@ impl Vocabulary {
             return Vec::new();
         };
         found.iter().map(String::as_str).filter(|english| english.contains(['a', 'e', 'i', 'o', 'u', 'y'])).collect()
+    }
+
+    /// The notes' English terms of several words that sound like the Hangul `word` (`레이스컨디션`
+    /// → `race condition`), each with where the notes write it, when their vowels agree (at
+    /// least `matching.min_vowel_agreement`) and at most
+    /// `matching.max_sound_alikes_of_known_pieces` do.
+    pub fn phrases_sounding_like(&self, word: &str) -> Vec<(&[String], &str)> {
+        let Some(found) = hangul_lookup_key(word, &self.matching).and_then(|key| self.phrases_by_sound.get(&key))
+        else {
+            return Vec::new();
+        };
+        let agreement = |(terms, _): &&(Vec<String>, String)| vowel_agreement(word, &terms.concat());
+        let (min, max) = (self.matching.min_vowel_agreement, self.matching.max_sound_alikes_of_known_pieces);
+        let agreeing = agreeing_best_by_vowels(found.iter().collect(), agreement, min, max);
+        agreeing.into_iter().map(|(terms, origin)| (&terms[..], origin.as_str())).collect()
     }
 
     /// The notes' Hangul words that sound like an English `word` the notes do not contain
@@ -278,6 +300,73 @@ impl Vocabulary {
         found.sort();
         found
     }
+}
+
+/// The notes' English terms of two to `matching.max_phrase_words` words, by the skeleton of
+/// their words together: the English side of their translations, the abbreviations they spell
+/// out, the words they write apart, neighbouring English words of a heading (`## Race
+/// Condition`): a section's heading names what it is about. Function words break a loanword's sound (`as a service`), so a phrase with one
+/// is left out; so is one whose skeleton is too short to tell.
+fn phrases_by_sound(manifest: &Manifest, matching: &MatchingParams) -> FxHashMap<String, Vec<(Vec<String>, String)>> {
+    let translations = manifest.translations.iter().map(|t| (t.english.clone(), &t.origin));
+    let abbreviations = manifest.abbreviations.iter().map(|d| (d.long.clone(), &d.origin));
+    let apart = manifest.written_apart.iter().map(|w| (w.words.join(" "), &w.origin));
+    let headings: Vec<(String, String)> = manifest
+        .sections
+        .iter()
+        .flat_map(|section| {
+            let origin = format!("{}:{}", section.source, section.lines.0);
+            heading_word_pairs(section.heading_path.last().map_or("", String::as_str))
+                .into_iter()
+                .map(move |pair| (pair, origin.clone()))
+        })
+        .collect();
+    let headings = headings.iter().map(|(phrase, origin)| (phrase.clone(), origin));
+    let mut by_sound: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+    for (phrase, origin) in translations.chain(abbreviations).chain(apart).chain(headings) {
+        let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+        let plain = |word: &String| word.len() > 1 && word.bytes().all(|b| b.is_ascii_lowercase());
+        if !(2..=matching.max_phrase_words).contains(&words.len())
+            || !words.iter().all(plain)
+            || words.iter().any(|w| is_english_stopword(w))
+        {
+            continue;
+        }
+        for key in phrase_keys(&words) {
+            if key.len() <= matching.min_sound_consonants {
+                continue;
+            }
+            let listed = by_sound.entry(key).or_default();
+            if !listed.iter().any(|(terms, _)| *terms == words) {
+                listed.push((words.clone(), origin.clone()));
+            }
+        }
+    }
+    by_sound
+}
+
+/// Neighbouring English words of a heading (`Race Condition`), lower-cased, joined by a space.
+fn heading_word_pairs(heading: &str) -> Vec<String> {
+    let words: Vec<&str> = heading.split(|c: char| !c.is_ascii_alphabetic() && c != ' ').collect();
+    let mut pairs = Vec::new();
+    for run in words {
+        let run: Vec<String> = run.split(' ').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+        for pair in run.windows(2) {
+            pairs.push(pair.join(" "));
+        }
+    }
+    pairs
+}
+
+/// Every skeleton of several words said together: each word's skeletons in turn (`th` may be
+/// borrowed two ways in each), with repeats across a word boundary collapsed.
+fn phrase_keys(words: &[String]) -> Vec<String> {
+    let mut keys = vec![String::new()];
+    for word in words {
+        let word_keys = latin_keys(word);
+        keys = keys.iter().flat_map(|key| word_keys.iter().map(move |more| format!("{key}{more}"))).collect();
+    }
+    keys.iter().map(|key| collapse(key)).collect()
 }
 
 /// Terms of the searched fields between `range` (bytes), listed under each skeleton `keys`

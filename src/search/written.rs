@@ -319,7 +319,12 @@ impl QueryPlan {
             } else {
                 sound_alikes(vocabulary, &word.text)
             };
-            if sounds_like.is_empty() {
+            let phrases = if sounds_like.is_empty() && inside.len() > 1 {
+                vocabulary.phrases_sounding_like(&word.text)
+            } else {
+                Vec::new()
+            };
+            if sounds_like.is_empty() && phrases.is_empty() {
                 continue;
             }
             for &concept in &inside {
@@ -327,10 +332,22 @@ impl QueryPlan {
                 for english in &sounds_like {
                     self.add_variant(english, weights.loanword, concept, Widener::Loanword);
                 }
+                self.add_phrases(&phrases, weights.loanword, concept);
             }
             read.push((word.start, word.end));
         }
         read
+    }
+
+    /// The notes' English terms of several words a Hangul loanword sounds like (`race
+    /// condition`), as variants of `concept` naming where the notes write them.
+    fn add_phrases(&mut self, phrases: &[(&[String], &str)], weight: f32, concept: usize) {
+        for &(terms, origin) in phrases {
+            if !self.variants.iter().any(|v| v.concept == concept && v.terms == terms) {
+                let (terms, origin) = (terms.to_vec(), Some(origin.to_string()));
+                self.add_terms_variant_from(terms, weight, concept, Widener::Loanword, origin);
+            }
+        }
     }
 
     /// Latin words the question writes apart and the notes as one (`tcp dump`, `cloud front`),
@@ -380,7 +397,7 @@ impl QueryPlan {
             }
             let joined = format!("{}{}", first.text, second.text);
             let forms: Vec<(String, f32, Widener)> = if vocabulary.knows(&joined) {
-                vec![(joined, weights.joined, Widener::Joined)]
+                vec![(joined.clone(), weights.joined, Widener::Joined)]
             } else if both_sound_in(&joined, &first.text, &second.text) {
                 let sounds_like = distinctive_sound_alikes(vocabulary, &joined);
                 let loanword = |english: &str| (english.to_string(), weights.loanword, Widener::Loanword);
@@ -388,11 +405,17 @@ impl QueryPlan {
             } else {
                 Vec::new()
             };
+            let phrases = if forms.is_empty() && both_sound_in(&joined, &first.text, &second.text) {
+                vocabulary.phrases_sounding_like(&joined)
+            } else {
+                Vec::new()
+            };
             let concepts = concepts_within(spans, first.start, second.particle_end);
-            for (form, weight, widener) in &forms {
-                for &concept in &concepts {
+            for &concept in &concepts {
+                for (form, weight, widener) in &forms {
                     self.add_variant(form, *weight, concept, *widener);
                 }
+                self.add_phrases(&phrases, weights.loanword, concept);
             }
         }
     }

@@ -320,3 +320,34 @@ fn a_sound_alike_is_a_noun_not_a_word_with_its_particle() {
     let forms = forms(&engine, "meaning of variable");
     assert!(!forms.iter().any(|form| form == "명에게" || form == "프로파일에"), "{forms:?}");
 }
+
+/// A note that names an English term of two words in a heading, and one about something else.
+const RACE_NOTE: &str = "# 동기화\n\n\
+## Race Condition\n\n\
+* 두 스레드가 공유 자원에 동시에 접근해 결과가 순서에 따라 달라지는 문제.\n\n\
+## 뮤텍스\n\n\
+* 한 번에 한 스레드만 임계 구역에 들어가게 잠근다.\n";
+const HEALTH_NOTE: &str = "# 수면 관리\n\n* 시험 전날 에는 일찍 잔다.\n";
+
+#[test]
+fn a_loanword_of_two_words_sounds_like_the_english_term_the_notes_name() {
+    let fixture = Fixture::new();
+    fixture.write("sync.md", RACE_NOTE.as_bytes());
+    fixture.write("life.md", HEALTH_NOTE.as_bytes());
+    let engine = fixture.engine();
+    for question in ["레이스컨디션이 뭐야", "레이스 컨디션 예시"] {
+        let (answer, reading) = engine.explain(question, 3).unwrap();
+        let race = reading.iter().find(|concept| concept.term == "레이스").unwrap();
+        let phrase = race.variants.iter().find(|v| v.terms == "race condition");
+        assert!(phrase.is_some_and(|v| v.origin.as_deref() == Some("sync.md:3")), "{question}: {race:?}");
+        assert!(answer.hits[0].text.contains("공유 자원"), "{question}: {answer:?}");
+    }
+    // One word of the term is not the term.
+    let forms = forms(&engine, "시험 전날 컨디션 관리");
+    assert!(!forms.iter().any(|form| form == "race condition"), "{forms:?}");
+    let off = reopened(&fixture, |settings| settings.search.weights.matching.max_phrase_words = 0);
+    let (answer, reading) = off.explain("레이스컨디션이 뭐야", 3).unwrap();
+    let variants = reading.iter().flat_map(|concept| &concept.variants);
+    assert!(variants.clone().all(|v| v.terms != "race condition"), "{reading:?}");
+    assert!(answer.hits.iter().all(|hit| !hit.text.contains("공유 자원")), "{answer:?}");
+}
