@@ -209,6 +209,9 @@ impl<'a> Reader<'a> {
             plan.add(&part, 1.0, concept);
             plan.variants.push(Variant { concept, terms: vec![part.clone()], widener: Widener::Typed, origin: None });
             let vocabulary = self.expansions.vocabulary;
+            if vocabulary.knows(&word) {
+                plan.add_variant(&word, self.expansions.params.wideners.written_form, concept, Widener::WrittenForm);
+            }
             for english in Recut::sound_alikes(vocabulary, &part) {
                 plan.add_variant(english, self.expansions.params.wideners.loanword, concept, Widener::Loanword);
             }

@@ -187,18 +187,14 @@ impl Vocabulary {
             .map(|cut| (word[..cut].to_string(), word[cut..].to_string()))
     }
 
-    /// Two words of the notes that make up a Hangul `word` they lack (`카운팅소트` → `카운팅` +
+    /// Two words of the notes that make up a Hangul `word` (`카운팅소트` → `카운팅` +
     /// `소트`), each of `matching.min_recut_syllables` syllables or more; the most even cut
     /// when several fit.
     pub fn hangul_split_in_two(&self, word: &str) -> Option<(String, String)> {
         let syllables: Vec<char> = word.chars().collect();
         let min_part = self.matching.min_recut_syllables;
         let whole = syllables.len();
-        if min_part == 0
-            || whole < 2 * min_part
-            || !syllables.iter().all(|&c| is_hangul_syllable(c))
-            || self.knows(word)
-        {
+        if min_part == 0 || whole < 2 * min_part || !syllables.iter().all(|&c| is_hangul_syllable(c)) {
             return None;
         }
         let part = |from: usize, to: usize| syllables[from..to].iter().collect::<String>();

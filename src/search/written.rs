@@ -96,9 +96,9 @@ pub(super) fn typos(normalized: &str, terms: &[Term], vocabulary: &Vocabulary) -
         .collect()
 }
 
-/// A Hangul word of the question that the notes never write but write as two words, which
-/// the dictionary cut otherwise (`카운팅소트` into `카`, `운`, `팅`, `소트`; `유니온파인드` into
-/// `유니온`, `파인`, `드`): read as the notes' two words instead.
+/// A Hangul word of the question that the notes write as two words, which the dictionary cut
+/// otherwise (`카운팅소트` into `카`, `운`, `팅`, `소트`; `다중상속` into `다`, `중상`, `속`): read
+/// as the notes' two words instead.
 pub(super) struct Recut {
     /// Where it starts in the normalised question.
     pub(super) start: usize,
@@ -120,10 +120,13 @@ impl Recut {
 /// The question's words to cut as the notes do. A compound the notes never write, of
 /// loanwords above all, is cut by the dictionary into whatever pieces its entries allow, and
 /// a piece of one syllable (`운` of `카운팅`) matches what the question never asked while the
-/// word meant is lost; the notes' own words are the better dictionary. A word the notes write
-/// whole, one the dictionary already cut into the same two words, and one cut only into nouns
-/// of two syllables or more the notes all write (`상태공간트리`) are left as read, and so is a
-/// word whose parts are not both nouns.
+/// word meant is lost; the notes' own words are the better dictionary. A word the notes also
+/// write whole is cut so only when the dictionary left a piece of one syllable (`속` of
+/// `다중상속`, while the notes explain `단일 상속`); their sentences that write it whole are cut
+/// as the question was, so the whole word stays one of each part's forms. A word the
+/// dictionary already cut into the same two words, and one cut only into nouns of two
+/// syllables or more the notes all write (`상태공간트리`) are left as read, and so is a word
+/// whose parts are not both nouns.
 pub(super) fn recuts(normalized: &str, terms: &[Term], vocabulary: &Vocabulary, analyzer: &Analyzer) -> Vec<Recut> {
     written_words(normalized)
         .into_iter()
@@ -135,9 +138,13 @@ pub(super) fn recuts(normalized: &str, terms: &[Term], vocabulary: &Vocabulary, 
             let inside = read_inside(terms, &word);
             let as_read = inside.iter().map(|term| term.text.as_str()).collect::<Vec<_>>();
             let same = as_read.len() >= 2 && as_read[0] == left && as_read[1] == right;
-            let well_read = inside.iter().all(|term| {
-                term.text.chars().count() >= 2 && (term.class != TermClass::Noun || vocabulary.knows(&term.text))
-            });
+            let well_read = if vocabulary.knows(&word.text) {
+                inside.iter().all(|term| term.text.chars().count() >= 2) // the notes read it so too
+            } else {
+                inside.iter().all(|term| {
+                    term.text.chars().count() >= 2 && (term.class != TermClass::Noun || vocabulary.knows(&term.text))
+                })
+            };
             (!same && !well_read).then_some(Recut {
                 start: word.start,
                 end: word.particle_end,

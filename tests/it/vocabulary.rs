@@ -351,3 +351,24 @@ fn a_loanword_of_two_words_sounds_like_the_english_term_the_notes_name() {
     assert!(variants.clone().all(|v| v.terms != "race condition"), "{reading:?}");
     assert!(answer.hits.iter().all(|hit| !hit.text.contains("공유 자원")), "{answer:?}");
 }
+
+#[test]
+fn a_word_the_notes_also_write_whole_is_cut_as_they_write_its_parts() {
+    let fixture = Fixture::new();
+    fixture.write(
+        "java.md",
+        "# 자바\n\n## 상속\n\n* 자바는 단일 상속 만 지원한다.\n\n## 인터페이스\n\n* 인터페이스는 다중 구현 을 허용한다.\n".as_bytes(),
+    );
+    fixture.write("cpp.md", "# C++\n\n## 클래스\n\n* C++ 는 다중상속 을 허용한다.\n".as_bytes());
+    fixture.write("mood.md", "# 일기\n\n* 마음 속 이야기.\n".as_bytes());
+    let engine = fixture.engine();
+    let (answer, reading) = engine.explain("자바 다중상속 지원돼?", 3).unwrap();
+    // The dictionary reads `다중상속` as `다`, `중상` and `속`; `속` is a note word by chance.
+    let terms: Vec<&str> = reading.iter().map(|concept| concept.term.as_str()).collect();
+    assert!(terms.contains(&"다중") && terms.contains(&"상속") && !terms.contains(&"속"), "{reading:?}");
+    let inheritance = reading.iter().find(|concept| concept.term == "상속").unwrap();
+    assert!(inheritance.variants.iter().any(|v| v.terms == "다중상속"), "{inheritance:?}");
+    assert!(answer.hits[0].text.contains("단일 상속"), "{answer:?}");
+    assert!(answer.hits.iter().any(|hit| hit.text.contains("다중상속")), "the note that writes it whole: {answer:?}");
+    assert!(answer.hits.iter().all(|hit| !hit.text.contains("마음 속")), "{answer:?}");
+}
