@@ -85,6 +85,8 @@ fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
             b's' if next == Some(b'h') => ("s", 2),
             b'p' if next == Some(b'h') => ("p", 2),
             b't' if next == Some(b'h') => (th_sound, 2),
+            // `tch` sounds as `ch`: `dispatch` is `디스패치`, `switch` `스위치`.
+            b't' if next == Some(b'c') && at(i + 2) == Some(b'h') => ("", 1),
             b't' if sounds_like_sh(&letters[i + 1..]) => ("s", 1),
             b'w' if next == Some(b'h') => ("w", 2),
             b'r' if !next.is_some_and(is_vowel) => ("", 1),
@@ -276,6 +278,8 @@ mod tests {
             ("커넥션", "connection"),
             ("포텐셜", "potential"),
             ("할리우드", "hollywood"),
+            ("디스패치", "dispatch"),
+            ("스위치", "switch"),
         ] {
             assert!(same(hangul, latin), "{hangul} {:?} vs {latin} {:?}", hangul_key(hangul), latin_key(latin));
         }
