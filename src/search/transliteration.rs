@@ -233,8 +233,8 @@ fn english_vowel(letter: u8) -> u8 {
     }
 }
 
-/// Repeated consonants sound as one (`ll`, `tt`), in both scripts.
-/// `key` with each run of one sound written once (`ttp` → `tp`).
+/// Repeated consonants sound as one (`ll`, `tt`), in both scripts and across the words of a
+/// phrase: `key` with each run of one sound written once (`ttp` → `tp`).
 pub fn collapse(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {

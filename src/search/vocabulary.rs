@@ -35,9 +35,9 @@ pub struct Vocabulary {
     /// where they first write them apart.
     apart: FxHashMap<String, ([String; 2], String)>,
     /// The notes' English terms of several words (their translations, abbreviations spelled
-    /// out, words written apart: `race condition`), by the skeleton of the words together, and
-    /// where the notes write each: a Hangul loanword of two words (`레이스 컨디션`) sounds like
-    /// the phrase, not like any one note word.
+    /// out, words written apart, a heading's neighbouring English words: `race condition`), by
+    /// the skeleton of the words together, and where the notes write each: a Hangul loanword of
+    /// two words (`레이스 컨디션`) sounds like the phrase, not like any one note word.
     phrases_by_sound: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// The Latin words by English stem (`cach` → `cache`, `caching`), built on first use: most
     /// questions never need it, and a CLI answer should not pay for it at start.
@@ -300,26 +300,22 @@ impl Vocabulary {
 
 /// The notes' English terms of two to `matching.max_phrase_words` words, by the skeleton of
 /// their words together: the English side of their translations, the abbreviations they spell
-/// out, the words they write apart, neighbouring English words of a heading (`## Race
-/// Condition`): a section's heading names what it is about. Function words break a loanword's sound (`as a service`), so a phrase with one
-/// is left out; so is one whose skeleton is too short to tell.
+/// out, the words they write apart, and neighbouring English words of a section's own heading
+/// (`## Race Condition`), which names what the section is about. Function words break a
+/// loanword's sound (`as a service`), so a phrase with one is left out; so is one whose
+/// skeleton is too short to tell.
 fn phrases_by_sound(manifest: &Manifest, matching: &MatchingParams) -> FxHashMap<String, Vec<(Vec<String>, String)>> {
-    let translations = manifest.translations.iter().map(|t| (t.english.clone(), &t.origin));
-    let abbreviations = manifest.abbreviations.iter().map(|d| (d.long.clone(), &d.origin));
-    let apart = manifest.written_apart.iter().map(|w| (w.words.join(" "), &w.origin));
-    let headings: Vec<(String, String)> = manifest
-        .sections
-        .iter()
-        .flat_map(|section| {
-            let origin = format!("{}:{}", section.source, section.lines.0);
-            heading_word_pairs(section.heading_path.last().map_or("", String::as_str))
-                .into_iter()
-                .map(move |pair| (pair, origin.clone()))
-        })
-        .collect();
-    let headings = headings.iter().map(|(phrase, origin)| (phrase.clone(), origin));
+    let mut phrases: Vec<(String, String)> = Vec::new();
+    phrases.extend(manifest.translations.iter().map(|t| (t.english.clone(), t.origin.clone())));
+    phrases.extend(manifest.abbreviations.iter().map(|d| (d.long.clone(), d.origin.clone())));
+    phrases.extend(manifest.written_apart.iter().map(|w| (w.words.join(" "), w.origin.clone())));
+    for section in &manifest.sections {
+        let origin = format!("{}:{}", section.source, section.lines.0);
+        let heading = section.heading_path.last().map_or("", String::as_str);
+        phrases.extend(heading_word_pairs(heading).into_iter().map(|pair| (pair, origin.clone())));
+    }
     let mut by_sound: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
-    for (phrase, origin) in translations.chain(abbreviations).chain(apart).chain(headings) {
+    for (phrase, origin) in phrases {
         let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
         let plain = |word: &String| word.len() > 1 && word.bytes().all(|b| b.is_ascii_lowercase());
         if !(2..=matching.max_phrase_words).contains(&words.len())
