@@ -212,22 +212,24 @@ impl QueryPlan {
         self.variants.push(Variant { concept, terms, widener, origin });
     }
 
-    /// Several terms that together are one more way to say `concept`, once.
+    /// Several terms that together are one more way to say `concept`, once, with where the
+    /// notes write them if they teach them (`os.md:12`).
     pub(super) fn add_distinct_terms_variant(
         &mut self,
         terms: Vec<String>,
         weight: f32,
         concept: usize,
         widener: Widener,
+        origin: Option<String>,
     ) {
         if !self.variants.iter().any(|v| v.concept == concept && v.terms == terms) {
-            self.add_terms_variant(terms, weight, concept, widener);
+            self.add_terms_variant_from(terms, weight, concept, widener, origin);
         }
     }
 
     /// `form` as a variant of `concept`, once.
     pub(super) fn add_variant(&mut self, form: &str, weight: f32, concept: usize, widener: Widener) {
-        self.add_distinct_terms_variant(vec![form.to_string()], weight, concept, widener);
+        self.add_distinct_terms_variant(vec![form.to_string()], weight, concept, widener, None);
     }
 
     pub(super) fn add(&mut self, text: &str, weight: f32, concept: usize) {

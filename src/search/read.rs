@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
                 analysed.into_iter().filter(|term| !term.written_form).partition(|term| term.compound_part);
             let words: Vec<String> = words.into_iter().map(|term| term.text).collect();
             if !words.is_empty() && words[..] != [form.as_str()] {
-                plan.add_distinct_terms_variant(words, weights.correction, concept, Widener::Correction);
+                plan.add_distinct_terms_variant(words, weights.correction, concept, Widener::Correction, None);
             }
             if parts.len() > 1 {
                 let parts = parts.into_iter().map(|term| term.text).collect();
@@ -177,6 +177,7 @@ impl<'a> Reader<'a> {
                     weights.correction.min(weights.part),
                     concept,
                     Widener::Correction,
+                    None,
                 );
             }
         }

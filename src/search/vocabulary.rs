@@ -310,9 +310,10 @@ fn phrases_by_sound(manifest: &Manifest, matching: &MatchingParams) -> FxHashMap
     phrases.extend(manifest.abbreviations.iter().map(|d| (d.long.clone(), d.origin.clone())));
     phrases.extend(manifest.written_apart.iter().map(|w| (w.words.join(" "), w.origin.clone())));
     for section in &manifest.sections {
-        let origin = format!("{}:{}", section.source, section.lines.0);
         let heading = section.heading_path.last().map_or("", String::as_str);
-        phrases.extend(heading_word_pairs(heading).into_iter().map(|pair| (pair, origin.clone())));
+        for pair in heading_word_pairs(heading) {
+            phrases.push((pair, format!("{}:{}", section.source, section.lines.0)));
+        }
     }
     let mut by_sound: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
     for (phrase, origin) in phrases {

@@ -138,13 +138,13 @@ pub(super) fn recuts(normalized: &str, terms: &[Term], vocabulary: &Vocabulary, 
             let inside = read_inside(terms, &word);
             let as_read = inside.iter().map(|term| term.text.as_str()).collect::<Vec<_>>();
             let same = as_read.len() >= 2 && as_read[0] == left && as_read[1] == right;
-            let well_read = if vocabulary.knows(&word.text) {
-                inside.iter().all(|term| term.text.chars().count() >= 2) // the notes read it so too
-            } else {
-                inside.iter().all(|term| {
-                    term.text.chars().count() >= 2 && (term.class != TermClass::Noun || vocabulary.knows(&term.text))
-                })
-            };
+            // A noun the notes lack matters only in a word they never write whole: one they do
+            // write was cut so in their sentences too.
+            let known_whole = vocabulary.knows(&word.text);
+            let well_read = inside.iter().all(|term| {
+                term.text.chars().count() >= 2
+                    && (known_whole || term.class != TermClass::Noun || vocabulary.knows(&term.text))
+            });
             (!same && !well_read).then_some(Recut {
                 start: word.start,
                 end: word.particle_end,
@@ -350,10 +350,8 @@ impl QueryPlan {
     /// condition`), as variants of `concept` naming where the notes write them.
     fn add_phrases(&mut self, phrases: &[(&[String], &str)], weight: f32, concept: usize) {
         for &(terms, origin) in phrases {
-            if !self.variants.iter().any(|v| v.concept == concept && v.terms == terms) {
-                let (terms, origin) = (terms.to_vec(), Some(origin.to_string()));
-                self.add_terms_variant_from(terms, weight, concept, Widener::Loanword, origin);
-            }
+            let origin = Some(origin.to_string());
+            self.add_distinct_terms_variant(terms.to_vec(), weight, concept, Widener::Loanword, origin);
         }
     }
 
@@ -403,20 +401,18 @@ impl QueryPlan {
                 continue; // a particle or punctuation ends the first word: two words
             }
             let joined = format!("{}{}", first.text, second.text);
+            let sounds_whole = both_sound_in(&joined, &first.text, &second.text);
             let forms: Vec<(String, f32, Widener)> = if vocabulary.knows(&joined) {
                 vec![(joined.clone(), weights.joined, Widener::Joined)]
-            } else if both_sound_in(&joined, &first.text, &second.text) {
+            } else if sounds_whole {
                 let sounds_like = distinctive_sound_alikes(vocabulary, &joined);
                 let loanword = |english: &str| (english.to_string(), weights.loanword, Widener::Loanword);
                 sounds_like.into_iter().map(loanword).collect()
             } else {
                 Vec::new()
             };
-            let phrases = if forms.is_empty() && both_sound_in(&joined, &first.text, &second.text) {
-                vocabulary.phrases_sounding_like(&joined)
-            } else {
-                Vec::new()
-            };
+            let phrases =
+                if forms.is_empty() && sounds_whole { vocabulary.phrases_sounding_like(&joined) } else { Vec::new() };
             let concepts = concepts_within(spans, first.start, second.particle_end);
             for &concept in &concepts {
                 for (form, weight, widener) in &forms {
