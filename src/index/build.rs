@@ -105,7 +105,8 @@ fn merge_into_one_segment(index: &Index, mut writer: IndexWriter) -> Result<(), 
 fn chunk_document(fields: &ChunkFields, chunk: &Chunk, order: u64) -> TantivyDocument {
     let heading = chunk.heading();
     let searchable_heading = format!("{heading} {}", chunk.context);
-    let body = chunk.answer.as_deref().unwrap_or(&chunk.text);
+    let body = crate::knowledge::without_local_link_targets(chunk.answer.as_deref().unwrap_or(&chunk.text));
+    let body = body.as_ref();
     doc!(
         fields.kind => chunk.kind.as_str(),
         fields.source => chunk.source.as_str(),

@@ -9,7 +9,7 @@ use crate::analysis::{GRAMS_TOKENIZER_NAME, REPEATED_TEXT_TOKENIZER_NAME, TOKENI
 
 /// Bumped whenever fields, analysis or chunking change, so older indexes are rebuilt rather
 /// than misread.
-pub const SCHEMA_VERSION: u32 = 34;
+pub const SCHEMA_VERSION: u32 = 35;
 
 /// Handles to every field of the chunk schema.
 #[derive(Debug, Clone, Copy)]

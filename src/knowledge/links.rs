@@ -2,6 +2,8 @@
 //! `* [누구든지 하는 리액트: 불변성을 지키는 이유](https://…)`) names its topic in link labels but
 //! explains nothing, and search tells it from the lines that do by this share.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The share (0..1) of `markdown`'s visible letters and digits that are link labels, image
@@ -40,6 +42,67 @@ pub fn link_share(markdown: &str) -> f32 {
     } else {
         linked as f32 / visible as f32
     }
+}
+
+/// `markdown` as searched: without the targets of its links and images into the notes' own
+/// folder (`[자료](./materials/유니온파인드.pdf)` → `[자료]`), which a reader never sees, so a
+/// file name there does not match a question as if the chunk explained it. A web address's
+/// target stays: it is the cited page's own name for its topic, and its length keeps a list of
+/// references from outranking the prose that explains (docs/quality.md). Code is searched as
+/// written.
+pub fn without_local_link_targets(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains("](") {
+        return Cow::Borrowed(markdown);
+    }
+    let mut kept = String::with_capacity(markdown.len());
+    let mut fenced = false;
+    for line in markdown.split_inclusive('\n') {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        if fenced || fence || !line.contains("](") {
+            fenced ^= fence;
+            kept.push_str(line);
+            continue;
+        }
+        let mut rest = line;
+        while let Some(open) = rest.find("](") {
+            let (before, after) = rest.split_at(open + 1);
+            kept.push_str(before);
+            let target = &after[1..];
+            let in_code = kept.rsplit('\n').next().is_some_and(|so_far| so_far.matches('`').count() % 2 == 1);
+            match target_end(target).filter(|_| !in_code && is_local(target)) {
+                Some(end) => rest = &target[end..],
+                None => {
+                    kept.push('(');
+                    rest = target;
+                }
+            }
+        }
+        kept.push_str(rest);
+    }
+    Cow::Owned(kept)
+}
+
+/// Where the link target that starts `text` (just past its `(`) ends, past its `)`: parentheses
+/// may nest (`(…/Rust_(language))`) and a target never runs past its line.
+fn target_end(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => return None,
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(i + 1),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a link target points into the notes' own folder (a path or an anchor) rather than
+/// at a web address or a mail box.
+fn is_local(target: &str) -> bool {
+    let target = target.trim_start_matches(['<', ' ']);
+    !is_address(target) && !target.contains("://") && !target.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
 }
 
 /// How a bare web address begins, in any case.
@@ -88,5 +151,26 @@ mod tests {
     fn code_is_text() {
         let code = "```sh\ncurl https://example.com/api\n```\n";
         assert!(link_share(code) < 0.01, "{}", link_share(code));
+    }
+
+    #[test]
+    fn targets_into_the_notes_folder_are_not_searched() {
+        let text = "> 스터디 자료 [Union Find](./materials/유니온파인드.pdf) ![트리](../img/tree(1).png) 끝\n";
+        assert_eq!(without_local_link_targets(text), "> 스터디 자료 [Union Find] ![트리] 끝\n");
+        assert_eq!(without_local_link_targets("[위로](#목차)"), "[위로]");
+    }
+
+    #[test]
+    fn web_addresses_code_and_broken_links_stay_as_written() {
+        for kept in [
+            "[공식 문서](https://react.dev/learn) 참고",
+            "[메일](mailto:me@example.com)",
+            "`arr[i](x)` 는 함수 호출",
+            "```js\nhandlers[0](event)\n```\n",
+            "[열린 괄호](./a.md 가 닫히지 않음\n다음 줄)",
+            "링크 없는 줄",
+        ] {
+            assert_eq!(without_local_link_targets(kept), kept);
+        }
     }
 }

@@ -31,7 +31,7 @@ pub use file_title::file_title_words;
 pub use files::{escaped, fingerprint, list_notes, note_files, read_team_file, NoteFile};
 pub use html::{html_text, image_label};
 pub use lines::dedent;
-pub use links::link_share;
+pub use links::{link_share, without_local_link_targets};
 pub use liquid::SiteConfig;
 pub use translations::{aligned_words as aligned_translation_words, mine as translations, Translation};
 
