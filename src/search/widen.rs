@@ -171,7 +171,7 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
 ];
 
 /// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [QuestionWidener; 10] = [
+pub static QUESTION_WIDENERS: [QuestionWidener; 11] = [
     // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
     // notes write (`디플로이먼트` → `deployment`).
     QuestionWidener {
@@ -179,6 +179,14 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 10] = [
         reads: "the question's Hangul words as written; the notes' English words by sound",
         adds: &[Widener::Loanword],
         widen: |plan, c| c.loanwords = plan.read_loanwords(c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // Hangul loanwords the notes write and the dictionary cuts, read also as the English word
+    // other notes write (`디바운스` → `debounce`), when its vowels single it out.
+    QuestionWidener {
+        name: "english of known loanwords",
+        reads: "the question's Hangul words the notes write; the notes' English words by sound and vowels",
+        adds: &[Widener::Loanword],
+        widen: |plan, c| plan.add_english_of_known_loanwords(c.written, c.spans, c.vocabulary, c.weights),
     },
     // English words the notes write that other notes write as a Hangul loanword (`promise` →
     // `프로미스`): the loanword, when its vowels single it out among the sound-alikes.

@@ -206,6 +206,20 @@ fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&
     found
 }
 
+/// The notes' English words that sound like `word`, a Hangul word the notes write too: those
+/// that agree best with its vowels, when its sound has enough consonants and few enough agree.
+fn known_word_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
+    let matching = vocabulary.matching();
+    let long_skeleton =
+        hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
+    if !long_skeleton {
+        return Vec::new();
+    }
+    let agreement = |english: &&str| vowel_agreement(word, english);
+    let found = vocabulary.sounding_like(word);
+    agreeing_best_by_vowels(found, agreement, matching.min_vowel_agreement, matching.max_sound_alikes_of_known_pieces)
+}
+
 /// The concepts read from the question between `start` and `end`.
 fn concepts_within(spans: &[ConceptSpan], start: usize, end: usize) -> Vec<usize> {
     spans.iter().filter(|span| span.start >= start && span.end <= end).map(|span| span.concept).collect()
@@ -344,6 +358,34 @@ impl QueryPlan {
             read.push((word.start, word.end));
         }
         read
+    }
+
+    /// Hangul words the notes write that the dictionary does not know and cut into pieces
+    /// (`디바운스` read as `디`, `바운스`), read also as the English word other notes write for
+    /// them (`debounce`): one note names a technique in Hangul, another in English, and a
+    /// question in Hangul should reach both. Only a sound long enough and singled out by its
+    /// vowels among the sound-alikes (`matching.min_skeleton_of_known_pieces`,
+    /// `min_vowel_agreement`, `max_sound_alikes_of_known_pieces`): the word is a note word, and
+    /// a native word the dictionary cut is not to be read as English by chance.
+    pub(super) fn add_english_of_known_loanwords(
+        &mut self,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+        weights: &WidenerWeights,
+    ) {
+        for word in written {
+            let inside = concepts_within(spans, word.start, word.particle_end);
+            if inside.len() < 2 || !vocabulary.knows(&word.text) {
+                continue;
+            }
+            let english = known_word_sound_alikes(vocabulary, &word.text);
+            for &concept in &inside {
+                for english in &english {
+                    self.add_variant(english, weights.loanword, concept, Widener::Loanword);
+                }
+            }
+        }
     }
 
     /// The notes' English terms of several words a Hangul loanword sounds like (`race
