@@ -102,7 +102,9 @@ fn target_end(text: &str) -> Option<usize> {
 /// at a web address or a mail box.
 fn is_local(target: &str) -> bool {
     let target = target.trim_start_matches(['<', ' ']);
-    !is_address(target) && !target.contains("://") && !target.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+    !is_address(target)
+        && !target.contains("://")
+        && !target.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
 }
 
 /// How a bare web address begins, in any case.

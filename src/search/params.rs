@@ -235,7 +235,8 @@ pub struct MatchingParams {
     pub max_sound_alikes: usize,
     /// …unless at most that many of them agree best with its vowels, and at least this well
     /// (the share of vowels that agree, 0 to 1): `버저닝` sounds like `versioning`, `parsing`,
-    /// `passing` and four more, but only `versioning` has its vowels. Above 1 (say 2) switches it off.
+    /// `passing` and four more, but only `versioning` has its vowels. Fewer sound-alikes must
+    /// agree this well too (`키클락` is `keycloak`, not `clock`). 0 admits every sound-alike.
     pub min_vowel_agreement: f32,
     /// When the notes know every piece of a written word, it is read as a loanword only if at
     /// most this many English words sound like it (and an English word the notes write is

@@ -159,16 +159,12 @@ pub fn agreeing_best_by_vowels<T>(
 /// it, from 0 to 1: the longest run of vowels that agree in order, as a share of the longer
 /// side. Korean borrows an English vowel in a few ways (`o` as ㅗ, ㅏ or ㅓ: `로그`, `락`,
 /// `컨테이너`), so each English vowel stands for the Hangul vowels it is written with; ㅡ, which
-/// Korean adds between consonants (`스`, `트`), and a silent final `e` count for neither side.
+/// Korean adds between consonants (`스`, `트`), and a silent final `e` count for neither side,
+/// and a diphthong written over two syllables (`파인드`) counts once.
 /// Skeletons alone are coarse (`버저닝` sounds like `versioning`, `parsing` and `passing`);
 /// vowels tell them apart.
 pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
-    let korean: Vec<u8> = hangul
-        .chars()
-        .filter_map(|c| (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172))
-        .map(|index| HANGUL_VOWELS[((index % 588) / 28) as usize])
-        .filter(|&class| class != 0)
-        .collect();
+    let korean = hangul_vowels(hangul);
     let letters = english.as_bytes();
     let is_vowel_at = |i: usize| is_vowel(letters[i]) && !(i == 0 && letters[i] == b'y');
     let mut groups: Vec<u8> = Vec::new();
@@ -207,6 +203,25 @@ pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
         }
     }
     row[groups.len()] as f32 / longest as f32
+}
+
+/// The vowel classes of a Hangul word, one per vowel sound: a diphthong Korean writes over two
+/// syllables, the second without a consonant of its own (`파인드` for `find`, `타입` for `type`,
+/// `레이턴시`, `아웃바운드`), is one sound, as its English vowel is one letter or group.
+fn hangul_vowels(hangul: &str) -> Vec<u8> {
+    let mut vowels: Vec<u8> = Vec::new();
+    let mut open_before = false;
+    for index in hangul.chars().filter_map(|c| (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)) {
+        let (initial, class, last) = (index / 588, HANGUL_VOWELS[((index % 588) / 28) as usize], index % 28);
+        let glide = initial == SILENT_INITIAL && matches!(class, I | U) && open_before;
+        match vowels.last_mut() {
+            Some(previous) if glide && *previous & (A | E | O) != 0 => *previous |= class,
+            _ if class != 0 => vowels.push(class),
+            _ => {}
+        }
+        open_before = last == 0 && class != 0;
+    }
+    vowels
 }
 
 /// Vowel classes, one bit each, as Hangul writes English vowels.
@@ -323,6 +338,13 @@ mod tests {
         }
         assert_eq!(vowel_agreement("쿠버네티스", "kubernetes"), 1.0);
         assert!(vowel_agreement("스케일링", "scaling") >= 0.65, "a diphthong written as two vowels");
+        for (hangul, english) in
+            [("아웃바운드", "outbound"), ("파인드", "find"), ("타입", "type"), ("레이턴시", "latency")]
+        {
+            assert_eq!(vowel_agreement(hangul, english), 1.0, "{hangul}: one vowel sound over two syllables");
+        }
+        assert!(vowel_agreement("키클락", "keycloak") > vowel_agreement("키클락", "clock"));
+        assert!(vowel_agreement("키클락", "clock") < 0.65);
         assert_eq!(vowel_agreement("스트", "st"), 0.0, "no vowel on either side");
     }
 }

@@ -173,15 +173,19 @@ pub(super) struct ConceptSpan {
     pub(super) concept: usize,
 }
 
-/// The notes' English words that sound like the Hangul `word`, or none when so many do that
-/// the sound says nothing (`앱스토어` sounds like `best`, `burst`, `fast` and `post`:
-/// `search.weights.matching.max_sound_alikes`), unless few enough of them agree best with its
-/// vowels (`버저닝`: `versioning`, not `parsing` or `passing`; `min_vowel_agreement`).
+/// The notes' English words that sound like the Hangul `word` and agree with its vowels
+/// (`키클락` is `keycloak`, not `clock`: `search.weights.matching.min_vowel_agreement`), or none
+/// when so many sound alike that the sound says nothing (`앱스토어` sounds like `best`, `burst`,
+/// `fast` and `post`: `max_sound_alikes`), unless few enough of them agree best with its vowels
+/// (`버저닝`: `versioning`, not `parsing` or `passing`).
 fn sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     let found = vocabulary.sounding_like(word);
     let matching = vocabulary.matching();
     if found.len() <= matching.max_sound_alikes {
-        return found;
+        return found
+            .into_iter()
+            .filter(|english| vowel_agreement(word, english) >= matching.min_vowel_agreement)
+            .collect();
     }
     let agreement = |english: &&str| vowel_agreement(word, english);
     agreeing_best_by_vowels(found, agreement, matching.min_vowel_agreement, matching.max_sound_alikes)

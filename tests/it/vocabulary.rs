@@ -372,3 +372,20 @@ fn a_word_the_notes_also_write_whole_is_cut_as_they_write_its_parts() {
     assert!(answer.hits.iter().any(|hit| hit.text.contains("다중상속")), "the note that writes it whole: {answer:?}");
     assert!(answer.hits.iter().all(|hit| !hit.text.contains("마음 속")), "{answer:?}");
 }
+
+#[test]
+fn a_sound_alike_must_agree_with_the_word_s_vowels() {
+    let note = "# 인프라\n\n## 인증\n\n* 인증 서버는 keycloak 22 버전을 쓴다.\n\n\
+                ## 시간\n\n* 서버 clock 은 NTP 로 맞춘다.\n";
+    let (fixture, engine) = engine_over("infra.md", note);
+    // `키클락` and both English words share the skeleton k-k-l-k; only `keycloak` has its vowels.
+    let (answer, reading) = engine.explain("키클락 몇 버전 써?", 3).unwrap();
+    let forms: Vec<&str> = reading.iter().flat_map(|c| c.variants.iter().map(|v| v.terms.as_str())).collect();
+    assert!(forms.contains(&"keycloak") && !forms.contains(&"clock"), "{forms:?}");
+    assert!(answer.hits[0].text.contains("keycloak"), "{answer:?}");
+    // A diphthong over two syllables is one vowel: `아웃바운드` keeps `outbound`.
+    let (_, engine) = engine_over("net.md", "# 네트워크\n\n* NACL 은 outbound 규칙도 넣는다.\n");
+    assert!(self::forms(&engine, "아웃바운드 규칙").iter().any(|form| form == "outbound"));
+    let any = reopened(&fixture, |settings| settings.search.weights.matching.min_vowel_agreement = 0.0);
+    assert!(self::forms(&any, "키클락 몇 버전 써?").iter().any(|form| form == "clock"), "0 admits every sound-alike");
+}
