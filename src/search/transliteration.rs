@@ -224,6 +224,30 @@ fn hangul_vowels(hangul: &str) -> Vec<u8> {
     vowels
 }
 
+/// Whether two Hangul words may spell one loanword: as many syllables, the same initial and
+/// final consonants in each, and in each the same vowel or two that spell one English vowel
+/// interchangeably (`컬렉션` and `콜렉션`, `메세지` and `메새지`, `스케줄` and `스케쥴`).
+pub fn spelled_alike(a: &str, b: &str) -> bool {
+    let syllables = |word: &str| -> Option<Vec<[u32; 3]>> {
+        word.chars()
+            .map(|c| {
+                let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;
+                Some([index / 588, (index % 588) / 28, index % 28])
+            })
+            .collect()
+    };
+    let (Some(a), Some(b)) = (syllables(a), syllables(b)) else {
+        return false;
+    };
+    let alike = |x: u32, y: u32| x == y || INTERCHANGED_VOWELS.iter().any(|&pair| pair == (x.min(y), x.max(y)));
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x[0] == y[0] && x[2] == y[2] && alike(x[1], y[1]))
+}
+
+/// Medial vowels (by index, ㅏ = 0) Korean writes one English vowel with interchangeably:
+/// ㅓ/ㅗ (`컬렉션`, `콜렉션`), ㅐ/ㅔ and ㅒ/ㅖ (`매니페스트`, `메니페스트`), ㅓ/ㅕ (`브라우저`,
+/// `브라우져`), ㅜ/ㅠ (`스케줄`, `스케쥴`).
+const INTERCHANGED_VOWELS: [(u32, u32); 5] = [(4, 8), (1, 5), (3, 7), (4, 6), (13, 17)];
+
 /// Vowel classes, one bit each, as Hangul writes English vowels.
 const A: u8 = 1;
 const E: u8 = 2;
@@ -345,6 +369,24 @@ mod tests {
         }
         assert!(vowel_agreement("키클락", "keycloak") > vowel_agreement("키클락", "clock"));
         assert!(vowel_agreement("키클락", "clock") < 0.65);
+    }
+
+    #[test]
+    fn one_loanword_is_spelled_with_interchanged_vowels() {
+        use super::spelled_alike;
+        for (a, b) in [("컬렉션", "콜렉션"), ("메소드", "매소드"), ("브라우저", "브라우져"), ("스케줄", "스케쥴")]
+        {
+            assert!(spelled_alike(a, b) && spelled_alike(b, a), "{a} {b}");
+        }
+        for (a, b) in [
+            ("플래그", "플러그"),
+            ("가상요소", "구성요소"),
+            ("컬렉션", "컬렉트"),
+            ("컬렉션", "컬렉션들"),
+            ("컬렉션", "collection"),
+        ] {
+            assert!(!spelled_alike(a, b), "{a} {b}");
+        }
         assert_eq!(vowel_agreement("스트", "st"), 0.0, "no vowel on either side");
     }
 }

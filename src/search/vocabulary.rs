@@ -16,7 +16,9 @@ use tantivy::Searcher;
 
 use super::keyboard;
 use super::params::MatchingParams;
-use super::transliteration::{agreeing_best_by_vowels, collapse, hangul_lookup_key, latin_keys, vowel_agreement};
+use super::transliteration::{
+    agreeing_best_by_vowels, collapse, hangul_lookup_key, latin_keys, spelled_alike, vowel_agreement,
+};
 use crate::analysis::{is_english_stopword, is_hangul_syllable};
 use crate::index::{ChunkFields, KnownTerms, Manifest, OpenIndex};
 
@@ -258,6 +260,21 @@ impl Vocabulary {
             return Vec::new();
         }
         found
+    }
+
+    /// The notes' other Hangul spellings of a loanword (`컬렉션` → `콜렉션`, `스케줄` →
+    /// `스케쥴`): Hangul words of as many syllables, `matching.min_loanword_syllables` or more,
+    /// with the same consonants in every syllable and vowels Korean interchanges in loanwords
+    /// ([`spelled_alike`]).
+    pub fn hangul_spellings(&self, word: &str) -> Vec<String> {
+        if word.chars().count() < self.matching.min_loanword_syllables {
+            return Vec::new();
+        }
+        let Some(key) = hangul_lookup_key(word, &self.matching) else {
+            return Vec::new();
+        };
+        let candidates = self.hangul_by_sound.get(&key).into_iter().flatten();
+        candidates.filter(|known| *known != word && spelled_alike(word, known)).cloned().collect()
     }
 
     /// The notes' Hangul words that sound like an English `word` and agree best with its vowels

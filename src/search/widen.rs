@@ -171,7 +171,7 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
 ];
 
 /// The question wideners, in the order they run.
-pub static QUESTION_WIDENERS: [QuestionWidener; 11] = [
+pub static QUESTION_WIDENERS: [QuestionWidener; 12] = [
     // Hangul words the dictionary cuts into pieces, read whole as the English loanword the
     // notes write (`디플로이먼트` → `deployment`).
     QuestionWidener {
@@ -187,6 +187,14 @@ pub static QUESTION_WIDENERS: [QuestionWidener; 11] = [
         reads: "the question's Hangul words the notes write; the notes' English words by sound and vowels",
         adds: &[Widener::Loanword],
         widen: |plan, c| plan.add_english_of_known_loanwords(c.written, c.spans, c.vocabulary, c.weights),
+    },
+    // Hangul loanwords the notes also spell otherwise (`컬렉션` → `콜렉션`): nouns of the same
+    // consonants whose vowels Korean interchanges in loanwords.
+    QuestionWidener {
+        name: "hangul spellings",
+        reads: "the question's Hangul nouns as written; the notes' Hangul nouns of the same consonants",
+        adds: &[Widener::Loanword],
+        widen: |plan, c| plan.add_hangul_spellings(c.written, c.spans, c.vocabulary, c.analyzer, c.weights),
     },
     // English words the notes write that other notes write as a Hangul loanword (`promise` →
     // `프로미스`): the loanword, when its vowels single it out among the sound-alikes.

@@ -392,6 +392,36 @@ impl QueryPlan {
         }
     }
 
+    /// Hangul loanwords the notes also spell otherwise (`컬렉션`, where a note writes `가비지
+    /// 콜렉션`; `메소드` and `메서드`): Korean writes one English vowel with several Hangul vowels
+    /// (`transliteration::spelled_alike`), and notes by different people, or one person on
+    /// different days, spell a term differently. Each such spelling, a noun as the word is, is a
+    /// variant of every concept read inside the word.
+    pub(super) fn add_hangul_spellings(
+        &mut self,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        vocabulary: &Vocabulary,
+        analyzer: &Analyzer,
+        weights: &WidenerWeights,
+    ) {
+        for word in written {
+            if !is_nouns_only(analyzer, &word.text) {
+                continue;
+            }
+            let mut spellings = vocabulary.hangul_spellings(&word.text);
+            spellings.retain(|spelling| is_nouns_only(analyzer, spelling));
+            if spellings.is_empty() {
+                continue;
+            }
+            for concept in concepts_within(spans, word.start, word.particle_end) {
+                for spelling in &spellings {
+                    self.add_variant(spelling, weights.loanword, concept, Widener::Loanword);
+                }
+            }
+        }
+    }
+
     /// The notes' English terms of several words a Hangul loanword sounds like (`race
     /// condition`), as variants of `concept` naming where the notes write them.
     fn add_phrases(&mut self, phrases: &[(&[String], &str)], weight: f32, concept: usize) {

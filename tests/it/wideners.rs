@@ -28,7 +28,8 @@ const NOTE: &str = "# 인프라\n\n\
 ## 로그\n\n* 로그 파일은 rotated 되어 쌓인다\n\n\
 ## 보관\n\n* rotate 주기는 하루\n\n\
 ## 입력\n\n* 검색창 입력은 디바운스 로 묶음\n\n\
-## 스크롤\n\n* scroll 핸들러는 debounce 없이 둠\n";
+## 스크롤\n\n* scroll 핸들러는 debounce 없이 둠\n\n\
+## 메모리\n\n* 가비지 콜렉션 은 새벽에 돈다\n";
 
 /// Variants made while reading the question, before any widener runs.
 fn is_read(widener: Widener) -> bool {
@@ -69,9 +70,10 @@ fn engine() -> (Fixture, Engine) {
 #[test]
 fn each_question_widener_alone_adds_its_own_kind_and_the_pipeline_keeps_it() {
     let (_fixture, engine) = engine();
-    let cases: [(&str, &str, &str); 11] = [
+    let cases: [(&str, &str, &str); 12] = [
         ("loanwords", "디플로이먼트가 pod 개수 유지해?", "deployment"),
         ("english of known loanwords", "디바운스 언제 써?", "debounce"),
+        ("hangul spellings", "가비지 컬렉션 언제 돌아?", "콜렉션"),
         ("loanwords of known words", "pipeline 언제 돌아?", "파이프라인"),
         ("inflections of known words", "rotated 주기 얼마야?", "rotate"),
         ("written words", "아웃바운드 규칙도 넣어야 해?", "outbound"),
