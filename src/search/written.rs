@@ -406,14 +406,13 @@ impl QueryPlan {
         weights: &WidenerWeights,
     ) {
         for word in written {
-            if !is_nouns_only(analyzer, &word.text) {
-                continue;
-            }
+            // The lookup first: reading a word with the dictionary costs more than most
+            // questions' spellings, which are none.
             let mut spellings = vocabulary.hangul_spellings(&word.text);
-            spellings.retain(|spelling| is_nouns_only(analyzer, spelling));
-            if spellings.is_empty() {
+            if spellings.is_empty() || !is_nouns_only(analyzer, &word.text) {
                 continue;
             }
+            spellings.retain(|spelling| is_nouns_only(analyzer, spelling));
             for concept in concepts_within(spans, word.start, word.particle_end) {
                 for spelling in &spellings {
                     self.add_variant(spelling, weights.loanword, concept, Widener::Loanword);
