@@ -201,9 +201,7 @@ fn both_sound_in(joined: &str, first: &str, second: &str) -> bool {
 /// read a word whose pieces the notes know as a loanword: few look-alikes, many consonants.
 fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
     let matching = vocabulary.matching();
-    let long_skeleton =
-        hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
-    let found = if long_skeleton { sound_alikes(vocabulary, word) } else { Vec::new() };
+    let found = if long_skeleton(vocabulary, word) { sound_alikes(vocabulary, word) } else { Vec::new() };
     if found.len() > matching.max_sound_alikes_of_known_pieces {
         return Vec::new();
     }
@@ -213,15 +211,21 @@ fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&
 /// The notes' English words that sound like `word`, a Hangul word the notes write too: those
 /// that agree best with its vowels, when its sound has enough consonants and few enough agree.
 fn known_word_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
-    let matching = vocabulary.matching();
-    let long_skeleton =
-        hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces);
-    if !long_skeleton {
+    if !long_skeleton(vocabulary, word) {
         return Vec::new();
     }
+    let matching = vocabulary.matching();
     let agreement = |english: &&str| vowel_agreement(word, english);
     let found = vocabulary.sounding_like(word);
     agreeing_best_by_vowels(found, agreement, matching.min_vowel_agreement, matching.max_sound_alikes_of_known_pieces)
+}
+
+/// Whether `word`'s sound has `matching.min_skeleton_of_known_pieces` consonants or more: a
+/// word the notes know, or whose pieces they know, is read by sound only then (`인그레스`:
+/// n-k-l-s).
+fn long_skeleton(vocabulary: &Vocabulary, word: &str) -> bool {
+    let matching = vocabulary.matching();
+    hangul_lookup_key(word, matching).is_some_and(|key| key.len() >= matching.min_skeleton_of_known_pieces)
 }
 
 /// The concepts read from the question between `start` and `end`.
@@ -258,20 +262,31 @@ impl QueryPlan {
         vocabulary: &Vocabulary,
         weights: &WidenerWeights,
     ) {
+        self.widen_written_words(written, spans, weights.correction, Widener::Correction, |plan, word, inside| {
+            let read_whole = matches!(inside, [only] if plan.concepts[*only].text == word.text);
+            if read_whole {
+                return Vec::new();
+            }
+            vocabulary.hangul_corrections(&word.text)
+        });
+    }
+
+    /// Adds what `forms` finds for each written word (given the concepts read inside it) as a
+    /// variant of every one of those concepts.
+    fn widen_written_words<S: AsRef<str>>(
+        &mut self,
+        written: &[WrittenWord],
+        spans: &[ConceptSpan],
+        weight: f32,
+        widener: Widener,
+        mut forms: impl FnMut(&QueryPlan, &WrittenWord, &[usize]) -> Vec<S>,
+    ) {
         for word in written {
             let inside = concepts_within(spans, word.start, word.particle_end);
-            if let [only] = inside[..] {
-                if self.concepts[only].text == word.text {
-                    continue;
-                }
-            }
-            let corrections = vocabulary.hangul_corrections(&word.text);
-            if corrections.is_empty() {
-                continue;
-            }
-            for concept in inside {
-                for form in &corrections {
-                    self.add_variant(form, weights.correction, concept, Widener::Correction);
+            let found = forms(self, word, &inside);
+            for &concept in &inside {
+                for form in &found {
+                    self.add_variant(form.as_ref(), weight, concept, widener);
                 }
             }
         }
@@ -378,18 +393,12 @@ impl QueryPlan {
         vocabulary: &Vocabulary,
         weights: &WidenerWeights,
     ) {
-        for word in written {
-            let inside = concepts_within(spans, word.start, word.particle_end);
+        self.widen_written_words(written, spans, weights.loanword, Widener::Loanword, |_, word, inside| {
             if inside.len() < 2 || !vocabulary.knows(&word.text) {
-                continue;
+                return Vec::new();
             }
-            let english = known_word_sound_alikes(vocabulary, &word.text);
-            for &concept in &inside {
-                for english in &english {
-                    self.add_variant(english, weights.loanword, concept, Widener::Loanword);
-                }
-            }
-        }
+            known_word_sound_alikes(vocabulary, &word.text)
+        });
     }
 
     /// Hangul loanwords the notes also spell otherwise (`컬렉션`, where a note writes `가비지
@@ -405,20 +414,16 @@ impl QueryPlan {
         analyzer: &Analyzer,
         weights: &WidenerWeights,
     ) {
-        for word in written {
+        self.widen_written_words(written, spans, weights.loanword, Widener::Loanword, |_, word, _| {
             // The lookup first: reading a word with the dictionary costs more than most
             // questions' spellings, which are none.
             let mut spellings = vocabulary.hangul_spellings(&word.text);
             if spellings.is_empty() || !is_nouns_only(analyzer, &word.text) {
-                continue;
+                return Vec::new();
             }
             spellings.retain(|spelling| is_nouns_only(analyzer, spelling));
-            for concept in concepts_within(spans, word.start, word.particle_end) {
-                for spelling in &spellings {
-                    self.add_variant(spelling, weights.loanword, concept, Widener::Loanword);
-                }
-            }
-        }
+            spellings
+        });
     }
 
     /// The notes' English terms of several words a Hangul loanword sounds like (`race
