@@ -21,6 +21,13 @@ pub fn is_hangul_syllable(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }
 
+/// The jamo of a precomposed Hangul syllable as Unicode orders them: its initial consonant
+/// (0..19, ㄱ first), vowel (0..21, ㅏ first) and final consonant (0..28, none first).
+pub fn jamo(c: char) -> Option<[u32; 3]> {
+    let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;
+    Some([index / 588, (index % 588) / 28, index % 28])
+}
+
 /// Whether `text` is one word of Hangul syllables only.
 pub fn is_hangul_word(text: &str) -> bool {
     !text.is_empty() && text.chars().all(is_hangul_syllable)

@@ -4,6 +4,8 @@
 //! or doubled (`한` for `하`, `하` for `화`). Two words one jamo apart are far more often such a
 //! slip than any other change: it tells a typo's word from the notes' other words a jamo away.
 
+use crate::analysis::jamo;
+
 /// The keys of each initial consonant, in Unicode order (ㄱ ㄲ ㄴ … ㅎ): a capital is the
 /// key with shift.
 const INITIALS: [&str; 19] =
@@ -26,8 +28,7 @@ const ROWS: [(&str, f32); 3] = [("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcv
 
 /// The keys typed for a Hangul syllable; `None` for any other character.
 pub fn keys(syllable: char) -> Option<String> {
-    let code = (syllable as u32).checked_sub(0xAC00).filter(|&code| code < 11_172)?;
-    let [initial, vowel, last] = [code / (21 * 28), (code / 28) % 21, code % 28].map(|i| i as usize);
+    let [initial, vowel, last] = jamo(syllable)?.map(|i| i as usize);
     Some([INITIALS[initial], VOWELS[vowel], FINALS[last]].concat())
 }
 

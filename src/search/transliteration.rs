@@ -10,6 +10,7 @@
 //! notes do not contain in Hangul.
 
 use super::params::MatchingParams;
+use crate::analysis::jamo;
 
 const INITIALS: [&str; 19] =
     ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "s", "s", "s", "k", "t", "p", "h"];
@@ -40,8 +41,7 @@ pub fn hangul_sound_len(word: &str) -> usize {
 fn hangul_key(word: &str) -> Option<String> {
     let mut key = String::new();
     for c in word.chars() {
-        let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;
-        let (initial, medial, last) = (index / 588, (index % 588) / 28, index % 28);
+        let [initial, medial, last] = jamo(c)?;
         if initial == SILENT_INITIAL && W_GLIDES.contains(&medial) {
             key.push('w');
         }
@@ -211,8 +211,8 @@ pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
 fn hangul_vowels(hangul: &str) -> Vec<u8> {
     let mut vowels: Vec<u8> = Vec::new();
     let mut open_before = false;
-    for index in hangul.chars().filter_map(|c| (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)) {
-        let (initial, class, last) = (index / 588, HANGUL_VOWELS[((index % 588) / 28) as usize], index % 28);
+    for [initial, vowel, last] in hangul.chars().filter_map(jamo) {
+        let class = HANGUL_VOWELS[vowel as usize];
         let glide = initial == SILENT_INITIAL && matches!(class, I | U) && open_before;
         match vowels.last_mut() {
             Some(previous) if glide && *previous & (A | E | O) != 0 => *previous |= class,
@@ -228,14 +228,7 @@ fn hangul_vowels(hangul: &str) -> Vec<u8> {
 /// final consonants in each, and in each the same vowel or two that spell one English vowel
 /// interchangeably (`컬렉션` and `콜렉션`, `메세지` and `메새지`, `스케줄` and `스케쥴`).
 pub fn spelled_alike(a: &str, b: &str) -> bool {
-    let syllables = |word: &str| -> Option<Vec<[u32; 3]>> {
-        word.chars()
-            .map(|c| {
-                let index = (c as u32).checked_sub(0xAC00).filter(|&i| i < 11_172)?;
-                Some([index / 588, (index % 588) / 28, index % 28])
-            })
-            .collect()
-    };
+    let syllables = |word: &str| -> Option<Vec<[u32; 3]>> { word.chars().map(jamo).collect() };
     let (Some(a), Some(b)) = (syllables(a), syllables(b)) else {
         return false;
     };

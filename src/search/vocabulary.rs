@@ -19,7 +19,7 @@ use super::params::MatchingParams;
 use super::transliteration::{
     agreeing_best_by_vowels, collapse, hangul_lookup_key, latin_keys, spelled_alike, vowel_agreement,
 };
-use crate::analysis::{is_english_stopword, is_hangul_syllable};
+use crate::analysis::{is_english_stopword, is_hangul_syllable, jamo};
 use crate::index::{ChunkFields, KnownTerms, Manifest, OpenIndex};
 
 /// The Latin words and the distinctive Hangul words of the index, gathered once per index
@@ -277,6 +277,15 @@ impl Vocabulary {
         candidates.filter(|known| *known != word && spelled_alike(word, known)).cloned().collect()
     }
 
+    /// The notes' English words that sound like a Hangul `word` and agree best with its vowels
+    /// (at least `matching.min_vowel_agreement`), when at most
+    /// `matching.max_sound_alikes_of_known_pieces` do: `디바운스` → `debounce`, not `defense`.
+    pub fn distinct_sounding_like(&self, word: &str) -> Vec<&str> {
+        let (min, max) = (self.matching.min_vowel_agreement, self.matching.max_sound_alikes_of_known_pieces);
+        let agreement = |english: &&str| vowel_agreement(word, english);
+        agreeing_best_by_vowels(self.sounding_like(word), agreement, min, max)
+    }
+
     /// The notes' Hangul words that sound like an English `word` and agree best with its vowels
     /// (at least `matching.min_vowel_agreement`), when at most
     /// `matching.max_sound_alikes_of_known_pieces` do: `promise` → `프로미스`, not `프로세스`.
@@ -423,11 +432,10 @@ fn one_jamo_apart(typed: &[char], known: &str) -> bool {
     if differing.next().is_some() || known.chars().count() != typed.len() {
         return false;
     }
-    let jamo = |c: char| {
-        let code = c as u32 - 0xAC00;
-        [code / (21 * 28), (code / 28) % 21, code % 28]
+    let (Some(a), Some(b)) = (jamo(a), jamo(b)) else {
+        return false;
     };
-    jamo(a).iter().zip(jamo(b)).filter(|(x, y)| **x != *y).count() == 1
+    a.iter().zip(b).filter(|(x, y)| **x != *y).count() == 1
 }
 
 /// The notes' Hangul words of two syllables or more, under the hash of each of their

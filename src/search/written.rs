@@ -208,18 +208,6 @@ fn distinctive_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&
     found
 }
 
-/// The notes' English words that sound like `word`, a Hangul word the notes write too: those
-/// that agree best with its vowels, when its sound has enough consonants and few enough agree.
-fn known_word_sound_alikes<'v>(vocabulary: &'v Vocabulary, word: &str) -> Vec<&'v str> {
-    if !long_skeleton(vocabulary, word) {
-        return Vec::new();
-    }
-    let matching = vocabulary.matching();
-    let agreement = |english: &&str| vowel_agreement(word, english);
-    let found = vocabulary.sounding_like(word);
-    agreeing_best_by_vowels(found, agreement, matching.min_vowel_agreement, matching.max_sound_alikes_of_known_pieces)
-}
-
 /// Whether `word`'s sound has `matching.min_skeleton_of_known_pieces` consonants or more: a
 /// word the notes know, or whose pieces they know, is read by sound only then (`인그레스`:
 /// n-k-l-s).
@@ -394,10 +382,12 @@ impl QueryPlan {
         weights: &WidenerWeights,
     ) {
         self.widen_written_words(written, spans, weights.loanword, Widener::Loanword, |_, word, inside| {
-            if inside.len() < 2 || !vocabulary.knows(&word.text) {
+            let known_loanword =
+                inside.len() >= 2 && vocabulary.knows(&word.text) && long_skeleton(vocabulary, &word.text);
+            if !known_loanword {
                 return Vec::new();
             }
-            known_word_sound_alikes(vocabulary, &word.text)
+            vocabulary.distinct_sounding_like(&word.text)
         });
     }
 
