@@ -7,13 +7,10 @@ use crate::lexicon::List;
 /// `word` without one trailing particle, when something of at least two characters is left.
 pub fn without_particle(word: &str) -> &str {
     // The longest particle that fits: `에서는` rather than `는`.
-    List::KoreanParticles
-        .words()
-        .iter()
-        .filter_map(|particle| word.strip_suffix(particle))
-        .filter(|stem| stem.chars().count() >= 2)
-        .min_by_key(|stem| stem.len())
-        .unwrap_or(word)
+    match List::KoreanParticles.words().longest_suffix_of(word, 2) {
+        Some(particle) => &word[..word.len() - particle.len()],
+        None => word,
+    }
 }
 
 /// Whether the written `word` is nothing but particles (`를`, `에서`, `으로는`), as Korean writes
@@ -35,6 +32,7 @@ mod tests {
         assert_eq!(without_particle("빈스톡에서는"), "빈스톡");
         assert_eq!(without_particle("서버리스로"), "서버리스");
         assert_eq!(without_particle("나이"), "나이", "one character would be left");
+        assert_eq!(without_particle("표에서는"), "표에서", "the longest particle that leaves two characters");
         assert_eq!(without_particle("코그니토"), "코그니토");
         assert_eq!(without_particle("가"), "가");
     }

@@ -12,6 +12,7 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -147,25 +148,35 @@ impl List {
     }
 }
 
-/// The entries of one list: in file order, and sorted for look-ups (some lists are asked about
+/// The entries of one list: in file order, and hashed for look-ups (some lists are asked about
 /// every word of every note).
 #[derive(Debug, Default)]
 pub struct Words {
     in_order: Vec<&'static str>,
-    sorted: Vec<&'static str>,
+    set: FxHashSet<&'static str>,
+    longest_chars: usize,
 }
 
 impl Words {
     fn parse(text: &'static str) -> Words {
         let in_order: Vec<&'static str> = entries(text).map(|(_, entry)| entry).collect();
-        let mut sorted = in_order.clone();
-        sorted.sort_unstable();
-        Words { in_order, sorted }
+        let set = in_order.iter().copied().collect();
+        let longest_chars = in_order.iter().map(|entry| entry.chars().count()).max().unwrap_or(0);
+        Words { in_order, set, longest_chars }
     }
 
     /// Whether `word` is an entry.
     pub fn contains(&self, word: &str) -> bool {
-        self.sorted.binary_search(&word).is_ok()
+        self.set.contains(word)
+    }
+
+    /// The longest entry that ends `word` and leaves at least `min_rest` characters before it:
+    /// one hash probe per suffix length rather than a scan of every entry (particles are
+    /// stripped from every written word of a question).
+    pub fn longest_suffix_of(&self, word: &str, min_rest: usize) -> Option<&'static str> {
+        let longest = self.longest_chars.min(word.chars().count().saturating_sub(min_rest));
+        let suffixes = word.char_indices().rev().take(longest).map(|(at, _)| &word[at..]);
+        suffixes.filter_map(|suffix| self.set.get(suffix).copied()).last()
     }
 
     /// Whether some entry starts `word`.

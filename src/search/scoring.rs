@@ -13,8 +13,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::Postings;
-use tantivy::{DocAddress, DocId, DocSet, Score, TERMINATED};
+use tantivy::{DocAddress, DocId, Score};
 
 use super::frequencies::FieldFrequencies;
 use super::params::{Bm25Params, SearchedField};
@@ -41,11 +40,19 @@ pub fn top_docs(
     order: &dyn Fn(DocAddress) -> u64,
 ) -> tantivy::Result<Vec<(Score, u64, DocAddress)>> {
     let mut scored: Vec<(Score, DocAddress)> = Vec::new();
-    for segment_ord in 0..frequencies.segments() {
-        let scores = score_segment(frequencies, clauses, segment_ord, bm25)?;
-        let segment_ord = segment_ord as u32;
-        scored.extend(scores.into_iter().map(|(doc_id, score)| (score, DocAddress { segment_ord, doc_id })));
-    }
+    SCRATCH.with_borrow_mut(|totals| -> tantivy::Result<()> {
+        for segment_ord in 0..frequencies.segments() {
+            if let Err(error) = score_segment(frequencies, clauses, segment_ord, bm25, totals) {
+                totals.drain_best(0, |_| false, |_, _| {}); // left clean for the next question
+                return Err(error);
+            }
+            let segment = frequencies.segment_reader(segment_ord);
+            let segment_ord = segment_ord as u32;
+            let alive = |doc: DocId| segment.alive_bitset().is_none_or(|alive| alive.is_alive(doc));
+            totals.drain_best(limit, alive, |doc_id, score| scored.push((score, DocAddress { segment_ord, doc_id })));
+        }
+        Ok(())
+    })?;
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -99,15 +106,22 @@ impl Ord for Ranked {
     }
 }
 
-/// Summed clause scores of every document of one segment that matches a clause.
+thread_local! {
+    /// Each thread's score totals, kept between questions: a segment's worth of zeroed scores
+    /// is otherwise allocated for every question.
+    static SCRATCH: std::cell::RefCell<SparseScores> = std::cell::RefCell::new(SparseScores::default());
+}
+
+/// Adds to `totals` the summed clause scores of every document of one segment that matches a
+/// clause.
 fn score_segment(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
     segment_ord: usize,
     bm25: &Bm25Params,
-) -> tantivy::Result<Vec<(DocId, Score)>> {
-    let segment = frequencies.segment_reader(segment_ord);
-    let mut totals = SparseScores::new(segment.max_doc());
+    totals: &mut SparseScores,
+) -> tantivy::Result<()> {
+    totals.cover(frequencies.segment_reader(segment_ord).max_doc());
     let mut norms: [Option<FieldNormReader>; 5] = [None, None, None, None, None];
     for clause in clauses {
         let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field) else {
@@ -118,26 +132,35 @@ fn score_segment(
             empty => empty.insert(frequencies.fieldnorms(segment_ord, clause.field)?),
         };
         let weight = ClauseWeight::new(frequencies, clause, bm25);
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            let score = weight.score(fieldnorms.fieldnorm_id(doc), postings.term_freq());
-            totals.add(doc, score);
-            doc = postings.advance();
+        // A block of up to 128 postings at a time: one decoded array of documents and one of
+        // their term frequencies (absent when the field keeps none: each counts once).
+        loop {
+            let docs = postings.docs();
+            if docs.is_empty() {
+                break;
+            }
+            let freqs = postings.freqs();
+            if freqs.len() == docs.len() {
+                for (&doc, &freq) in docs.iter().zip(freqs) {
+                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), freq));
+                }
+            } else {
+                for &doc in docs {
+                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), 1));
+                }
+            }
+            postings.advance();
         }
     }
-    let mut matches = totals.into_matches();
-    if let Some(alive) = segment.alive_bitset() {
-        matches.retain(|&(doc, _)| alive.is_alive(doc));
-    }
-    Ok(matches)
+    Ok(())
 }
 
-/// A clause's BM25 weight, as Tantivy's `Bm25Weight` computes it for a boosted term query.
+/// A clause's BM25 weight, as Tantivy's `Bm25Weight` computes it for a boosted term query: the
+/// length normalisation of each of the 256 encoded field lengths computed once per clause, so a
+/// posting costs a table read and a division.
 struct ClauseWeight {
     weight: Score,
-    average_fieldnorm: Score,
-    k1: Score,
-    b: Score,
+    norms: [Score; 256],
 }
 
 impl ClauseWeight {
@@ -147,19 +170,22 @@ impl ClauseWeight {
         let idf = (1.0 + ((docs - doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5)).ln();
         let average_fieldnorm = frequencies.tokens(clause.field) as Score / docs.max(1) as Score;
         let (k1, b) = (bm25.k1, bm25.b);
-        ClauseWeight { weight: idf * (1.0 + k1) * clause.boost, average_fieldnorm, k1, b }
+        let norms = std::array::from_fn(|id| {
+            let fieldnorm = FieldNormReader::id_to_fieldnorm(id as u8) as Score;
+            k1 * (1.0 - b + b * fieldnorm / average_fieldnorm)
+        });
+        ClauseWeight { weight: idf * (1.0 + k1) * clause.boost, norms }
     }
 
     fn score(&self, fieldnorm_id: u8, term_freq: u32) -> Score {
-        let fieldnorm = FieldNormReader::id_to_fieldnorm(fieldnorm_id) as Score;
-        let (k1, b) = (self.k1, self.b);
-        let norm = k1 * (1.0 - b + b * fieldnorm / self.average_fieldnorm);
         let term_freq = term_freq as Score;
-        self.weight * (term_freq / (term_freq + norm))
+        self.weight * (term_freq / (term_freq + self.norms[fieldnorm_id as usize]))
     }
 }
 
-/// Per-document score totals of one segment, remembering which documents have one.
+/// Per-document score totals of one segment, remembering which documents have one; drained
+/// back to all zeros after each segment, so it can be reused.
+#[derive(Default)]
 struct SparseScores {
     totals: Vec<Score>,
     seen: Vec<bool>,
@@ -167,9 +193,13 @@ struct SparseScores {
 }
 
 impl SparseScores {
-    fn new(max_doc: u32) -> SparseScores {
+    /// Makes room for documents `0..max_doc`.
+    fn cover(&mut self, max_doc: u32) {
         let docs = max_doc as usize;
-        SparseScores { totals: vec![0.0; docs], seen: vec![false; docs], touched: Vec::new() }
+        if self.totals.len() < docs {
+            self.totals.resize(docs, 0.0);
+            self.seen.resize(docs, false);
+        }
     }
 
     /// Adds a clause's score; a document id past the segment's end (a damaged index) is ignored
@@ -185,15 +215,61 @@ impl SparseScores {
         *total += score;
     }
 
-    fn into_matches(self) -> Vec<(DocId, Score)> {
-        let totals = self.totals;
-        self.touched.into_iter().map(|doc| (doc, totals[doc as usize])).collect()
+    /// Hands over the documents of the segment's `limit` best totals (all that tie with the
+    /// last of them too) among those `alive`, in the order first scored, and clears every
+    /// total. No other document can make the `limit` best of all segments.
+    fn drain_best(&mut self, limit: usize, alive: impl Fn(DocId) -> bool, mut each: impl FnMut(DocId, Score)) {
+        let last = if self.touched.len() > limit && limit > 0 {
+            let alive_totals = self.touched.iter().filter(|&&doc| alive(doc)).map(|&doc| self.totals[doc as usize]);
+            nth_best(alive_totals, limit)
+        } else {
+            Score::NEG_INFINITY
+        };
+        for doc in self.touched.drain(..) {
+            let at = doc as usize;
+            let total = std::mem::take(&mut self.totals[at]);
+            self.seen[at] = false;
+            if total >= last && alive(doc) {
+                each(doc, total);
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::nth_best;
+    use super::{nth_best, SparseScores};
+
+    fn drained(scores: &mut SparseScores, limit: usize, alive: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
+        let mut kept = Vec::new();
+        scores.drain_best(limit, alive, |doc, score| kept.push((doc, score)));
+        kept
+    }
+
+    #[test]
+    fn the_best_totals_are_handed_over_with_their_ties_and_the_rest_cleared() {
+        let mut scores = SparseScores::default();
+        scores.cover(8);
+        for (doc, score) in [(5, 1.0), (2, 3.0), (7, 2.0), (5, 1.0), (0, 2.0), (3, 0.5)] {
+            scores.add(doc, score);
+        }
+        scores.add(9, 4.0); // past the segment's end: ignored
+        assert_eq!(drained(&mut scores, 2, |_| true), vec![(5, 2.0), (2, 3.0), (7, 2.0), (0, 2.0)]);
+        // Reused for the next question, nothing of the last one is left.
+        scores.add(3, 1.5);
+        assert_eq!(drained(&mut scores, 2, |_| true), vec![(3, 1.5)]);
+        assert!(scores.totals.iter().all(|&total| total == 0.0) && !scores.seen.contains(&true));
+    }
+
+    #[test]
+    fn deleted_documents_neither_count_among_the_best_nor_are_handed_over() {
+        let mut scores = SparseScores::default();
+        scores.cover(4);
+        for (doc, score) in [(0, 9.0), (1, 1.0), (2, 2.0), (3, 3.0)] {
+            scores.add(doc, score);
+        }
+        assert_eq!(drained(&mut scores, 2, |doc| doc != 0), vec![(2, 2.0), (3, 3.0)]);
+    }
 
     #[test]
     fn the_nth_best_score_counts_ties() {
