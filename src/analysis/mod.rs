@@ -28,7 +28,7 @@ pub use grams::{normalized_bigrams, syllable_bigrams, GramTokenizer, GRAMS_TOKEN
 pub use morphemes::{is_english_frame_word, is_english_stopword};
 pub use normalize::{case_breaks, normalize};
 pub use particles::{is_only_particles, without_particle};
-pub use script::{contains_hangul, is_hangul_syllable, is_hangul_word, jamo};
+pub use script::{contains_hangul, is_hangul_syllable, is_hangul_word, is_word_char, jamo};
 pub use tokenizer::{register_tokenizers, REPEATED_TEXT_TOKENIZER_NAME, TOKENIZER_NAME};
 
 /// What kind of word a term is; questions lean on nouns and names far more than on verbs.

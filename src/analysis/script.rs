@@ -21,6 +21,13 @@ pub fn is_hangul_syllable(c: char) -> bool {
     ('가'..='힣').contains(&c)
 }
 
+/// Whether `c` is a letter or digit of a word: `char::is_alphanumeric`, with ASCII and Hangul
+/// syllables answered without the Unicode table search (words are split on every character of
+/// the hits a how-many question reads).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_hangul_syllable(c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// The jamo of a precomposed Hangul syllable as Unicode orders them: its initial consonant
 /// (0..19, ㄱ first), vowel (0..21, ㅏ first) and final consonant (0..28, none first).
 pub fn jamo(c: char) -> Option<[u32; 3]> {

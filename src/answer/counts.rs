@@ -41,7 +41,7 @@ fn names_kinds(counted: &str) -> bool {
 
 /// The alphanumeric runs of lower-cased text.
 fn words_of(lower: &str) -> Vec<&str> {
-    lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    lower.split(|c: char| !crate::analysis::is_word_char(c)).filter(|w| !w.is_empty()).collect()
 }
 
 /// What a how-many question asks for: a number, in the unit it names, and not one it gives
@@ -187,7 +187,11 @@ fn unit_at(rest: &str, units: &[&str], attached: bool) -> bool {
 /// Whether `text` states a number: digits, or a numeral written as a word (`셋`, `두 개`,
 /// `three`).
 pub fn states_a_number(text: &str) -> bool {
-    if text.chars().any(char::is_numeric) {
+    // Hangul syllables are never numeric: skip the Unicode table search for them.
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && !crate::analysis::is_hangul_syllable(c) && c.is_numeric()))
+    {
         return true;
     }
     let lower = text.to_lowercase();

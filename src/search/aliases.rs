@@ -20,9 +20,7 @@ use serde::Deserialize;
 
 use super::vocabulary::{english_stem, inflections_of_each_other, singular_forms, Vocabulary};
 
-use crate::analysis::{
-    contains_hangul, is_hangul_syllable, is_hangul_word, normalize, without_particle, Analyzer, Term,
-};
+use crate::analysis::{contains_hangul, is_hangul_word, is_word_char, normalize, without_particle, Analyzer, Term};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -423,8 +421,7 @@ fn written_words(text: &str) -> impl Iterator<Item = ((usize, usize), &str)> {
     text.split_whitespace().filter_map(move |word| {
         // ASCII and Hangul first: `is_alphanumeric` alone looks every Hangul letter up in
         // Unicode's tables, which was most of this scan.
-        let trimmed =
-            word.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || is_hangul_syllable(c) || c.is_alphanumeric()));
+        let trimmed = word.trim_matches(|c: char| !is_word_char(c));
         let start = trimmed.as_ptr() as usize - text.as_ptr() as usize;
         (!trimmed.is_empty()).then_some(((start, start + trimmed.len()), trimmed))
     })
