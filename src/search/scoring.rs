@@ -123,6 +123,7 @@ fn score_segment(
 ) -> tantivy::Result<()> {
     totals.cover(frequencies.segment_reader(segment_ord).max_doc());
     let mut norms: [Option<FieldNormReader>; 5] = [None, None, None, None, None];
+    let mut length_norms: [Option<LengthNorms>; 5] = [None, None, None, None, None];
     for clause in clauses {
         let Some(mut postings) = frequencies.postings_with_freqs(clause.text, segment_ord, clause.field) else {
             continue;
@@ -131,7 +132,9 @@ fn score_segment(
             Some(reader) => reader,
             empty => empty.insert(frequencies.fieldnorms(segment_ord, clause.field)?),
         };
-        let weight = ClauseWeight::new(frequencies, clause, bm25);
+        let lengths =
+            length_norms[clause.field.index()].get_or_insert_with(|| LengthNorms::new(frequencies, clause.field, bm25));
+        let weight = ClauseWeight::new(frequencies, clause, bm25, lengths);
         // A block of up to 128 postings at a time: one decoded array of documents and one of
         // their term frequencies (absent when the field keeps none: each counts once).
         loop {
@@ -155,31 +158,39 @@ fn score_segment(
     Ok(())
 }
 
-/// A clause's BM25 weight, as Tantivy's `Bm25Weight` computes it for a boosted term query: the
-/// length normalisation of each of the 256 encoded field lengths computed once per clause, so a
-/// posting costs a table read and a division.
-struct ClauseWeight {
-    weight: Score,
-    norms: [Score; 256],
+/// BM25's length normalisation of a field, `k1 × (1 − b + b × length / average length)`, for
+/// each of the 256 encoded field lengths: computed once per field and question, so a posting
+/// costs a table read and a division.
+struct LengthNorms([Score; 256]);
+
+impl LengthNorms {
+    fn new(frequencies: &FieldFrequencies, field: SearchedField, bm25: &Bm25Params) -> LengthNorms {
+        let average = frequencies.tokens(field) as Score / frequencies.docs().max(1) as Score;
+        let (k1, b) = (bm25.k1, bm25.b);
+        LengthNorms(std::array::from_fn(|id| {
+            let length = FieldNormReader::id_to_fieldnorm(id as u8) as Score;
+            k1 * (1.0 - b + b * length / average)
+        }))
+    }
 }
 
-impl ClauseWeight {
-    fn new(frequencies: &FieldFrequencies, clause: &Clause<'_>, bm25: &Bm25Params) -> ClauseWeight {
+/// A clause's BM25 weight, as Tantivy's `Bm25Weight` computes it for a boosted term query.
+struct ClauseWeight<'a> {
+    weight: Score,
+    norms: &'a LengthNorms,
+}
+
+impl<'a> ClauseWeight<'a> {
+    fn new(frequencies: &FieldFrequencies, clause: &Clause<'_>, bm25: &Bm25Params, norms: &'a LengthNorms) -> Self {
         let docs = frequencies.docs();
         let doc_freq = frequencies.in_field(clause.text, clause.field).min(docs);
         let idf = (1.0 + ((docs - doc_freq) as Score + 0.5) / (doc_freq as Score + 0.5)).ln();
-        let average_fieldnorm = frequencies.tokens(clause.field) as Score / docs.max(1) as Score;
-        let (k1, b) = (bm25.k1, bm25.b);
-        let norms = std::array::from_fn(|id| {
-            let fieldnorm = FieldNormReader::id_to_fieldnorm(id as u8) as Score;
-            k1 * (1.0 - b + b * fieldnorm / average_fieldnorm)
-        });
-        ClauseWeight { weight: idf * (1.0 + k1) * clause.boost, norms }
+        ClauseWeight { weight: idf * (1.0 + bm25.k1) * clause.boost, norms }
     }
 
     fn score(&self, fieldnorm_id: u8, term_freq: u32) -> Score {
         let term_freq = term_freq as Score;
-        self.weight * (term_freq / (term_freq + self.norms[fieldnorm_id as usize]))
+        self.weight * (term_freq / (term_freq + self.norms.0[fieldnorm_id as usize]))
     }
 }
 
