@@ -8,6 +8,8 @@
 
 use rustc_hash::FxHashMap;
 
+use super::scoring::TermBits;
+
 use tantivy::{DocAddress, DocSet};
 
 use super::frequencies::FieldFrequencies;
@@ -108,9 +110,16 @@ impl CoverageScorer {
         &self.weights
     }
 
-    /// Coverage of each of `docs`, in the same order.
-    pub(super) fn measure(&self, frequencies: &FieldFrequencies, docs: &[DocAddress]) -> Vec<Coverage> {
-        let found = self.found_in(frequencies, docs, &SearchedField::WORDS);
+    /// Coverage of each of `docs`, in the same order. `known` tells, for the terms scoring
+    /// walked all the word-field postings of, which of `docs` hold them (their [`TermBits`], one
+    /// per doc); only the other terms' postings are opened.
+    pub(super) fn measure(
+        &self,
+        frequencies: &FieldFrequencies,
+        docs: &[DocAddress],
+        known: (&TermBits<'_>, &[u64]),
+    ) -> Vec<Coverage> {
+        let found = self.found_in_known(frequencies, docs, &SearchedField::WORDS, Some(known));
         found.into_iter().map(|found| self.coverage(found)).collect()
     }
 
@@ -122,16 +131,31 @@ impl CoverageScorer {
         docs: &[DocAddress],
         fields: &[SearchedField],
     ) -> Vec<u64> {
+        self.found_in_known(frequencies, docs, fields, None)
+    }
+
+    fn found_in_known(
+        &self,
+        frequencies: &FieldFrequencies,
+        docs: &[DocAddress],
+        fields: &[SearchedField],
+        known: Option<(&TermBits<'_>, &[u64])>,
+    ) -> Vec<u64> {
         let order = by_address(docs);
         let mut containing: FxHashMap<&str, Vec<bool>> = FxHashMap::default();
         let mut found = vec![0u64; docs.len()];
+        let known_bits = |term: &str| {
+            let (tracked, bits) = known?;
+            let mask = tracked.mask(term)?;
+            Some(bits.iter().map(|&held| held & mask != 0).collect())
+        };
         for (concept_index, concept) in self.concepts.iter().enumerate().take(64) {
             for variant in &concept.known_variants {
                 let mut has_all = vec![true; docs.len()];
                 for term in variant {
-                    let has_term = containing
-                        .entry(term.as_str())
-                        .or_insert_with(|| docs_containing(frequencies, term, docs, &order, fields));
+                    let has_term = containing.entry(term.as_str()).or_insert_with(|| {
+                        known_bits(term).unwrap_or_else(|| docs_containing(frequencies, term, docs, &order, fields))
+                    });
                     has_all.iter_mut().zip(has_term.iter()).for_each(|(all, has)| *all &= *has);
                 }
                 for (doc, has) in has_all.into_iter().enumerate() {

@@ -86,11 +86,13 @@ pub fn rank(
     let frequencies = FieldFrequencies::lookup(open, plan, reads_leads)?;
     let clauses = plan.clauses(&frequencies, ranking, params);
     let order = |address| open.order(address);
-    let top = scoring::top_docs(&frequencies, &clauses, limit.max(RERANK_DEPTH), &params.bm25, &order)?;
-    let addresses: Vec<DocAddress> = top.iter().map(|(_, _, address)| *address).collect();
+    let tracked = scoring::TermBits::of(&clauses, &frequencies);
+    let top = scoring::top_docs(&frequencies, &clauses, &tracked, limit.max(RERANK_DEPTH), &params.bm25, &order)?;
+    let addresses: Vec<DocAddress> = top.iter().map(|(_, _, address, _)| *address).collect();
+    let term_bits: Vec<u64> = top.iter().map(|(_, _, _, bits)| *bits).collect();
     let scorer = CoverageScorer::new(&frequencies, plan, &params.coverage);
     let floor = params.coverage.rerank_floor;
-    let coverages = scorer.measure(&frequencies, &addresses);
+    let coverages = scorer.measure(&frequencies, &addresses, (&tracked, &term_bits));
     let lead_found: Vec<u64> = if reads_leads {
         scorer.typed_found_in(&frequencies, plan, &addresses, SearchedField::Lead)
     } else {
@@ -108,7 +110,7 @@ pub fn rank(
         .into_iter()
         .zip(coverages)
         .zip(lead_shares)
-        .map(|(((bm25, order, address), coverage), lead_share)| {
+        .map(|(((bm25, order, address, _), coverage), lead_share)| {
             let reference_list = is_reference_list(address);
             let score = match ranking {
                 Ranking::Notebot => {

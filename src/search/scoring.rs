@@ -12,6 +12,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::{DocAddress, DocId, Score};
 
@@ -29,27 +30,75 @@ pub struct Clause<'a> {
     pub boost: Score,
 }
 
+/// Which of up to 64 terms each scored chunk holds in the word fields, learnt from the postings
+/// scoring walks anyway, so coverage need not open them again (`TermBits::of`).
+#[derive(Debug, Default)]
+pub struct TermBits<'a> {
+    masks: FxHashMap<&'a str, u64>,
+}
+
+impl<'a> TermBits<'a> {
+    /// The terms whose every word-field posting list is among `clauses`: a term the clauses
+    /// leave out of a field that holds it (too common there) cannot be told from its postings.
+    pub fn of(clauses: &[Clause<'a>], frequencies: &FieldFrequencies) -> TermBits<'a> {
+        let scored = |text: &str, field: SearchedField| clauses.iter().any(|c| c.text == text && c.field == field);
+        let mut masks = FxHashMap::default();
+        for clause in clauses.iter().filter(|c| SearchedField::WORDS.contains(&c.field)) {
+            if masks.len() == 64 || masks.contains_key(clause.text) {
+                continue;
+            }
+            let whole = SearchedField::WORDS
+                .iter()
+                .all(|&field| frequencies.in_field(clause.text, field) == 0 || scored(clause.text, field));
+            if whole {
+                masks.insert(clause.text, 1u64 << masks.len());
+            }
+        }
+        TermBits { masks }
+    }
+
+    /// The bit of `term`, when its postings were all scored.
+    pub fn mask(&self, term: &str) -> Option<u64> {
+        self.masks.get(term).copied()
+    }
+
+    /// The bit a clause sets in the chunks it matches (0: none).
+    fn of_clause(&self, clause: &Clause<'_>) -> u64 {
+        match SearchedField::WORDS.contains(&clause.field) {
+            true => self.mask(clause.text).unwrap_or(0),
+            false => 0,
+        }
+    }
+}
+
+/// One of the best chunks: its summed BM25, its place in the notes, its address, and the
+/// [`TermBits`] it holds.
+pub type TopDoc = (Score, u64, DocAddress, u64);
+
 /// The `limit` best chunks for `clauses` by summed BM25, best first, each with its place in
 /// the notes (`order`), which breaks ties. Only the chunks that can still make the list (every
 /// score above the `limit`-th, and all equal to it) have their place looked up.
 pub fn top_docs(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
+    tracked: &TermBits<'_>,
     limit: usize,
     bm25: &Bm25Params,
     order: &dyn Fn(DocAddress) -> u64,
-) -> tantivy::Result<Vec<(Score, u64, DocAddress)>> {
-    let mut scored: Vec<(Score, DocAddress)> = Vec::new();
+) -> tantivy::Result<Vec<TopDoc>> {
+    let mut scored: Vec<(Score, DocAddress, u64)> = Vec::new();
     SCRATCH.with_borrow_mut(|totals| -> tantivy::Result<()> {
         for segment_ord in 0..frequencies.segments() {
-            if let Err(error) = score_segment(frequencies, clauses, segment_ord, bm25, totals) {
-                totals.drain_best(0, |_| false, |_, _| {}); // left clean for the next question
+            if let Err(error) = score_segment(frequencies, clauses, tracked, segment_ord, bm25, totals) {
+                totals.drain_best(0, |_| false, |_, _, _| {}); // left clean for the next question
                 return Err(error);
             }
             let segment = frequencies.segment_reader(segment_ord);
             let segment_ord = segment_ord as u32;
             let alive = |doc: DocId| segment.alive_bitset().is_none_or(|alive| alive.is_alive(doc));
-            totals.drain_best(limit, alive, |doc_id, score| scored.push((score, DocAddress { segment_ord, doc_id })));
+            totals.drain_best(limit, alive, |doc_id, score, bits| {
+                scored.push((score, DocAddress { segment_ord, doc_id }, bits))
+            });
         }
         Ok(())
     })?;
@@ -57,11 +106,11 @@ pub fn top_docs(
         return Ok(Vec::new());
     }
     if scored.len() > limit {
-        let last = nth_best(scored.iter().map(|&(score, _)| score), limit);
-        scored.retain(|(score, _)| *score >= last);
+        let last = nth_best(scored.iter().map(|&(score, _, _)| score), limit);
+        scored.retain(|(score, _, _)| *score >= last);
     }
-    let mut ranked: Vec<(Score, u64, DocAddress)> =
-        scored.into_iter().map(|(score, address)| (score, order(address), address)).collect();
+    let mut ranked: Vec<TopDoc> =
+        scored.into_iter().map(|(score, address, bits)| (score, order(address), address, bits)).collect();
     ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     ranked.truncate(limit);
     Ok(ranked)
@@ -117,6 +166,7 @@ thread_local! {
 fn score_segment(
     frequencies: &FieldFrequencies,
     clauses: &[Clause<'_>],
+    tracked: &TermBits<'_>,
     segment_ord: usize,
     bm25: &Bm25Params,
     totals: &mut SparseScores,
@@ -135,6 +185,7 @@ fn score_segment(
         let lengths =
             length_norms[clause.field.index()].get_or_insert_with(|| LengthNorms::new(frequencies, clause.field, bm25));
         let weight = ClauseWeight::new(frequencies, clause, bm25, lengths);
+        let bit = tracked.of_clause(clause);
         // A block of up to 128 postings at a time: one decoded array of documents and one of
         // their term frequencies (absent when the field keeps none: each counts once).
         loop {
@@ -145,11 +196,11 @@ fn score_segment(
             let freqs = postings.freqs();
             if freqs.len() == docs.len() {
                 for (&doc, &freq) in docs.iter().zip(freqs) {
-                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), freq));
+                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), freq), bit);
                 }
             } else {
                 for &doc in docs {
-                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), 1));
+                    totals.add(doc, weight.score(fieldnorms.fieldnorm_id(doc), 1), bit);
                 }
             }
             postings.advance();
@@ -200,6 +251,8 @@ impl<'a> ClauseWeight<'a> {
 struct SparseScores {
     totals: Vec<Score>,
     seen: Vec<bool>,
+    /// The [`TermBits`] of each document.
+    bits: Vec<u64>,
     touched: Vec<DocId>,
 }
 
@@ -210,13 +263,17 @@ impl SparseScores {
         if self.totals.len() < docs {
             self.totals.resize(docs, 0.0);
             self.seen.resize(docs, false);
+            self.bits.resize(docs, 0);
         }
     }
 
-    /// Adds a clause's score; a document id past the segment's end (a damaged index) is ignored
-    /// rather than allowed to panic.
-    fn add(&mut self, doc: DocId, score: Score) {
-        let (Some(total), Some(seen)) = (self.totals.get_mut(doc as usize), self.seen.get_mut(doc as usize)) else {
+    /// Adds a clause's score and term bit; a document id past the segment's end (a damaged
+    /// index) is ignored rather than allowed to panic.
+    fn add(&mut self, doc: DocId, score: Score, bit: u64) {
+        let at = doc as usize;
+        let (Some(total), Some(seen), Some(bits)) =
+            (self.totals.get_mut(at), self.seen.get_mut(at), self.bits.get_mut(at))
+        else {
             return;
         };
         if !*seen {
@@ -224,12 +281,13 @@ impl SparseScores {
             self.touched.push(doc);
         }
         *total += score;
+        *bits |= bit;
     }
 
     /// Hands over the documents of the segment's `limit` best totals (all that tie with the
     /// last of them too) among those `alive`, in the order first scored, and clears every
     /// total. No other document can make the `limit` best of all segments.
-    fn drain_best(&mut self, limit: usize, alive: impl Fn(DocId) -> bool, mut each: impl FnMut(DocId, Score)) {
+    fn drain_best(&mut self, limit: usize, alive: impl Fn(DocId) -> bool, mut each: impl FnMut(DocId, Score, u64)) {
         let last = if self.touched.len() > limit && limit > 0 {
             let alive_totals = self.touched.iter().filter(|&&doc| alive(doc)).map(|&doc| self.totals[doc as usize]);
             nth_best(alive_totals, limit)
@@ -239,9 +297,10 @@ impl SparseScores {
         for doc in self.touched.drain(..) {
             let at = doc as usize;
             let total = std::mem::take(&mut self.totals[at]);
+            let bits = std::mem::take(&mut self.bits[at]);
             self.seen[at] = false;
             if total >= last && alive(doc) {
-                each(doc, total);
+                each(doc, total, bits);
             }
         }
     }
@@ -253,7 +312,7 @@ mod tests {
 
     fn drained(scores: &mut SparseScores, limit: usize, alive: impl Fn(u32) -> bool) -> Vec<(u32, f32)> {
         let mut kept = Vec::new();
-        scores.drain_best(limit, alive, |doc, score| kept.push((doc, score)));
+        scores.drain_best(limit, alive, |doc, score, _| kept.push((doc, score)));
         kept
     }
 
@@ -262,12 +321,12 @@ mod tests {
         let mut scores = SparseScores::default();
         scores.cover(8);
         for (doc, score) in [(5, 1.0), (2, 3.0), (7, 2.0), (5, 1.0), (0, 2.0), (3, 0.5)] {
-            scores.add(doc, score);
+            scores.add(doc, score, 0);
         }
-        scores.add(9, 4.0); // past the segment's end: ignored
+        scores.add(9, 4.0, 0); // past the segment's end: ignored
         assert_eq!(drained(&mut scores, 2, |_| true), vec![(5, 2.0), (2, 3.0), (7, 2.0), (0, 2.0)]);
         // Reused for the next question, nothing of the last one is left.
-        scores.add(3, 1.5);
+        scores.add(3, 1.5, 0);
         assert_eq!(drained(&mut scores, 2, |_| true), vec![(3, 1.5)]);
         assert!(scores.totals.iter().all(|&total| total == 0.0) && !scores.seen.contains(&true));
     }
@@ -277,7 +336,7 @@ mod tests {
         let mut scores = SparseScores::default();
         scores.cover(4);
         for (doc, score) in [(0, 9.0), (1, 1.0), (2, 2.0), (3, 3.0)] {
-            scores.add(doc, score);
+            scores.add(doc, score, 0);
         }
         assert_eq!(drained(&mut scores, 2, |doc| doc != 0), vec![(2, 2.0), (3, 3.0)]);
     }
