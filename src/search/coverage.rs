@@ -8,12 +8,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::scoring::TermBits;
-
 use tantivy::{DocAddress, DocSet};
 
 use super::frequencies::FieldFrequencies;
 use super::params::{CoverageParams, SearchedField};
+use super::scoring::TermBits;
 use super::QueryPlan;
 
 /// The share of a question's weighted concepts present in one chunk.

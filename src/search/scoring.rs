@@ -254,16 +254,18 @@ struct SparseScores {
     /// The [`TermBits`] of each document.
     bits: Vec<u64>,
     touched: Vec<DocId>,
+    /// Documents of the segment being scored: the vectors may be longer, kept from a larger one.
+    max_doc: usize,
 }
 
 impl SparseScores {
-    /// Makes room for documents `0..max_doc`.
+    /// Makes room for documents `0..max_doc`, the segment about to be scored.
     fn cover(&mut self, max_doc: u32) {
-        let docs = max_doc as usize;
-        if self.totals.len() < docs {
-            self.totals.resize(docs, 0.0);
-            self.seen.resize(docs, false);
-            self.bits.resize(docs, 0);
+        self.max_doc = max_doc as usize;
+        if self.totals.len() < self.max_doc {
+            self.totals.resize(self.max_doc, 0.0);
+            self.seen.resize(self.max_doc, false);
+            self.bits.resize(self.max_doc, 0);
         }
     }
 
@@ -271,6 +273,9 @@ impl SparseScores {
     /// index) is ignored rather than allowed to panic.
     fn add(&mut self, doc: DocId, score: Score, bit: u64) {
         let at = doc as usize;
+        if at >= self.max_doc {
+            return;
+        }
         let (Some(total), Some(seen), Some(bits)) =
             (self.totals.get_mut(at), self.seen.get_mut(at), self.bits.get_mut(at))
         else {
@@ -329,6 +334,19 @@ mod tests {
         scores.add(3, 1.5, 0);
         assert_eq!(drained(&mut scores, 2, |_| true), vec![(3, 1.5)]);
         assert!(scores.totals.iter().all(|&total| total == 0.0) && !scores.seen.contains(&true));
+    }
+
+    #[test]
+    fn a_smaller_segment_after_a_larger_one_ignores_ids_past_its_end() {
+        let mut scores = SparseScores::default();
+        scores.cover(8);
+        scores.cover(4);
+        scores.add(6, 1.0, 0b1);
+        scores.add(1, 1.0, 0b01);
+        scores.add(1, 1.0, 0b10);
+        let mut kept = Vec::new();
+        scores.drain_best(5, |_| true, |doc, score, bits| kept.push((doc, score, bits)));
+        assert_eq!(kept, vec![(1, 2.0, 0b11)], "the term bits of every clause that matched");
     }
 
     #[test]
