@@ -88,9 +88,11 @@ pub fn top_docs(
 ) -> tantivy::Result<Vec<TopDoc>> {
     let mut scored: Vec<(Score, DocAddress, u64)> = Vec::new();
     SCRATCH.with_borrow_mut(|totals| -> tantivy::Result<()> {
+        // A question that panicked halfway (a task of the bot's blocking pool) left its totals.
+        totals.clear();
         for segment_ord in 0..frequencies.segments() {
             if let Err(error) = score_segment(frequencies, clauses, tracked, segment_ord, bm25, totals) {
-                totals.drain_best(0, |_| false, |_, _, _| {}); // left clean for the next question
+                totals.clear(); // left clean for the next question
                 return Err(error);
             }
             let segment = frequencies.segment_reader(segment_ord);
@@ -254,28 +256,23 @@ struct SparseScores {
     /// The [`TermBits`] of each document.
     bits: Vec<u64>,
     touched: Vec<DocId>,
-    /// Documents of the segment being scored: the vectors may be longer, kept from a larger one.
-    max_doc: usize,
 }
 
 impl SparseScores {
-    /// Makes room for documents `0..max_doc`, the segment about to be scored.
+    /// Makes room for exactly documents `0..max_doc`, the segment about to be scored: a segment
+    /// of an earlier, larger index leaves no room for ids past this one's end. Every total is
+    /// zero between segments, so shrinking and growing keep them so.
     fn cover(&mut self, max_doc: u32) {
-        self.max_doc = max_doc as usize;
-        if self.totals.len() < self.max_doc {
-            self.totals.resize(self.max_doc, 0.0);
-            self.seen.resize(self.max_doc, false);
-            self.bits.resize(self.max_doc, 0);
-        }
+        let docs = max_doc as usize;
+        self.totals.resize(docs, 0.0);
+        self.seen.resize(docs, false);
+        self.bits.resize(docs, 0);
     }
 
     /// Adds a clause's score and term bit; a document id past the segment's end (a damaged
     /// index) is ignored rather than allowed to panic.
     fn add(&mut self, doc: DocId, score: Score, bit: u64) {
         let at = doc as usize;
-        if at >= self.max_doc {
-            return;
-        }
         let (Some(total), Some(seen), Some(bits)) =
             (self.totals.get_mut(at), self.seen.get_mut(at), self.bits.get_mut(at))
         else {
@@ -287,6 +284,14 @@ impl SparseScores {
         }
         *total += score;
         *bits |= bit;
+    }
+
+    /// Clears every total without handing any over.
+    fn clear(&mut self) {
+        for doc in self.touched.drain(..) {
+            let at = doc as usize;
+            (self.totals[at], self.seen[at], self.bits[at]) = (0.0, false, 0);
+        }
     }
 
     /// Hands over the documents of the segment's `limit` best totals (all that tie with the
@@ -347,6 +352,17 @@ mod tests {
         let mut kept = Vec::new();
         scores.drain_best(5, |_| true, |doc, score, bits| kept.push((doc, score, bits)));
         assert_eq!(kept, vec![(1, 2.0, 0b11)], "the term bits of every clause that matched");
+    }
+
+    #[test]
+    fn totals_left_by_a_question_that_stopped_halfway_are_cleared_by_the_next() {
+        let mut scores = SparseScores::default();
+        scores.cover(4);
+        scores.add(2, 5.0, 0b1);
+        scores.clear();
+        scores.add(1, 1.0, 0);
+        assert_eq!(drained(&mut scores, 5, |_| true), vec![(1, 1.0)]);
+        assert_eq!(scores.bits, vec![0; 4]);
     }
 
     #[test]
