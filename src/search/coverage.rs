@@ -2,9 +2,10 @@
 //! a weak match. BM25 scores are not comparable across questions; the share of the
 //! question's concepts found in the chunk, weighted by rarity and word class, is.
 //!
-//! Term statistics are looked up once per question, and each variant's postings are read
-//! once per segment and walked through the candidates in document order, so scoring twenty
-//! candidates costs little more than scoring one.
+//! Term statistics are looked up once per question. Which candidates hold a term scoring
+//! walked in every word field is known from scoring (`scoring::TermBits`); any other variant's
+//! postings are read once per segment and walked through the candidates in document order, so
+//! measuring fifty candidates costs little more than measuring one.
 
 use rustc_hash::FxHashMap;
 
