@@ -68,38 +68,65 @@ pub fn latin_keys(word: &str) -> Vec<String> {
 
 /// The skeleton of a lower-case Latin word with `th` sounding as `th_sound`.
 fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
+    let sounds = english_sounds(word)?;
+    let key: String = sounds
+        .iter()
+        .map(|&sound| match sound {
+            b'p' | b'b' => "p",
+            b'k' | b'g' => "k",
+            b't' | b'd' => "t",
+            b's' | b'j' | b'c' => "s",
+            b'*' => th_sound,
+            b'N' => "nk",
+            b'l' => "l",
+            b'm' => "m",
+            b'n' => "n",
+            b'h' => "h",
+            b'w' => "w",
+            _ => "",
+        })
+        .collect();
+    Some(collapse(&key))
+}
+
+/// The consonant sounds of a lower-case Latin word by voicing and aspiration, as Korean tells
+/// them apart in loanwords: `p`/`f` (ㅍ), `b`/`v` (ㅂ), `t` (ㅌ), `d` (ㄷ), `k`/`c`/`q` (ㅋ),
+/// `g` (ㄱ), `s` (ㅅ), `j`/`z`/a soft `g` (ㅈ), `c` for `ch` (ㅊ), `*` for `th` (ㄷ, ㅌ or ㅅ),
+/// `N` for an `ng` Korean writes as ㅇ, and `l`, `m`, `n`, `h`, `w`; `None` when the word has
+/// other characters. The skeleton merges the pairs.
+fn english_sounds(word: &str) -> Option<Vec<u8>> {
     let letters = word.as_bytes();
     if !letters.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
     let at = |i: usize| letters.get(i).copied();
-    let mut key = String::new();
+    let mut sounds = Vec::with_capacity(letters.len());
     let mut i = 0;
     while i < letters.len() {
         let next = at(i + 1);
-        let (sound, used) = match letters[i] {
-            b'c' if next == Some(b'h') => ("s", 2),
-            b'c' if next == Some(b'k') => ("k", 2),
-            b'c' if next.is_some_and(is_front_vowel) => ("s", 1),
-            b'g' if i > 0 && next.is_some_and(is_front_vowel) => ("s", 1),
-            b's' if next == Some(b'h') => ("s", 2),
-            b'p' if next == Some(b'h') => ("p", 2),
-            b't' if next == Some(b'h') => (th_sound, 2),
+        let (sound, used): (&[u8], usize) = match letters[i] {
+            b'c' if next == Some(b'h') => (b"c", 2),
+            b'c' if next == Some(b'k') => (b"k", 2),
+            b'c' if next.is_some_and(is_front_vowel) => (b"s", 1),
+            b'g' if i > 0 && next.is_some_and(is_front_vowel) => (b"j", 1),
+            b's' if next == Some(b'h') => (b"s", 2),
+            b'p' if next == Some(b'h') => (b"p", 2),
+            b't' if next == Some(b'h') => (b"*", 2),
             // `tch` sounds as `ch`: `dispatch` is `디스패치`, `switch` `스위치`.
-            b't' if next == Some(b'c') && at(i + 2) == Some(b'h') => ("", 1),
-            b't' if sounds_like_sh(&letters[i + 1..]) => ("s", 1),
-            b'w' if next == Some(b'h') => ("w", 2),
-            b'r' if !next.is_some_and(is_vowel) => ("", 1),
-            b'w' if !next.is_some_and(is_vowel) => ("", 1),
+            b't' if next == Some(b'c') && at(i + 2) == Some(b'h') => (b"", 1),
+            b't' if sounds_like_sh(&letters[i + 1..]) => (b"s", 1),
+            b'w' if next == Some(b'h') => (b"w", 2),
+            b'r' if !next.is_some_and(is_vowel) => (b"", 1),
+            b'w' if !next.is_some_and(is_vowel) => (b"", 1),
             // Before an `u` sound Korean writes no `w` glide: `wood` is `우드`, `hollywood` `할리우드`.
-            b'w' if next == Some(b'u') || (next == Some(b'o') && at(i + 2) == Some(b'o')) => ("", 1),
-            b'n' if next == Some(b'g') && !at(i + 2).is_some_and(is_vowel) => ("nk", 2),
+            b'w' if next == Some(b'u') || (next == Some(b'o') && at(i + 2) == Some(b'o')) => (b"", 1),
+            b'n' if next == Some(b'g') && !at(i + 2).is_some_and(is_vowel) => (b"N", 2),
             letter => (consonant_sound(letter), 1),
         };
-        key.push_str(sound);
+        sounds.extend_from_slice(sound);
         i += used;
     }
-    Some(collapse(&key))
+    Some(sounds)
 }
 
 /// Whether what follows a `t` makes it sound as `sh`: the suffixes `-tion`, `-tial`, `-tient`,
@@ -109,19 +136,23 @@ fn sounds_like_sh(rest: &[u8]) -> bool {
     ["ion", "ial", "ient", "ious"].iter().any(|suffix| rest.starts_with(suffix.as_bytes())) || rest == b"ia"
 }
 
-fn consonant_sound(letter: u8) -> &'static str {
+fn consonant_sound(letter: u8) -> &'static [u8] {
     match letter {
-        b'b' | b'p' | b'f' | b'v' => "p",
-        b'c' | b'k' | b'g' | b'q' => "k",
-        b'd' | b't' => "t",
-        b's' | b'z' | b'j' => "s",
-        b'x' => "ks",
-        b'l' | b'r' => "l",
-        b'm' => "m",
-        b'n' => "n",
-        b'h' => "h",
-        b'w' => "w",
-        _ => "",
+        b'b' | b'v' => b"b",
+        b'p' | b'f' => b"p",
+        b'c' | b'k' | b'q' => b"k",
+        b'g' => b"g",
+        b'd' => b"d",
+        b't' => b"t",
+        b's' => b"s",
+        b'z' | b'j' => b"j",
+        b'x' => b"ks",
+        b'l' | b'r' => b"l",
+        b'm' => b"m",
+        b'n' => b"n",
+        b'h' => b"h",
+        b'w' => b"w",
+        _ => b"",
     }
 }
 
@@ -192,17 +223,8 @@ pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
     if longest == 0 {
         return 0.0;
     }
-    // The longest common run, where a Hangul vowel agrees with a group that may stand for it.
-    let mut row = vec![0usize; groups.len() + 1];
-    for &vowel in &korean {
-        let mut previous_diagonal = 0;
-        for (j, &group) in groups.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = if vowel & group != 0 { previous_diagonal + 1 } else { above.max(row[j]) };
-            previous_diagonal = above;
-        }
-    }
-    row[groups.len()] as f32 / longest as f32
+    // A Hangul vowel agrees with a group that may stand for it.
+    longest_common_run(&korean, &groups, |vowel, group| vowel & group != 0) as f32 / longest as f32
 }
 
 /// The vowel classes of a Hangul word, one per vowel sound: a diphthong Korean writes over two
@@ -265,6 +287,57 @@ fn english_vowel(letter: u8) -> u8 {
     }
 }
 
+/// Initial consonants by voicing and aspiration, as Korean writes English ones in loanwords:
+/// `p`/`f` as ㅍ, `b`/`v` as ㅂ, `t` as ㅌ, `d` as ㄷ, `k` as ㅋ, `g` as ㄱ, `s` as ㅅ, `j`/`z` as ㅈ,
+/// `ch` as ㅊ (the skeleton puts each pair in one class).
+const FINE_INITIALS: [u8; 19] =
+    [b'g', b'k', b'n', b'd', b't', b'l', b'm', b'b', b'p', b's', b's', 0, b'j', b'j', b'c', b'k', b't', b'p', b'h'];
+/// Final consonants as loanwords use them: ㄱ for `k` (`백`), ㅂ for `p` (`탑`), ㅅ for `t` (`넷`).
+const FINE_FINALS: [u8; 28] = [
+    0, b'k', b'k', b'k', b'n', b'n', b'n', b't', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'm', b'p', b'p',
+    b't', b't', b'n', b't', b't', b'k', b't', b'p', 0,
+];
+
+/// How well the consonants of a Hangul word agree with an English word's in voicing and
+/// aspiration, from 0 to 1 (the longest run that agrees in order, as a share of the longer
+/// side): words of one skeleton differ there (`process` is `프로세스`, not `브라우저`, whose
+/// vowels agree as well). `th` agrees with either of the ways Korean writes it.
+pub fn consonant_agreement(hangul: &str, english: &str) -> f32 {
+    let mut korean: Vec<u8> = Vec::new();
+    for c in hangul.chars() {
+        let Some([initial, _, last]) = jamo(c) else {
+            return 0.0;
+        };
+        korean.extend([FINE_INITIALS[initial as usize], FINE_FINALS[last as usize]].into_iter().filter(|&s| s != 0));
+    }
+    // Korean writes no `w` and an `ng` as the final ㅇ, read here as `n`.
+    let mut latin: Vec<u8> = english_sounds(english).unwrap_or_default();
+    latin.retain(|&sound| sound != b'w');
+    latin.iter_mut().filter(|sound| **sound == b'N').for_each(|sound| *sound = b'n');
+    latin.dedup();
+    korean.dedup();
+    let longest = korean.len().max(latin.len());
+    if longest == 0 {
+        return 0.0;
+    }
+    let agree = |k: u8, e: u8| k == e || (e == b'*' && matches!(k, b't' | b'd' | b's'));
+    longest_common_run(&korean, &latin, agree) as f32 / longest as f32
+}
+
+/// The length of the longest common subsequence of `a` and `b` under `agree`.
+fn longest_common_run(a: &[u8], b: &[u8], agree: impl Fn(u8, u8) -> bool) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if agree(x, y) { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Repeated consonants sound as one (`ll`, `tt`), in both scripts and across the words of a
 /// phrase: `key` with each run of one sound written once (`ttp` → `tp`).
 pub fn collapse(key: &str) -> String {
@@ -279,7 +352,7 @@ pub fn collapse(key: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{hangul_key, latin_key, latin_keys, vowel_agreement};
+    use super::{consonant_agreement, hangul_key, latin_key, latin_keys, vowel_agreement};
     use crate::search::MatchingParams;
 
     fn hangul_lookup_key(word: &str) -> Option<String> {
@@ -381,5 +454,24 @@ mod tests {
             assert!(!spelled_alike(a, b), "{a} {b}");
         }
         assert_eq!(vowel_agreement("스트", "st"), 0.0, "no vowel on either side");
+    }
+
+    #[test]
+    fn consonants_tell_apart_words_of_one_skeleton_by_voicing_and_aspiration() {
+        for (hangul, english) in
+            [("프로세스", "process"), ("멤버", "member"), ("컨테이너", "container"), ("인덱스", "index")]
+        {
+            assert_eq!(consonant_agreement(hangul, english), 1.0, "{hangul} ~ {english}");
+        }
+        assert_eq!(consonant_agreement("스레드", "thread"), 1.0, "th written with ㅅ");
+        assert_eq!(consonant_agreement("이더넷", "ethernet"), 1.0, "th written with ㄷ, a final ㅅ for t");
+        for (right, wrong, english) in [("프로세스", "브라우저", "process"), ("컨테이너", "고안된", "container")]
+        {
+            assert!(
+                consonant_agreement(right, english) > consonant_agreement(wrong, english),
+                "{right} over {wrong} for {english}"
+            );
+        }
+        assert_eq!(consonant_agreement("process", "process"), 0.0, "not Hangul");
     }
 }

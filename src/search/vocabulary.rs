@@ -17,7 +17,8 @@ use tantivy::Searcher;
 use super::keyboard;
 use super::params::MatchingParams;
 use super::transliteration::{
-    agreeing_best_by_vowels, collapse, hangul_lookup_key, latin_keys, spelled_alike, vowel_agreement,
+    agreeing_best_by_vowels, collapse, consonant_agreement, hangul_lookup_key, latin_keys, spelled_alike,
+    vowel_agreement,
 };
 use crate::analysis::{is_english_stopword, is_hangul_syllable, jamo};
 use crate::index::{ChunkFields, KnownTerms, Manifest, OpenIndex};
@@ -286,13 +287,28 @@ impl Vocabulary {
         agreeing_best_by_vowels(self.sounding_like(word), agreement, min, max)
     }
 
-    /// The notes' Hangul words that sound like an English `word` and agree best with its vowels
-    /// (at least `matching.min_vowel_agreement`), when at most
-    /// `matching.max_sound_alikes_of_known_pieces` do: `promise` → `프로미스`, not `프로세스`.
-    pub fn distinct_hangul_sounding_like(&self, word: &str) -> Vec<String> {
+    /// The notes' Hangul words that sound like an English `word`, pass `is_loanword` and agree
+    /// best with its vowels among those that do (at least `matching.min_vowel_agreement`), when
+    /// at most `matching.max_sound_alikes_of_known_pieces` do: `promise` → `프로미스`, not
+    /// `프로세스`. A verb form that agrees as well (`고안된` for `container`) is passed over,
+    /// so it neither stands for the word nor crowds out the loanword (`컨테이너`).
+    pub fn distinct_hangul_sounding_like(&self, word: &str, is_loanword: impl Fn(&str) -> bool) -> Vec<String> {
         let (min, max) = (self.matching.min_vowel_agreement, self.matching.max_sound_alikes_of_known_pieces);
-        let agreement = |hangul: &String| vowel_agreement(hangul, word);
-        agreeing_best_by_vowels(self.hangul_sounding_like(word), agreement, min, max)
+        let mut alikes: Vec<((f32, f32), String)> = self
+            .hangul_sounding_like(word)
+            .into_iter()
+            .map(|hangul| ((vowel_agreement(&hangul, word), consonant_agreement(&hangul, word)), hangul))
+            .filter(|((vowels, _), _)| *vowels >= min)
+            .collect();
+        alikes.sort_by(|a, b| b.0 .0.total_cmp(&a.0 .0).then(b.0 .1.total_cmp(&a.0 .1)));
+        for equally_agreeing in alikes.chunk_by(|a, b| a.0 == b.0) {
+            let kept: Vec<String> =
+                equally_agreeing.iter().filter(|(_, hangul)| is_loanword(hangul)).map(|(_, h)| h.clone()).collect();
+            if !kept.is_empty() {
+                return if kept.len() <= max { kept } else { Vec::new() };
+            }
+        }
+        Vec::new()
     }
 
     /// A name glued to its version (`python3`, `vue3`, `html5`) as the notes write it without

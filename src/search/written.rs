@@ -234,8 +234,7 @@ impl QueryPlan {
         weights: &WidenerWeights,
     ) {
         self.widen_known_latin(vocabulary, weights.loanword, Widener::Loanword, |word| {
-            let loanwords = vocabulary.distinct_hangul_sounding_like(word);
-            loanwords.into_iter().filter(|form| is_nouns_only(analyzer, form)).collect()
+            vocabulary.distinct_hangul_sounding_like(word, |form| is_nouns_only(analyzer, form))
         });
     }
 

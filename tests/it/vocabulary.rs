@@ -156,6 +156,34 @@ fn an_english_word_the_notes_write_also_finds_their_hangul_loanword_for_it() {
     assert!(answer.coverage > 0.99, "{}", answer.coverage);
 }
 
+/// `process` sounds like `프로세스`, and as much by skeleton and vowels like `브라우저`;
+/// `container` like `컨테이너` and the verb form `고안된`.
+const LOANWORD_LOOKALIKES_NOTE: &str = "# OS\n\n\
+## Process\n\n\
+* process 는 실행 중인 program 이다.\n\n\
+## 스케줄링\n\n\
+* 프로세스 를 번갈아 실행하는 순서를 정한다.\n\n\
+## 렌더링\n\n\
+* 브라우저 가 화면을 그린다.\n\n\
+## 배포\n\n\
+* 컨테이너 는 이미지로 만든다.\n\
+* 이 방식은 격리를 위해 고안된 것이다.\n\n\
+## Docker\n\n\
+* container 와 image 를 다룬다.\n";
+
+#[test]
+fn a_known_english_word_finds_the_loanword_whose_consonants_agree_and_no_verb_form() {
+    let (_fixture, engine) = engine_over("os.md", LOANWORD_LOOKALIKES_NOTE);
+    let found = forms(&engine, "process 실행 순서 누가 정해?");
+    assert!(found.iter().any(|f| f == "프로세스"), "{found:?}");
+    assert!(!found.iter().any(|f| f == "브라우저"), "b and j are not p and s: {found:?}");
+    let answer = engine.ask("process 실행 순서 누가 정해?", 3).unwrap();
+    assert!(answer.hits[0].text.contains("번갈아"), "{:?}", answer.hits[0]);
+    let found = forms(&engine, "container 는 뭘로 만들어?");
+    assert!(found.iter().any(|f| f == "컨테이너"), "{found:?}");
+    assert!(!found.iter().any(|f| f == "고안된"), "a verb form is no loanword: {found:?}");
+}
+
 /// One line writes `serialize`, another `serialized`.
 const INFLECTIONS_NOTE: &str = "# Java\n\n\
 ## 직렬화\n\n\
