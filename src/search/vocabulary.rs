@@ -288,10 +288,11 @@ impl Vocabulary {
     }
 
     /// The notes' Hangul words that sound like an English `word`, pass `is_loanword` and agree
-    /// best with its vowels among those that do (at least `matching.min_vowel_agreement`), when
-    /// at most `matching.max_sound_alikes_of_known_pieces` do: `promise` → `프로미스`, not
-    /// `프로세스`. A verb form that agrees as well (`고안된` for `container`) is passed over,
-    /// so it neither stands for the word nor crowds out the loanword (`컨테이너`).
+    /// best with it among those that do, by vowels (at least `matching.min_vowel_agreement`)
+    /// and then by consonants, when at most `matching.max_sound_alikes_of_known_pieces` do:
+    /// `promise` → `프로미스`, not `프로세스`; `process` → `프로세스`, not `브라우저`. A verb
+    /// form that agrees as well (`고안된` for `container`) is passed over, so it neither stands
+    /// for the word nor crowds out the loanword (`컨테이너`).
     pub fn distinct_hangul_sounding_like(&self, word: &str, is_loanword: impl Fn(&str) -> bool) -> Vec<String> {
         let (min, max) = (self.matching.min_vowel_agreement, self.matching.max_sound_alikes_of_known_pieces);
         let mut alikes: Vec<((f32, f32), String)> = self
