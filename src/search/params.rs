@@ -238,6 +238,11 @@ pub struct MatchingParams {
     /// `passing` and four more, but only `versioning` has its vowels. Fewer sound-alikes must
     /// agree this well too (`키클락` is `keycloak`, not `clock`). 0 admits every sound-alike.
     pub min_vowel_agreement: f32,
+    /// An English word the notes write is matched to a Hangul loanword other notes write only
+    /// if their consonants agree at least this well in voicing and aspiration, and in whether
+    /// the word opens with a vowel (the share that agrees, 0 to 1): `install` is not `인자들`,
+    /// `access` not `캐시`. 0 admits every sound-alike.
+    pub min_consonant_agreement: f32,
     /// When the notes know every piece of a written word, it is read as a loanword only if at
     /// most this many English words sound like it (and an English word the notes write is
     /// matched to the Hangul loanwords other notes write for it only if at most this many agree
@@ -273,6 +278,7 @@ impl MatchingParams {
         min_loanword_syllables: 3,
         max_sound_alikes: 3,
         min_vowel_agreement: 0.65,
+        min_consonant_agreement: 0.75,
         max_sound_alikes_of_known_pieces: 2,
         min_skeleton_of_known_pieces: 4,
         min_sound_consonants: 3,
@@ -444,6 +450,12 @@ impl RankingParams {
             "matching.min_vowel_agreement",
             m.min_vowel_agreement,
             m.min_vowel_agreement.is_finite() && m.min_vowel_agreement >= 0.0,
+            "a number of at least 0",
+        )?;
+        check(
+            "matching.min_consonant_agreement",
+            m.min_consonant_agreement,
+            m.min_consonant_agreement.is_finite() && m.min_consonant_agreement >= 0.0,
             "a number of at least 0",
         )?;
         let c = &self.coverage;

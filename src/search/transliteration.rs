@@ -75,7 +75,7 @@ fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
             b'p' | b'b' => "p",
             b'k' | b'g' => "k",
             b't' | b'd' => "t",
-            b's' | b'j' | b'c' => "s",
+            b's' | b'Z' | b'j' | b'c' => "s",
             b'*' => th_sound,
             b'N' => "nk",
             b'l' => "l",
@@ -92,6 +92,7 @@ fn skeleton(word: &str, th_sound: &'static str) -> Option<String> {
 /// The consonant sounds of a lower-case Latin word by voicing and aspiration, as Korean tells
 /// them apart in loanwords: `p`/`f` (ㅍ), `b`/`v` (ㅂ), `t` (ㅌ), `d` (ㄷ), `k`/`c`/`q` (ㅋ),
 /// `g` (ㄱ), `s` (ㅅ), `j`/`z`/a soft `g` (ㅈ), `c` for `ch` (ㅊ), `*` for `th` (ㄷ, ㅌ or ㅅ),
+/// `Z` for an `s` between vowels (ㅅ or ㅈ),
 /// `N` for an `ng` Korean writes as ㅇ, and `l`, `m`, `n`, `h`, `w`; `None` when the word has
 /// other characters. The skeleton merges the pairs.
 fn english_sounds(word: &str) -> Option<Vec<u8>> {
@@ -115,6 +116,8 @@ fn english_sounds(word: &str) -> Option<Vec<u8>> {
             // `tch` sounds as `ch`: `dispatch` is `디스패치`, `switch` `스위치`.
             b't' if next == Some(b'c') && at(i + 2) == Some(b'h') => (b"", 1),
             b't' if sounds_like_sh(&letters[i + 1..]) => (b"s", 1),
+            // Between vowels an `s` often sounds as `z`: `browser` is `브라우저`, `user` `유저`.
+            b's' if i > 0 && is_vowel_or_glide(letters[i - 1]) && next.is_some_and(is_vowel) => (b"Z", 1),
             b'w' if next == Some(b'h') => (b"w", 2),
             b'r' if !next.is_some_and(is_vowel) => (b"", 1),
             b'w' if !next.is_some_and(is_vowel) => (b"", 1),
@@ -158,6 +161,10 @@ fn consonant_sound(letter: u8) -> &'static [u8] {
 
 fn is_vowel(letter: u8) -> bool {
     matches!(letter, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_vowel_or_glide(letter: u8) -> bool {
+    is_vowel(letter) || letter == b'w'
 }
 
 fn is_front_vowel(letter: u8) -> bool {
@@ -292,35 +299,61 @@ fn english_vowel(letter: u8) -> u8 {
 /// `ch` as ㅊ (the skeleton puts each pair in one class).
 const FINE_INITIALS: [u8; 19] =
     [b'g', b'k', b'n', b'd', b't', b'l', b'm', b'b', b'p', b's', b's', 0, b'j', b'j', b'c', b'k', b't', b'p', b'h'];
-/// Final consonants as loanwords use them: ㄱ for `k` (`백`), ㅂ for `p` (`탑`), ㅅ for `t` (`넷`).
+/// Stands for the silent ㅇ that opens a word beginning with a vowel.
+const VOWEL_START: u8 = b'0';
+/// Final consonants as loanwords use them, voicing unmarked: ㄱ for `k` or `g` (`백`, `빅`),
+/// ㅂ for `p` or `b` (`탑`, `웹`), ㅅ for `t` or `d` (`넷`, `패드`).
 const FINE_FINALS: [u8; 28] = [
-    0, b'k', b'k', b'k', b'n', b'n', b'n', b't', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'm', b'p', b'p',
-    b't', b't', b'n', b't', b't', b'k', b't', b'p', 0,
+    0, b'K', b'K', b'K', b'n', b'n', b'n', b'T', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'l', b'm', b'P', b'P',
+    b'T', b'T', b'n', b'T', b'T', b'K', b'T', b'P', 0,
 ];
 
 /// How well the consonants of a Hangul word agree with an English word's in voicing and
 /// aspiration, from 0 to 1 (the longest run that agrees in order, as a share of the longer
 /// side): words of one skeleton differ there (`process` is `프로세스`, not `브라우저`, whose
-/// vowels agree as well). `th` agrees with either of the ways Korean writes it.
+/// vowels agree as well), and so does a word's opening vowel (`access` is `액세스`, not `캐시`).
+/// `th` agrees with either of the ways Korean writes it, an `s` between vowels with ㅅ or ㅈ.
 pub fn consonant_agreement(hangul: &str, english: &str) -> f32 {
     let mut korean: Vec<u8> = Vec::new();
-    for c in hangul.chars() {
+    for (at, c) in hangul.chars().enumerate() {
         let Some([initial, _, last]) = jamo(c) else {
             return 0.0;
         };
+        if at == 0 && initial == SILENT_INITIAL {
+            korean.push(VOWEL_START);
+        }
         korean.extend([FINE_INITIALS[initial as usize], FINE_FINALS[last as usize]].into_iter().filter(|&s| s != 0));
     }
+    // A word opening with a vowel, or a `w` glide, is written with a silent ㅇ (`액세스`,
+    // `웹`); `캐시` does not stand for `access`.
+    let mut latin: Vec<u8> = Vec::new();
+    if english.starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'w']) {
+        latin.push(VOWEL_START);
+    }
     // Korean writes no `w` and an `ng` as the final ㅇ, read here as `n`.
-    let mut latin: Vec<u8> = english_sounds(english).unwrap_or_default();
+    latin.extend(english_sounds(english).unwrap_or_default());
     latin.retain(|&sound| sound != b'w');
     latin.iter_mut().filter(|sound| **sound == b'N').for_each(|sound| *sound = b'n');
     latin.dedup();
-    korean.dedup();
+    // A final repeats the initial before it (`퀵` of `퀵소트` is one `k`).
+    korean.dedup_by(|next, previous| {
+        next == previous
+            || (*next == b'K' && matches!(*previous, b'k' | b'g'))
+            || (*next == b'P' && matches!(*previous, b'p' | b'b'))
+            || (*next == b'T' && matches!(*previous, b't' | b'd'))
+    });
     let longest = korean.len().max(latin.len());
     if longest == 0 {
         return 0.0;
     }
-    let agree = |k: u8, e: u8| k == e || (e == b'*' && matches!(k, b't' | b'd' | b's'));
+    let agree = |k: u8, e: u8| {
+        k == e
+            || (e == b'*' && matches!(k, b't' | b'd' | b's' | b'T'))
+            || (e == b'Z' && matches!(k, b's' | b'j'))
+            || (k == b'P' && matches!(e, b'p' | b'b'))
+            || (k == b'K' && matches!(e, b'k' | b'g'))
+            || (k == b'T' && matches!(e, b't' | b'd'))
+    };
     longest_common_run(&korean, &latin, agree) as f32 / longest as f32
 }
 
@@ -472,6 +505,12 @@ mod tests {
                 "{right} over {wrong} for {english}"
             );
         }
+        assert_eq!(consonant_agreement("브라우저", "browser"), 1.0, "an s between vowels as ㅈ");
+        assert!(consonant_agreement("나머지", "names") < 0.75, "a final s is not ㅈ");
+        assert_eq!(consonant_agreement("액세스", "access"), 1.0);
+        assert!(consonant_agreement("캐시", "access") < 0.75, "an opening vowel is written with ㅇ");
+        assert_eq!(consonant_agreement("웹소켓", "websocket"), 1.0, "a w glide too");
+        assert_eq!(consonant_agreement("퀵소트", "quicksort"), 1.0, "a final repeating its initial");
         assert_eq!(consonant_agreement("process", "process"), 0.0, "not Hangul");
     }
 }

@@ -299,7 +299,7 @@ impl Vocabulary {
             .hangul_sounding_like(word)
             .into_iter()
             .map(|hangul| ((vowel_agreement(&hangul, word), consonant_agreement(&hangul, word)), hangul))
-            .filter(|((vowels, _), _)| *vowels >= min)
+            .filter(|((vowels, consonants), _)| *vowels >= min && *consonants >= self.matching.min_consonant_agreement)
             .collect();
         alikes.sort_by(|a, b| b.0 .0.total_cmp(&a.0 .0).then(b.0 .1.total_cmp(&a.0 .1)));
         for equally_agreeing in alikes.chunk_by(|a, b| a.0 == b.0) {

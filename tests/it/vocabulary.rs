@@ -169,7 +169,11 @@ const LOANWORD_LOOKALIKES_NOTE: &str = "# OS\n\n\
 * 컨테이너 는 이미지로 만든다.\n\
 * 이 방식은 격리를 위해 고안된 것이다.\n\n\
 ## Docker\n\n\
-* container 와 image 를 다룬다.\n";
+* container 와 image 를 다룬다.\n\n\
+## 함수\n\n\
+* 함수에 넘기는 인자들 은 스택에 쌓인다.\n\n\
+## Setup\n\n\
+* install 은 brew 로 한다.\n";
 
 #[test]
 fn a_known_english_word_finds_the_loanword_whose_consonants_agree_and_no_verb_form() {
@@ -182,6 +186,8 @@ fn a_known_english_word_finds_the_loanword_whose_consonants_agree_and_no_verb_fo
     let found = forms(&engine, "container 는 뭘로 만들어?");
     assert!(found.iter().any(|f| f == "컨테이너"), "{found:?}");
     assert!(!found.iter().any(|f| f == "고안된"), "a verb form is no loanword: {found:?}");
+    let found = forms(&engine, "install 어떻게 해?");
+    assert!(!found.iter().any(|f| f == "인자들"), "its vowels agree, but not its consonants: {found:?}");
 }
 
 /// One line writes `serialize`, another `serialized`.
