@@ -243,6 +243,10 @@ pub struct MatchingParams {
     /// the word opens with a vowel (the share that agrees, 0 to 1): `install` is not `인자들`,
     /// `access` not `캐시`. 0 admits every sound-alike.
     pub min_consonant_agreement: f32,
+    /// The same for an English word the notes lack, which reaches them only through its
+    /// loanwords, so fewer must agree (`series` is `시리즈`, its last `s` a `z`), with its vowels
+    /// at `min_vowel_agreement` or more: `pulumi` is not `프레임`, `solidity` not `슬라이드`.
+    pub min_consonant_agreement_of_unknown_words: f32,
     /// When the notes know every piece of a written word, it is read as a loanword only if at
     /// most this many English words sound like it (and an English word the notes write is
     /// matched to the Hangul loanwords other notes write for it only if at most this many agree
@@ -279,6 +283,7 @@ impl MatchingParams {
         max_sound_alikes: 3,
         min_vowel_agreement: 0.65,
         min_consonant_agreement: 0.75,
+        min_consonant_agreement_of_unknown_words: 0.66,
         max_sound_alikes_of_known_pieces: 2,
         min_skeleton_of_known_pieces: 4,
         min_sound_consonants: 3,
@@ -452,12 +457,12 @@ impl RankingParams {
             m.min_vowel_agreement.is_finite() && m.min_vowel_agreement >= 0.0,
             "a number of at least 0",
         )?;
-        check(
-            "matching.min_consonant_agreement",
-            m.min_consonant_agreement,
-            m.min_consonant_agreement.is_finite() && m.min_consonant_agreement >= 0.0,
-            "a number of at least 0",
-        )?;
+        for (key, value) in [
+            ("matching.min_consonant_agreement", m.min_consonant_agreement),
+            ("matching.min_consonant_agreement_of_unknown_words", m.min_consonant_agreement_of_unknown_words),
+        ] {
+            check(key, value, value.is_finite() && value >= 0.0, "a number of at least 0")?;
+        }
         let c = &self.coverage;
         for (key, value) in [
             ("noun", c.noun),

@@ -217,11 +217,17 @@ pub fn vowel_agreement(hangul: &str, english: &str) -> f32 {
             i += 1;
         }
         let group = &letters[start..i];
-        let silent_e = group == b"e" && i == letters.len() && start > 0 && !groups.is_empty();
+        // A final `e` is silent, but after a `g` Korean writes it as the ㅣ of `지` (`edge`, `엣지`).
+        let silent_e =
+            group == b"e" && i == letters.len() && start > 0 && !groups.is_empty() && letters[start - 1] != b'g';
         if !silent_e {
             let mut class = group.iter().fold(0, |class, &letter| class | english_vowel(letter));
             if group.windows(2).any(|pair| pair == b"oo") {
                 class |= U;
+            }
+            // The `a` of `-age` is borrowed as ㅣ: `package` is `패키지`, `storage` `스토리지`.
+            if group == b"a" && &letters[i..] == b"ge" && !groups.is_empty() {
+                class |= I;
             }
             groups.push(class);
         }
@@ -487,6 +493,9 @@ mod tests {
             assert!(!spelled_alike(a, b), "{a} {b}");
         }
         assert_eq!(vowel_agreement("스트", "st"), 0.0, "no vowel on either side");
+        assert_eq!(vowel_agreement("패키지", "package"), 1.0, "-age as -이지");
+        assert_eq!(vowel_agreement("스토리지", "storage"), 1.0);
+        assert_eq!(vowel_agreement("엣지", "edge"), 1.0);
     }
 
     #[test]

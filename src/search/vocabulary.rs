@@ -179,6 +179,19 @@ impl Vocabulary {
         keys.iter().filter_map(|key| self.hangul_by_sound.get(key)).flatten().cloned().collect()
     }
 
+    /// Like [`Vocabulary::hangul_sounding_like`], only the words whose vowels and consonants
+    /// agree with `word` (`matching.min_vowel_agreement`,
+    /// `min_consonant_agreement_of_unknown_words`): for an English word the notes lack.
+    pub fn agreeing_hangul_sounding_like(&self, word: &str) -> Vec<String> {
+        let m = &self.matching;
+        let mut found = self.hangul_sounding_like(word);
+        found.retain(|hangul| {
+            vowel_agreement(hangul, word) >= m.min_vowel_agreement
+                && consonant_agreement(hangul, word) >= m.min_consonant_agreement_of_unknown_words
+        });
+        found
+    }
+
     /// Two words of the notes that make up a Latin `word` the notes lack (`autoscaling` →
     /// `auto` + `scaling`), each of three letters or more; the most even cut when several fit.
     pub fn split_in_two(&self, word: &str) -> Option<(String, String)> {

@@ -150,12 +150,14 @@ pub static WORD_WIDENERS: [WordWidener; 6] = [
         forms: |word, vocabulary, _| single(vocabulary.corrections(word)),
         weight: |w| w.correction,
     },
-    // The notes' Hangul nouns that sound like the word (`service` → `서비스`).
+    // The notes' Hangul nouns that sound like the word, vowels and consonants alike
+    // (`service` → `서비스`, not `pulumi` → `프레임`).
     WordWidener {
         name: "hangul loanwords",
         adds: Widener::Loanword,
         forms: |word, vocabulary, analyzer| {
-            single(vocabulary.hangul_sounding_like(word).into_iter().filter(|form| is_nouns_only(analyzer, form)))
+            let forms = vocabulary.agreeing_hangul_sounding_like(word);
+            single(forms.into_iter().filter(|form| is_nouns_only(analyzer, form)))
         },
         weight: |w| w.loanword,
     },

@@ -50,6 +50,18 @@ fn english_words_find_only_hangul_nouns_by_sound() {
 }
 
 #[test]
+fn an_english_word_the_notes_lack_finds_only_loanwords_whose_vowels_and_consonants_agree() {
+    let note = "# 렌더링\n\n* 프레임 마다 화면을 다시 그린다.\n\n* 드라마 시리즈 는 매주 올라온다.\n";
+    let (_fixture, engine) = engine_over("render.md", note);
+    let forms: Vec<String> =
+        reading(&engine, "pulumi 로 배포하는 법").into_iter().flat_map(|(_, forms)| forms).collect();
+    assert!(!forms.iter().any(|f| f == "프레임"), "one skeleton, other vowels: {forms:?}");
+    let forms: Vec<String> =
+        reading(&engine, "new series 언제 나와?").into_iter().flat_map(|(_, forms)| forms).collect();
+    assert!(forms.iter().any(|f| f == "시리즈"), "a final s sounding z: {forms:?}");
+}
+
+#[test]
 fn a_loanword_read_with_its_particle_still_finds_the_english_word() {
     let note = "# 모니터링\n\n* Alertmanager 는 알람을 묶어서 슬랙으로 보냄\n\n* 대시보드는 git 에 백업함\n";
     let (_fixture, engine) = engine_over("monitoring.md", note);
